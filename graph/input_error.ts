@@ -1,0 +1,99 @@
+/**
+ * Bad input is reported, never thrown as a crash: every problem found names the
+ * file, where in it (JSON path or CSV line) and the id involved.
+ *
+ * @module
+ */
+
+/** One problem found in an input file. */
+export interface InputProblem {
+  /** The file (or a label such as `<stdin>`). */
+  file: string;
+  /** JSON path (`tensors[3].size`) or CSV line (`line 7`); empty for the whole file. */
+  where: string;
+  /** The tensor, op or buffer id involved, when there is one. */
+  id?: string;
+  message: string;
+}
+
+/**
+ * Formats one problem as a single line.
+ *
+ * @example
+ * ```ts
+ * formatProblem({ file: "g.json", where: "ops[2].in[0]", id: "x", message: "unknown tensor" });
+ * // 'g.json: ops[2].in[0] (id "x"): unknown tensor'
+ * ```
+ */
+export function formatProblem(p: InputProblem): string {
+  const where = p.where ? ` ${p.where}` : "";
+  const id = p.id !== undefined ? ` (id ${JSON.stringify(p.id)})` : "";
+  const head = `${p.file}:${where}${id}`;
+  return `${head}: ${p.message}`;
+}
+
+/** Thrown by loaders and validators; carries every problem found, not just the first. */
+export class InputError extends Error {
+  readonly problems: InputProblem[];
+  constructor(problems: InputProblem[]) {
+    super(InputError.#summarise(problems));
+    this.name = "InputError";
+    this.problems = problems;
+  }
+  static #summarise(problems: InputProblem[]): string {
+    const shown = problems.slice(0, 20).map(formatProblem);
+    if (problems.length > shown.length) {
+      shown.push(`… and ${problems.length - shown.length} more problems`);
+    }
+    return shown.join("\n");
+  }
+}
+
+/**
+ * Collects problems while a validator walks a file, and throws them all at the end.
+ *
+ * @example
+ * ```ts
+ * const c = new ProblemCollector("g.json");
+ * c.add("tensors[0].size", "must be >= 0", "x");
+ * c.throwIfAny(); // throws InputError
+ * ```
+ */
+export class ProblemCollector {
+  readonly file: string;
+  readonly problems: InputProblem[] = [];
+  /** Stop recording (but keep counting) past this many, so a broken million-line file stays cheap. */
+  readonly cap: number;
+  #dropped = 0;
+  constructor(file: string, cap = 1000) {
+    this.file = file;
+    this.cap = cap;
+  }
+  add(where: string, message: string, id?: string): void {
+    if (this.problems.length >= this.cap) {
+      this.#dropped++;
+      return;
+    }
+    this.problems.push(id === undefined ? { file: this.file, where, message } : {
+      file: this.file,
+      where,
+      id,
+      message,
+    });
+  }
+  get count(): number {
+    return this.problems.length + this.#dropped;
+  }
+  throwIfAny(): void {
+    if (this.count === 0) return;
+    const problems = this.problems.slice();
+    if (this.#dropped > 0) {
+      problems.push({
+        file: this.file,
+        where: "",
+        message: `${this.#dropped} further problems not listed`,
+      });
+    }
+    throw new InputError(problems);
+  }
+}

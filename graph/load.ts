@@ -1,0 +1,47 @@
+/**
+ * Loading the three file formats from disk, each fully validated.
+ *
+ * @module
+ */
+import { indexGraph, type IndexedGraph } from "./indexed_graph.ts";
+import { parseMinimallocCsv } from "./minimalloc_csv.ts";
+import { parsePlan } from "./plan.ts";
+import { readJson, readText } from "./read_input.ts";
+import type { PlacementProblem, Plan } from "./types.ts";
+
+/**
+ * Reads, validates and indexes a `memplan.graph/v1` file (`.json` or `.json.gz`).
+ *
+ * @example
+ * ```ts
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * ```
+ */
+export async function loadGraph(file: string): Promise<IndexedGraph> {
+  return indexGraph(await readJson(file), { file });
+}
+
+/**
+ * Reads a `memplan.plan/v1` file and checks its shape (use `resolvePlan` to
+ * check it against a graph).
+ *
+ * @example
+ * ```ts
+ * const plan = await loadPlan("plan.json");
+ * ```
+ */
+export async function loadPlan(file: string): Promise<Plan> {
+  return parsePlan(await readJson(file), file);
+}
+
+/**
+ * Reads a minimalloc CSV problem or solution.
+ *
+ * @example
+ * ```ts
+ * const problem = await loadMinimallocCsv("../shared/benchmarks/minimalloc/example.12.csv");
+ * ```
+ */
+export async function loadMinimallocCsv(file: string): Promise<PlacementProblem> {
+  return parseMinimallocCsv(await readText(file), file);
+}

@@ -1,0 +1,56 @@
+/**
+ * A graph under a schedule as a fixed-lifetime buffer problem (FORMAT.md §4):
+ * buffer `i` is tensor `i`, `lower = first`, `upper = last + 1`.
+ *
+ * @module
+ */
+import type { IndexedGraph } from "./indexed_graph.ts";
+import type { Lifetimes, PlacementProblem } from "./types.ts";
+
+/**
+ * Builds the placement problem of one schedule's lifetimes.
+ *
+ * @example
+ * ```ts
+ * const problem = placementProblem(g, lifetimes(g, order));
+ * problem.buffers[0]; // { id: "x", lower: 0, upper: 3, size: 4 }
+ * ```
+ */
+export function placementProblem(
+  g: IndexedGraph,
+  lt: Lifetimes,
+  options: { capacity?: number } = {},
+): PlacementProblem {
+  const buffers = new Array(g.tensorCount);
+  for (let t = 0; t < g.tensorCount; t++) {
+    buffers[t] = { id: g.tensorIds[t], lower: lt.first[t], upper: lt.last[t] + 1, size: g.size[t] };
+  }
+  const p: PlacementProblem = { buffers, alignment: g.alignment };
+  if (options.capacity !== undefined) p.capacity = options.capacity;
+  return p;
+}
+
+/**
+ * Peak live of a buffer problem: the largest total size over time of buffers
+ * whose half-open lifespans contain that time. A lower bound on any placement.
+ *
+ * @example
+ * ```ts
+ * problemPeakLive({ buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 2, upper: 3, size: 4 }] }); // 4
+ * ```
+ */
+export function problemPeakLive(problem: PlacementProblem): number {
+  const events: [number, number][] = [];
+  for (const b of problem.buffers) {
+    if (b.size <= 0) continue;
+    events.push([b.lower, b.size], [b.upper, -b.size]);
+  }
+  // Frees before allocations at the same time: lifespans are half-open.
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let live = 0, peak = 0;
+  for (const [, d] of events) {
+    live += d;
+    if (live > peak) peak = live;
+  }
+  return peak;
+}

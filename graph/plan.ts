@@ -1,0 +1,137 @@
+/**
+ * `memplan.plan/v1`: parsing, checking a plan against its graph, and building one.
+ *
+ * @module
+ */
+import { ProblemCollector } from "./input_error.ts";
+import { type IndexedGraph } from "./indexed_graph.ts";
+import { jsonPath, planSchema } from "./schema.ts";
+import type { Plan, Schedule } from "./types.ts";
+
+/** A plan checked against its graph, in dense form. */
+export interface ResolvedPlan {
+  /** Op indices; undefined means program order. */
+  order?: Schedule;
+  /** Offset per tensor index (NaN where absent, allowed only for size 0); undefined: no offsets. */
+  offsets?: Float64Array;
+  capacity?: number;
+}
+
+/**
+ * Checks the shape of a parsed plan file (FORMAT.md §3). Throws InputError.
+ *
+ * @example
+ * ```ts
+ * const plan = parsePlan({ format: "memplan.plan/v1", order: ["f"] }, "p.json");
+ * ```
+ */
+export function parsePlan(value: unknown, file: string): Plan {
+  const c = new ProblemCollector(file);
+  const r = planSchema.safeParse(value);
+  if (!r.success) {
+    for (const issue of r.error.issues) c.add(jsonPath(issue.path), issue.message);
+    c.throwIfAny();
+  }
+  // zod's output drops unknown keys; keep the caller's object (it may be large).
+  return value as Plan;
+}
+
+/**
+ * Checks a plan against its graph: every op of the order known and present once,
+ * every offset for a known tensor, every tensor of positive size placed, every
+ * offset aligned. Throws InputError listing every problem. A plan that is
+ * consistent but wrong (overlap, over capacity, bad order) passes here: the
+ * simulator judges it.
+ *
+ * @example
+ * ```ts
+ * const rp = resolvePlan(g, plan, { file: "p.json" });
+ * ```
+ */
+export function resolvePlan(g: IndexedGraph, plan: Plan, options: { file?: string } = {}): ResolvedPlan {
+  const c = new ProblemCollector(options.file ?? "<plan>");
+  if (plan.graph !== undefined && plan.graph !== g.name) {
+    c.add("graph", `plan is for graph ${JSON.stringify(plan.graph)}, not ${JSON.stringify(g.name)}`);
+  }
+  const out: ResolvedPlan = {};
+  if (plan.order !== undefined) {
+    const order = new Int32Array(plan.order.length);
+    const seenAt = new Int32Array(g.opCount).fill(-1);
+    for (let i = 0; i < plan.order.length; i++) {
+      const v = g.opIndex.get(plan.order[i]);
+      if (v === undefined) {
+        c.add(`order[${i}]`, "unknown op", plan.order[i]);
+        continue;
+      }
+      if (seenAt[v] >= 0) c.add(`order[${i}]`, `op repeated (first at order[${seenAt[v]}])`, plan.order[i]);
+      else seenAt[v] = i;
+      order[i] = v;
+    }
+    let missing = 0;
+    for (let v = 0; v < g.opCount; v++) {
+      if (seenAt[v] < 0) {
+        if (missing < 20) c.add("order", "op missing from the order", g.opIds[v]);
+        missing++;
+      }
+    }
+    if (missing > 20) c.add("order", `${missing} ops missing from the order in all`);
+    out.order = order;
+  }
+  if (plan.offsets !== undefined) {
+    const offsets = new Float64Array(g.tensorCount).fill(NaN);
+    for (const [id, off] of Object.entries(plan.offsets)) {
+      const t = g.tensorIndex.get(id);
+      if (t === undefined) {
+        c.add(jsonPath(["offsets", id]), "unknown tensor", id);
+        continue;
+      }
+      offsets[t] = off;
+      if (off % g.alignment !== 0 && g.size[t] > 0) {
+        c.add(jsonPath(["offsets", id]), `offset ${off} is not a multiple of the graph's alignment ${g.alignment}`, id);
+      }
+    }
+    let missing = 0;
+    for (let t = 0; t < g.tensorCount; t++) {
+      if (g.size[t] > 0 && Number.isNaN(offsets[t])) {
+        if (missing < 20) c.add("offsets", `no offset for a tensor of size ${g.size[t]}`, g.tensorIds[t]);
+        missing++;
+      }
+    }
+    if (missing > 20) c.add("offsets", `${missing} tensors of positive size have no offset in all`);
+    out.offsets = offsets;
+  }
+  if (plan.capacity !== undefined) out.capacity = plan.capacity;
+  c.throwIfAny();
+  return out;
+}
+
+/** What {@linkcode buildPlan} writes. */
+export interface BuildPlanOptions {
+  order?: Schedule;
+  offsets?: Float64Array;
+  capacity?: number;
+  planner?: Record<string, unknown>;
+}
+
+/**
+ * Builds a `memplan.plan/v1` value from dense arrays (zero-size tensors get no offset).
+ *
+ * @example
+ * ```ts
+ * const plan = buildPlan(g, { order, offsets, planner: { name: "greedy" } });
+ * ```
+ */
+export function buildPlan(g: IndexedGraph, options: BuildPlanOptions): Plan {
+  const plan: Plan = { format: "memplan.plan/v1", graph: g.name };
+  if (options.order) plan.order = Array.from(options.order, (v) => g.opIds[v]);
+  if (options.offsets) {
+    const offsets: Record<string, number> = {};
+    for (let t = 0; t < g.tensorCount; t++) {
+      if (g.size[t] > 0) offsets[g.tensorIds[t]] = options.offsets[t];
+    }
+    plan.offsets = offsets;
+  }
+  if (options.capacity !== undefined) plan.capacity = options.capacity;
+  if (options.planner) plan.planner = options.planner;
+  return plan;
+}

@@ -1,0 +1,85 @@
+/**
+ * Reading input files: plain or gzip, text or JSON, with one clear message
+ * naming the file when it cannot be read.
+ *
+ * @module
+ */
+import { gunzipSync } from "node:zlib";
+import { InputError } from "./input_error.ts";
+
+function fail(file: string, message: string): never {
+  throw new InputError([{ file, where: "", message }]);
+}
+
+/**
+ * Decodes bytes to text, gunzipping first when they start with the gzip magic.
+ *
+ * @example
+ * ```ts
+ * decodeText(new TextEncoder().encode("{}"), "a.json"); // "{}"
+ * ```
+ */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  let raw = bytes;
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      raw = gunzipSync(bytes);
+    } catch (e) {
+      fail(file, `not a valid gzip file (${(e as Error).message})`);
+    }
+  } else if (file.endsWith(".gz")) {
+    fail(file, "named .gz but is not gzip-compressed");
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(raw);
+  } catch {
+    fail(file, "is not UTF-8 text");
+  }
+}
+
+/**
+ * Reads a file as text (gunzipping `.gz` content).
+ *
+ * @example
+ * ```ts
+ * const text = await readText("testdata/graphs/tiny.json");
+ * ```
+ */
+export async function readText(file: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await Deno.readFile(file);
+  } catch (e) {
+    const why = e instanceof Deno.errors.NotFound ? "no such file" : (e as Error).message;
+    fail(file, `cannot read: ${why}`);
+  }
+  return decodeText(bytes, file);
+}
+
+/**
+ * Parses JSON text, naming the file and position of a syntax error.
+ *
+ * @example
+ * ```ts
+ * parseJson('{"a": 1}', "a.json"); // { a: 1 }
+ * ```
+ */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    fail(file, `malformed JSON: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Reads and parses a `.json` or `.json.gz` file.
+ *
+ * @example
+ * ```ts
+ * const value = await readJson("plan.json");
+ * ```
+ */
+export async function readJson(file: string): Promise<unknown> {
+  return parseJson(await readText(file), file);
+}

@@ -1,0 +1,28 @@
+/**
+ * Writing output files whole or not at all: write beside the target, then rename.
+ *
+ * @module
+ */
+import { gzipSync } from "node:zlib";
+
+/**
+ * Writes text to `file` atomically, gzip-compressed when the name ends in `.gz`.
+ *
+ * @example
+ * ```ts
+ * await writeTextAtomic("out/plan.json", JSON.stringify(plan));
+ * ```
+ */
+export async function writeTextAtomic(file: string, text: string): Promise<void> {
+  const bytes = file.endsWith(".gz")
+    ? gzipSync(new TextEncoder().encode(text))
+    : new TextEncoder().encode(text);
+  const tmp = `${file}.tmp-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
+  try {
+    await Deno.writeFile(tmp, bytes);
+    await Deno.rename(tmp, file);
+  } catch (e) {
+    await Deno.remove(tmp).catch(() => {});
+    throw e;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The one signature of every scheduler and every placer, and their results.
+ * Statuses are values: a planner that runs out of time or cannot fit says so.
+ *
+ * @module
+ */
+import type { IndexedGraph } from "../graph/indexed_graph.ts";
+import type { PlacementProblem, Schedule } from "../graph/types.ts";
+
+/**
+ * `optimal`: proved best for the problem as posed (bound = value);
+ * `feasible`: a valid result with no proof of optimality;
+ * `infeasible`: proved impossible (e.g. nothing fits the capacity), or none found;
+ * `timeout`: the time limit ended the search; the result is the best found.
+ */
+export type PlannerStatus = "optimal" | "feasible" | "infeasible" | "timeout";
+
+/** Options every scheduler accepts. */
+export interface ScheduleOptions {
+  /** Wall-clock seconds the scheduler may use; default its own. */
+  timeLimit?: number;
+  /** Seed for any randomised choice; results repeat for the same seed. */
+  seed?: number;
+}
+
+/** What a scheduler returns. */
+export interface ScheduleResult {
+  /** Op indices; position = step. Always a valid topological order. */
+  order: Schedule;
+  /** Peak live of `order`, as FORMAT.md §5 defines it (the replay re-measures it). */
+  peakLive: number;
+  status: PlannerStatus;
+  seconds: number;
+  /** A proved lower bound on the peak live of any order, when the method has one. */
+  bound?: number;
+  /** Free-form details for provenance (variant chosen, solver log summary, …). */
+  details?: Record<string, unknown>;
+}
+
+/** A scheduler: graph in, order out. */
+export interface Scheduler {
+  readonly name: string;
+  readonly description: string;
+  schedule(g: IndexedGraph, options?: ScheduleOptions): Promise<ScheduleResult>;
+}
+
+/** Options every placer accepts. */
+export interface PlaceOptions {
+  timeLimit?: number;
+  seed?: number;
+  /** Overrides `problem.capacity`. */
+  capacity?: number;
+}
+
+/** What a placer returns. */
+export interface PlaceResult {
+  /** Offset per buffer, in the order of `problem.buffers`. */
+  offsets: Float64Array;
+  /** Largest `offset + size` over buffers of positive size. */
+  arena: number;
+  /**
+   * With a capacity: `infeasible` when the arena exceeds it (the offsets are then
+   * the best found, over capacity) or `timeout` when time ran out before a fit.
+   */
+  status: PlannerStatus;
+  seconds: number;
+  /** A proved lower bound on the arena of any placement, when known. */
+  bound?: number;
+  details?: Record<string, unknown>;
+}
+
+/** A placer: a fixed-lifetime buffer problem in, offsets out. */
+export interface Placer {
+  readonly name: string;
+  readonly description: string;
+  place(problem: PlacementProblem, options?: PlaceOptions): Promise<PlaceResult>;
+}
