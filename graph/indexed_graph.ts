@@ -129,7 +129,11 @@ function build(raw: Graph, c: ProblemCollector): IndexedGraph {
   for (let t = 0; t < T; t++) {
     const x = tensors[t];
     if (tensorIndex.has(x.id)) {
-      c.add(`tensors[${t}].id`, `duplicate tensor id (first at tensors[${tensorIndex.get(x.id)}])`, x.id);
+      c.add(
+        `tensors[${t}].id`,
+        `duplicate tensor id (first at tensors[${tensorIndex.get(x.id)}])`,
+        x.id,
+      );
     } else tensorIndex.set(x.id, t);
     tensorIds[t] = x.id;
     size[t] = x.size;
@@ -209,7 +213,11 @@ function build(raw: Graph, c: ProblemCollector): IndexedGraph {
   afterStart[V] = ka;
   for (let t = 0; t < T; t++) {
     if (producer[t] < 0 && !isUnproducedKind(kind[t])) {
-      c.add(`tensors[${t}]`, `a tensor of kind ${KINDS[kind[t]]} needs a producer, and no op produces it`, tensorIds[t]);
+      c.add(
+        `tensors[${t}]`,
+        `a tensor of kind ${KINDS[kind[t]]} needs a producer, and no op produces it`,
+        tensorIds[t],
+      );
     }
   }
   c.throwIfAny();
@@ -277,7 +285,11 @@ function checkProgramOrder(
     for (let k = inStart[v]; k < inStart[v + 1]; k++) {
       const t = inList[k], p = producer[t];
       if (p === v) {
-        c.add(`ops[${v}].in`, `op reads the tensor ${JSON.stringify(tensorIds[t])} it produces`, opIds[v]);
+        c.add(
+          `ops[${v}].in`,
+          `op reads the tensor ${JSON.stringify(tensorIds[t])} it produces`,
+          opIds[v],
+        );
       } else if (p > v) {
         c.add(
           `ops[${v}].in`,
@@ -293,7 +305,9 @@ function checkProgramOrder(
       if (u > v) {
         c.add(
           `ops[${v}].after`,
-          `must run after op ${JSON.stringify(opIds[u])} (ops[${u}]), which comes later: program order is not topological`,
+          `must run after op ${
+            JSON.stringify(opIds[u])
+          } (ops[${u}]), which comes later: program order is not topological`,
           opIds[v],
         );
       }
@@ -334,7 +348,11 @@ function findCycle(
   };
   for (let root = 0; root < V; root++) {
     if (colour[root]) continue;
-    const stack: { v: number; next: number[]; i: number }[] = [{ v: root, next: preds(root), i: 0 }];
+    const stack: { v: number; next: number[]; i: number }[] = [{
+      v: root,
+      next: preds(root),
+      i: 0,
+    }];
     colour[root] = 1;
     while (stack.length) {
       const top = stack[stack.length - 1];

@@ -74,12 +74,14 @@ export class ProblemCollector {
       this.#dropped++;
       return;
     }
-    this.problems.push(id === undefined ? { file: this.file, where, message } : {
-      file: this.file,
-      where,
-      id,
-      message,
-    });
+    this.problems.push(
+      id === undefined ? { file: this.file, where, message } : {
+        file: this.file,
+        where,
+        id,
+        message,
+      },
+    );
   }
   get count(): number {
     return this.problems.length + this.#dropped;

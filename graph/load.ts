@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { indexGraph, type IndexedGraph } from "./indexed_graph.ts";
+import { type IndexedGraph, indexGraph } from "./indexed_graph.ts";
 import { parseMinimallocCsv } from "./minimalloc_csv.ts";
 import { parsePlan } from "./plan.ts";
 import { readJson, readText } from "./read_input.ts";

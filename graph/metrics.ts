@@ -105,7 +105,8 @@ export function liveByKindAt(g: IndexedGraph, lt: Lifetimes, step: number): Reco
 
 /**
  * Arena `H`: the largest `offset + size` over tensors of positive size (a
- * zero-size tensor occupies no memory, wherever its offset points).
+ * zero-size tensor occupies no memory, wherever its offset points). Offsets
+ * that are NaN (absent) are skipped.
  *
  * @example
  * ```ts

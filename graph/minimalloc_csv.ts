@@ -35,13 +35,20 @@ export function parseMinimallocCsv(text: string, file: string): PlacementProblem
   const header = rows[0].map((h) => h.toLowerCase());
   const col = new Map(header.map((h, i) => [h, i]));
   const missing = REQUIRED.filter((h) => !col.has(h));
-  const unknown = header.filter((h) => !REQUIRED.includes(h as typeof REQUIRED[number]) && h !== "offset");
+  const unknown = header.filter((h) =>
+    !REQUIRED.includes(h as typeof REQUIRED[number]) && h !== "offset"
+  );
   if (missing.length || unknown.length || col.size !== header.length) {
     const parts = [];
     if (missing.length) parts.push(`missing column(s) ${missing.join(", ")}`);
     if (unknown.length) parts.push(`unknown column(s) ${unknown.join(", ")}`);
     if (col.size !== header.length) parts.push("a column is repeated");
-    c.add("line 1", `bad header "${rows[0].join(",")}": ${parts.join("; ")}; expected id,lower,upper,size[,offset]`);
+    c.add(
+      "line 1",
+      `bad header "${rows[0].join(",")}": ${
+        parts.join("; ")
+      }; expected id,lower,upper,size[,offset]`,
+    );
     c.throwIfAny();
   }
   const hasOffset = col.has("offset");
@@ -87,7 +94,10 @@ export function parseMinimallocCsv(text: string, file: string): PlacementProblem
  * // "id,lower,upper,size\nb1,0,3,4\n"
  * ```
  */
-export function formatMinimallocCsv(problem: PlacementProblem, offsets?: ArrayLike<number>): string {
+export function formatMinimallocCsv(
+  problem: PlacementProblem,
+  offsets?: ArrayLike<number>,
+): string {
   const withOffset = offsets !== undefined || problem.buffers.some((b) => b.offset !== undefined);
   const header = withOffset ? ["id", "lower", "upper", "size", "offset"] : [...REQUIRED];
   const rows: (string | number)[][] = [header];

@@ -14,3 +14,4 @@ export * from "./placement_problem.ts";
 export * from "./read_input.ts";
 export * from "./write_output.ts";
 export * from "./load.ts";
+export * from "./order_check.ts";

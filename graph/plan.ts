@@ -48,10 +48,17 @@ export function parsePlan(value: unknown, file: string): Plan {
  * const rp = resolvePlan(g, plan, { file: "p.json" });
  * ```
  */
-export function resolvePlan(g: IndexedGraph, plan: Plan, options: { file?: string } = {}): ResolvedPlan {
+export function resolvePlan(
+  g: IndexedGraph,
+  plan: Plan,
+  options: { file?: string } = {},
+): ResolvedPlan {
   const c = new ProblemCollector(options.file ?? "<plan>");
   if (plan.graph !== undefined && plan.graph !== g.name) {
-    c.add("graph", `plan is for graph ${JSON.stringify(plan.graph)}, not ${JSON.stringify(g.name)}`);
+    c.add(
+      "graph",
+      `plan is for graph ${JSON.stringify(plan.graph)}, not ${JSON.stringify(g.name)}`,
+    );
   }
   const out: ResolvedPlan = {};
   if (plan.order !== undefined) {
@@ -63,8 +70,9 @@ export function resolvePlan(g: IndexedGraph, plan: Plan, options: { file?: strin
         c.add(`order[${i}]`, "unknown op", plan.order[i]);
         continue;
       }
-      if (seenAt[v] >= 0) c.add(`order[${i}]`, `op repeated (first at order[${seenAt[v]}])`, plan.order[i]);
-      else seenAt[v] = i;
+      if (seenAt[v] >= 0) {
+        c.add(`order[${i}]`, `op repeated (first at order[${seenAt[v]}])`, plan.order[i]);
+      } else seenAt[v] = i;
       order[i] = v;
     }
     let missing = 0;
@@ -87,13 +95,19 @@ export function resolvePlan(g: IndexedGraph, plan: Plan, options: { file?: strin
       }
       offsets[t] = off;
       if (off % g.alignment !== 0 && g.size[t] > 0) {
-        c.add(jsonPath(["offsets", id]), `offset ${off} is not a multiple of the graph's alignment ${g.alignment}`, id);
+        c.add(
+          jsonPath(["offsets", id]),
+          `offset ${off} is not a multiple of the graph's alignment ${g.alignment}`,
+          id,
+        );
       }
     }
     let missing = 0;
     for (let t = 0; t < g.tensorCount; t++) {
       if (g.size[t] > 0 && Number.isNaN(offsets[t])) {
-        if (missing < 20) c.add("offsets", `no offset for a tensor of size ${g.size[t]}`, g.tensorIds[t]);
+        if (missing < 20) {
+          c.add("offsets", `no offset for a tensor of size ${g.size[t]}`, g.tensorIds[t]);
+        }
         missing++;
       }
     }

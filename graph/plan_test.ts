@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { indexGraph } from "./indexed_graph.ts";
+import { InputError } from "./input_error.ts";
+import { buildPlan, parsePlan, resolvePlan } from "./plan.ts";
+import { tinyGraph } from "./_fixtures_test_util.ts";
+import type { Plan } from "./types.ts";
+
+const g = indexGraph(tinyGraph());
+
+function problems(plan: Plan, graph = g): string[] {
+  try {
+    resolvePlan(graph, plan, { file: "p.json" });
+  } catch (e) {
+    assert.ok(e instanceof InputError);
+    return e.problems.map((p) => `${p.where}|${p.id ?? ""}|${p.message}`);
+  }
+  assert.fail("expected the plan to be rejected");
+}
+
+Deno.test("resolvePlan: order and offsets in dense form", () => {
+  const rp = resolvePlan(g, {
+    format: "memplan.plan/v1",
+    graph: "tiny",
+    order: ["f1", "f2", "f3", "f4"],
+    offsets: { x: 0, w: 4, a: 6, b: 14, c: 0, loss: 4 },
+    capacity: 100,
+  });
+  assert.deepEqual(Array.from(rp.order!), [0, 1, 2, 3]);
+  assert.deepEqual(Array.from(rp.offsets!), [0, 4, 6, 14, 0, 4]);
+  assert.equal(rp.capacity, 100);
+});
+
+Deno.test("resolvePlan: unknown, repeated and missing ops", () => {
+  const ps = problems({ format: "memplan.plan/v1", order: ["f1", "f1", "zz", "f4"] });
+  assert.ok(ps.includes("order[1]|f1|op repeated (first at order[0])"), ps.join("\n"));
+  assert.ok(ps.includes("order[2]|zz|unknown op"));
+  assert.ok(ps.includes("order|f2|op missing from the order"));
+  assert.ok(ps.includes("order|f3|op missing from the order"));
+});
+
+Deno.test("resolvePlan: missing, unknown and misaligned offsets; wrong graph name", () => {
+  const aligned = indexGraph({ ...tinyGraph(), alignment: 4 });
+  const ps = problems(
+    { format: "memplan.plan/v1", graph: "other", offsets: { x: 0, w: 6, q: 0 } },
+    aligned,
+  );
+  assert.ok(ps.some((p) => p.startsWith('graph||plan is for graph "other"')), ps.join("\n"));
+  assert.ok(
+    ps.includes("offsets.w|w|offset 6 is not a multiple of the graph's alignment 4"),
+    ps.join("\n"),
+  );
+  assert.ok(ps.includes("offsets.q|q|unknown tensor"));
+  assert.ok(ps.includes("offsets|a|no offset for a tensor of size 8"));
+});
+
+Deno.test("parsePlan: shape errors name the path", () => {
+  try {
+    parsePlan({ format: "memplan.plan/v1", order: "f1", offsets: { a: -1 } }, "p.json");
+    assert.fail("expected rejection");
+  } catch (e) {
+    assert.ok(e instanceof InputError);
+    const where = e.problems.map((p) => p.where);
+    assert.ok(where.includes("order") && where.includes("offsets.a"), where.join(","));
+  }
+});
+
+Deno.test("buildPlan: round trip through resolvePlan", () => {
+  const order = Int32Array.from([0, 1, 2, 3]);
+  const offsets = Float64Array.from([0, 4, 6, 14, 0, 4]);
+  const plan = buildPlan(g, { order, offsets, planner: { name: "hand" } });
+  const rp = resolvePlan(g, JSON.parse(JSON.stringify(plan)));
+  assert.deepEqual(rp.order, order);
+  assert.deepEqual(rp.offsets, offsets);
+});
