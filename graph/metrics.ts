@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { type IndexedGraph } from "./indexed_graph.ts";
+import type { IndexedGraph } from "./indexed_graph.ts";
 import { lifetimes, programOrder } from "./lifetimes.ts";
 import { type Kind, KINDS, type Lifetimes } from "./types.ts";
 

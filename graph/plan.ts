@@ -4,7 +4,7 @@
  * @module
  */
 import { ProblemCollector } from "./input_error.ts";
-import { type IndexedGraph } from "./indexed_graph.ts";
+import type { IndexedGraph } from "./indexed_graph.ts";
 import { jsonPath, planSchema } from "./schema.ts";
 import type { Plan, Schedule } from "./types.ts";
 

@@ -1,0 +1,50 @@
+/**
+ * `memplan convert GRAPH [--plan PLAN] --to minimalloc -o OUT.csv`.
+ *
+ * @module
+ */
+import { Command, Option } from "@commander-js/extra-typings";
+import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
+import { formatMinimallocCsv } from "../../graph/minimalloc_csv.ts";
+import { forEachOrderViolation } from "../../graph/order_check.ts";
+import { placementProblem } from "../../graph/placement_problem.ts";
+import { writeTextAtomic } from "../../graph/write_output.ts";
+import { loadInputs } from "../inputs.ts";
+import { EXIT, runCommand } from "../run.ts";
+
+/** The `convert` command. */
+export function convertCommand() {
+  return new Command("convert")
+    .description(
+      "Write the fixed-lifetime placement problem of a graph under an order (the plan's, else\n" +
+        "program order) as minimalloc CSV: lower = first step, upper = last step + 1. With a plan\n" +
+        "that has offsets, an offset column is added.",
+    )
+    .argument("<graph>", "memplan.graph/v1 file")
+    .option("--plan <file>", "memplan.plan/v1 file giving the order (and offsets)")
+    .addOption(
+      new Option("--to <format>", "output format").choices(["minimalloc"] as const)
+        .makeOptionMandatory(),
+    )
+    .requiredOption("-o, --output <file>", "CSV file to write")
+    .action(async (graphFile, opts) => {
+      Deno.exitCode = await runCommand(async () => {
+        const { graph, resolved } = await loadInputs(graphFile, opts.plan);
+        // An order that runs a reader before its producer has no well-defined lifetimes.
+        if (resolved?.order && forEachOrderViolation(graph, resolved.order) > 0) {
+          console.error(
+            `memplan: ${opts.plan}: the order is not topological; run memplan verify for details`,
+          );
+          return EXIT.violations;
+        }
+        const lt = lifetimes(graph, resolved?.order ?? programOrder(graph));
+        const problem = placementProblem(graph, lt);
+        const offsets = resolved?.offsets
+          ? Array.from(resolved.offsets, (o) => (Number.isNaN(o) ? 0 : o))
+          : undefined;
+        await writeTextAtomic(opts.output, formatMinimallocCsv(problem, offsets));
+        console.log(`wrote ${problem.buffers.length} buffers to ${opts.output}`);
+        return EXIT.ok;
+      });
+    });
+}

@@ -1,0 +1,89 @@
+/**
+ * Human-readable numbers and tables for the CLI.
+ *
+ * @module
+ */
+import Table from "cli-table3";
+
+const INT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/**
+ * Bytes with thousands separators and MiB: `1,048,576 B (1.00 MiB)`.
+ *
+ * @example
+ * ```ts
+ * formatBytes(1048576); // "1,048,576 B (1.00 MiB)"
+ * ```
+ */
+export function formatBytes(bytes: number): string {
+  return `${INT.format(bytes)} B (${formatMiB(bytes)})`;
+}
+
+/**
+ * Bytes as MiB with two decimals.
+ *
+ * @example
+ * ```ts
+ * formatMiB(3 * 1048576); // "3.00 MiB"
+ * ```
+ */
+export function formatMiB(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(2)} MiB`;
+}
+
+/**
+ * A ratio as a percentage with one decimal.
+ *
+ * @example
+ * ```ts
+ * formatPercent(0.1234); // "12.3%"
+ * ```
+ */
+export function formatPercent(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)}%`;
+}
+
+/**
+ * An integer with thousands separators.
+ *
+ * @example
+ * ```ts
+ * formatInt(1234567); // "1,234,567"
+ * ```
+ */
+export function formatInt(n: number): string {
+  return INT.format(n);
+}
+
+/**
+ * Renders rows as a boxed text table: the first column left-aligned (names),
+ * the others right-aligned (numbers).
+ *
+ * @example
+ * ```ts
+ * console.log(renderTable(["kind", "bytes"], [["weight", "1,024"]]));
+ * ```
+ */
+export function renderTable(head: string[], rows: (string | number)[][]): string {
+  const table = new Table({
+    head,
+    style: { head: [], border: [] },
+    colAligns: head.map((_, i) => (i === 0 ? "left" : "right")),
+  });
+  for (const r of rows) table.push(r.map(String));
+  return table.toString();
+}
+
+/**
+ * Two-column key/value table.
+ *
+ * @example
+ * ```ts
+ * console.log(renderPairs([["ops", "12"], ["tensors", "30"]]));
+ * ```
+ */
+export function renderPairs(rows: [string, string | number][]): string {
+  const table = new Table({ style: { head: [], border: [] } });
+  for (const [k, v] of rows) table.push([k, String(v)]);
+  return table.toString();
+}

@@ -1,0 +1,31 @@
+/**
+ * Loading a graph and, optionally, a plan checked against it.
+ *
+ * @module
+ */
+import type { IndexedGraph } from "../graph/indexed_graph.ts";
+import { loadGraph, loadPlan } from "../graph/load.ts";
+import { type ResolvedPlan, resolvePlan } from "../graph/plan.ts";
+import type { Plan } from "../graph/types.ts";
+
+/** A graph and maybe a plan, both validated. */
+export interface Inputs {
+  graph: IndexedGraph;
+  plan?: Plan;
+  resolved?: ResolvedPlan;
+}
+
+/**
+ * Loads `graphFile` and, when given, `planFile`, checking the plan against the graph.
+ *
+ * @example
+ * ```ts
+ * const { graph, resolved } = await loadInputs("g.json.gz", "plan.json");
+ * ```
+ */
+export async function loadInputs(graphFile: string, planFile?: string): Promise<Inputs> {
+  const graph = await loadGraph(graphFile);
+  if (planFile === undefined) return { graph };
+  const plan = await loadPlan(planFile);
+  return { graph, plan, resolved: resolvePlan(graph, plan, { file: planFile }) };
+}

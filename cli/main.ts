@@ -1,0 +1,65 @@
+/**
+ * The `memplan` command line: wiring only; every command calls the library.
+ *
+ * Run it with `deno run -A cli/main.ts <command> …`; `--help` on any command
+ * explains its options and exit codes.
+ *
+ * @module
+ */
+import { Command, CommanderError } from "@commander-js/extra-typings";
+import { convertCommand } from "./commands/convert.ts";
+import { demoCommand } from "./commands/demo.ts";
+import { simulateCommand } from "./commands/simulate.ts";
+import { statsCommand } from "./commands/stats.ts";
+import { verifyCommand } from "./commands/verify.ts";
+import { EXIT } from "./run.ts";
+
+/**
+ * Builds the program with every command registered.
+ *
+ * @example
+ * ```ts
+ * await buildProgram().parseAsync(["stats", "g.json"], { from: "user" });
+ * ```
+ */
+export function buildProgram() {
+  const program = new Command("memplan")
+    .description(
+      "Plan, verify and measure the memory of one neural-network training step.\n" +
+        "Formats: memplan.graph/v1, memplan.plan/v1 and minimalloc CSV (see FORMAT.md).\n" +
+        "Exit codes: 0 ok; 1 the plan has violations; 2 bad input or usage; 3 nothing found in time.",
+    )
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  for (
+    const c of [statsCommand(), simulateCommand(), verifyCommand(), convertCommand(), demoCommand()]
+  ) {
+    program.addCommand(c.exitOverride());
+  }
+  return program;
+}
+
+/**
+ * Parses `args` and runs the command; resolves to the exit code.
+ *
+ * @example
+ * ```ts
+ * Deno.exit(await main(Deno.args));
+ * ```
+ */
+export async function main(args: string[]): Promise<number> {
+  Deno.exitCode = 0;
+  try {
+    await buildProgram().parseAsync(args, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are successful exits; every other parse error is bad usage.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    throw e;
+  }
+  return Deno.exitCode;
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

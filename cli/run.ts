@@ -1,0 +1,77 @@
+/**
+ * Exit codes and error reporting shared by every command: bad input is one
+ * clear message and exit 2, never a stack trace.
+ *
+ * @module
+ */
+import { InputError } from "../graph/input_error.ts";
+
+/** Exit codes of memplan. */
+export const EXIT = {
+  ok: 0,
+  /** The plan or placement was checked and has violations. */
+  violations: 1,
+  /** The input is unreadable, malformed or inconsistent (also bad usage). */
+  badInput: 2,
+  /** No plan or placement within the capacity was found in time. */
+  notFound: 3,
+  /** A bug in memplan. */
+  internal: 70,
+} as const;
+
+/**
+ * Runs a command body and turns its outcome into an exit code: the number it
+ * returns, 2 for InputError (message on stderr), 70 for anything else.
+ *
+ * @example
+ * ```ts
+ * Deno.exit(await runCommand(async () => { … return EXIT.ok; }));
+ * ```
+ */
+export async function runCommand(body: () => Promise<number> | number): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof InputError) {
+      console.error(`memplan: ${e.message.replaceAll("\n", "\nmemplan: ")}`);
+      return EXIT.badInput;
+    }
+    const err = e as Error;
+    console.error(`memplan: internal error: ${err?.message ?? String(e)}`);
+    if (Deno.env.get("MEMPLAN_DEBUG")) console.error(err?.stack);
+    return EXIT.internal;
+  }
+}
+
+/**
+ * Parses a non-negative integer option (bytes, counts), throwing InputError on
+ * anything else so it exits 2 with the option's name.
+ *
+ * @example
+ * ```ts
+ * parseByteCount("--capacity", "1048576"); // 1048576
+ * ```
+ */
+export function parseByteCount(option: string, value: string): number {
+  const v = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(v)) {
+    throw new InputError([{
+      file: "command line",
+      where: option,
+      message: `${JSON.stringify(value)} is not a non-negative integer`,
+    }]);
+  }
+  return v;
+}
+
+/**
+ * Writes a JSON value to stdout (the `--json` form of every command).
+ *
+ * @example
+ * ```ts
+ * printJson({ ok: true });
+ * ```
+ */
+export function printJson(value: unknown): void {
+  console.log(JSON.stringify(value, null, 2));
+}

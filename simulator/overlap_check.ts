@@ -1,0 +1,160 @@
+/**
+ * Finds every pair of tensors that are resident at the same step and share
+ * bytes, in O(E log E) without comparing all pairs.
+ *
+ * Two inclusive intervals intersect exactly when one of them starts while the
+ * other is resident, so checking each tensor, as it is allocated, against the
+ * tensors already resident finds every conflicting pair once. Among the
+ * resident ranges, the number overlapping `[s, e)` is
+ * `#{start < e} - #{end <= s}` (a range with `end <= s` also has `start < e`),
+ * which two Fenwick trees over the sorted distinct addresses answer in
+ * O(log E). Pairs are named by a scan of the resident set only while the capped
+ * violation list has room, so a plan with a million overlaps stays cheap.
+ *
+ * @module
+ */
+import type { ViolationLog } from "./violations.ts";
+
+/** Inputs of {@linkcode checkOverlaps}; arrays are indexed by tensor. */
+export interface OverlapInput {
+  first: Int32Array;
+  last: Int32Array;
+  offsets: Float64Array;
+  sizes: Float64Array;
+  ids: readonly string[];
+  /** Number of steps. */
+  steps: number;
+}
+
+class Fenwick {
+  readonly #tree: Int32Array;
+  constructor(n: number) {
+    this.#tree = new Int32Array(n + 1);
+  }
+  add(i: number, d: number): void {
+    for (i++; i < this.#tree.length; i += i & -i) this.#tree[i] += d;
+  }
+  /** Sum over positions `0 … i-1`. */
+  prefix(i: number): number {
+    let s = 0;
+    for (; i > 0; i -= i & -i) s += this.#tree[i];
+    return s;
+  }
+}
+
+/**
+ * Counts every overlapping pair into `log` (kind `overlap`) and lists the first
+ * ones while the log has room. Tensors of size 0 or without an offset (NaN) are
+ * skipped. Returns the number of overlapping pairs.
+ *
+ * @example
+ * ```ts
+ * const log = new ViolationLog();
+ * checkOverlaps({ first, last, offsets, sizes, ids: g.tensorIds, steps: g.opCount }, log);
+ * ```
+ */
+export function checkOverlaps(input: OverlapInput, log: ViolationLog): number {
+  const { first, last, offsets, sizes, ids, steps } = input;
+  const T = sizes.length;
+  let m = 0;
+  const placed = new Int32Array(T);
+  for (let t = 0; t < T; t++) {
+    if (sizes[t] > 0 && !Number.isNaN(offsets[t]) && first[t] <= last[t] && first[t] < steps) {
+      placed[m++] = t;
+    }
+  }
+  if (m < 2) return 0;
+  const coords = new Float64Array(2 * m);
+  for (let i = 0; i < m; i++) {
+    const t = placed[i];
+    coords[2 * i] = offsets[t];
+    coords[2 * i + 1] = offsets[t] + sizes[t];
+  }
+  coords.sort();
+  let u = 0;
+  for (let i = 0; i < coords.length; i++) {
+    if (i === 0 || coords[i] !== coords[u - 1]) coords[u++] = coords[i];
+  }
+  const rank = (x: number): number => {
+    let lo = 0, hi = u - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (coords[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Bucket tensors by first step (allocation) and by last step (free after it).
+  const byFirst = bucket(placed, m, first, steps);
+  const byLast = bucket(placed, m, last, steps);
+  const starts = new Fenwick(u), ends = new Fenwick(u);
+  const startRank = new Int32Array(T), endRank = new Int32Array(T);
+  const resident: number[] = [];
+  const residentPos = new Int32Array(T).fill(-1);
+  let pairs = 0;
+  for (let s = 0; s < steps; s++) {
+    for (let k = byFirst.start[s]; k < byFirst.start[s + 1]; k++) {
+      const t = byFirst.items[k];
+      const sr = rank(offsets[t]), er = rank(offsets[t] + sizes[t]);
+      startRank[t] = sr;
+      endRank[t] = er;
+      const n = starts.prefix(er) - ends.prefix(sr + 1);
+      if (n > 0) {
+        pairs += n;
+        log.tally("overlap", n);
+        if (log.hasRoom) listPartners(t, s, resident, offsets, sizes, ids, log);
+      }
+      starts.add(sr, 1);
+      ends.add(er, 1);
+      residentPos[t] = resident.length;
+      resident.push(t);
+    }
+    for (let k = byLast.start[s]; k < byLast.start[s + 1]; k++) {
+      const t = byLast.items[k];
+      starts.add(startRank[t], -1);
+      ends.add(endRank[t], -1);
+      const p = residentPos[t], moved = resident[resident.length - 1];
+      resident[p] = moved;
+      residentPos[moved] = p;
+      resident.pop();
+    }
+  }
+  return pairs;
+}
+
+function listPartners(
+  t: number,
+  step: number,
+  resident: number[],
+  offsets: Float64Array,
+  sizes: Float64Array,
+  ids: readonly string[],
+  log: ViolationLog,
+): void {
+  const s = offsets[t], e = s + sizes[t];
+  for (const r of resident) {
+    if (!log.hasRoom) return;
+    const rs = offsets[r], re = rs + sizes[r];
+    if (rs < e && s < re) {
+      log.keep({ kind: "overlap", step, tensors: [ids[r], ids[t]], ranges: [[rs, re], [s, e]] });
+    }
+  }
+}
+
+function bucket(
+  items: Int32Array,
+  m: number,
+  key: Int32Array,
+  steps: number,
+): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(steps + 1);
+  for (let i = 0; i < m; i++) start[Math.min(key[items[i]], steps - 1) + 1]++;
+  for (let s = 0; s < steps; s++) start[s + 1] += start[s];
+  const fill = start.slice(0, steps);
+  const out = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    const t = items[i];
+    out[fill[Math.min(key[t], steps - 1)]++] = t;
+  }
+  return { start, items: out };
+}

@@ -1,0 +1,101 @@
+/**
+ * Verification of a fixed-lifetime placement (a minimalloc CSV with offsets):
+ * a compiler team's own plan, checked without a graph.
+ *
+ * @module
+ */
+import { arenaOf, fragmentation } from "../graph/metrics.ts";
+import { problemPeakLive } from "../graph/placement_problem.ts";
+import type { PlacementProblem } from "../graph/types.ts";
+import { checkOverlaps } from "./overlap_check.ts";
+import { type Violation, type ViolationKind, ViolationLog } from "./violations.ts";
+
+/** The verdict on one placement. */
+export interface PlacementReport {
+  ok: boolean;
+  buffers: number;
+  violationCount: number;
+  violationsByKind: Partial<Record<ViolationKind, number>>;
+  violations: Violation[];
+  peakLive: number;
+  arena: number;
+  fragmentation: number;
+  capacity?: number;
+}
+
+/**
+ * Checks offsets (one per buffer, NaN = missing) against a problem: alignment,
+ * capacity, and no two buffers with intersecting lifespans sharing bytes.
+ * Steps in violations are the problem's own time values.
+ *
+ * @example
+ * ```ts
+ * const problem = await loadMinimallocCsv("solution.csv");
+ * verifyPlacement(problem, Float64Array.from(problem.buffers, (b) => b.offset ?? NaN)).ok;
+ * ```
+ */
+export function verifyPlacement(
+  problem: PlacementProblem,
+  offsets: Float64Array,
+  options: { capacity?: number; violationCap?: number } = {},
+): PlacementReport {
+  const log = new ViolationLog(options.violationCap ?? 100);
+  const bs = problem.buffers;
+  const capacity = options.capacity ?? problem.capacity;
+  const align = problem.alignment ?? 1;
+  const sizes = Float64Array.from(bs, (b) => b.size);
+  for (let i = 0; i < bs.length; i++) {
+    const o = offsets[i];
+    if (bs[i].size === 0) continue;
+    if (Number.isNaN(o)) log.add({ kind: "missing_offset", tensor: bs[i].id });
+    else if (o % align !== 0) {
+      log.add({ kind: "misaligned", tensor: bs[i].id, offset: o, alignment: align });
+    }
+    if (capacity !== undefined && o + bs[i].size > capacity) {
+      log.add({
+        kind: "out_of_capacity",
+        step: bs[i].lower,
+        tensor: bs[i].id,
+        range: [o, o + bs[i].size],
+        capacity,
+      });
+    }
+  }
+  // Compress time to the distinct lower ends: two half-open lifespans intersect
+  // exactly when they share the later of their two lower ends.
+  const lowers = Float64Array.from(new Set(bs.map((b) => b.lower))).sort();
+  const countBelow = (x: number): number => {
+    let lo = 0, hi = lowers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (lowers[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const first = Int32Array.from(bs, (b) => countBelow(b.lower));
+  const last = Int32Array.from(bs, (b) => countBelow(b.upper) - 1);
+  const before = log.list.length;
+  checkOverlaps(
+    { first, last, offsets, sizes, ids: bs.map((b) => b.id), steps: lowers.length },
+    log,
+  );
+  for (let i = before; i < log.list.length; i++) {
+    const v = log.list[i];
+    if (v.kind === "overlap") v.step = lowers[v.step];
+  }
+  const peakLive = problemPeakLive(problem);
+  const arena = arenaOf(offsets, sizes);
+  const report: PlacementReport = {
+    ok: log.count === 0,
+    buffers: bs.length,
+    violationCount: log.count,
+    violationsByKind: log.countByKind,
+    violations: log.list,
+    peakLive,
+    arena,
+    fragmentation: fragmentation(arena, peakLive),
+  };
+  if (capacity !== undefined) report.capacity = capacity;
+  return report;
+}
