@@ -1,0 +1,21 @@
+/**
+ * Bytes resident at every step of every schedule.
+ *
+ * @module
+ */
+import { type IndexedGraph, isPersistentKind } from "../indexed_graph.ts";
+
+/**
+ * Total size of `weight` and `optimizer_state` tensors: FORMAT.md §2 makes them
+ * resident over `[0, n-1]` whatever the order, so every bound starts from them.
+ *
+ * @example
+ * ```ts
+ * persistentBytes(indexGraph(tinyGraph())); // 2 (the weight w)
+ * ```
+ */
+export function persistentBytes(g: IndexedGraph): number {
+  let total = 0;
+  for (let t = 0; t < g.tensorCount; t++) if (isPersistentKind(g.kind[t])) total += g.size[t];
+  return total;
+}
