@@ -5,6 +5,9 @@
  */
 import Table from "cli-table3";
 
+// No rule between body rows: tables stay one line per row.
+const COMPACT = { "mid": "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+
 const INT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /**
@@ -68,6 +71,7 @@ export function renderTable(head: string[], rows: (string | number)[][]): string
   const table = new Table({
     head,
     style: { head: [], border: [] },
+    chars: COMPACT,
     colAligns: head.map((_, i) => (i === 0 ? "left" : "right")),
   });
   for (const r of rows) table.push(r.map(String));
@@ -83,7 +87,7 @@ export function renderTable(head: string[], rows: (string | number)[][]): string
  * ```
  */
 export function renderPairs(rows: [string, string | number][]): string {
-  const table = new Table({ style: { head: [], border: [] } });
+  const table = new Table({ style: { head: [], border: [] }, chars: COMPACT });
   for (const [k, v] of rows) table.push([k, String(v)]);
   return table.toString();
 }

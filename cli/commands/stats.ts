@@ -5,6 +5,7 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
+import { lowerBounds } from "../../graph/bounds/mod.ts";
 import { loadGraph } from "../../graph/load.ts";
 import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
 import { bytesByKind, liveByKindAt, peakLive } from "../../graph/metrics.ts";
@@ -25,6 +26,11 @@ export interface GraphStats {
   peakStep: number;
   peakOp: string;
   peakLiveByKind: Record<Kind, number>;
+  /** Every order's peak live is at least this (graph/bounds). */
+  lowerBound: number;
+  lowerBoundKind: string;
+  /** How far program order is above the bound: `(peak - bound) / peak`. */
+  programOrderGap: number;
 }
 
 /**
@@ -39,6 +45,7 @@ export function graphStats(g: IndexedGraph): GraphStats {
   const lt = lifetimes(g, programOrder(g));
   const peak = peakLive(g, lt);
   const byKind = bytesByKind(g);
+  const lb = lowerBounds(g, { orders: [programOrder(g)] });
   const counts = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
   for (let t = 0; t < g.tensorCount; t++) counts[KINDS[g.kind[t]]]++;
   return {
@@ -53,6 +60,9 @@ export function graphStats(g: IndexedGraph): GraphStats {
     peakStep: peak.step,
     peakOp: g.opIds[peak.step] ?? "",
     peakLiveByKind: liveByKindAt(g, lt, peak.step),
+    lowerBound: lb.best,
+    lowerBoundKind: lb.bestKind,
+    programOrderGap: peak.bytes ? (peak.bytes - lb.best) / peak.bytes : 0,
   };
 }
 
@@ -81,6 +91,13 @@ function formatStats(s: GraphStats): string {
     ["total bytes", formatBytes(s.totalBytes)],
     ["program-order peak", formatBytes(s.programOrderPeak)],
     ["peak step", `${s.peakStep} (op ${JSON.stringify(s.peakOp)})`],
+    ["lower bound, any order", `${formatBytes(s.lowerBound)} (${s.lowerBoundKind})`],
+    [
+      "program order vs bound",
+      s.programOrderGap === 0
+        ? "optimal"
+        : `reordering can save at most ${formatPercent(s.programOrderGap)}`,
+    ],
   ]);
   const kinds = renderTable(
     ["kind", "tensors", "bytes", "live at peak", "share of peak"],
