@@ -5,7 +5,14 @@
  */
 import { ProblemCollector } from "./input_error.ts";
 import type { IndexedGraph } from "./indexed_graph.ts";
-import { jsonPath, planSchema } from "./schema.ts";
+import {
+  isId,
+  isSafeSize,
+  jsonPath,
+  offsetSchema,
+  orderEntrySchema,
+  planHeadSchema,
+} from "./schema.ts";
 import type { Plan, Schedule } from "./types.ts";
 
 /** A plan checked against its graph, in dense form. */
@@ -27,12 +34,31 @@ export interface ResolvedPlan {
  */
 export function parsePlan(value: unknown, file: string): Plan {
   const c = new ProblemCollector(file);
-  const r = planSchema.safeParse(value);
-  if (!r.success) {
-    for (const issue of r.error.issues) c.add(jsonPath(issue.path), issue.message);
-    c.throwIfAny();
+  const head = planHeadSchema.safeParse(value);
+  if (!head.success) {
+    for (const issue of head.error.issues) c.add(jsonPath(issue.path), issue.message);
+    if (typeof value !== "object" || value === null) c.throwIfAny();
   }
-  // zod's output drops unknown keys; keep the caller's object (it may be large).
+  // Big plans: a fast predicate per element, zod only to word a rejection.
+  const plan = value as { order?: unknown; offsets?: unknown };
+  const order = Array.isArray(plan.order) ? plan.order : [];
+  for (let i = 0; i < order.length; i++) {
+    if (isId(order[i])) continue;
+    for (const issue of orderEntrySchema.safeParse(order[i]).error?.issues ?? []) {
+      c.add(jsonPath(["order", i]), issue.message);
+    }
+  }
+  const offsets =
+    typeof plan.offsets === "object" && plan.offsets !== null && !Array.isArray(plan.offsets)
+      ? plan.offsets as Record<string, unknown>
+      : {};
+  for (const id in offsets) {
+    if (isSafeSize(offsets[id])) continue;
+    for (const issue of offsetSchema.safeParse(offsets[id]).error?.issues ?? []) {
+      c.add(jsonPath(["offsets", id]), issue.message, id);
+    }
+  }
+  c.throwIfAny();
   return value as Plan;
 }
 
@@ -87,7 +113,9 @@ export function resolvePlan(
   }
   if (plan.offsets !== undefined) {
     const offsets = new Float64Array(g.tensorCount).fill(NaN);
-    for (const [id, off] of Object.entries(plan.offsets)) {
+    const given = plan.offsets;
+    for (const id in given) {
+      const off = given[id];
       const t = g.tensorIndex.get(id);
       if (t === undefined) {
         c.add(jsonPath(["offsets", id]), "unknown tensor", id);

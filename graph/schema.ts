@@ -32,33 +32,64 @@ export const opSchema = z.object({
   after: z.array(id).optional(),
 });
 
+// An array whose elements are checked one by one elsewhere (z.array would walk it).
+const bigArray = z.custom<unknown[]>((v) => Array.isArray(v), {
+  message: "Invalid input: expected array",
+});
+
 /** Schema of a graph file without its two big arrays (checked element by element). */
 export const graphHeadSchema = z.object({
   format: z.literal("memplan.graph/v1"),
   name: z.string(),
   meta: z.record(z.string(), z.unknown()).optional(),
   alignment: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-  tensors: z.array(z.unknown()),
-  ops: z.array(z.unknown()),
+  tensors: bigArray,
+  ops: bigArray,
 });
 
-/** Schema of a plan file. */
-export const planSchema = z.object({
+/** Schema of a plan file without its big `order` and `offsets` (checked element by element). */
+export const planHeadSchema = z.object({
   format: z.literal("memplan.plan/v1"),
   graph: z.string().optional(),
-  order: z.array(id).optional(),
-  offsets: z.record(z.string(), safeSize).optional(),
+  order: bigArray.optional(),
+  offsets: z.custom<Record<string, unknown>>(
+    (v) => typeof v === "object" && v !== null && !Array.isArray(v),
+    { message: "Invalid input: expected object" },
+  ).optional(),
   capacity: safeSize.optional(),
   planner: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** Schema of one `order[]` element. */
+export const orderEntrySchema = id;
+
+/** Schema of one `offsets` value. */
+export const offsetSchema = safeSize;
+
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);
 
-function isSafeSize(v: unknown): boolean {
+/**
+ * True exactly when a value is a non-negative safe integer ({@linkcode offsetSchema}).
+ *
+ * @example
+ * ```ts
+ * isSafeSize(4); // true
+ * isSafeSize(4.5); // false
+ * ```
+ */
+export function isSafeSize(v: unknown): boolean {
   return typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 }
 
-function isId(v: unknown): boolean {
+/**
+ * True exactly when a value is a non-empty string ({@linkcode orderEntrySchema}).
+ *
+ * @example
+ * ```ts
+ * isId("f1"); // true
+ * ```
+ */
+export function isId(v: unknown): boolean {
   return typeof v === "string" && v.length > 0;
 }
 

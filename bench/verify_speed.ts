@@ -1,0 +1,84 @@
+/**
+ * Benchmark of issue "the core": verification must cost no more than reading
+ * the input. Generates a graph with N tensors and a valid static plan, writes
+ * both as JSON, then times (a) `JSON.parse` of the two files' text and (b)
+ * validate + index + resolve the plan + simulate + verify.
+ *
+ * Run alone: `deno run -A bench/verify_speed.ts [--tensors 1000000]`.
+ *
+ * @module
+ */
+import { indexGraph } from "../graph/indexed_graph.ts";
+import { buildPlan, parsePlan, resolvePlan } from "../graph/plan.ts";
+import { simulate } from "../simulator/simulate.ts";
+import { peakRssBytes } from "./peak_rss.ts";
+import { randomTrainingGraph } from "./random_graph.ts";
+
+/** One measurement of {@linkcode verifySpeed}. */
+export interface VerifySpeedResult {
+  tensors: number;
+  ops: number;
+  graphMiB: number;
+  planMiB: number;
+  parseSeconds: number;
+  verifySeconds: number;
+  ratio: number;
+  ok: boolean;
+  peakLive: number;
+  arena: number;
+  peakRssMiB: number;
+}
+
+/**
+ * Times parsing against verifying for a generated graph of `tensors` tensors.
+ *
+ * @example
+ * ```ts
+ * const r = await verifySpeed({ tensors: 10_000 });
+ * r.verifySeconds <= r.parseSeconds;
+ * ```
+ */
+export async function verifySpeed(
+  options: { tensors: number; seed?: number },
+): Promise<VerifySpeedResult> {
+  const graph = randomTrainingGraph({ tensors: options.tensors, seed: options.seed ?? 1 });
+  // A valid static plan: the offsets best-fit chooses under program order.
+  const g0 = indexGraph(graph);
+  const placed = simulate(g0, { allocator: "best-fit" });
+  const plan = buildPlan(g0, { offsets: placed.offsets, planner: { name: "best-fit replay" } });
+  const dir = await Deno.makeTempDir({ prefix: "memplan-bench-" });
+  const graphFile = `${dir}/graph.json`, planFile = `${dir}/plan.json`;
+  await Deno.writeTextFile(graphFile, JSON.stringify(graph));
+  await Deno.writeTextFile(planFile, JSON.stringify(plan));
+  const graphText = await Deno.readTextFile(graphFile);
+  const planText = await Deno.readTextFile(planFile);
+
+  const t0 = performance.now();
+  const graphValue = JSON.parse(graphText);
+  const planValue = JSON.parse(planText);
+  const t1 = performance.now();
+  const g = indexGraph(graphValue, { file: graphFile });
+  const rp = resolvePlan(g, parsePlan(planValue, planFile), { file: planFile });
+  const report = simulate(g, { order: rp.order, offsets: rp.offsets, allocator: "static" });
+  const t2 = performance.now();
+  await Deno.remove(dir, { recursive: true });
+  return {
+    tensors: g.tensorCount,
+    ops: g.opCount,
+    graphMiB: graphText.length / 2 ** 20,
+    planMiB: planText.length / 2 ** 20,
+    parseSeconds: (t1 - t0) / 1000,
+    verifySeconds: (t2 - t1) / 1000,
+    ratio: (t2 - t1) / (t1 - t0),
+    ok: report.ok,
+    peakLive: report.peakLive,
+    arena: report.arena,
+    peakRssMiB: peakRssBytes() / 2 ** 20,
+  };
+}
+
+if (import.meta.main) {
+  const i = Deno.args.indexOf("--tensors");
+  const tensors = i >= 0 ? Number(Deno.args[i + 1]) : 1_000_000;
+  console.log(JSON.stringify(await verifySpeed({ tensors }), null, 2));
+}
