@@ -1,0 +1,37 @@
+/**
+ * Planners: schedulers (graph → order) and placers (buffer problem → offsets),
+ * each found by name in the registry.
+ *
+ * @example
+ * ```ts
+ * import { getPlacer, getScheduler } from "./solver/mod.ts";
+ * const { order } = await getScheduler("greedy").schedule(g);
+ * const problem = placementProblem(g, lifetimes(g, order));
+ * const { offsets, arena, status } = await getPlacer("greedy-size").place(problem);
+ * ```
+ *
+ * @module
+ */
+export * from "./types.ts";
+export * from "./registry.ts";
+export { programScheduler, scheduleProgram } from "./schedulers/program.ts";
+export {
+  GREEDY_VARIANTS,
+  type GreedyScheduleOptions,
+  greedyScheduler,
+  type GreedyVariant,
+  scheduleGreedy,
+} from "./schedulers/greedy.ts";
+export { orderLowerBound } from "./schedulers/order_bound.ts";
+export {
+  defaultSearchLimit,
+  type GapPolicy,
+  placeInOrder,
+  type PlaceInOrderOptions,
+  type Placement,
+} from "./placers/_place_in_order.ts";
+export type { GreedyPlaceOptions } from "./placers/_place_result.ts";
+export { greedySizePlacer, placeGreedySize } from "./placers/greedy_size.ts";
+export { greedyConflictsPlacer, placeGreedyConflicts } from "./placers/greedy_conflicts.ts";
+export { greedyAreaPlacer, placeGreedyArea } from "./placers/greedy_area.ts";
+export { firstFitPlacer, placeFirstFit } from "./placers/first_fit.ts";

@@ -1,0 +1,188 @@
+/**
+ * The free address gaps of a set of disjoint buffers, ordered by address, with
+ * "lowest gap of at least `len` bytes" in O(log n): a treap keyed by gap start
+ * whose nodes know the longest gap in their subtree.
+ *
+ * @module
+ */
+
+/**
+ * Disjoint free gaps `[start, start + len)`; the last may be infinitely long.
+ *
+ * @example
+ * ```ts
+ * const gaps = new FreeGaps(8);
+ * gaps.insert(0, Infinity);
+ * gaps.take(0, 4);          // allocate [0, 4)
+ * gaps.lowestFit(2);        // 4
+ * gaps.release(0, 4);       // merges back into [0, ∞)
+ * gaps.lowestFit(10);       // 0
+ * ```
+ */
+export class FreeGaps {
+  #start: Float64Array;
+  #len: Float64Array;
+  #max: Float64Array;
+  #prio: Float64Array;
+  #left: Int32Array;
+  #right: Int32Array;
+  #root = 0; // node 0 is "none"
+  #unused: number[] = [];
+  #next = 1;
+  #seed = 0x9e3779b9;
+  // Results of #split, kept in fields so splitting allocates nothing.
+  #lo = 0;
+  #hi = 0;
+
+  /** Room for `capacity` gaps at once (it grows if needed). */
+  constructor(capacity: number) {
+    const c = Math.max(2, capacity + 1);
+    this.#start = new Float64Array(c);
+    this.#len = new Float64Array(c);
+    this.#max = new Float64Array(c);
+    this.#prio = new Float64Array(c);
+    this.#left = new Int32Array(c);
+    this.#right = new Int32Array(c);
+  }
+
+  /** Adds the gap `[start, start + len)`, which must not touch another gap. */
+  insert(start: number, len: number): void {
+    const n = this.#node(start, len);
+    this.#split(this.#root, start, false);
+    const hi = this.#hi;
+    this.#root = this.#merge(this.#merge(this.#lo, n), hi);
+  }
+
+  /** Start of the lowest gap at least `len` long; -1 if none. */
+  lowestFit(len: number): number {
+    let t = this.#root;
+    while (t) {
+      const l = this.#left[t];
+      if (l && this.#max[l] >= len) t = l;
+      else if (this.#len[t] >= len) return this.#start[t];
+      else t = this.#right[t];
+    }
+    return -1;
+  }
+
+  /** Allocates `[start, start + len)`, which must lie at the start of a gap. */
+  take(start: number, len: number): void {
+    const gap = this.#remove(start);
+    if (gap > len) this.insert(start + len, gap - len);
+  }
+
+  /** Frees `[start, start + len)`, merging it with the gaps it touches. */
+  release(start: number, len: number): void {
+    let s = start, e = start + len;
+    const p = this.#below(start);
+    if (p && this.#start[p] + this.#len[p] === start) {
+      s = this.#start[p];
+      this.#remove(s);
+    }
+    const after = this.#remove(e);
+    if (after > 0) e += after;
+    this.insert(s, e - s);
+  }
+
+  /** Removes the gap starting exactly at `start`; returns its length, or 0 if there is none. */
+  #remove(start: number): number {
+    this.#split(this.#root, start, false); // lo: < start
+    const lo = this.#lo;
+    this.#split(this.#hi, start, true); // lo: == start
+    const mid = this.#lo, hi = this.#hi;
+    this.#root = this.#merge(lo, hi);
+    if (!mid) return 0;
+    this.#unused.push(mid); // starts are unique: `mid` is one node
+    return this.#len[mid];
+  }
+
+  /** The gap with the greatest start below `x`, or 0. */
+  #below(x: number): number {
+    let t = this.#root, found = 0;
+    while (t) {
+      if (this.#start[t] < x) {
+        found = t;
+        t = this.#right[t];
+      } else t = this.#left[t];
+    }
+    return found;
+  }
+
+  #node(start: number, len: number): number {
+    let n = this.#unused.pop();
+    if (n === undefined) {
+      if (this.#next === this.#start.length) this.#grow();
+      n = this.#next++;
+    }
+    this.#start[n] = start;
+    this.#len[n] = len;
+    this.#max[n] = len;
+    this.#left[n] = 0;
+    this.#right[n] = 0;
+    // xorshift: a fixed sequence, so placements repeat run to run
+    let x = this.#seed;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.#seed = x >>> 0;
+    this.#prio[n] = this.#seed;
+    return n;
+  }
+
+  /** Splits `t` into `#lo` (starts < key, or <= key with `orEqual`) and `#hi`. */
+  #split(t: number, key: number, orEqual: boolean): void {
+    if (!t) {
+      this.#lo = this.#hi = 0;
+      return;
+    }
+    const s = this.#start[t];
+    if (s < key || (orEqual && s === key)) {
+      this.#split(this.#right[t], key, orEqual);
+      this.#right[t] = this.#lo;
+      this.#pull(t);
+      this.#lo = t;
+    } else {
+      this.#split(this.#left[t], key, orEqual);
+      this.#left[t] = this.#hi;
+      this.#pull(t);
+      this.#hi = t;
+    }
+  }
+
+  /** Joins two treaps whose every start in `a` is below every start in `b`. */
+  #merge(a: number, b: number): number {
+    if (!a) return b;
+    if (!b) return a;
+    if (this.#prio[a] > this.#prio[b]) {
+      this.#right[a] = this.#merge(this.#right[a], b);
+      this.#pull(a);
+      return a;
+    }
+    this.#left[b] = this.#merge(a, this.#left[b]);
+    this.#pull(b);
+    return b;
+  }
+
+  #pull(t: number): void {
+    let m = this.#len[t];
+    const l = this.#left[t], r = this.#right[t];
+    if (l && this.#max[l] > m) m = this.#max[l];
+    if (r && this.#max[r] > m) m = this.#max[r];
+    this.#max[t] = m;
+  }
+
+  #grow(): void {
+    const c = this.#start.length * 2;
+    const grow = <A extends Float64Array | Int32Array>(a: A, make: (n: number) => A): A => {
+      const b = make(c);
+      b.set(a);
+      return b;
+    };
+    this.#start = grow(this.#start, (n) => new Float64Array(n));
+    this.#len = grow(this.#len, (n) => new Float64Array(n));
+    this.#max = grow(this.#max, (n) => new Float64Array(n));
+    this.#prio = grow(this.#prio, (n) => new Float64Array(n));
+    this.#left = grow(this.#left, (n) => new Int32Array(n));
+    this.#right = grow(this.#right, (n) => new Int32Array(n));
+  }
+}

@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { indexGraph } from "../graph/indexed_graph.ts";
+import { lifetimes } from "../graph/lifetimes.ts";
+import { peakLive } from "../graph/metrics.ts";
+import { placementProblem } from "../graph/placement_problem.ts";
+import { assertPlacementValid, assertTopological, randomDag } from "./_testing.ts";
+import {
+  getPlacer,
+  getScheduler,
+  placerNames,
+  PLACERS,
+  schedulerNames,
+  SCHEDULERS,
+} from "./registry.ts";
+
+Deno.test("registry lists the greedy planners under their own names", () => {
+  // Other planners (ilp, best, …) join these tables; the greedy ones must be there.
+  for (const name of ["program", "greedy"]) assert.ok(schedulerNames().includes(name));
+  for (const name of ["greedy-size", "greedy-conflicts", "greedy-area", "first-fit"]) {
+    assert.ok(placerNames().includes(name));
+  }
+  for (const [name, s] of Object.entries(SCHEDULERS)) assert.equal(s.name, name);
+  for (const [name, p] of Object.entries(PLACERS)) assert.equal(p.name, name);
+  assert.equal(getScheduler("greedy"), SCHEDULERS.greedy);
+  assert.equal(getPlacer("first-fit"), PLACERS["first-fit"]);
+});
+
+Deno.test("registry: unknown names list the valid ones", () => {
+  assert.throws(
+    () => getScheduler("ilp"),
+    { message: 'unknown scheduler "ilp"; valid schedulers: program, greedy' },
+  );
+  assert.throws(
+    () => getPlacer("toString"),
+    /unknown placer "toString"; valid placers: greedy-size, /,
+  );
+});
+
+Deno.test("every registered scheduler and placer gives a valid plan (random DAGs)", async () => {
+  for (let seed = 1; seed <= 25; seed++) {
+    const g = indexGraph({ ...randomDag({ seed, ops: 8 + seed }), alignment: seed % 2 ? 1 : 4 });
+    for (const s of Object.values(SCHEDULERS)) {
+      const r = await s.schedule(g);
+      assertTopological(g, r.order);
+      const lt = lifetimes(g, r.order);
+      assert.equal(r.peakLive, peakLive(g, lt).bytes, `${s.name}, seed ${seed}`);
+      const problem = placementProblem(g, lt);
+      for (const p of Object.values(PLACERS)) {
+        const placed = await p.place(problem);
+        assertPlacementValid(problem, placed.offsets);
+        assert.ok(placed.arena >= r.peakLive, `${p.name}: arena below peak live`);
+      }
+    }
+  }
+});
