@@ -9,6 +9,8 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { convertCommand } from "./commands/convert.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { placeCommand } from "./commands/place.ts";
+import { planCommand } from "./commands/plan.ts";
 import { simulateCommand } from "./commands/simulate.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { verifyCommand } from "./commands/verify.ts";
@@ -33,7 +35,15 @@ export function buildProgram() {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   for (
-    const c of [statsCommand(), simulateCommand(), verifyCommand(), convertCommand(), demoCommand()]
+    const c of [
+      statsCommand(),
+      simulateCommand(),
+      verifyCommand(),
+      convertCommand(),
+      planCommand(),
+      placeCommand(),
+      demoCommand(),
+    ]
   ) {
     program.addCommand(c.exitOverride());
   }

@@ -65,6 +65,26 @@ export function parseByteCount(option: string, value: string): number {
 }
 
 /**
+ * Parses a positive number of seconds, throwing InputError otherwise.
+ *
+ * @example
+ * ```ts
+ * parseSeconds("--time-limit", "2.5"); // 2.5
+ * ```
+ */
+export function parseSeconds(option: string, value: string): number {
+  const v = Number(value);
+  if (!(v > 0) || !Number.isFinite(v)) {
+    throw new InputError([{
+      file: "command line",
+      where: option,
+      message: `${JSON.stringify(value)} is not a positive number of seconds`,
+    }]);
+  }
+  return v;
+}
+
+/**
  * Writes a JSON value to stdout (the `--json` form of every command).
  *
  * @example

@@ -10,7 +10,10 @@ import { formatReport } from "../print_report.ts";
 import { EXIT, runCommand } from "../run.ts";
 
 /** The graph the demo uses, relative to the repository root. */
-export const DEMO_GRAPH = new URL("../../testdata/graphs/resnet18.b32.sgd.json.gz", import.meta.url);
+export const DEMO_GRAPH = new URL(
+  "../../testdata/graphs/resnet18.b32.sgd.json.gz",
+  import.meta.url,
+);
 
 /** The `demo` command. */
 export function demoCommand() {

@@ -26,7 +26,9 @@ export function orderLowerBound(
   g: IndexedGraph,
   options: { orders?: readonly Schedule[]; timeLimit?: number } = {},
 ): { bytes: number; kind: BoundKind } {
-  const kinds: BoundKind[] = g.opCount <= CUT_BOUND_MAX_OPS ? ["trivial", "cut", "mincut"] : ["trivial"];
+  const kinds: BoundKind[] = g.opCount <= CUT_BOUND_MAX_OPS
+    ? ["trivial", "cut", "mincut"]
+    : ["trivial"];
   const lb = lowerBounds(g, { kinds, orders: options.orders, timeLimit: options.timeLimit ?? 5 });
   return { bytes: lb.best, kind: lb.bestKind };
 }

@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { runCli } from "./_run_cli_test_util.ts";
+
+const EXAMPLE = "../shared/benchmarks/minimalloc/example.12.csv";
+
+Deno.test("plan: writes a plan that verifies, and reports the replayed figures", async () => {
+  const dir = await Deno.makeTempDir();
+  const out = `${dir}/plan.json`;
+  const r = await runCli([
+    "plan",
+    "testdata/graphs/alexnet.b32.sgd.json.gz",
+    "--scheduler",
+    "greedy",
+    "--placer",
+    "greedy-size",
+    "-o",
+    out,
+    "--json",
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const s = JSON.parse(r.stdout);
+  // Reordering alone takes AlexNet from 603,195,972 to the proved bound 397,102,244.
+  assert.equal(s.programOrderPeak, 603195972);
+  assert.equal(s.peakLive, 397102244);
+  assert.equal(s.lowerBound, 397102244);
+  assert.equal(s.orderOptimal, true);
+  assert.equal(s.placementGap, s.arena - s.peakLive);
+  const v = await runCli(["verify", "testdata/graphs/alexnet.b32.sgd.json.gz", out, "--json"]);
+  assert.equal(v.code, 0, v.stdout);
+  assert.equal(JSON.parse(v.stdout).arena, s.arena);
+});
+
+Deno.test("plan: a capacity below the bound exits 3 and writes nothing", async () => {
+  const dir = await Deno.makeTempDir();
+  const out = `${dir}/plan.json`;
+  const r = await runCli([
+    "plan",
+    "testdata/graphs/tiny.json",
+    "--scheduler",
+    "greedy",
+    "--placer",
+    "greedy-size",
+    "--capacity",
+    "10",
+    "-o",
+    out,
+  ]);
+  assert.equal(r.code, 3);
+  assert.match(r.stderr, /no plan within capacity 10/);
+  await assert.rejects(() => Deno.stat(out));
+});
+
+Deno.test("plan: unknown scheduler or placer is bad usage, naming the valid ones", async () => {
+  const r = await runCli([
+    "plan",
+    "testdata/graphs/tiny.json",
+    "--scheduler",
+    "magic",
+    "-o",
+    "/tmp/x.json",
+  ]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /magic/);
+  assert.match(r.stderr, /greedy/);
+});
+
+Deno.test("place: example.12 within 12 with greedy-size; capacity 11 is not reachable (exit 3)", async () => {
+  const dir = await Deno.makeTempDir();
+  const out = `${dir}/sol.csv`;
+  const ok = await runCli([
+    "place",
+    EXAMPLE,
+    "--placer",
+    "greedy-size",
+    "--capacity",
+    "12",
+    "-o",
+    out,
+  ]);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal((await runCli(["verify", out, "--capacity", "12"])).code, 0);
+  const no = await runCli([
+    "place",
+    EXAMPLE,
+    "--placer",
+    "greedy-size",
+    "--capacity",
+    "11",
+    "-o",
+    `${dir}/no.csv`,
+  ]);
+  assert.equal(no.code, 3);
+  await assert.rejects(() => Deno.stat(`${dir}/no.csv`));
+});
