@@ -128,13 +128,15 @@ function build(raw: Graph, c: ProblemCollector): IndexedGraph {
   const kind = new Uint8Array(T);
   for (let t = 0; t < T; t++) {
     const x = tensors[t];
-    if (tensorIndex.has(x.id)) {
-      c.add(
-        `tensors[${t}].id`,
-        `duplicate tensor id (first at tensors[${tensorIndex.get(x.id)}])`,
-        x.id,
-      );
-    } else tensorIndex.set(x.id, t);
+    // One hash lookup, not two: a duplicate leaves the size unchanged, and the
+    // rare error path restores the first index.
+    const n = tensorIndex.size;
+    tensorIndex.set(x.id, t);
+    if (tensorIndex.size === n) {
+      const firstAt = tensorIds.indexOf(x.id);
+      tensorIndex.set(x.id, firstAt);
+      c.add(`tensors[${t}].id`, `duplicate tensor id (first at tensors[${firstAt}])`, x.id);
+    }
     tensorIds[t] = x.id;
     size[t] = x.size;
     kind[t] = x.kind === undefined ? KIND.activation : KIND[x.kind];
@@ -144,9 +146,13 @@ function build(raw: Graph, c: ProblemCollector): IndexedGraph {
   let nIn = 0, nOut = 0, nAfter = 0;
   for (let v = 0; v < V; v++) {
     const o = ops[v];
-    if (opIndex.has(o.id)) {
-      c.add(`ops[${v}].id`, `duplicate op id (first at ops[${opIndex.get(o.id)}])`, o.id);
-    } else opIndex.set(o.id, v);
+    const n = opIndex.size;
+    opIndex.set(o.id, v);
+    if (opIndex.size === n) {
+      const firstAt = opIds.indexOf(o.id);
+      opIndex.set(o.id, firstAt);
+      c.add(`ops[${v}].id`, `duplicate op id (first at ops[${firstAt}])`, o.id);
+    }
     opIds[v] = o.id;
     nIn += o.in.length;
     nOut += o.out.length;

@@ -113,21 +113,27 @@ export function resolvePlan(
   }
   if (plan.offsets !== undefined) {
     const offsets = new Float64Array(g.tensorCount).fill(NaN);
-    const given = plan.offsets;
-    for (const id in given) {
-      const off = given[id];
-      const t = g.tensorIndex.get(id);
-      if (t === undefined) {
-        c.add(jsonPath(["offsets", id]), "unknown tensor", id);
-        continue;
-      }
+    const given = plan.offsets as Record<string, unknown>;
+    // Walk the graph's ids, whose hashes the index already computed, rather
+    // than the plan's keys; only when some key was not matched look for it.
+    // parsePlan checked every own value is a number, and nothing inherited is.
+    let matched = 0;
+    for (let t = 0; t < g.tensorCount; t++) {
+      const off = given[g.tensorIds[t]];
+      if (typeof off !== "number") continue;
+      matched++;
       offsets[t] = off;
       if (off % g.alignment !== 0 && g.size[t] > 0) {
         c.add(
-          jsonPath(["offsets", id]),
+          jsonPath(["offsets", g.tensorIds[t]]),
           `offset ${off} is not a multiple of the graph's alignment ${g.alignment}`,
-          id,
+          g.tensorIds[t],
         );
+      }
+    }
+    if (matched !== Object.keys(given).length) {
+      for (const id in given) {
+        if (!g.tensorIndex.has(id)) c.add(jsonPath(["offsets", id]), "unknown tensor", id);
       }
     }
     let missing = 0;
