@@ -14,6 +14,7 @@ import { planCommand } from "./commands/plan.ts";
 import { simulateCommand } from "./commands/simulate.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { verifyCommand } from "./commands/verify.ts";
+import { vizCommand } from "./commands/viz.ts";
 import { EXIT } from "./run.ts";
 
 /**
@@ -43,6 +44,7 @@ export function buildProgram() {
       planCommand(),
       placeCommand(),
       demoCommand(),
+      vizCommand(),
     ]
   ) {
     program.addCommand(c.exitOverride());
