@@ -7,6 +7,7 @@
  * @module
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
+import { benchCommand } from "./commands/bench.ts";
 import { convertCommand } from "./commands/convert.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { placeCommand } from "./commands/place.ts";
@@ -45,6 +46,7 @@ export function buildProgram() {
       placeCommand(),
       demoCommand(),
       vizCommand(),
+      benchCommand(),
     ]
   ) {
     program.addCommand(c.exitOverride());

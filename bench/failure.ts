@@ -1,0 +1,28 @@
+/**
+ * How a failed run is named in every report: what ran on what, and the first
+ * violation the judge found (or the error the planner threw).
+ *
+ * @module
+ */
+import { describeViolation } from "../cli/print_report.ts";
+import type { BenchRow } from "./record.ts";
+
+/**
+ * One line for a failed run; empty for a verified one.
+ *
+ * @example
+ * ```ts
+ * failureText(row); // 'broken on tiny: overlap at step 1: "a" [0, 4) and "b" [0, 8)'
+ * ```
+ */
+export function failureText(row: BenchRow): string {
+  if (row.verified) return "";
+  const why = row.error !== undefined
+    ? `error: ${row.error}`
+    : row.violation
+    ? `${describeViolation(row.violation)}${
+      (row.violationCount ?? 1) > 1 ? ` (+${row.violationCount! - 1} more)` : ""
+    }`
+    : "not verified";
+  return `${row.planner} on ${row.name}: ${why}`;
+}

@@ -1,0 +1,86 @@
+/**
+ * `results.jsonl`: one {@linkcode BenchRow} per line, appended as each run
+ * ends so an interrupted sweep loses at most the run in progress.
+ *
+ * @module
+ */
+import { dirname } from "node:path";
+import { writeTextAtomic } from "../graph/write_output.ts";
+import type { BenchRow } from "./record.ts";
+
+/** The name of the results file inside an output folder. */
+export const RESULTS_FILE = "results.jsonl";
+
+/**
+ * Reads the rows of a results file; a missing file has none. A line that is
+ * not a JSON object (say, cut short by a killed job) is skipped with a warning.
+ *
+ * @example
+ * ```ts
+ * const rows = await readResults("bench/results/results.jsonl");
+ * ```
+ */
+export async function readResults(file: string): Promise<BenchRow[]> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(file);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return [];
+    throw e;
+  }
+  const rows: BenchRow[] = [];
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    try {
+      const row = JSON.parse(line);
+      if (row && typeof row === "object" && typeof row.key === "string") rows.push(row);
+      else throw new Error("no key");
+    } catch {
+      console.error(`memplan: ${file}: line ${i + 1} is not a result row; skipped`);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Appends one row (creating the folder and file as needed).
+ *
+ * @example
+ * ```ts
+ * await appendResult("bench/results/results.jsonl", row);
+ * ```
+ */
+export async function appendResult(file: string, row: BenchRow): Promise<void> {
+  await Deno.mkdir(dirname(file), { recursive: true });
+  await Deno.writeTextFile(file, JSON.stringify(row) + "\n", { append: true });
+}
+
+/**
+ * Replaces a results file with `rows`, atomically.
+ *
+ * @example
+ * ```ts
+ * await writeResults("merged/results.jsonl", dedupeRows(rows));
+ * ```
+ */
+export async function writeResults(file: string, rows: readonly BenchRow[]): Promise<void> {
+  await Deno.mkdir(dirname(file), { recursive: true });
+  await writeTextAtomic(file, rows.map((r) => JSON.stringify(r) + "\n").join(""));
+}
+
+/**
+ * One row per key: the last one read wins (a re-run replaces a failed row;
+ * in a merge, a later file wins), kept in the order keys first appeared.
+ *
+ * @example
+ * ```ts
+ * dedupeRows([a1, b, a2]); // [a2, b] when a1 and a2 share a key
+ * ```
+ */
+export function dedupeRows(rows: readonly BenchRow[]): BenchRow[] {
+  const byKey = new Map<string, BenchRow>();
+  for (const r of rows) byKey.set(r.key, r);
+  return [...byKey.values()];
+}
