@@ -35,3 +35,5 @@ export { greedySizePlacer, placeGreedySize } from "./placers/greedy_size.ts";
 export { greedyConflictsPlacer, placeGreedyConflicts } from "./placers/greedy_conflicts.ts";
 export { greedyAreaPlacer, placeGreedyArea } from "./placers/greedy_area.ts";
 export { firstFitPlacer, placeFirstFit } from "./placers/first_fit.ts";
+export * from "./ilp/mod.ts";
+export * from "./highs/mod.ts";

@@ -12,6 +12,9 @@
  *
  * @module
  */
+import { bestPlacer, bestScheduler } from "./ilp/best.ts";
+import { ilpPlacer } from "./ilp/place_ilp.ts";
+import { ilpScheduler } from "./ilp/schedule_ilp.ts";
 import { firstFitPlacer } from "./placers/first_fit.ts";
 import { greedyAreaPlacer } from "./placers/greedy_area.ts";
 import { greedyConflictsPlacer } from "./placers/greedy_conflicts.ts";
@@ -25,12 +28,14 @@ import type { Placer, Scheduler } from "./types.ts";
  *
  * @example
  * ```ts
- * Object.keys(SCHEDULERS); // ["program", "greedy"]
+ * Object.keys(SCHEDULERS); // ["program", "greedy", "ilp", "best"]
  * ```
  */
 export const SCHEDULERS: Readonly<Record<string, Scheduler>> = Object.freeze({
   program: programScheduler,
   greedy: greedyScheduler,
+  ilp: ilpScheduler,
+  best: bestScheduler,
 });
 
 /**
@@ -38,7 +43,7 @@ export const SCHEDULERS: Readonly<Record<string, Scheduler>> = Object.freeze({
  *
  * @example
  * ```ts
- * Object.keys(PLACERS); // ["greedy-size", "greedy-conflicts", "greedy-area", "first-fit"]
+ * Object.keys(PLACERS); // ["greedy-size", …, "ilp", "best"]
  * ```
  */
 export const PLACERS: Readonly<Record<string, Placer>> = Object.freeze({
@@ -46,6 +51,8 @@ export const PLACERS: Readonly<Record<string, Placer>> = Object.freeze({
   "greedy-conflicts": greedyConflictsPlacer,
   "greedy-area": greedyAreaPlacer,
   "first-fit": firstFitPlacer,
+  ilp: ilpPlacer,
+  best: bestPlacer,
 });
 
 /**
@@ -53,7 +60,7 @@ export const PLACERS: Readonly<Record<string, Placer>> = Object.freeze({
  *
  * @example
  * ```ts
- * schedulerNames(); // ["program", "greedy"]
+ * schedulerNames(); // ["program", "greedy", "ilp", "best"]
  * ```
  */
 export function schedulerNames(): string[] {

@@ -27,8 +27,8 @@ Deno.test("registry lists the greedy planners under their own names", () => {
 
 Deno.test("registry: unknown names list the valid ones", () => {
   assert.throws(
-    () => getScheduler("ilp"),
-    { message: 'unknown scheduler "ilp"; valid schedulers: program, greedy' },
+    () => getScheduler("magic"),
+    /^Error: unknown scheduler "magic"; valid schedulers: program, greedy, /,
   );
   assert.throws(
     () => getPlacer("toString"),
@@ -36,17 +36,29 @@ Deno.test("registry: unknown names list the valid ones", () => {
   );
 });
 
+// Greedy planners are cheap; solver-backed ones (ilp, best, search, …) get
+// fewer, time-limited cases here (the property suite covers them at length).
+const CHEAP = new Set([
+  "program",
+  "greedy",
+  "greedy-size",
+  "greedy-conflicts",
+  "greedy-area",
+  "first-fit",
+]);
+
 Deno.test("every registered scheduler and placer gives a valid plan (random DAGs)", async () => {
   for (let seed = 1; seed <= 25; seed++) {
     const g = indexGraph({ ...randomDag({ seed, ops: 8 + seed }), alignment: seed % 2 ? 1 : 4 });
-    for (const s of Object.values(SCHEDULERS)) {
-      const r = await s.schedule(g);
+    const wanted = (name: string) => CHEAP.has(name) || seed <= 3;
+    for (const s of Object.values(SCHEDULERS).filter((x) => wanted(x.name))) {
+      const r = await s.schedule(g, { timeLimit: 2 });
       assertTopological(g, r.order);
       const lt = lifetimes(g, r.order);
       assert.equal(r.peakLive, peakLive(g, lt).bytes, `${s.name}, seed ${seed}`);
       const problem = placementProblem(g, lt);
-      for (const p of Object.values(PLACERS)) {
-        const placed = await p.place(problem);
+      for (const p of Object.values(PLACERS).filter((x) => wanted(x.name))) {
+        const placed = await p.place(problem, { timeLimit: 2 });
         assertPlacementValid(problem, placed.offsets);
         assert.ok(placed.arena >= r.peakLive, `${p.name}: arena below peak live`);
       }
