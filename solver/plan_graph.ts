@@ -44,7 +44,10 @@ export interface PlannedGraph {
  * const { plan } = await planGraph(g, { scheduler: "greedy", placer: "greedy-size" });
  * ```
  */
-export async function planGraph(g: IndexedGraph, options: PlanGraphOptions = {}): Promise<PlannedGraph> {
+export async function planGraph(
+  g: IndexedGraph,
+  options: PlanGraphOptions = {},
+): Promise<PlannedGraph> {
   const t0 = performance.now();
   const timeLimit = options.timeLimit ?? 30;
   const schedulerName = options.scheduler ?? "best";
@@ -55,7 +58,11 @@ export async function planGraph(g: IndexedGraph, options: PlanGraphOptions = {})
   const lt = lifetimes(g, schedule.order);
   const problem = placementProblem(g, lt, { capacity: options.capacity });
   const left = Math.max(timeLimit - (performance.now() - t0) / 1000, 1);
-  const placement = await placer.place(problem, { timeLimit: left, seed: options.seed, capacity: options.capacity });
+  const placement = await placer.place(problem, {
+    timeLimit: left,
+    seed: options.seed,
+    capacity: options.capacity,
+  });
   const seconds = (performance.now() - t0) / 1000;
   const plan = buildPlan(g, {
     order: schedule.order,
@@ -63,8 +70,18 @@ export async function planGraph(g: IndexedGraph, options: PlanGraphOptions = {})
     capacity: options.capacity,
     planner: {
       name: `${schedulerName}+${placerName}`,
-      scheduler: { name: schedulerName, status: schedule.status, seconds: schedule.seconds, ...schedule.details },
-      placer: { name: placerName, status: placement.status, seconds: placement.seconds, ...placement.details },
+      scheduler: {
+        name: schedulerName,
+        status: schedule.status,
+        seconds: schedule.seconds,
+        ...schedule.details,
+      },
+      placer: {
+        name: placerName,
+        status: placement.status,
+        seconds: placement.seconds,
+        ...placement.details,
+      },
       seconds,
     },
   });
