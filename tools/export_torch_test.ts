@@ -6,9 +6,15 @@ const PYTHON = "/usr/bin/python3";
 
 function torchAvailable(): { ok: boolean; why: string } {
   try {
-    const r = new Deno.Command(PYTHON, { args: ["-c", "import torch, torchvision"], stdout: "null", stderr: "null" })
+    const r = new Deno.Command(PYTHON, {
+      args: ["-c", "import torch, torchvision"],
+      stdout: "null",
+      stderr: "null",
+    })
       .outputSync();
-    return r.success ? { ok: true, why: "" } : { ok: false, why: `${PYTHON} cannot import torch and torchvision` };
+    return r.success
+      ? { ok: true, why: "" }
+      : { ok: false, why: `${PYTHON} cannot import torch and torchvision` };
   } catch {
     return { ok: false, why: `${PYTHON} not found` };
   }
@@ -16,11 +22,14 @@ function torchAvailable(): { ok: boolean; why: string } {
 
 const torch = torchAvailable();
 if (!torch.ok) {
-  console.log(`tools/export_torch_test.ts: skipping the exporter tests: ${torch.why} (apt-get install -y python3-torch python3-torchvision)`);
+  console.log(
+    `tools/export_torch_test.ts: skipping the exporter tests: ${torch.why} (apt-get install -y python3-torch python3-torchvision)`,
+  );
 }
 
 Deno.test({
-  name: "exporter: python unittest suite (re-export of mlp fixtures byte for byte, format rules, refusals)",
+  name:
+    "exporter: python unittest suite (re-export of mlp fixtures byte for byte, format rules, refusals)",
   ignore: !torch.ok,
   fn: async () => {
     const out = await new Deno.Command(PYTHON, {
