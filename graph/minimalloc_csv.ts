@@ -23,7 +23,9 @@ const REQUIRED = ["id", "lower", "upper", "size"] as const;
 export function parseMinimallocCsv(text: string, file: string): PlacementProblem {
   let rows: string[][];
   try {
-    rows = parse(text, { skip_empty_lines: true, trim: true, relax_column_count: true });
+    // Ids keep their spaces (FORMAT.md allows any non-empty id); the header and
+    // the numbers are trimmed where they are read.
+    rows = parse(text, { skip_empty_lines: true, relax_column_count: true });
   } catch (e) {
     throw new InputError([{ file, where: "", message: `malformed CSV: ${(e as Error).message}` }]);
   }
@@ -32,7 +34,7 @@ export function parseMinimallocCsv(text: string, file: string): PlacementProblem
     c.add("line 1", "empty file: expected the header id,lower,upper,size[,offset]");
     c.throwIfAny();
   }
-  const header = rows[0].map((h) => h.toLowerCase());
+  const header = rows[0].map((h) => h.trim().toLowerCase());
   const col = new Map(header.map((h, i) => [h, i]));
   const missing = REQUIRED.filter((h) => !col.has(h));
   const unknown = header.filter((h) =>
@@ -63,7 +65,7 @@ export function parseMinimallocCsv(text: string, file: string): PlacementProblem
     }
     const id = row[col.get("id")!];
     const num = (name: string): number => {
-      const s = row[col.get(name)!];
+      const s = row[col.get(name)!].trim();
       const v = /^\d+$/.test(s) ? Number(s) : NaN;
       if (!Number.isSafeInteger(v)) {
         c.add(where, `${name} ${JSON.stringify(s)} is not a non-negative safe integer`, id);

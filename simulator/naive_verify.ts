@@ -39,11 +39,11 @@ export interface NaiveVerdict {
 export function naiveVerify(graph: Graph, plan: Plan): NaiveVerdict {
   const ids = plan.order ?? graph.ops.map((o) => o.id);
   const n = ids.length;
-  const when: Record<string, number> = {};
+  const when: Record<string, number> = Object.create(null);
   ids.forEach((id, s) => (when[id] = s));
-  const opById: Record<string, Graph["ops"][number]> = {};
+  const opById: Record<string, Graph["ops"][number]> = Object.create(null);
   for (const op of graph.ops) opById[op.id] = op;
-  const madeBy: Record<string, string> = {};
+  const madeBy: Record<string, string> = Object.create(null);
   for (const op of graph.ops) for (const t of op.out) madeBy[t] = op.id;
 
   let orderViolations = 0;
@@ -54,7 +54,7 @@ export function naiveVerify(graph: Graph, plan: Plan): NaiveVerdict {
     for (const a of op.after ?? []) if (when[a] > when[op.id]) orderViolations++;
   }
 
-  const span: Record<string, [number, number]> = {};
+  const span: Record<string, [number, number]> = Object.create(null);
   for (const tensor of graph.tensors) {
     const kind = tensor.kind ?? "activation";
     const readSteps = graph.ops.filter((o) => o.in.includes(tensor.id)).map((o) => when[o.id]);
@@ -78,26 +78,28 @@ export function naiveVerify(graph: Graph, plan: Plan): NaiveVerdict {
   }
 
   let overlapPairs = 0, outOfCapacity = 0, misaligned = 0, missingOffsets = 0, arena = 0;
-  const off = plan.offsets;
+  // A Map, so a tensor named "constructor" or "toString" is not found on Object.prototype.
+  const off = plan.offsets ? new Map(Object.entries(plan.offsets)) : undefined;
   if (off) {
     const align = graph.alignment ?? 1;
     const placed = graph.tensors.filter((t) => t.size > 0);
     for (const t of placed) {
-      if (off[t.id] === undefined) {
+      if (!off.has(t.id)) {
         missingOffsets++;
         continue;
       }
-      arena = Math.max(arena, off[t.id] + t.size);
-      if (off[t.id] % align !== 0) misaligned++;
-      if (plan.capacity !== undefined && off[t.id] + t.size > plan.capacity) outOfCapacity++;
+      arena = Math.max(arena, off.get(t.id)! + t.size);
+      if (off.get(t.id)! % align !== 0) misaligned++;
+      if (plan.capacity !== undefined && off.get(t.id)! + t.size > plan.capacity) outOfCapacity++;
     }
     for (let i = 0; i < placed.length; i++) {
       for (let j = i + 1; j < placed.length; j++) {
         const a = placed[i], b = placed[j];
-        if (off[a.id] === undefined || off[b.id] === undefined) continue;
+        if (!off.has(a.id) || !off.has(b.id)) continue;
         const [a0, a1] = span[a.id], [b0, b1] = span[b.id];
         const together = a0 <= b1 && b0 <= a1 && n > 0;
-        const shareBytes = off[a.id] < off[b.id] + b.size && off[b.id] < off[a.id] + a.size;
+        const shareBytes = off.get(a.id)! < off.get(b.id)! + b.size &&
+          off.get(b.id)! < off.get(a.id)! + a.size;
         if (together && shareBytes) overlapPairs++;
       }
     }
