@@ -52,15 +52,21 @@ export function parsePlan(value: unknown, file: string): Plan {
     typeof plan.offsets === "object" && plan.offsets !== null && !Array.isArray(plan.offsets)
       ? plan.offsets as Record<string, unknown>
       : {};
+  let count = 0;
   for (const id in offsets) {
+    count++;
     if (isSafeSize(offsets[id])) continue;
     for (const issue of offsetSchema.safeParse(offsets[id]).error?.issues ?? []) {
       c.add(jsonPath(["offsets", id]), issue.message, id);
     }
   }
   c.throwIfAny();
+  OFFSET_COUNT.set(offsets, count);
   return value as Plan;
 }
+
+/** Offsets per checked plan, so resolvePlan need not list a million keys again. */
+const OFFSET_COUNT = new WeakMap<object, number>();
 
 /**
  * Checks a plan against its graph: every op of the order known and present once,
@@ -131,7 +137,7 @@ export function resolvePlan(
         );
       }
     }
-    if (matched !== Object.keys(given).length) {
+    if (matched !== (OFFSET_COUNT.get(given) ?? Object.keys(given).length)) {
       for (const id in given) {
         if (!g.tensorIndex.has(id)) c.add(jsonPath(["offsets", id]), "unknown tensor", id);
       }
