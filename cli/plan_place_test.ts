@@ -92,3 +92,25 @@ Deno.test("place: example.12 within 12 with greedy-size; capacity 11 is not reac
   assert.equal(no.code, 3);
   await assert.rejects(() => Deno.stat(`${dir}/no.csv`));
 });
+
+Deno.test("place: the default placer packs challenging-C exactly at capacity; --minimize reaches its bound", async () => {
+  const dir = await Deno.makeTempDir();
+  const C = "../shared/benchmarks/minimalloc/challenging-C.1048576.csv";
+  const r = await runCli(["place", C, "--capacity", "1048576", "-o", `${dir}/c.csv`, "--json"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).fits, true);
+  assert.equal((await runCli(["verify", `${dir}/c.csv`, "--capacity", "1048576"])).code, 0);
+  const m = await runCli([
+    "place",
+    C,
+    "--placer",
+    "search",
+    "--minimize",
+    "-o",
+    `${dir}/m.csv`,
+    "--json",
+  ]);
+  assert.equal(m.code, 0, m.stderr);
+  const s = JSON.parse(m.stdout);
+  assert.deepEqual([s.arena, s.status], [1039360, "optimal"]);
+});

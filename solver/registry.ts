@@ -21,6 +21,7 @@ import { greedyConflictsPlacer } from "./placers/greedy_conflicts.ts";
 import { greedySizePlacer } from "./placers/greedy_size.ts";
 import { greedyScheduler } from "./schedulers/greedy.ts";
 import { programScheduler } from "./schedulers/program.ts";
+import { searchPlacer } from "./search/search_placer.ts";
 import type { Placer, Scheduler } from "./types.ts";
 
 /**
@@ -53,6 +54,7 @@ export const PLACERS: Readonly<Record<string, Placer>> = Object.freeze({
   "first-fit": firstFitPlacer,
   ilp: ilpPlacer,
   best: bestPlacer,
+  search: searchPlacer,
 });
 
 /**

@@ -50,6 +50,11 @@ export interface PlaceOptions {
   seed?: number;
   /** Overrides `problem.capacity`. */
   capacity?: number;
+  /**
+   * Look for the lowest arena even below the capacity (the `search` placer
+   * bisects/descends to the peak-live bound); placers without such a mode ignore it.
+   */
+  minimize?: boolean;
 }
 
 /** What a placer returns. */

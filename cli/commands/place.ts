@@ -31,6 +31,10 @@ export function placeCommand() {
     )
     .option("--time-limit <seconds>", "wall-clock budget", "30")
     .option("--seed <n>", "seed for randomised placers", "1")
+    .option(
+      "--minimize",
+      "search for the lowest feasible arena (the search placer proves it optimal when it reaches peak live)",
+    )
     .requiredOption("-o, --output <file>", "CSV to write, with an offset column")
     .option("--json", "print the summary as JSON")
     .action(async (file, opts) => {
@@ -42,7 +46,12 @@ export function placeCommand() {
         const seed = parseByteCount("--seed", opts.seed);
         const problem = await loadMinimallocCsv(file);
         const placer = getPlacer(opts.placer);
-        const result = await placer.place(problem, { capacity, timeLimit, seed });
+        const result = await placer.place(problem, {
+          capacity,
+          timeLimit,
+          seed,
+          minimize: opts.minimize,
+        });
         const check = verifyPlacement(problem, result.offsets, { capacity });
         const broken = check.violations.filter((v) => v.kind !== "out_of_capacity");
         if (broken.length > 0) {
@@ -70,6 +79,7 @@ export function placeCommand() {
           console.log(renderPairs([
             ["problem", file],
             ["placer", `${opts.placer} (${result.status}, ${result.seconds.toFixed(2)} s)`],
+            ["proved optimal", result.status === "optimal" ? "yes" : "no"],
             ["peak live (lower bound)", formatBytes(check.peakLive)],
             ["arena (H)", formatBytes(check.arena)],
             ["fragmentation (H-L)/H", formatPercent(check.fragmentation)],

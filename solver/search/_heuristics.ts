@@ -1,0 +1,70 @@
+/**
+ * The ways to steer the search: which section to branch on and in which order
+ * to try its candidates. None changes what the search can find, only how soon.
+ *
+ * @module
+ */
+import type { Component } from "./_components.ts";
+
+/**
+ * Ways to steer the search (which section to branch on, which candidate to
+ * try first); each is complete, but how soon they find a placement differs a
+ * lot from problem to problem, so a portfolio restarts through them.
+ *
+ * @example
+ * ```ts
+ * searchComponent(part, { capacity, alignment: 1, deadline, heuristic: HEURISTICS[2] });
+ * ```
+ */
+export const HEURISTICS: readonly Heuristic[] = [
+  { section: "fewest", order: ["size", "width"] },
+  { section: "fewest", order: ["pressure", "size"] },
+  { section: "tightest", order: ["size", "width"] },
+  { section: "fewest", order: ["width", "size"] },
+];
+
+/** One way to steer the search. */
+export interface Heuristic {
+  /**
+   * `fewest`: branch on the section with the fewest candidates (then the
+   * least room); `tightest`: the least room (then the fewest candidates).
+   */
+  section: "fewest" | "tightest";
+  /**
+   * Candidates are tried by these keys, each descending: `size`, `width`
+   * (sections covered), `pressure` (largest total size of a section covered).
+   * Among equal lifespans, larger first suits the search's symmetry rule, which
+   * keeps the larger of two same-lifespan neighbours below.
+   */
+  order: readonly ("size" | "width" | "pressure")[];
+}
+
+/**
+ * Buffers in the order a heuristic tries candidates: by its keys, each
+ * descending, then by index.
+ *
+ * @example
+ * ```ts
+ * candidateOrder(part, ["size", "width"]); // Int32Array of local buffer indices
+ * ```
+ */
+export function candidateOrder(comp: Component, order: Heuristic["order"]): Int32Array {
+  const n = comp.ids.length;
+  const total = new Float64Array(comp.sectionCount);
+  for (let b = 0; b < n; b++) {
+    for (let s = comp.first[b]; s < comp.end[b]; s++) total[s] += comp.footprint[b];
+  }
+  const pressure = new Float64Array(n), width = new Float64Array(n);
+  for (let b = 0; b < n; b++) {
+    for (let s = comp.first[b]; s < comp.end[b]; s++) pressure[b] = Math.max(pressure[b], total[s]);
+    width[b] = comp.end[b] - comp.first[b];
+  }
+  const keys = { size: comp.footprint, width, pressure };
+  const ks = order.map((k) => keys[k]);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out.sort((a, b) => {
+    for (const k of ks) if (k[a] !== k[b]) return k[b] - k[a];
+    return a - b;
+  });
+}

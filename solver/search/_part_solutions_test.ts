@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { assertPlacementValid } from "../_testing.ts";
+import { staircase } from "./_fixtures.ts";
+import { PartSolutions } from "./_part_solutions.ts";
+
+Deno.test("PartSolutions solves each part and reuses placements that still fit", () => {
+  // The staircase twice, side by side in time (steps 0-3 and 10-13), plus a
+  // zero-size buffer: two parts.
+  const base = staircase().buffers;
+  const p = {
+    buffers: [
+      ...base,
+      ...base.map((b) => ({ ...b, id: `${b.id}'`, lower: b.lower + 10, upper: b.upper + 10 })),
+      { id: "z", lower: 0, upper: 20, size: 0 },
+    ],
+  };
+  const parts = new PartSolutions(p);
+  assert.equal(parts.count, 2);
+  assert.equal(parts.solve(5, performance.now() + 1000).outcome, "infeasible");
+  const at6 = parts.solve(6, performance.now() + 1000);
+  assert.equal(at6.outcome, "found");
+  assert.ok(at6.nodes > 0);
+  assertPlacementValid(p, at6.offsets!);
+  assert.equal(at6.offsets![12], 0);
+  // Both parts already fit in 7: no search at all.
+  const at7 = parts.solve(7, performance.now() + 1000);
+  assert.equal(at7.nodes, 0);
+  assert.deepEqual(at7.offsets, at6.offsets);
+});
+
+Deno.test("PartSolutions reports a timeout with what it has", () => {
+  const parts = new PartSolutions(staircase(), { checkEvery: 1 });
+  const r = parts.solve(6, performance.now() - 1);
+  assert.equal(r.outcome, "timeout");
+  assert.equal(r.offsets!.length, 6);
+});

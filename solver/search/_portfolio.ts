@@ -1,0 +1,80 @@
+/**
+ * Restarts over the search heuristics with growing node budgets.
+ *
+ * How long a complete search takes to find a placement is heavy-tailed: one
+ * heuristic solves a problem in a hundred nodes where another is lost for
+ * minutes in an infeasible subtree. Running each heuristic in turn with a
+ * budget that doubles every round costs at most a small factor over the best
+ * heuristic for the problem, and stays complete: budgets grow without bound,
+ * and any run that ends within its budget has the final answer.
+ *
+ * @module
+ */
+import type { Component } from "./_components.ts";
+import { HEURISTICS } from "./_heuristics.ts";
+import { type ComponentSearchResult, searchComponent } from "./_search_component.ts";
+
+/** Options of {@linkcode solvePart}. */
+export interface SolvePartOptions {
+  capacity: number;
+  alignment: number;
+  /** `performance.now()` at which to give up. */
+  deadline: number;
+  /** Nodes between two looks at the clock; default depends on the part size. */
+  checkEvery?: number;
+  /** Node budget of the first run; default 1024. */
+  firstBudget?: number;
+}
+
+/** The answer for one part: as one search's, without `limit`, plus the runs made. */
+export interface SolvePartResult {
+  outcome: "found" | "infeasible" | "timeout";
+  /** All offsets when found; the deepest partial placement seen when timed out (NaN = unplaced). */
+  offsets: Float64Array;
+  nodes: number;
+  runs: number;
+}
+
+/**
+ * Searches one part under the capacity, restarting through the heuristics.
+ *
+ * @example
+ * ```ts
+ * const [part] = splitComponents(problem);
+ * solvePart(part, { capacity: 12, alignment: 1, deadline: performance.now() + 1000 }).outcome; // "found"
+ * ```
+ */
+export function solvePart(comp: Component, options: SolvePartOptions): SolvePartResult {
+  let budget = options.firstBudget ?? 1024, nodes = 0, runs = 0;
+  let best: Float64Array | undefined, bestCount = -1;
+  for (;;) {
+    for (const heuristic of HEURISTICS) {
+      const r: ComponentSearchResult = searchComponent(comp, {
+        capacity: options.capacity,
+        alignment: options.alignment,
+        deadline: options.deadline,
+        nodeLimit: budget,
+        checkEvery: options.checkEvery,
+        heuristic,
+      });
+      nodes += r.nodes;
+      runs++;
+      if (r.outcome === "found" || r.outcome === "infeasible") {
+        return { outcome: r.outcome, offsets: r.offsets, nodes, runs };
+      }
+      const count = placedCount(r.offsets);
+      if (count > bestCount) {
+        best = r.offsets;
+        bestCount = count;
+      }
+      if (r.outcome === "timeout") return { outcome: "timeout", offsets: best!, nodes, runs };
+    }
+    budget *= 2;
+  }
+}
+
+function placedCount(offsets: Float64Array): number {
+  let c = 0;
+  for (const o of offsets) if (!Number.isNaN(o)) c++;
+  return c;
+}

@@ -1,0 +1,663 @@
+/**
+ * Branch and bound over canonical placements of one independent part.
+ *
+ * Canonical form. Among all placements that fit, take one P minimising the sum
+ * of offsets weighted by footprint squared (any positive weights would do for
+ * what follows; these orient the symmetry rule below), with exact copies in
+ * index order. In P every buffer rests on the floor or on the top of a
+ * conflicting buffer (else it could drop), and no buffer could move down into
+ * free space. Sort P by offset: each buffer's offset is then exactly its
+ * "floor" at its turn, the highest top of the placed buffers it conflicts
+ * with. So the search places buffers at their floors, in order of
+ * non-decreasing offset, with a water level `x` that only rises.
+ *
+ * Branching. At level `x` the candidates are the buffers whose floor is
+ * exactly `x` (one whose floor is lower can never start at `x`: nothing placed
+ * from now on ends at `x`). Pick the section where the fewest candidates could
+ * start and where room is tightest; its candidates pairwise conflict, so at
+ * most one of them starts at `x`: try each, then "none of them starts at `x`"
+ * (they are excluded from this level). When no candidate is left, the water
+ * level rises to the lowest floor above it.
+ *
+ * Pruning, each valid for P, so nothing that fits is lost. Every unplaced
+ * buffer has a lowest start it can still reach: its floor, or `x`, or — when
+ * it cannot start at `x` — `x` plus the smallest footprint it could rest on.
+ * - sections: the footprints still to place in a section must fit between the
+ *   lowest start of its unplaced buffers and the capacity;
+ * - dominance: a buffer whose floor plus footprint is at or below the water
+ *   level would fit in the gap beneath it, which no later buffer can use: P
+ *   never leaves such a gap.
+ *
+ * Symmetry, also from P: copies (same lifespan and size) are placed in index
+ * order, and a buffer never sits right on a smaller one of the same lifespan
+ * (swapping the two keeps their union and lowers the weighted sum).
+ *
+ * Decomposition. Once every buffer of a section is placed, the unplaced
+ * buffers on either side of it no longer interact: each side is searched on
+ * its own (with its own water level), and when a side has no completion the
+ * node fails without trying other completions of the sides already solved.
+ *
+ * The search keeps an explicit stack of frames and a trail of changed values,
+ * so it allocates nothing per node; it recurses only into the sides of a
+ * decomposition.
+ *
+ * @module
+ */
+import type { Component } from "./_components.ts";
+import { candidateOrder, type Heuristic, HEURISTICS } from "./_heuristics.ts";
+import { restOnBound } from "./_rest_on.ts";
+
+/** Options of {@linkcode searchComponent}. */
+export interface ComponentSearchOptions {
+  capacity: number;
+  alignment: number;
+  /** `performance.now()` at which to give up. */
+  deadline: number;
+  /** Nodes after which to give up (outcome `limit`); default unlimited. */
+  nodeLimit?: number;
+  /** Nodes between two looks at the clock; default {@linkcode defaultCheckEvery}. */
+  checkEvery?: number;
+  /** Default the first of {@linkcode HEURISTICS}. */
+  heuristic?: Heuristic;
+}
+
+/** What one search ends with. */
+export interface ComponentSearchResult {
+  /**
+   * `found`: `offsets` fit; `infeasible`: proved that nothing fits; `timeout`
+   * or `limit`: gave up at the deadline or the node limit.
+   */
+  outcome: "found" | "infeasible" | "timeout" | "limit";
+  /** Local offsets: all of them when found, else the deepest partial placement (NaN = unplaced). */
+  offsets: Float64Array;
+  nodes: number;
+}
+
+/**
+ * Searches for a placement of one part under the capacity.
+ *
+ * @example
+ * ```ts
+ * const [part] = splitComponents(problem);
+ * const r = searchComponent(part, { capacity: 12, alignment: 1, deadline: performance.now() + 1000 });
+ * r.outcome; // "found"
+ * ```
+ */
+export function searchComponent(
+  comp: Component,
+  options: ComponentSearchOptions,
+): ComponentSearchResult {
+  const search = new CanonicalSearch(comp, options);
+  const outcome = search.run();
+  return { outcome, offsets: search.offsets(outcome), nodes: search.nodes };
+}
+
+/**
+ * Nodes between two looks at the clock for a part of `n` buffers: 1024 for
+ * small parts, fewer for large ones, whose nodes cost O(n) each, so that the
+ * time limit is kept to within milliseconds.
+ *
+ * @example
+ * ```ts
+ * defaultCheckEvery(200); // 1024
+ * defaultCheckEvery(20000); // 13
+ * ```
+ */
+export function defaultCheckEvery(n: number): number {
+  return Math.max(1, Math.min(1024, Math.floor(262144 / Math.max(1, n))));
+}
+
+type Outcome = ComponentSearchResult["outcome"];
+
+/** The state of one search; see the module comment. */
+class CanonicalSearch {
+  nodes = 0;
+  #n: number;
+  #size: Float64Array;
+  #fp: Float64Array;
+  #first: Int32Array;
+  #end: Int32Array;
+  #capacity: number;
+  #capFp: number;
+  #deadline: number;
+  #checkMask: number;
+  #nodeLimit: number;
+  #byCount: boolean;
+  #stopped: "timeout" | "limit" | undefined;
+
+  #order: Int32Array; // buffers in the order candidates are tried
+  #restOn: Float64Array; // smallest footprint among conflicting buffers (or a lower bound)
+
+  #h: Float64Array; // top of the placed buffers, per section
+  #below: Int32Array; // the placed buffer whose top that is, or -1
+  #span: Float64Array; // buffers with equal lifespans share a value
+  #copyBefore: Int32Array; // the previous buffer of equal lifespan and size, or -1
+  #rem: Float64Array; // footprints still to place, per section
+  #floor: Float64Array; // top of the placed conflicting buffers, per buffer
+  #excluded: Float64Array; // level at which a buffer may not start
+  #placed: Uint8Array;
+  #offsets: Float64Array;
+  #placedCount = 0;
+  #best: Float64Array;
+  #bestCount = -1;
+  #recordStep: number;
+
+  // Trail: old section tops and floors (f), changed buffers and counts (i).
+  #ftrail = new Float64Array(1024);
+  #ftop = 0;
+  #itrail = new Int32Array(1024);
+  #itop = 0;
+  #log: Int32Array; // buffers in placement order
+  #logTop = 0;
+  #xtrail = new Float64Array(256); // (buffer, old exclusion) pairs
+  #xtop = 0;
+
+  // Frames of the explicit stack, shared by nested side searches.
+  #fLevel = new Float64Array(64);
+  #fStart = new Int32Array(64);
+  #fNext = new Int32Array(64);
+  #fEnd = new Int32Array(64);
+  #fExcluded = new Uint8Array(64); // the "none of them" branch was taken
+  #fLog = new Int32Array(64); // log mark of the child placement, or -1
+  #fX = new Int32Array(64); // exclusion trail mark of the child, or -1
+  #depth = -1;
+  #pool: Int32Array; // candidate lists of the frames
+  #poolTop = 0;
+  #groups: Int32Array; // member lists of the sides being searched
+  #groupsTop = 0;
+  #sideBounds = 0; // where #split left the bounds of the side lists
+
+  // Scratch, per section.
+  #low: Float64Array; // lowest reachable start
+  #reachOf: Float64Array; // per buffer: #reach at the node being opened
+  #count: Int32Array; // candidates covering it; also side labels when splitting
+  #counts: Int32Array;
+
+  constructor(comp: Component, options: ComponentSearchOptions) {
+    const n = comp.ids.length, sections = comp.sectionCount;
+    this.#n = n;
+    this.#size = comp.size;
+    this.#fp = comp.footprint;
+    this.#first = comp.first;
+    this.#end = comp.end;
+    this.#capacity = options.capacity;
+    const a = options.alignment;
+    this.#capFp = Math.ceil(options.capacity / a) * a;
+    this.#deadline = options.deadline;
+    this.#checkMask = pow2(options.checkEvery ?? defaultCheckEvery(n)) - 1;
+    this.#nodeLimit = options.nodeLimit ?? Infinity;
+    const heuristic = options.heuristic ?? HEURISTICS[0];
+    this.#byCount = heuristic.section === "fewest";
+    this.#order = memo(comp, heuristic.order.join(), () => candidateOrder(comp, heuristic.order));
+    this.#restOn = memo(comp, "restOn", () => restOnBound(comp));
+    this.#h = new Float64Array(sections);
+    this.#below = new Int32Array(sections).fill(-1);
+    this.#span = new Float64Array(n);
+    for (let b = 0; b < n; b++) this.#span[b] = comp.first[b] * (sections + 1) + comp.end[b];
+    this.#copyBefore = new Int32Array(n).fill(-1);
+    const lastCopy = new Map<string, number>();
+    for (let b = 0; b < n; b++) {
+      const key = `${this.#span[b]}:${comp.size[b]}`;
+      this.#copyBefore[b] = lastCopy.get(key) ?? -1;
+      lastCopy.set(key, b);
+    }
+    this.#rem = new Float64Array(sections);
+    for (let b = 0; b < n; b++) {
+      for (let s = comp.first[b]; s < comp.end[b]; s++) this.#rem[s] += this.#fp[b];
+    }
+    this.#floor = new Float64Array(n);
+    this.#excluded = new Float64Array(n).fill(-1);
+    this.#placed = new Uint8Array(n);
+    this.#offsets = new Float64Array(n).fill(NaN);
+    this.#best = new Float64Array(n).fill(NaN);
+    this.#recordStep = Math.max(1, n >> 6);
+    this.#log = new Int32Array(n);
+    this.#pool = new Int32Array(Math.max(16, 2 * n));
+    this.#groups = new Int32Array(Math.max(16, 4 * n));
+    this.#low = new Float64Array(sections + 1);
+    this.#reachOf = new Float64Array(n);
+    this.#count = new Int32Array(sections + 1);
+    this.#counts = new Int32Array(sections + 2);
+  }
+
+  /** Runs the whole search (once). */
+  run(): Outcome {
+    const n = this.#n;
+    if (n === 0) return "found";
+    this.#groups.set(this.#order);
+    this.#groupsTop = n;
+    if (this.#solve(0, n, 0)) return "found";
+    return this.#stopped ?? "infeasible";
+  }
+
+  /** The offsets to report for an outcome. */
+  offsets(outcome: Outcome): Float64Array {
+    if (outcome === "found") return this.#offsets.slice();
+    if (outcome === "timeout" || outcome === "limit") return this.#best;
+    return new Float64Array(this.#n).fill(NaN);
+  }
+
+  /**
+   * Searches the side whose members are `groups[from, to)`, from water level
+   * `x`. On success its placements stay; otherwise all it did is undone.
+   */
+  #solve(from: number, to: number, x: number): boolean {
+    const base = this.#depth, logMark = this.#logTop, xMark = this.#xtop;
+    if (this.#enter(from, to, x)) {
+      while (this.#depth > base) {
+        const d = this.#depth, level = this.#fLevel[d];
+        if (this.#fLog[d] >= 0) {
+          this.#undoTo(this.#fLog[d]);
+          this.#fLog[d] = -1;
+        }
+        if (this.#fX[d] >= 0) {
+          this.#unexclude(this.#fX[d]);
+          this.#fX[d] = -1;
+        }
+        if (this.#stopped !== undefined) break;
+        if (this.#fNext[d] < this.#fEnd[d]) {
+          const b = this.#pool[this.#fNext[d]++];
+          this.#fLog[d] = this.#logTop;
+          this.#place(b, level, from, to);
+          const sides = this.#split(from, to, b);
+          if (sides === 0) return this.#succeed(base);
+          if (sides === 1) this.#enter(from, to, level);
+          else if (this.#solveSides(sides, level)) return this.#succeed(base);
+          continue;
+        }
+        if (this.#fExcluded[d] === 0) {
+          this.#fExcluded[d] = 1;
+          this.#fX[d] = this.#xtop;
+          for (let k = this.#fStart[d]; k < this.#fEnd[d]; k++) this.#exclude(this.#pool[k], level);
+          this.#enter(from, to, level);
+          continue;
+        }
+        this.#poolTop = this.#fStart[d];
+        this.#depth--;
+      }
+    }
+    if (this.#depth > base) this.#poolTop = this.#fStart[base + 1];
+    this.#depth = base;
+    this.#undoTo(logMark);
+    this.#unexclude(xMark);
+    return false;
+  }
+
+  #succeed(base: number): boolean {
+    this.#poolTop = this.#fStart[base + 1];
+    this.#depth = base;
+    return true;
+  }
+
+  /**
+   * Opens a node for the members `groups[from, to)` at water level `x`:
+   * raises the level if nothing can start at it, prunes, picks a section and
+   * pushes a frame holding its candidates. False when pruned.
+   */
+  #enter(from: number, to: number, x: number): boolean {
+    if (++this.nodes > this.#nodeLimit) {
+      this.#stopped = "limit";
+      return false;
+    }
+    if ((this.nodes & this.#checkMask) === 0 && performance.now() > this.#deadline) {
+      this.#stopped = "timeout";
+      return false;
+    }
+    const groups = this.#groups, placed = this.#placed, floor = this.#floor, fp = this.#fp;
+    let m = Infinity;
+    for (let k = from; k < to; k++) {
+      const b = groups[k];
+      if (placed[b] === 0) {
+        const f = this.#reach(b, x);
+        if (f < m) m = f;
+      }
+    }
+    if (m > x) {
+      // Nothing starts at x: the next buffer starts at a floor, the lowest one from m up.
+      let next = Infinity;
+      for (let k = from; k < to; k++) {
+        const b = groups[k];
+        if (placed[b] === 0 && floor[b] >= m && floor[b] < next) next = floor[b];
+      }
+      if (next === Infinity) return false;
+      x = next;
+      for (let k = from; k < to; k++) {
+        const b = groups[k];
+        if (placed[b] === 0 && floor[b] + fp[b] <= x) return false;
+      }
+    }
+    const first = this.#first, end = this.#end, size = this.#size, capacity = this.#capacity;
+    const low = this.#low, count = this.#count, reach = this.#reachOf;
+    let lo = Infinity, hi = 0;
+    for (let k = from; k < to; k++) {
+      const b = groups[k];
+      if (placed[b] !== 0) continue;
+      const f = reach[b] = this.#reach(b, x);
+      if (f + size[b] > capacity) return false;
+      if (first[b] < lo) lo = first[b];
+      if (end[b] > hi) hi = end[b];
+    }
+    low.fill(Infinity, lo, hi);
+    count.fill(0, lo, hi);
+    for (let k = from; k < to; k++) {
+      const b = groups[k];
+      if (placed[b] !== 0) continue;
+      const f = reach[b];
+      if (f === x) { for (let s = first[b], e = end[b]; s < e; s++) count[s]++; }
+      for (let s = first[b], e = end[b]; s < e; s++) if (f < low[s]) low[s] = f;
+    }
+    // Every section's remaining footprints above its lowest reachable start;
+    // meanwhile the section to branch on.
+    const rem = this.#rem, capFp = this.#capFp, byCount = this.#byCount;
+    let pick = -1, pickRoom = Infinity, pickCount = 0;
+    for (let s = lo; s < hi; s++) {
+      if (rem[s] === 0) continue;
+      const room = capFp - low[s] - rem[s];
+      if (room < 0) return false;
+      const c = count[s];
+      if (
+        c > 0 &&
+        (pick < 0 ||
+          (byCount
+            ? c < pickCount || (c === pickCount && room < pickRoom)
+            : room < pickRoom || (room === pickRoom && c < pickCount)))
+      ) {
+        pick = s;
+        pickRoom = room;
+        pickCount = c;
+      }
+    }
+    const d = this.#depth + 1;
+    if (d === this.#fLevel.length) this.#growFrames();
+    if (this.#poolTop + pickCount > this.#pool.length) {
+      this.#pool = grow(this.#pool, this.#poolTop + pickCount);
+    }
+    const pool = this.#pool;
+    let top = this.#poolTop;
+    this.#fLevel[d] = x;
+    this.#fStart[d] = this.#fNext[d] = top;
+    for (let k = from; k < to; k++) {
+      const b = groups[k];
+      if (placed[b] === 0 && first[b] <= pick && pick < end[b] && reach[b] === x) pool[top++] = b;
+    }
+    this.#poolTop = this.#fEnd[d] = top;
+    this.#fExcluded[d] = 0;
+    this.#fLog[d] = -1;
+    this.#fX[d] = -1;
+    this.#depth = d;
+    return true;
+  }
+
+  /**
+   * The lowest offset unplaced `b` can still start at, with water level `x`:
+   * its floor if above `x`; `x` if its floor is `x` and it is not excluded
+   * there; else it must rest on an unplaced buffer, so at least `x` plus the
+   * smallest footprint that conflicts with it.
+   */
+  #reach(b: number, x: number): number {
+    const f = this.#floor[b];
+    if (f > x) return f;
+    if (f === x && this.#excluded[b] !== x && !this.#twinBelow(b, x) && this.#copyFree(b)) return x;
+    return x + this.#restOn[b];
+  }
+
+  /**
+   * Copies (same lifespan, same size) are interchangeable, so P takes them in
+   * index order: a copy may start only once the one before it is placed.
+   */
+  #copyFree(b: number): boolean {
+    const p = this.#copyBefore[b];
+    return p < 0 || this.#placed[p] !== 0;
+  }
+
+  /**
+   * True when `b` would sit right on a smaller buffer of the same lifespan
+   * (or a copy of higher index): swapping the two keeps their union and
+   * lowers P's sum of offsets weighted by footprint squared
+   * (fa²·y + fb²·(y + fa) > fb²·y + fa²·(y + fb) when fa < fb), so P never
+   * does that.
+   */
+  #twinBelow(b: number, x: number): boolean {
+    const s = this.#first[b], a = this.#below[s];
+    if (a < 0 || this.#h[s] !== x || this.#span[a] !== this.#span[b]) return false;
+    // With a size off the alignment the swap could move the real top past the capacity.
+    if (this.#size[a] !== this.#fp[a] || this.#size[b] !== this.#fp[b]) return false;
+    return this.#fp[a] < this.#fp[b] || (this.#fp[a] === this.#fp[b] && a > b);
+  }
+
+  /**
+   * Places `b` at `x`. Only members of its side `groups[from, to)` can
+   * conflict with it among the unplaced buffers, so only their floors move.
+   */
+  #place(b: number, x: number, from: number, to: number): void {
+    const fp = this.#fp[b], top = x + fp, first = this.#first[b], end = this.#end[b];
+    const h = this.#h, rem = this.#rem, floor = this.#floor, placed = this.#placed;
+    const groups = this.#groups, firsts = this.#first, ends = this.#end;
+    const need = end - first + to - from + 1;
+    if (this.#ftop + need > this.#ftrail.length) {
+      this.#ftrail = grow(this.#ftrail, this.#ftop + need);
+    }
+    if (this.#itop + need > this.#itrail.length) {
+      this.#itrail = grow(this.#itrail, this.#itop + need);
+    }
+    const ftrail = this.#ftrail, itrail = this.#itrail;
+    let ftop = this.#ftop, itop = this.#itop;
+    const below = this.#below;
+    for (let s = first; s < end; s++) {
+      ftrail[ftop++] = h[s];
+      h[s] = top;
+      rem[s] -= fp;
+      itrail[itop++] = below[s];
+      below[s] = b;
+    }
+    let changed = 0;
+    for (let k = from; k < to; k++) {
+      const o = groups[k];
+      if (placed[o] === 0 && firsts[o] < end && first < ends[o] && floor[o] < top && o !== b) {
+        itrail[itop++] = o;
+        ftrail[ftop++] = floor[o];
+        floor[o] = top;
+        changed++;
+      }
+    }
+    itrail[itop++] = changed;
+    this.#ftop = ftop;
+    this.#itop = itop;
+    this.#offsets[b] = x;
+    placed[b] = 1;
+    this.#log[this.#logTop++] = b;
+    this.#placedCount++;
+  }
+
+  /**
+   * Keeps the current placement as the deepest one seen, if it is. Called
+   * before undoing, where a deepest placement always shows up; a record must
+   * beat the last by 1/64 of the buffers (or the search be stopping) so that
+   * large parts are not copied at every step down.
+   */
+  #keepIfDeepest(): void {
+    const c = this.#placedCount;
+    if (c > this.#bestCount && (c >= this.#bestCount + this.#recordStep || this.#stopped)) {
+      this.#bestCount = c;
+      this.#best.set(this.#offsets);
+    }
+  }
+
+  /** Undoes placements, latest first, until `mark` remain. */
+  #undoTo(mark: number): void {
+    if (this.#logTop > mark) this.#keepIfDeepest();
+    const h = this.#h, rem = this.#rem, floor = this.#floor, below = this.#below;
+    const ftrail = this.#ftrail, itrail = this.#itrail;
+    let ftop = this.#ftop, itop = this.#itop;
+    while (this.#logTop > mark) {
+      const b = this.#log[--this.#logTop];
+      for (let changed = itrail[--itop]; changed > 0; changed--) {
+        floor[itrail[--itop]] = ftrail[--ftop];
+      }
+      const fp = this.#fp[b];
+      for (let s = this.#end[b] - 1; s >= this.#first[b]; s--) {
+        h[s] = ftrail[--ftop];
+        rem[s] += fp;
+        below[s] = itrail[--itop];
+      }
+      this.#offsets[b] = NaN;
+      this.#placed[b] = 0;
+      this.#placedCount--;
+    }
+    this.#ftop = ftop;
+    this.#itop = itop;
+  }
+
+  #exclude(b: number, x: number): void {
+    if (this.#xtop + 2 > this.#xtrail.length) this.#xtrail = grow(this.#xtrail, this.#xtop + 2);
+    this.#xtrail[this.#xtop++] = b;
+    this.#xtrail[this.#xtop++] = this.#excluded[b];
+    this.#excluded[b] = x;
+  }
+
+  #unexclude(mark: number): void {
+    while (this.#xtop > mark) {
+      const old = this.#xtrail[--this.#xtop];
+      this.#excluded[this.#xtrail[--this.#xtop]] = old;
+    }
+  }
+
+  /**
+   * Solves the sides #split just listed, smallest first; false (all undone)
+   * as soon as one fails. Frees their lists afterwards.
+   */
+  #solveSides(sides: number, x: number): boolean {
+    const boundsAt = this.#sideBounds, listStart = this.#groups[boundsAt];
+    const logMark = this.#logTop, xMark = this.#xtop;
+    let ok = true;
+    for (let round = 0; round < sides && ok; round++) {
+      // A solved side has its start negated.
+      const groups = this.#groups;
+      let pick = -1, pickLen = Infinity;
+      for (let k = 0; k < sides; k++) {
+        const s = groups[boundsAt + k], e = unflip(groups[boundsAt + k + 1]);
+        if (s >= 0 && e - s < pickLen) {
+          pick = k;
+          pickLen = e - s;
+        }
+      }
+      const s = groups[boundsAt + pick], e = unflip(groups[boundsAt + pick + 1]);
+      groups[boundsAt + pick] = -s - 1;
+      ok = e - s === 1 ? this.#placeAlone(groups[s], x) : this.#solve(s, e, x);
+    }
+    if (!ok) {
+      // Sides solved before the failing one leave placements and exclusions.
+      this.#undoTo(logMark);
+      this.#unexclude(xMark);
+    }
+    this.#groupsTop = listStart;
+    return ok;
+  }
+
+  /** A side of one buffer: it can only go at its floor, and not below `x`. */
+  #placeAlone(b: number, x: number): boolean {
+    const f = this.#floor[b];
+    if (f < x || (f === x && this.#excluded[b] === x)) return false;
+    if (f + this.#size[b] > this.#capacity) return false;
+    this.#place(b, f, 0, 0); // alone on its side: no floor to move
+    return true;
+  }
+
+  /**
+   * After placing `b`, splits the unplaced members of `groups[from, to)` into
+   * sides that share no section. Returns 0 (none left), 1 (still one side) or
+   * the number of sides, whose member lists (in order) it appends to `groups`,
+   * followed by `sides + 1` list bounds at `#sideBounds`.
+   */
+  #split(from: number, to: number, b: number): number {
+    const groups = this.#groups, placed = this.#placed, rem = this.#rem;
+    const first = this.#first, end = this.#end;
+    let left = 0;
+    for (let k = from; k < to; k++) if (placed[groups[k]] === 0) left++;
+    if (left === 0) return 0;
+    let cut = false;
+    for (let s = first[b]; s < end[b] && !cut; s++) cut = rem[s] === 0;
+    if (!cut) return 1;
+    // Sides are the maximal runs of sections covered by an unplaced member.
+    const mark = this.#count;
+    let lo = Infinity, hi = -1;
+    for (let k = from; k < to; k++) {
+      const o = groups[k];
+      if (placed[o] !== 0) continue;
+      if (first[o] < lo) lo = first[o];
+      if (end[o] > hi) hi = end[o];
+    }
+    mark.fill(0, lo, hi + 1);
+    for (let k = from; k < to; k++) {
+      const o = groups[k];
+      if (placed[o] !== 0) continue;
+      mark[first[o]]++;
+      mark[end[o]]--;
+    }
+    let sides = 0;
+    for (let s = lo, run = 0; s < hi; s++) {
+      const was = run;
+      run += mark[s];
+      if (was === 0 && run > 0) sides++;
+      mark[s] = sides - 1; // only the labels of covered sections are read
+    }
+    if (sides === 1) return 1;
+    // Counting sort of the unplaced members by side, keeping their order.
+    const listStart = this.#groupsTop, boundsAt = listStart + left;
+    if (boundsAt + sides + 1 > groups.length) this.#groups = grow(groups, boundsAt + sides + 1);
+    const g = this.#groups, counts = this.#counts;
+    counts.fill(0, 0, sides + 1);
+    for (let k = from; k < to; k++) {
+      const o = g[k];
+      if (placed[o] === 0) counts[mark[first[o]] + 1]++;
+    }
+    for (let i = 0; i < sides; i++) counts[i + 1] += counts[i];
+    for (let i = 0; i <= sides; i++) g[boundsAt + i] = listStart + counts[i];
+    for (let k = from; k < to; k++) {
+      const o = g[k];
+      if (placed[o] === 0) g[listStart + counts[mark[first[o]]]++] = o;
+    }
+    this.#groupsTop = boundsAt + sides + 1;
+    this.#sideBounds = boundsAt;
+    return sides;
+  }
+
+  #growFrames(): void {
+    const c = this.#fLevel.length * 2;
+    this.#fLevel = grow(this.#fLevel, c);
+    this.#fStart = grow(this.#fStart, c);
+    this.#fNext = grow(this.#fNext, c);
+    this.#fEnd = grow(this.#fEnd, c);
+    this.#fExcluded = grow(this.#fExcluded, c);
+    this.#fLog = grow(this.#fLog, c);
+    this.#fX = grow(this.#fX, c);
+  }
+}
+
+const memos = new WeakMap<Component, Map<string, Float64Array | Int32Array>>();
+
+/** Static data of a part, computed once for all the runs of a portfolio. */
+function memo<T extends Float64Array | Int32Array>(comp: Component, key: string, make: () => T): T {
+  let m = memos.get(comp);
+  if (m === undefined) memos.set(comp, m = new Map());
+  let v = m.get(key) as T | undefined;
+  if (v === undefined) m.set(key, v = make());
+  return v;
+}
+
+/** A side's list start, whether or not it was marked solved (negated). */
+function unflip(v: number): number {
+  return v < 0 ? -v - 1 : v;
+}
+
+function pow2(x: number): number {
+  let p = 1;
+  while (p < x) p *= 2;
+  return p;
+}
+
+function grow<A extends Float64Array | Int32Array | Uint8Array>(a: A, atLeast: number): A {
+  const b = new (a.constructor as new (n: number) => A)(Math.max(atLeast, a.length * 2));
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import type { PlacementProblem } from "../../graph/types.ts";
+import { assertPlacementValid } from "../_testing.ts";
+import { splitComponents } from "./_components.ts";
+import { alignedChain, staircase } from "./_fixtures.ts";
+import { HEURISTICS } from "./_heuristics.ts";
+import { type ComponentSearchOptions, searchComponent } from "./_search_component.ts";
+
+const soon = () => performance.now() + 10_000;
+
+/** Runs one search per heuristic on a one-part problem; returns the outcomes and offsets. */
+function searchAll(p: PlacementProblem, options: Partial<ComponentSearchOptions>) {
+  const [part] = splitComponents(p);
+  return HEURISTICS.map((heuristic) => {
+    const r = searchComponent(part, {
+      capacity: options.capacity!,
+      alignment: p.alignment ?? 1,
+      deadline: soon(),
+      heuristic,
+      ...options,
+    });
+    const offsets = new Float64Array(p.buffers.length).fill(NaN);
+    part.ids.forEach((id, k) => offsets[id] = r.offsets[k]);
+    return { ...r, offsets };
+  });
+}
+
+Deno.test("every heuristic packs the staircase with no gap, and proves 5 bytes too few", () => {
+  for (const r of searchAll(staircase(), { capacity: 6 })) {
+    assert.equal(r.outcome, "found");
+    assertPlacementValid(staircase(), r.offsets);
+    for (let i = 0; i < 6; i++) assert.ok(r.offsets[i] + staircase().buffers[i].size <= 6);
+  }
+  for (const r of searchAll(staircase(), { capacity: 5 })) {
+    assert.equal(r.outcome, "infeasible");
+    // The room check at the root refuses it: one node.
+    assert.equal(r.nodes, 1);
+    assert.ok(r.offsets.every(Number.isNaN));
+  }
+});
+
+Deno.test("the aligned chain: 5 is proved infeasible by search, 6 fits", () => {
+  for (const r of searchAll(alignedChain(), { capacity: 5 })) assert.equal(r.outcome, "infeasible");
+  for (const r of searchAll(alignedChain(), { capacity: 6 })) {
+    assert.equal(r.outcome, "found");
+    assertPlacementValid(alignedChain(), r.offsets);
+    assert.deepEqual([...r.offsets], [0, 4, 0, 4]);
+  }
+});
+
+Deno.test("copies and same-lifespan buffers (pruned by symmetry) still pack exactly", () => {
+  // Four copies of [0,2)x2, two [0,2)x1 and a [1,3)x4 beside two [2,3)x2:
+  // t0-1 hold 10 bytes, t2 holds 8: capacity 10 fits only with no gap.
+  const p: PlacementProblem = {
+    buffers: [
+      ...[0, 1, 2, 3].map((i) => ({ id: `c${i}`, lower: 0, upper: 2, size: 2 })),
+      { id: "s0", lower: 0, upper: 2, size: 1 },
+      { id: "s1", lower: 0, upper: 1, size: 1 },
+      { id: "t", lower: 1, upper: 3, size: 1 },
+      { id: "w0", lower: 2, upper: 3, size: 2 },
+      { id: "w1", lower: 2, upper: 3, size: 2 },
+    ],
+  };
+  for (const r of searchAll(p, { capacity: 10 })) {
+    assert.equal(r.outcome, "found");
+    assertPlacementValid(p, r.offsets);
+  }
+  for (const r of searchAll(p, { capacity: 9 })) assert.equal(r.outcome, "infeasible");
+});
+
+Deno.test("a node limit stops the search with the deepest partial placement", () => {
+  const [part] = splitComponents(staircase());
+  const r = searchComponent(part, {
+    capacity: 6,
+    alignment: 1,
+    deadline: soon(),
+    nodeLimit: 1,
+    checkEvery: 1,
+  });
+  assert.equal(r.outcome, "limit");
+  assert.equal(r.offsets.length, 6);
+  const expired = searchComponent(part, {
+    capacity: 6,
+    alignment: 1,
+    deadline: performance.now() - 1,
+    checkEvery: 1,
+  });
+  assert.equal(expired.outcome, "timeout");
+});

@@ -1,0 +1,145 @@
+/**
+ * The lowest capacity a problem fits in, by exact search: probes capacities
+ * between the peak-live bound and the best arena found, each probe a complete
+ * search, until a probe at the bound succeeds or the capacity just below the
+ * best arena is proved infeasible.
+ *
+ * @module
+ */
+import { problemPeakLive } from "../../graph/placement_problem.ts";
+import type { PlacementProblem } from "../../graph/types.ts";
+import { placeGreedySize } from "../placers/greedy_size.ts";
+import type { PlaceResult } from "../types.ts";
+import { alignedPeak } from "./_aligned_peak.ts";
+import { arenaOf } from "./_arena.ts";
+import { completeOnTop } from "./_complete_on_top.ts";
+import { PartSolutions } from "./_part_solutions.ts";
+
+/** Seconds the search placer may use when no `timeLimit` is given. */
+export const DEFAULT_TIME_LIMIT = 10;
+
+/** Options of {@linkcode minimizeSearch}. */
+export interface MinimizeSearchOptions {
+  /** Wall-clock seconds; default {@linkcode DEFAULT_TIME_LIMIT}. */
+  timeLimit?: number;
+  /** Only capacities up to this count (overrides `problem.capacity`). */
+  capacity?: number;
+  /** Search nodes between two looks at the clock; default depends on the part size. */
+  checkEvery?: number;
+}
+
+/** One capacity tried, for the details of the result. */
+interface Probe {
+  capacity: number;
+  outcome: "found" | "infeasible" | "timeout";
+  seconds: number;
+}
+
+/**
+ * Searches for the placement with the lowest arena, starting from the
+ * greedy-size arena. Status `optimal` when the arena equals the peak-live bound
+ * or every lower capacity was proved infeasible (`bound` then equals the
+ * arena); `timeout` with the best placement found when time ran out first.
+ * With a capacity: `infeasible` when proved not to fit (offsets: greedy's),
+ * `timeout` when no fit was found in time (offsets: the deepest partial
+ * placement with the rest greedily on top, over the capacity).
+ *
+ * @example
+ * ```ts
+ * const p = await loadMinimallocCsv("../shared/benchmarks/minimalloc/challenging-C.1048576.csv");
+ * const r = minimizeSearch({ buffers: p.buffers }, { timeLimit: 10 });
+ * r.arena; // 1039360
+ * r.status; // "optimal"
+ * ```
+ */
+export function minimizeSearch(
+  problem: PlacementProblem,
+  options: MinimizeSearchOptions = {},
+): PlaceResult {
+  const t0 = performance.now();
+  const deadline = t0 + (options.timeLimit ?? DEFAULT_TIME_LIMIT) * 1000;
+  const capacity = options.capacity ?? problem.capacity;
+  const peak = Math.max(problemPeakLive(problem), alignedPeak(problem));
+  const greedy = placeGreedySize(problem);
+  let best = greedy.offsets, hi = greedy.arena;
+  let proved = peak; // every capacity below it is infeasible
+  let partial: Float64Array | undefined; // deepest attempt at `capacity`, before any fit
+  const probes: Probe[] = [];
+  let nodes = 0;
+  const parts = new PartSolutions(problem, { checkEvery: options.checkEvery });
+  // Only capacities below `limit` are worth a probe.
+  const limit = (): number => capacity === undefined ? hi : Math.min(hi, capacity + 1);
+  let share = 0.25, boundTried = false;
+  while (proved < limit() && performance.now() < deadline) {
+    let progress = false;
+    for (let lo = proved; lo < limit() && performance.now() < deadline;) {
+      // A fit within the capacity first; then the bound itself (tight problems
+      // fit exactly); then bisection.
+      let target = lo + Math.floor((limit() - 1 - lo) / 2);
+      if (capacity !== undefined && hi > capacity) target = capacity;
+      else if (!boundTried) {
+        target = lo;
+        boundTried = true;
+      }
+      const now = performance.now();
+      const end = target === limit() - 1 || share >= 1 ? deadline : now + (deadline - now) * share;
+      const r = parts.solve(target, end);
+      nodes += r.nodes;
+      probes.push({
+        capacity: target,
+        outcome: r.outcome,
+        seconds: (performance.now() - now) / 1000,
+      });
+      if (r.outcome === "found") {
+        best = r.offsets!;
+        hi = arenaOf(problem, best);
+        progress = true;
+      } else if (r.outcome === "infeasible") {
+        proved = Math.max(proved, target + 1);
+        lo = target + 1;
+        progress = true;
+      } else {
+        if (capacity !== undefined && target === capacity) partial = r.offsets;
+        // The deepest attempt, completed on top, may still beat the best so far.
+        const completed = completeOnTop(problem, r.offsets!);
+        const arena = arenaOf(problem, completed);
+        if (arena < hi && (capacity === undefined || arena <= capacity)) {
+          best = completed;
+          hi = arena;
+        }
+        lo = target + 1;
+      }
+    }
+    if (!progress) share = Math.min(1, share * 2);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const details = {
+    method: "minimize",
+    parts: parts.count,
+    nodes,
+    greedyArena: greedy.arena,
+    probes,
+    ...(capacity === undefined ? {} : { capacity }),
+  };
+  if (capacity !== undefined && hi > capacity) {
+    const infeasible = proved > capacity;
+    const offsets = infeasible || partial === undefined ? best : completeOnTop(problem, partial);
+    return {
+      offsets,
+      arena: arenaOf(problem, offsets),
+      status: infeasible ? "infeasible" : "timeout",
+      seconds,
+      bound: proved,
+      details: { ...details, proved: infeasible },
+    };
+  }
+  const optimal = proved >= hi;
+  return {
+    offsets: best,
+    arena: hi,
+    status: optimal ? "optimal" : "timeout",
+    seconds,
+    bound: optimal ? hi : proved,
+    details: { ...details, proved: optimal },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * The `search` placer: exact branch and bound over canonical placements, for
+ * capacities that only a (nearly) fragmentation-free placement meets.
+ *
+ * With a capacity it answers whether the buffers fit: first the peak-live
+ * check (a capacity below it is refused at once), then greedy-size (kept if it
+ * fits), then the search over each independent part. Without one — or with
+ * `minimize` — it searches for the lowest capacity (see minimize_search.ts).
+ *
+ * @module
+ */
+import { problemPeakLive } from "../../graph/placement_problem.ts";
+import type { PlacementProblem } from "../../graph/types.ts";
+import { placeGreedySize } from "../placers/greedy_size.ts";
+import type { PlaceOptions, Placer, PlaceResult } from "../types.ts";
+import { alignedPeak } from "./_aligned_peak.ts";
+import { arenaOf } from "./_arena.ts";
+import { completeOnTop } from "./_complete_on_top.ts";
+import { PartSolutions } from "./_part_solutions.ts";
+import { DEFAULT_TIME_LIMIT, minimizeSearch } from "./minimize_search.ts";
+
+/** Options of {@linkcode placeSearch}. */
+export interface SearchPlaceOptions extends PlaceOptions {
+  /** Search for the lowest capacity that fits (up to `capacity`, when given). */
+  minimize?: boolean;
+  /** Search nodes between two looks at the clock; default depends on the part size. */
+  checkEvery?: number;
+}
+
+/**
+ * Places the buffers within the capacity (`options.capacity`, else
+ * `problem.capacity`) by exact search, or minimises the arena when there is
+ * none or `minimize` is set. `timeLimit` is in seconds (default
+ * {@linkcode DEFAULT_TIME_LIMIT}). Statuses: `optimal` (arena = peak-live
+ * bound), `feasible` (fits), `infeasible` (proved not to fit: offsets are
+ * greedy-size's, over the capacity), `timeout` (no fit found in time: offsets
+ * are the deepest partial placement with the rest greedily on top, over the
+ * capacity; `details.overCapacity` and `details.note` say by how much). The
+ * bound is peak live, raised for alignment (see _aligned_peak.ts). The search
+ * is deterministic: `seed` changes nothing.
+ *
+ * @example
+ * ```ts
+ * const p = await loadMinimallocCsv("../shared/benchmarks/minimalloc/challenging-A.1048576.csv");
+ * const r = placeSearch(p, { capacity: 1048576, timeLimit: 20 });
+ * r.status; // "optimal": arena 1048576 = peak live
+ * ```
+ */
+export function placeSearch(
+  problem: PlacementProblem,
+  options: SearchPlaceOptions = {},
+): PlaceResult {
+  const capacity = options.capacity ?? problem.capacity;
+  if (options.minimize || capacity === undefined) {
+    return minimizeSearch(problem, {
+      timeLimit: options.timeLimit,
+      capacity,
+      checkEvery: options.checkEvery,
+    });
+  }
+  const t0 = performance.now();
+  const deadline = t0 + (options.timeLimit ?? DEFAULT_TIME_LIMIT) * 1000;
+  const peak = Math.max(problemPeakLive(problem), alignedPeak(problem));
+  const greedy = placeGreedySize(problem);
+  const result = (
+    offsets: Float64Array,
+    status: PlaceResult["status"],
+    details: Record<string, unknown>,
+  ): PlaceResult => ({
+    offsets,
+    arena: arenaOf(problem, offsets),
+    status,
+    seconds: (performance.now() - t0) / 1000,
+    bound: peak,
+    details: { capacity, greedyArena: greedy.arena, ...details },
+  });
+  if (peak > capacity) {
+    return result(greedy.offsets, "infeasible", {
+      method: "peak-live check",
+      proved: true,
+      overCapacity: greedy.arena - capacity,
+    });
+  }
+  if (greedy.arena <= capacity) {
+    return result(greedy.offsets, greedy.arena === peak ? "optimal" : "feasible", {
+      method: "greedy-size",
+    });
+  }
+  const parts = new PartSolutions(problem, { checkEvery: options.checkEvery });
+  const r = parts.solve(capacity, deadline);
+  const details = { method: "search", parts: parts.count, nodes: r.nodes };
+  if (r.outcome === "found") {
+    const arena = arenaOf(problem, r.offsets!);
+    return result(r.offsets!, arena === peak ? "optimal" : "feasible", details);
+  }
+  if (r.outcome === "infeasible") {
+    return result(greedy.offsets, "infeasible", {
+      ...details,
+      proved: true,
+      overCapacity: greedy.arena - capacity,
+    });
+  }
+  const offsets = completeOnTop(problem, r.offsets!);
+  const arena = arenaOf(problem, offsets);
+  const placed = problem.buffers.filter((b, i) => b.size > 0 && !Number.isNaN(r.offsets![i]));
+  const positive = problem.buffers.filter((b) => b.size > 0).length;
+  return result(offsets, arena <= capacity ? "feasible" : "timeout", {
+    ...details,
+    overCapacity: Math.max(0, arena - capacity),
+    note: `time ran out with ${placed.length} of ${positive} buffers placed within the ` +
+      `capacity; the rest were placed greedily on top` +
+      (arena > capacity ? `, so the arena exceeds the capacity by ${arena - capacity}` : ""),
+  });
+}
+
+/**
+ * The `search` placer.
+ *
+ * @example
+ * ```ts
+ * const { offsets, status } = await searchPlacer.place(problem, { capacity: 1048576 });
+ * ```
+ */
+export const searchPlacer: Placer = {
+  name: "search",
+  description:
+    "exact branch and bound over canonical placements (MiniMalloc-style); minimises without a capacity",
+  place: (problem, options) => Promise.resolve(placeSearch(problem, options)),
+};
