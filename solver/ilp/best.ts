@@ -90,7 +90,7 @@ export async function placeBest(
     ...options,
     capacity,
     minimize: capacity === undefined,
-    timeLimit: capacity === undefined ? left / 2 : left * 0.8,
+    timeLimit: left * 0.8,
   });
   details.search = { arena: search.arena, status: search.status, seconds: search.seconds };
   const fits = (r: PlaceResult) => capacity === undefined || r.arena <= capacity;
