@@ -19,22 +19,51 @@ import { type Kind, KINDS, type Lifetimes } from "./types.ts";
  * ```
  */
 export function liveTimeline(g: IndexedGraph, lt: Lifetimes, steps: number): Float64Array {
-  const delta = new Float64Array(steps + 1);
+  return sweep(g, lt, steps, 1, () => 0)[0];
+}
+
+/**
+ * Resident bytes of each kind at every step: entry `k` (a kind code, the
+ * index into `KINDS`) is the timeline of that kind; summed over kinds it is
+ * {@linkcode liveTimeline}.
+ *
+ * @example
+ * ```ts
+ * const byKind = liveTimelineByKind(g, lt, g.opCount);
+ * byKind[KIND.weight][0]; // weight bytes resident at step 0
+ * ```
+ */
+export function liveTimelineByKind(g: IndexedGraph, lt: Lifetimes, steps: number): Float64Array[] {
+  return sweep(g, lt, steps, KINDS.length, (t) => g.kind[t]);
+}
+
+/** One difference array per slot, then prefix sums: O(T + slots·steps). */
+function sweep(
+  g: IndexedGraph,
+  lt: Lifetimes,
+  steps: number,
+  slots: number,
+  slotOf: (t: number) => number,
+): Float64Array[] {
+  const delta = Array.from({ length: slots }, () => new Float64Array(steps + 1));
   for (let t = 0; t < g.tensorCount; t++) {
     const size = g.size[t];
     if (size === 0) continue;
     const f = lt.first[t], l = Math.min(lt.last[t], steps - 1);
     if (f > l) continue;
-    delta[f] += size;
-    delta[l + 1] -= size;
+    const d = delta[slotOf(t)];
+    d[f] += size;
+    d[l + 1] -= size;
   }
-  const live = new Float64Array(steps);
-  let acc = 0;
-  for (let s = 0; s < steps; s++) {
-    acc += delta[s];
-    live[s] = acc;
-  }
-  return live;
+  return delta.map((d) => {
+    const live = new Float64Array(steps);
+    let acc = 0;
+    for (let s = 0; s < steps; s++) {
+      acc += d[s];
+      live[s] = acc;
+    }
+    return live;
+  });
 }
 
 /** A peak and the first step where it is reached (0 for an empty timeline). */

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { indexGraph } from "./indexed_graph.ts";
+import { indexGraph, KIND } from "./indexed_graph.ts";
 import { lifetimes, programOrder } from "./lifetimes.ts";
 import {
   arenaOf,
   fragmentation,
   liveByKindAt,
   liveTimeline,
+  liveTimelineByKind,
   peakLive,
   programOrderPeak,
 } from "./metrics.ts";
@@ -41,4 +42,14 @@ Deno.test("metrics: arena skips size-0 and absent offsets; fragmentation", () =>
   assert.equal(arenaOf(Float64Array.from([0, 100, NaN]), Float64Array.from([8, 0, 4])), 8);
   assert.equal(fragmentation(100, 75), 0.25);
   assert.equal(fragmentation(0, 0), 0);
+});
+
+Deno.test("metrics: tiny graph timeline by kind sums to the live timeline", () => {
+  const g = indexGraph(tinyGraph());
+  const byKind = liveTimelineByKind(g, lifetimes(g, programOrder(g)), 4);
+  // input x [0,0]; weight w all steps; activations a [0,2], b [1,2], c [2,3]; output loss [3,3]
+  assert.deepEqual(Array.from(byKind[KIND.input]), [4, 0, 0, 0]);
+  assert.deepEqual(Array.from(byKind[KIND.weight]), [2, 2, 2, 2]);
+  assert.deepEqual(Array.from(byKind[KIND.activation]), [8, 16, 20, 4]);
+  assert.deepEqual(Array.from(byKind[KIND.output]), [0, 0, 0, 1]);
 });
