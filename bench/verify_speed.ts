@@ -12,7 +12,6 @@
 import { indexGraph } from "../graph/indexed_graph.ts";
 import { buildPlan, parsePlan, resolvePlan } from "../graph/plan.ts";
 import { simulate } from "../simulator/simulate.ts";
-import { resetPeakRss } from "./measure.ts";
 import { peakRssBytes } from "./peak_rss.ts";
 import { randomTrainingGraph } from "./random_graph.ts";
 
@@ -34,6 +33,9 @@ export interface VerifySpeedResult {
 
 /**
  * Times parsing against verifying for a generated graph of `tensors` tensors.
+ * The graph and plan are written to a temporary directory and measured in a
+ * fresh Deno process, as `memplan verify` would run: the generator's own heap
+ * would otherwise add its garbage collections and its RSS to the measurement.
  *
  * @example
  * ```ts
@@ -44,20 +46,54 @@ export interface VerifySpeedResult {
 export async function verifySpeed(
   options: { tensors: number; seed?: number },
 ): Promise<VerifySpeedResult> {
-  // The peak should be this benchmark's, not that of whatever ran before in the process.
-  resetPeakRss();
   const graph = randomTrainingGraph({ tensors: options.tensors, seed: options.seed ?? 1 });
   // A valid static plan: the offsets best-fit chooses under program order.
   const g0 = indexGraph(graph);
   const placed = simulate(g0, { allocator: "best-fit" });
   const plan = buildPlan(g0, { offsets: placed.offsets, planner: { name: "best-fit replay" } });
   const dir = await Deno.makeTempDir({ prefix: "memplan-bench-" });
-  const graphFile = `${dir}/graph.json`, planFile = `${dir}/plan.json`;
-  await Deno.writeTextFile(graphFile, JSON.stringify(graph));
-  await Deno.writeTextFile(planFile, JSON.stringify(plan));
+  try {
+    const graphFile = `${dir}/graph.json`, planFile = `${dir}/plan.json`;
+    await Deno.writeTextFile(graphFile, JSON.stringify(graph));
+    await Deno.writeTextFile(planFile, JSON.stringify(plan));
+    const child = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        import.meta.filename ?? new URL(import.meta.url).pathname,
+        "--measure",
+        graphFile,
+        planFile,
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const text = new TextDecoder().decode(child.stdout);
+    if (!child.success) {
+      throw new Error(`verify-speed child failed: ${new TextDecoder().decode(child.stderr)}`);
+    }
+    return JSON.parse(text) as VerifySpeedResult;
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/**
+ * The measurement itself, in this process: (a) `JSON.parse` of both files'
+ * text, then (b) validate + index + resolve the plan + simulate + verify.
+ *
+ * @example
+ * ```ts
+ * const r = await measureVerify("graph.json", "plan.json");
+ * console.log(r.verifySeconds / r.parseSeconds);
+ * ```
+ */
+export async function measureVerify(
+  graphFile: string,
+  planFile: string,
+): Promise<VerifySpeedResult> {
   const graphText = await Deno.readTextFile(graphFile);
   const planText = await Deno.readTextFile(planFile);
-
   const t0 = performance.now();
   const graphValue = JSON.parse(graphText);
   const planValue = JSON.parse(planText);
@@ -66,7 +102,6 @@ export async function verifySpeed(
   const rp = resolvePlan(g, parsePlan(planValue, planFile), { file: planFile });
   const report = simulate(g, { order: rp.order, offsets: rp.offsets, allocator: "static" });
   const t2 = performance.now();
-  await Deno.remove(dir, { recursive: true });
   return {
     tensors: g.tensorCount,
     ops: g.opCount,
@@ -84,7 +119,12 @@ export async function verifySpeed(
 }
 
 if (import.meta.main) {
-  const i = Deno.args.indexOf("--tensors");
-  const tensors = i >= 0 ? Number(Deno.args[i + 1]) : 1_000_000;
-  console.log(JSON.stringify(await verifySpeed({ tensors }), null, 2));
+  const m = Deno.args.indexOf("--measure");
+  if (m >= 0) {
+    console.log(JSON.stringify(await measureVerify(Deno.args[m + 1], Deno.args[m + 2])));
+  } else {
+    const i = Deno.args.indexOf("--tensors");
+    const tensors = i >= 0 ? Number(Deno.args[i + 1]) : 1_000_000;
+    console.log(JSON.stringify(await verifySpeed({ tensors }), null, 2));
+  }
 }

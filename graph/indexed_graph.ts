@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { IdIndex, type IdLookup } from "./id_index.ts";
 import { type InputProblem, ProblemCollector } from "./input_error.ts";
 import { graphHeadSchema, isOp, isTensor, jsonPath, opSchema, tensorSchema } from "./schema.ts";
 import { type Graph, type Kind, KINDS, type Op, type Tensor } from "./types.ts";
@@ -42,8 +43,8 @@ export interface IndexedGraph {
   readonly opCount: number;
   readonly tensorIds: readonly string[];
   readonly opIds: readonly string[];
-  readonly tensorIndex: ReadonlyMap<string, number>;
-  readonly opIndex: ReadonlyMap<string, number>;
+  readonly tensorIndex: IdLookup;
+  readonly opIndex: IdLookup;
   /** Bytes per tensor. */
   readonly size: Float64Array;
   /** Kind code per tensor, see {@linkcode KIND}. */
@@ -122,42 +123,30 @@ function build(raw: Graph, c: ProblemCollector): IndexedGraph {
   const tensors: Tensor[] = raw.tensors;
   const ops: Op[] = raw.ops;
   const T = tensors.length, V = ops.length;
-  const tensorIds: string[] = new Array(T);
-  const tensorIndex = new Map<string, number>();
+  const tensorIds: string[] = [];
   const size = new Float64Array(T);
   const kind = new Uint8Array(T);
   for (let t = 0; t < T; t++) {
     const x = tensors[t];
-    // One hash lookup, not two: a duplicate leaves the size unchanged, and the
-    // rare error path restores the first index.
-    const n = tensorIndex.size;
-    tensorIndex.set(x.id, t);
-    if (tensorIndex.size === n) {
-      const firstAt = tensorIds.indexOf(x.id);
-      tensorIndex.set(x.id, firstAt);
-      c.add(`tensors[${t}].id`, `duplicate tensor id (first at tensors[${firstAt}])`, x.id);
-    }
-    tensorIds[t] = x.id;
+    tensorIds.push(x.id);
     size[t] = x.size;
     kind[t] = x.kind === undefined ? KIND.activation : KIND[x.kind];
   }
-  const opIds: string[] = new Array(V);
-  const opIndex = new Map<string, number>();
+  const tensorIndex = new IdIndex(tensorIds, (t, firstAt) => {
+    c.add(`tensors[${t}].id`, `duplicate tensor id (first at tensors[${firstAt}])`, tensorIds[t]);
+  });
+  const opIds: string[] = [];
   let nIn = 0, nOut = 0, nAfter = 0;
   for (let v = 0; v < V; v++) {
     const o = ops[v];
-    const n = opIndex.size;
-    opIndex.set(o.id, v);
-    if (opIndex.size === n) {
-      const firstAt = opIds.indexOf(o.id);
-      opIndex.set(o.id, firstAt);
-      c.add(`ops[${v}].id`, `duplicate op id (first at ops[${firstAt}])`, o.id);
-    }
-    opIds[v] = o.id;
+    opIds.push(o.id);
     nIn += o.in.length;
     nOut += o.out.length;
     nAfter += o.after?.length ?? 0;
   }
+  const opIndex = new IdIndex(opIds, (v, firstAt) => {
+    c.add(`ops[${v}].id`, `duplicate op id (first at ops[${firstAt}])`, opIds[v]);
+  });
   const producer = new Int32Array(T).fill(-1);
   const inStart = new Int32Array(V + 1), inList = new Int32Array(nIn);
   const outStart = new Int32Array(V + 1), outList = new Int32Array(nOut);
