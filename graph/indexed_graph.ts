@@ -153,13 +153,17 @@ function build(raw: Graph, c: ProblemCollector): IndexedGraph {
   const afterStart = new Int32Array(V + 1), afterList = new Int32Array(nAfter);
   const readerCount = new Int32Array(T + 1);
   let ki = 0, ko = 0, ka = 0;
+  // Exporters list tensors in the order ops produce them, so try the tensor
+  // after the last output matched before hashing the id.
+  let nextOut = 0;
   for (let v = 0; v < V; v++) {
     const o = ops[v];
     inStart[v] = ki;
     outStart[v] = ko;
     afterStart[v] = ka;
     for (let j = 0; j < o.out.length; j++) {
-      const t = tensorIndex.get(o.out[j]);
+      const id = o.out[j];
+      const t = nextOut < T && tensorIds[nextOut] === id ? nextOut : tensorIndex.get(id);
       if (t === undefined) {
         c.add(`ops[${v}].out[${j}]`, "unknown tensor", o.out[j]);
         continue;
@@ -185,6 +189,7 @@ function build(raw: Graph, c: ProblemCollector): IndexedGraph {
       }
       producer[t] = v;
       outList[ko++] = t;
+      nextOut = t + 1;
     }
     for (let j = 0; j < o.in.length; j++) {
       const t = tensorIndex.get(o.in[j]);

@@ -52,21 +52,42 @@ export function parsePlan(value: unknown, file: string): Plan {
     typeof plan.offsets === "object" && plan.offsets !== null && !Array.isArray(plan.offsets)
       ? plan.offsets as Record<string, unknown>
       : {};
-  let count = 0;
-  for (const id in offsets) {
-    count++;
-    if (isSafeSize(offsets[id])) continue;
+  const entries = offsetEntries(offsets);
+  for (let i = 0; i < entries.keys.length; i++) {
+    if (!Number.isNaN(entries.values[i])) continue;
+    const id = entries.keys[i];
     for (const issue of offsetSchema.safeParse(offsets[id]).error?.issues ?? []) {
       c.add(jsonPath(["offsets", id]), issue.message, id);
     }
   }
   c.throwIfAny();
-  OFFSET_COUNT.set(offsets, count);
   return value as Plan;
 }
 
-/** Offsets per checked plan, so resolvePlan need not list a million keys again. */
-const OFFSET_COUNT = new WeakMap<object, number>();
+/** The offsets object's keys in file order, and each value (NaN when not a valid offset). */
+interface OffsetEntries {
+  keys: string[];
+  values: Float64Array;
+}
+
+/** Listed once per offsets object: a million keys cost more to list than to check. */
+const ENTRIES = new WeakMap<object, OffsetEntries>();
+
+function offsetEntries(offsets: Record<string, unknown>): OffsetEntries {
+  const cached = ENTRIES.get(offsets);
+  if (cached) return cached;
+  // Object.keys, not for-in: it lists a dictionary-mode object's keys faster
+  // and needs no prototype walk.
+  const keys = Object.keys(offsets);
+  const values = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const v = offsets[keys[i]];
+    values[i] = isSafeSize(v) ? v as number : NaN;
+  }
+  const entries = { keys, values };
+  ENTRIES.set(offsets, entries);
+  return entries;
+}
 
 /**
  * Checks a plan against its graph: every op of the order known and present once,
@@ -119,27 +140,30 @@ export function resolvePlan(
   }
   if (plan.offsets !== undefined) {
     const offsets = new Float64Array(g.tensorCount).fill(NaN);
-    const given = plan.offsets as Record<string, unknown>;
-    // Walk the graph's ids, whose hashes the index already computed, rather
-    // than the plan's keys; only when some key was not matched look for it.
-    // parsePlan checked every own value is a number, and nothing inherited is.
-    let matched = 0;
-    for (let t = 0; t < g.tensorCount; t++) {
-      const off = given[g.tensorIds[t]];
-      if (typeof off !== "number") continue;
-      matched++;
+    const { keys, values } = offsetEntries(plan.offsets as Record<string, unknown>);
+    // Plans usually list offsets in the graph's tensor order, so try the
+    // tensor after the last one matched before hashing the key.
+    let next = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const id = keys[i];
+      const t = next < g.tensorCount && g.tensorIds[next] === id ? next : g.tensorIndex.get(id);
+      if (t === undefined) {
+        c.add(jsonPath(["offsets", id]), "unknown tensor", id);
+        continue;
+      }
+      next = t + 1;
+      const off = values[i];
+      if (Number.isNaN(off)) {
+        c.add(jsonPath(["offsets", id]), "offset must be a non-negative safe integer", id);
+        continue;
+      }
       offsets[t] = off;
       if (off % g.alignment !== 0 && g.size[t] > 0) {
         c.add(
-          jsonPath(["offsets", g.tensorIds[t]]),
+          jsonPath(["offsets", id]),
           `offset ${off} is not a multiple of the graph's alignment ${g.alignment}`,
-          g.tensorIds[t],
+          id,
         );
-      }
-    }
-    if (matched !== (OFFSET_COUNT.get(given) ?? Object.keys(given).length)) {
-      for (const id in given) {
-        if (!g.tensorIndex.has(id)) c.add(jsonPath(["offsets", id]), "unknown tensor", id);
       }
     }
     let missing = 0;

@@ -7,12 +7,13 @@
  * tensors already resident finds every conflicting pair once. Among the
  * resident ranges, the number overlapping `[s, e)` is
  * `#{start < e} - #{end <= s}` (a range with `end <= s` also has `start < e`),
- * which two Fenwick trees over the sorted distinct addresses answer in
+ * which two Fenwick trees over the ranked distinct addresses answer in
  * O(log E). Pairs are named by a scan of the resident set only while the capped
  * violation list has room, so a plan with a million overlaps stays cheap.
  *
  * @module
  */
+import { coordinateRanks } from "./coordinate_ranks.ts";
 import type { ViolationLog } from "./violations.ts";
 
 /** Inputs of {@linkcode checkOverlaps}; arrays are indexed by tensor. */
@@ -70,34 +71,23 @@ export function checkOverlaps(input: OverlapInput, log: ViolationLog): number {
     coords[2 * i] = offsets[t];
     coords[2 * i + 1] = offsets[t] + sizes[t];
   }
-  coords.sort();
-  let u = 0;
-  for (let i = 0; i < coords.length; i++) {
-    if (i === 0 || coords[i] !== coords[u - 1]) coords[u++] = coords[i];
+  const { rank, distinct: u } = coordinateRanks(coords);
+  const startRank = new Int32Array(T), endRank = new Int32Array(T);
+  for (let i = 0; i < m; i++) {
+    startRank[placed[i]] = rank[2 * i];
+    endRank[placed[i]] = rank[2 * i + 1];
   }
-  const rank = (x: number): number => {
-    let lo = 0, hi = u - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (coords[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   // Bucket tensors by first step (allocation) and by last step (free after it).
   const byFirst = bucket(placed, m, first, steps);
   const byLast = bucket(placed, m, last, steps);
   const starts = new Fenwick(u), ends = new Fenwick(u);
-  const startRank = new Int32Array(T), endRank = new Int32Array(T);
   const resident: number[] = [];
   const residentPos = new Int32Array(T).fill(-1);
   let pairs = 0;
   for (let s = 0; s < steps; s++) {
     for (let k = byFirst.start[s]; k < byFirst.start[s + 1]; k++) {
       const t = byFirst.items[k];
-      const sr = rank(offsets[t]), er = rank(offsets[t] + sizes[t]);
-      startRank[t] = sr;
-      endRank[t] = er;
+      const sr = startRank[t], er = endRank[t];
       const n = starts.prefix(er) - ends.prefix(sr + 1);
       if (n > 0) {
         pairs += n;
