@@ -71,7 +71,9 @@ const CSV_NOTES = [
 
 const SPEED_NOTES = [
   "A generated graph and a valid static plan: `JSON.parse` of both files against validate + index +",
-  "resolve the plan + simulate + verify (the verification should cost no more than reading).",
+  "resolve the plan + simulate + verify (the verification should cost no more than reading), both",
+  "timed in a fresh Deno process that does only this, as `memplan verify` would; peak RSS is that",
+  "process's.",
 ].join("\n");
 
 function verdict(r: BenchRow): string {

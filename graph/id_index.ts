@@ -39,10 +39,12 @@ function hashOf(s: string): number {
  */
 export class IdIndex implements IdLookup {
   readonly #ids: readonly string[];
-  /** Index + 1 per slot, 0 for an empty slot. */
+  /**
+   * Two words per slot: the hash of the id there (most probes that miss end on
+   * it, not in a string compare), then index + 1 (0: empty). Side by side so a
+   * probe touches one cache line.
+   */
   readonly #slots: Int32Array;
-  /** Hash of the id in each occupied slot: most probes that miss end here, not in a string compare. */
-  readonly #hashes: Int32Array;
   readonly #mask: number;
   #size = 0;
 
@@ -50,8 +52,7 @@ export class IdIndex implements IdLookup {
     this.#ids = ids;
     let cap = 16;
     while (cap < ids.length * 2) cap *= 2;
-    this.#slots = new Int32Array(cap);
-    this.#hashes = new Int32Array(cap);
+    this.#slots = new Int32Array(2 * cap);
     this.#mask = cap - 1;
     for (let i = 0; i < ids.length; i++) {
       const first = this.#insert(ids[i], i);
@@ -66,16 +67,16 @@ export class IdIndex implements IdLookup {
 
   #insert(id: string, index: number): number {
     const h = hashOf(id);
-    const slots = this.#slots, hashes = this.#hashes, mask = this.#mask;
+    const slots = this.#slots, mask = this.#mask;
     for (let p = h & mask;; p = (p + 1) & mask) {
-      const s = slots[p];
+      const s = slots[2 * p + 1];
       if (s === 0) {
-        slots[p] = index + 1;
-        hashes[p] = h;
+        slots[2 * p] = h;
+        slots[2 * p + 1] = index + 1;
         this.#size++;
         return -1;
       }
-      if (hashes[p] === h && this.#ids[s - 1] === id) return s - 1;
+      if (slots[2 * p] === h && this.#ids[s - 1] === id) return s - 1;
     }
   }
 
@@ -89,11 +90,11 @@ export class IdIndex implements IdLookup {
    */
   get(id: string): number | undefined {
     const h = hashOf(id);
-    const slots = this.#slots, hashes = this.#hashes, mask = this.#mask;
+    const slots = this.#slots, mask = this.#mask;
     for (let p = h & mask;; p = (p + 1) & mask) {
-      const s = slots[p];
+      const s = slots[2 * p + 1];
       if (s === 0) return undefined;
-      if (hashes[p] === h && this.#ids[s - 1] === id) return s - 1;
+      if (slots[2 * p] === h && this.#ids[s - 1] === id) return s - 1;
     }
   }
 

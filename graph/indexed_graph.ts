@@ -93,30 +93,23 @@ export function indexGraph(value: unknown, options: IndexGraphOptions = {}): Ind
     for (const issue of head.error.issues) c.add(jsonPath(issue.path), issue.message);
     c.throwIfAny();
   }
-  const raw = value as Graph;
-  checkElements(c, raw.tensors, "tensors", isTensor, tensorSchema);
-  checkElements(c, raw.ops, "ops", isOp, opSchema);
-  c.throwIfAny();
-  return build(raw, c);
+  return build(value as Graph, c);
 }
 
-function checkElements(
+/** Words why zod rejects an element the fast predicate rejected; false if zod accepts it. */
+function elementProblems(
   c: ProblemCollector,
-  items: unknown[],
+  item: unknown,
   field: string,
-  fast: (v: unknown) => boolean,
+  i: number,
   schema: typeof tensorSchema | typeof opSchema,
-): void {
-  for (let i = 0; i < items.length; i++) {
-    if (fast(items[i])) continue;
-    const r = schema.safeParse(items[i]);
-    if (r.success) continue;
-    const item = items[i] as { id?: unknown };
-    const id = typeof item?.id === "string" ? item.id : undefined;
-    for (const issue of r.error.issues) {
-      c.add(jsonPath([field, i, ...issue.path]), issue.message, id);
-    }
-  }
+): boolean {
+  const r = schema.safeParse(item);
+  if (r.success) return false;
+  const x = item as { id?: unknown };
+  const id = typeof x?.id === "string" ? x.id : undefined;
+  for (const issue of r.error.issues) c.add(jsonPath([field, i, ...issue.path]), issue.message, id);
+  return true;
 }
 
 function build(raw: Graph, c: ProblemCollector): IndexedGraph {
@@ -126,24 +119,36 @@ function build(raw: Graph, c: ProblemCollector): IndexedGraph {
   const tensorIds: string[] = [];
   const size = new Float64Array(T);
   const kind = new Uint8Array(T);
+  // Each element is checked in the pass that reads it: a million objects cost
+  // more to visit twice than to check.
+  let bad = false;
   for (let t = 0; t < T; t++) {
     const x = tensors[t];
+    if (!isTensor(x) && elementProblems(c, x, "tensors", t, tensorSchema)) {
+      bad = true;
+      continue;
+    }
     tensorIds.push(x.id);
     size[t] = x.size;
     kind[t] = x.kind === undefined ? KIND.activation : KIND[x.kind];
   }
-  const tensorIndex = new IdIndex(tensorIds, (t, firstAt) => {
-    c.add(`tensors[${t}].id`, `duplicate tensor id (first at tensors[${firstAt}])`, tensorIds[t]);
-  });
   const opIds: string[] = [];
   let nIn = 0, nOut = 0, nAfter = 0;
   for (let v = 0; v < V; v++) {
     const o = ops[v];
+    if (!isOp(o) && elementProblems(c, o, "ops", v, opSchema)) {
+      bad = true;
+      continue;
+    }
     opIds.push(o.id);
     nIn += o.in.length;
     nOut += o.out.length;
     nAfter += o.after?.length ?? 0;
   }
+  if (bad) c.throwIfAny();
+  const tensorIndex = new IdIndex(tensorIds, (t, firstAt) => {
+    c.add(`tensors[${t}].id`, `duplicate tensor id (first at tensors[${firstAt}])`, tensorIds[t]);
+  });
   const opIndex = new IdIndex(opIds, (v, firstAt) => {
     c.add(`ops[${v}].id`, `duplicate op id (first at ops[${firstAt}])`, opIds[v]);
   });
