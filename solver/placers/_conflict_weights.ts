@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { countAtMost, countBelow } from "../_sorted.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 
 /** Per buffer: total size of the other buffers it conflicts with, and their number. */
@@ -52,26 +53,4 @@ function prefixSums(order: Int32Array, bs: PlacementProblem["buffers"]): Float64
   const s = new Float64Array(order.length + 1);
   for (let k = 0; k < order.length; k++) s[k + 1] = s[k] + bs[order[k]].size;
   return s;
-}
-
-/** Number of values `< x` in sorted `a`. */
-function countBelow(a: Float64Array, x: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Number of values `<= x` in sorted `a`. */
-function countAtMost(a: Float64Array, x: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -34,6 +34,7 @@
  *
  * @module
  */
+import { countBelow, distinctSorted } from "../_sorted.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { ConflictIndex } from "./_conflict_index.ts";
 import { CursorHeap } from "./_cursor_heap.ts";
@@ -123,7 +124,7 @@ export function placeInOrder(
     const b = order[i];
     const { lower, upper, size } = bs[b];
     if (size === 0) continue;
-    const from = lowerBound(points, lower), to = lowerBound(points, upper);
+    const from = countBelow(points, lower), to = countBelow(points, upper);
     const footprint = Math.ceil(size / align) * align;
     const sets = index.query(from, to);
     const y = policy === "first-fit"
@@ -155,24 +156,7 @@ function checkPermutation(problem: PlacementProblem, order: ArrayLike<number>): 
 
 /** Sorted distinct `lower` values of the positive-size buffers. */
 function startPoints(problem: PlacementProblem): Float64Array {
-  const lows = new Float64Array(problem.buffers.length);
-  let n = 0;
-  for (const b of problem.buffers) if (b.size > 0) lows[n++] = b.lower;
-  const sorted = lows.subarray(0, n).sort();
-  let m = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[m++] = sorted[i];
-  return sorted.slice(0, m);
-}
-
-/** First index whose value is `>= x`. */
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return distinctSorted(problem.buffers.filter((b) => b.size > 0).map((b) => b.lower));
 }
 
 /** Counts searches stopped by their limit. */

@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { countBelow, distinctSorted } from "../_sorted.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 
 /** One independent part, with dense local buffer and section indices. */
@@ -53,8 +54,8 @@ export function splitComponents(problem: PlacementProblem): Component[] {
   const points = distinctSorted(live.flatMap((i) => [bs[i].lower, bs[i].upper]));
   const first = new Int32Array(bs.length), end = new Int32Array(bs.length);
   for (const i of live) {
-    first[i] = lowerBound(points, bs[i].lower);
-    end[i] = lowerBound(points, bs[i].upper);
+    first[i] = countBelow(points, bs[i].lower);
+    end[i] = countBelow(points, bs[i].upper);
   }
   live.sort((a, b) => first[a] - first[b] || a - b);
   const parts: Component[] = [];
@@ -94,21 +95,4 @@ function component(
     if (c.end[k] > c.sectionCount) c.sectionCount = c.end[k];
   }
   return c;
-}
-
-function distinctSorted(xs: number[]): Float64Array {
-  const a = Float64Array.from(xs).sort();
-  let m = 0;
-  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[m++] = a[i];
-  return a.slice(0, m);
-}
-
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
