@@ -47,6 +47,22 @@ export function describeViolation(v: Violation): string {
 }
 
 /**
+ * The loud message for a planner that emitted an invalid plan or placement (a
+ * bug in memplan, never written out), with its first ten violations.
+ *
+ * @example
+ * ```ts
+ * console.error(formatPlannerBug("the greedy-size placer", "placement", violations));
+ * ```
+ */
+export function formatPlannerBug(who: string, what: string, violations: Violation[]): string {
+  return [
+    `memplan: ${who} produced an invalid ${what}:`,
+    ...violations.slice(0, 10).map((v) => `  - ${describeViolation(v)}`),
+  ].join("\n");
+}
+
+/**
  * Verdict, violations and memory figures of one replay, as text.
  *
  * @example

@@ -10,7 +10,7 @@ import { writeTextAtomic } from "../../graph/write_output.ts";
 import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import { getPlacer, placerNames } from "../../solver/registry.ts";
 import { formatBytes, formatPercent, renderPairs } from "../format.ts";
-import { describeViolation } from "../print_report.ts";
+import { formatPlannerBug } from "../print_report.ts";
 import { EXIT, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
 
 /** The `place` command. */
@@ -55,8 +55,7 @@ export function placeCommand() {
         const check = verifyPlacement(problem, result.offsets, { capacity });
         const broken = check.violations.filter((v) => v.kind !== "out_of_capacity");
         if (broken.length > 0) {
-          console.error(`memplan: the ${opts.placer} placer produced an invalid placement:`);
-          for (const v of broken.slice(0, 10)) console.error(`  - ${describeViolation(v)}`);
+          console.error(formatPlannerBug(`the ${opts.placer} placer`, "placement", broken));
           return EXIT.internal;
         }
         const fits = capacity === undefined || check.arena <= capacity;

@@ -11,7 +11,7 @@ import { planGraph } from "../../solver/plan_graph.ts";
 import { orderLowerBound } from "../../solver/schedulers/order_bound.ts";
 import { placerNames, schedulerNames } from "../../solver/registry.ts";
 import { formatBytes, formatPercent, renderPairs } from "../format.ts";
-import { describeViolation } from "../print_report.ts";
+import { formatPlannerBug } from "../print_report.ts";
 import { EXIT, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
 
 /** The `plan` command. */
@@ -64,9 +64,8 @@ export function planCommand() {
         if (overlapOrOrder.length > 0) {
           // A planner emitted an invalid plan: a bug, reported loudly, never written.
           console.error(
-            `memplan: the ${planned.plan.planner?.name} planner produced an invalid plan:`,
+            formatPlannerBug(`the ${planned.plan.planner?.name} planner`, "plan", overlapOrOrder),
           );
-          for (const v of overlapOrOrder.slice(0, 10)) console.error(`  - ${describeViolation(v)}`);
           return EXIT.internal;
         }
         // A plan over its capacity would not verify: say so and write nothing.
