@@ -60,7 +60,7 @@ export function formatInt(n: number): string {
 
 /**
  * Renders rows as a boxed text table: the first column left-aligned (names),
- * the others right-aligned (numbers).
+ * the others right-aligned (numbers); one rule under the header, none between rows.
  *
  * @example
  * ```ts
@@ -75,7 +75,11 @@ export function renderTable(head: string[], rows: (string | number)[][]): string
     colAligns: head.map((_, i) => (i === 0 ? "left" : "right")),
   });
   for (const r of rows) table.push(r.map(String));
-  return table.toString();
+  // cli-table3 draws a rule under every row or under none; draw the header's
+  // from the top border.
+  const lines = table.toString().split("\n");
+  const rule = lines[0].replace("┌", "├").replaceAll("┬", "┼").replace("┐", "┤");
+  return [lines[0], lines[1], rule, ...lines.slice(2)].join("\n");
 }
 
 /**

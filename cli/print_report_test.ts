@@ -21,3 +21,14 @@ Deno.test("formatPlannerBug: names the planner and lists at most ten violations"
   assert.equal(lines.length, 11);
   assert.ok(lines.slice(1).every((l) => l.startsWith("  - overlap at step 3")));
 });
+
+Deno.test("renderTable: a rule under the header, none between rows", async () => {
+  const { renderTable } = await import("./format.ts");
+  const lines = renderTable(["kind", "bytes"], [["weight", "1,024"], ["activation", 8]]).split(
+    "\n",
+  );
+  assert.equal(lines.length, 6);
+  assert.match(lines[2], /^├─+┼─+┤$/);
+  assert.match(lines[3], /│ weight +│ +1,024 │/);
+  assert.match(lines[4], /│ activation +│ +8 │/);
+});
