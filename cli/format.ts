@@ -22,16 +22,20 @@ export function formatBytes(bytes: number): string {
   return `${INT.format(bytes)} B (${formatMiB(bytes)})`;
 }
 
+const MIB = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /**
- * Bytes as MiB with two decimals.
+ * Bytes as MiB with two decimals and thousands separators (one unit in every
+ * table, so columns compare at a glance).
  *
  * @example
  * ```ts
  * formatMiB(3 * 1048576); // "3.00 MiB"
+ * formatMiB(2 ** 40); // "1,048,576.00 MiB"
  * ```
  */
 export function formatMiB(bytes: number): string {
-  return `${(bytes / 1048576).toFixed(2)} MiB`;
+  return `${MIB.format(bytes / 1048576)} MiB`;
 }
 
 /**

@@ -32,3 +32,10 @@ Deno.test("renderTable: a rule under the header, none between rows", async () =>
   assert.match(lines[3], /│ weight +│ +1,024 │/);
   assert.match(lines[4], /│ activation +│ +8 │/);
 });
+
+Deno.test("formatMiB: two decimals, thousands separated", async () => {
+  const { formatMiB } = await import("./format.ts");
+  assert.equal(formatMiB(3 * 1048576), "3.00 MiB");
+  assert.equal(formatMiB(2 ** 40), "1,048,576.00 MiB");
+  assert.equal(formatMiB(0), "0.00 MiB");
+});
