@@ -19,11 +19,25 @@ export interface IdLookup {
   readonly size: number;
 }
 
-/** FNV-1a over UTF-16 code units; cheap to inline, good enough spread for ids. */
+/**
+ * Per-process seed: a file cannot be crafted so that its ids all collide
+ * (which would make indexing quadratic) without knowing it.
+ */
+const SEED = crypto.getRandomValues(new Int32Array(1))[0];
+
+/**
+ * FNV-1a over UTF-16 code units from a seeded basis, then murmur3's finalizer:
+ * FNV's low bits depend only on the low bits of each unit, and the table
+ * indexes by low bits.
+ */
 function hashOf(s: string): number {
-  let h = 0x811c9dc5 | 0;
+  let h = 0x811c9dc5 ^ SEED;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /**

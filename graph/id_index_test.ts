@@ -51,3 +51,14 @@ Deno.test("IdIndex: a million ids, every one found at its index", () => {
   assert.equal(wrong, 0);
   assert.equal(ix.get("t1000000"), undefined);
 });
+
+Deno.test("IdIndex: ids that differ only in the high bits of a code unit still spread", () => {
+  // FNV-1a alone would put all of these in the same low-bit bucket.
+  const ids = Array.from(
+    { length: 20_000 },
+    (_, i) => `x${String.fromCharCode(0x100 * (i % 200) + 0x41)}${i >> 8}`,
+  );
+  const ix = new IdIndex(ids);
+  assert.equal(ix.size, new Set(ids).size);
+  for (let i = 0; i < ids.length; i += 101) assert.equal(ix.get(ids[i]), ids.indexOf(ids[i]));
+});
