@@ -10,7 +10,7 @@
  * @module
  */
 import { indexGraph } from "../graph/indexed_graph.ts";
-import { buildPlan, parsePlan, resolvePlan } from "../graph/plan.ts";
+import { buildPlan, readPlan } from "../graph/plan.ts";
 import { simulate } from "../simulator/simulate.ts";
 import { peakRssBytes } from "./peak_rss.ts";
 import { randomTrainingGraph } from "./random_graph.ts";
@@ -99,7 +99,7 @@ export async function measureVerify(
   const planValue = JSON.parse(planText);
   const t1 = performance.now();
   const g = indexGraph(graphValue, { file: graphFile });
-  const rp = resolvePlan(g, parsePlan(planValue, planFile), { file: planFile });
+  const rp = readPlan(g, planValue, planFile).resolved;
   const report = simulate(g, { order: rp.order, offsets: rp.offsets, allocator: "static" });
   const t2 = performance.now();
   return {

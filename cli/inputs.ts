@@ -4,8 +4,8 @@
  * @module
  */
 import type { IndexedGraph } from "../graph/indexed_graph.ts";
-import { loadGraph, loadPlan } from "../graph/load.ts";
-import { type ResolvedPlan, resolvePlan } from "../graph/plan.ts";
+import { loadGraph, loadResolvedPlan } from "../graph/load.ts";
+import type { ResolvedPlan } from "../graph/plan.ts";
 import type { Plan } from "../graph/types.ts";
 
 /** A graph and maybe a plan, both validated. */
@@ -26,6 +26,5 @@ export interface Inputs {
 export async function loadInputs(graphFile: string, planFile?: string): Promise<Inputs> {
   const graph = await loadGraph(graphFile);
   if (planFile === undefined) return { graph };
-  const plan = await loadPlan(planFile);
-  return { graph, plan, resolved: resolvePlan(graph, plan, { file: planFile }) };
+  return { graph, ...await loadResolvedPlan(graph, planFile) };
 }

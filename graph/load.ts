@@ -5,7 +5,7 @@
  */
 import { type IndexedGraph, indexGraph } from "./indexed_graph.ts";
 import { parseMinimallocCsv } from "./minimalloc_csv.ts";
-import { parsePlan } from "./plan.ts";
+import { parsePlan, readPlan, type ResolvedPlan } from "./plan.ts";
 import { readJson, readText } from "./read_input.ts";
 import type { PlacementProblem, Plan } from "./types.ts";
 
@@ -32,6 +32,21 @@ export async function loadGraph(file: string): Promise<IndexedGraph> {
  */
 export async function loadPlan(file: string): Promise<Plan> {
   return parsePlan(await readJson(file), file);
+}
+
+/**
+ * Reads a `memplan.plan/v1` file and checks it against its graph.
+ *
+ * @example
+ * ```ts
+ * const { plan, resolved } = await loadResolvedPlan(g, "plan.json");
+ * ```
+ */
+export async function loadResolvedPlan(
+  g: IndexedGraph,
+  file: string,
+): Promise<{ plan: Plan; resolved: ResolvedPlan }> {
+  return readPlan(g, await readJson(file), file);
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { indexGraph } from "./indexed_graph.ts";
 import { InputError } from "./input_error.ts";
-import { buildPlan, parsePlan, resolvePlan } from "./plan.ts";
+import { buildPlan, parsePlan, readPlan, resolvePlan } from "./plan.ts";
 import { tinyGraph } from "./_fixtures_test_util.ts";
 import type { Plan } from "./types.ts";
 
@@ -71,4 +71,46 @@ Deno.test("buildPlan: round trip through resolvePlan", () => {
   const rp = resolvePlan(g, JSON.parse(JSON.stringify(plan)));
   assert.deepEqual(rp.order, order);
   assert.deepEqual(rp.offsets, offsets);
+});
+
+const tinyPlan = (): Plan => ({
+  format: "memplan.plan/v1",
+  graph: "tiny",
+  order: ["f1", "f2", "f3", "f4"],
+  offsets: { x: 0, w: 4, a: 6, b: 14, c: 0, loss: 4 },
+});
+
+Deno.test("readPlan: the same plan and resolution as parsePlan then resolvePlan", () => {
+  const value = tinyPlan();
+  const { plan, resolved } = readPlan(g, value, "p.json");
+  assert.equal(plan, value);
+  assert.deepEqual(resolved, resolvePlan(g, parsePlan(value, "p.json")));
+});
+
+Deno.test("readPlan: shape errors first, then problems against the graph", () => {
+  const shape = () => readPlan(g, { ...tinyPlan(), offsets: { a: -1, zzz: 0 } }, "p.json");
+  assert.throws(
+    shape,
+    (e) => e instanceof InputError && e.problems.some((p) => p.where === "offsets.a"),
+  );
+  const unknown = () =>
+    readPlan(g, { ...tinyPlan(), offsets: { ...tinyPlan().offsets, zzz: 0 } }, "p.json");
+  assert.throws(unknown, (e) =>
+    e instanceof InputError &&
+    e.problems.some((p) => p.where === "offsets.zzz" && p.message === "unknown tensor"));
+});
+
+Deno.test("resolvePlan: an in-memory plan's invalid offset is named, in zod's words", () => {
+  const ps = problems({ ...tinyPlan(), offsets: { ...tinyPlan().offsets, a: -8 } });
+  assert.ok(
+    ps.some((p) => p.startsWith("offsets.a|a|") && /Too small/.test(p)),
+    ps.join("\n"),
+  );
+});
+
+Deno.test("resolvePlan: a plan changed after it was resolved resolves to its new offsets", () => {
+  const plan = tinyPlan();
+  resolvePlan(g, parsePlan(plan, "p.json"));
+  plan.offsets!.a = 30;
+  assert.equal(resolvePlan(g, plan).offsets![2], 30);
 });

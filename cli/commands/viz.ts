@@ -8,8 +8,8 @@ import { basename } from "node:path";
 import { Command, Option } from "@commander-js/extra-typings";
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { InputError } from "../../graph/input_error.ts";
-import { loadPlan } from "../../graph/load.ts";
-import { type ResolvedPlan, resolvePlan } from "../../graph/plan.ts";
+import { loadResolvedPlan } from "../../graph/load.ts";
+import type { ResolvedPlan } from "../../graph/plan.ts";
 import type { Plan } from "../../graph/types.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
 import { ALLOCATOR_NAMES, type AllocatorName } from "../../simulator/allocator.ts";
@@ -74,8 +74,10 @@ export function vizCommand() {
           option: "--allocator",
         })];
         if (opts.compare !== undefined || opts.compareAllocator !== undefined) {
-          const plan2 = opts.compare !== undefined ? await loadPlan(opts.compare) : undefined;
-          const resolved2 = plan2 && resolvePlan(graph, plan2, { file: opts.compare });
+          const second = opts.compare !== undefined
+            ? await loadResolvedPlan(graph, opts.compare)
+            : undefined;
+          const plan2 = second?.plan, resolved2 = second?.resolved;
           replays.unshift(replay(graph, {
             planFile: opts.compare,
             plan: plan2,
