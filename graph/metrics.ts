@@ -117,6 +117,18 @@ export function programOrderPeak(g: IndexedGraph): Peak {
 }
 
 /**
+ * Every kind at 0 bytes.
+ *
+ * @example
+ * ```ts
+ * zeroByKind().weight; // 0
+ * ```
+ */
+export function zeroByKind(): Record<Kind, number> {
+  return Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+}
+
+/**
  * Resident bytes by kind at one step (every kind present, zeros included).
  *
  * @example
@@ -125,7 +137,7 @@ export function programOrderPeak(g: IndexedGraph): Peak {
  * ```
  */
 export function liveByKindAt(g: IndexedGraph, lt: Lifetimes, step: number): Record<Kind, number> {
-  const out = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+  const out = zeroByKind();
   for (let t = 0; t < g.tensorCount; t++) {
     if (lt.first[t] <= step && step <= lt.last[t]) out[KINDS[g.kind[t]]] += g.size[t];
   }
@@ -171,7 +183,7 @@ export function fragmentation(arena: number, peakLive: number): number {
  * ```
  */
 export function bytesByKind(g: IndexedGraph): Record<Kind, number> {
-  const out = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+  const out = zeroByKind();
   for (let t = 0; t < g.tensorCount; t++) out[KINDS[g.kind[t]]] += g.size[t];
   return out;
 }

@@ -20,6 +20,7 @@ import {
   liveTimeline,
   peakOf,
   programOrderPeak,
+  zeroByKind,
 } from "../graph/metrics.ts";
 import type { Kind, Lifetimes, Schedule } from "../graph/types.ts";
 import type { AllocatorName, OnlineAllocator } from "./allocator.ts";
@@ -116,7 +117,7 @@ export function simulate(g: IndexedGraph, options: SimulateOptions = {}): Report
       peakLive: 0,
       peakStep: 0,
       peakOp: "",
-      peakLiveByKind: liveByKindAt(g, { first: new Int32Array(0), last: new Int32Array(0) }, -1),
+      peakLiveByKind: zeroByKind(),
       arena: 0,
       fragmentation: 0,
       peakAllocated: 0,

@@ -6,6 +6,7 @@
  * @module
  */
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
+import { arenaOf } from "../../graph/metrics.ts";
 import { KINDS } from "../../graph/types.ts";
 import type { Report } from "../simulate.ts";
 import { byteAxis, type Plot, stepAxis } from "./_axes.ts";
@@ -205,11 +206,7 @@ export function memoryMapSvg(
  * ```
  */
 export function defaultAddressMax(g: IndexedGraph, report: Report, headroom: number): number {
-  let top = Math.max(report.arena, report.peakLive);
-  for (let t = 0; t < g.tensorCount; t++) {
-    const end = report.offsets[t] + g.size[t];
-    if (g.size[t] > 0 && end > top) top = end;
-  }
+  const top = Math.max(report.arena, report.peakLive, arenaOf(report.offsets, g.size));
   return top * (1 + headroom);
 }
 
