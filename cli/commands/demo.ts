@@ -10,7 +10,7 @@ import { type Report, simulate } from "../../simulator/simulate.ts";
 import { planGraph } from "../../solver/plan_graph.ts";
 import { orderLowerBound } from "../../solver/schedulers/order_bound.ts";
 import { formatBytes, formatMiB, formatPercent, renderTable } from "../format.ts";
-import { describeViolation } from "../print_report.ts";
+import { formatPlannerBug } from "../print_report.ts";
 import { EXIT, parseSeconds, runCommand } from "../run.ts";
 
 /** The graph the demo plans: AlexNet training at batch 32, the example OLLA quotes. */
@@ -39,10 +39,7 @@ export function demoCommand() {
           allocator: "static",
         });
         if (!planned_.ok) {
-          console.error("memplan: the default planner produced an invalid plan:");
-          for (const v of planned_.violations.slice(0, 10)) {
-            console.error(`  - ${describeViolation(v)}`);
-          }
+          console.error(formatPlannerBug("the default planner", "plan", planned_.violations));
           return EXIT.internal;
         }
         const pytorch = simulate(g, { allocator: "pytorch" });
