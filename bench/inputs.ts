@@ -33,7 +33,7 @@ export const REPO_ROOT: string = fileURLToPath(new URL("..", import.meta.url));
 
 /** Where the default suites live, relative to {@linkcode REPO_ROOT}. */
 export const FIXTURES_DIR = "testdata/graphs";
-export const MINIMALLOC_DIR = "../shared/benchmarks/minimalloc";
+export const MINIMALLOC_DIR = "testdata/minimalloc";
 
 const GRAPH_FILE = /\.json(\.gz)?$/;
 const CSV_FILE = /\.csv$/;
@@ -53,7 +53,7 @@ export async function fixtureInputs(): Promise<BenchInput[]> {
 }
 
 /**
- * The minimalloc suite, read in place from `../shared/benchmarks/minimalloc/`;
+ * The minimalloc suite, read in place from `testdata/minimalloc/`;
  * empty (not an error) when that folder is absent.
  *
  * @example
@@ -77,7 +77,7 @@ export async function minimallocInputs(): Promise<BenchInput[]> {
  *
  * @example
  * ```ts
- * await pathInputs(["testdata/graphs", "../shared/benchmarks/minimalloc/example.12.csv"]);
+ * await pathInputs(["testdata/graphs", "testdata/minimalloc/example.12.csv"]);
  * ```
  */
 export async function pathInputs(paths: readonly string[]): Promise<BenchInput[]> {

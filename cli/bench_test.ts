@@ -10,7 +10,7 @@ import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
 import type { Placer } from "../solver/types.ts";
 import { runCli } from "./_run_cli_test_util.ts";
 
-const EXAMPLE_CSV = "../shared/benchmarks/minimalloc/example.12.csv";
+const EXAMPLE_CSV = "testdata/minimalloc/example.12.csv";
 
 /** A folder with tiny.json and a copy of the minimalloc example (capacity 12 in its name). */
 async function inputFolder(): Promise<string> {

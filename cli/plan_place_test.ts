@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { runCli } from "./_run_cli_test_util.ts";
 
-const EXAMPLE = "../shared/benchmarks/minimalloc/example.12.csv";
+const EXAMPLE = "testdata/minimalloc/example.12.csv";
 
 Deno.test("plan: writes a plan that verifies, and reports the replayed figures", async () => {
   const dir = await Deno.makeTempDir();
@@ -95,7 +95,7 @@ Deno.test("place: example.12 within 12 with greedy-size; capacity 11 is not reac
 
 Deno.test("place: the default placer packs challenging-C exactly at capacity; --minimize reaches its bound", async () => {
   const dir = await Deno.makeTempDir();
-  const C = "../shared/benchmarks/minimalloc/challenging-C.1048576.csv";
+  const C = "testdata/minimalloc/challenging-C.1048576.csv";
   const r = await runCli(["place", C, "--capacity", "1048576", "-o", `${dir}/c.csv`, "--json"]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).fits, true);

@@ -54,7 +54,7 @@ export async function loadResolvedPlan(
  *
  * @example
  * ```ts
- * const problem = await loadMinimallocCsv("../shared/benchmarks/minimalloc/example.12.csv");
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * ```
  */
 export async function loadMinimallocCsv(file: string): Promise<PlacementProblem> {

@@ -37,7 +37,7 @@ Deno.test("minimalloc CSV: bad header, upper <= lower, bad numbers, duplicates, 
 });
 
 Deno.test("minimalloc CSV: the shared example has peak live 12", async () => {
-  const p = await loadMinimallocCsv("../shared/benchmarks/minimalloc/example.12.csv");
+  const p = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
   assert.equal(p.buffers.length, 5);
   // b3 [0,9) 4 + b5 [0,21) 4 + b1 [0,3) 4 = 12 at t in [0,3); later 12 again.
   assert.equal(problemPeakLive(p), 12);

@@ -33,7 +33,7 @@ export function benchCommand() {
         "summary.md, summary.csv, peak.svg, solve_time.svg, fragmentation.svg and, with random " +
         "graphs, scaling.md.",
         "With no PATH, --random or --verify-speed, the default suites run: the fixtures " +
-        "(testdata/graphs/*.json.gz), the minimalloc suite (../shared/benchmarks/minimalloc), " +
+        "(testdata/graphs/*.json.gz), the minimalloc suite (testdata/minimalloc), " +
         "the verify-speed benchmark at 1,000,000 tensors and random graphs of " +
         `${DEFAULT_RANDOM_SIZES.join(", ")} tensors. --quick runs only the fixtures and ` +
         "minimalloc, with a 5 s time limit.",

@@ -7,7 +7,7 @@ import { randomProblem } from "../_testing.ts";
 import { threeBranchGraph } from "./_test_graphs.ts";
 import { bestPlacer, bestScheduler } from "./best.ts";
 
-const EXAMPLE = new URL("../../../shared/benchmarks/minimalloc/example.12.csv", import.meta.url);
+const EXAMPLE = new URL("../../testdata/minimalloc/example.12.csv", import.meta.url);
 
 Deno.test("best placer stops at the greedy result when it meets the bound", async () => {
   const problem = await loadMinimallocCsv(EXAMPLE.pathname);

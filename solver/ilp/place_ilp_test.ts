@@ -8,7 +8,7 @@ import { randomProblem } from "../_testing.ts";
 import { bruteForceArena } from "./_test_graphs.ts";
 import { ilpPlacer, placeIlp } from "./place_ilp.ts";
 
-const EXAMPLE = new URL("../../../shared/benchmarks/minimalloc/example.12.csv", import.meta.url);
+const EXAMPLE = new URL("../../testdata/minimalloc/example.12.csv", import.meta.url);
 
 /** Every positive-size buffer on top of the previous ones: valid and poor. */
 function stacked(problem: PlacementProblem): Float64Array {

@@ -15,7 +15,7 @@ Deno.test("first-fit places by start time into the lowest gap (four buffers)", a
 
 Deno.test("first-fit on example.12.csv reaches 12", async () => {
   // b5, b3, b1 (start 0, longest first) -> 0, 4, 8; b2 -> 8; b4 meets b5 only: 4.
-  const p = await loadMinimallocCsv("../shared/benchmarks/minimalloc/example.12.csv");
+  const p = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
   const r = placeFirstFit(p);
   assert.deepEqual([...r.offsets], [8, 8, 4, 4, 0]);
   assert.equal(r.arena, 12);

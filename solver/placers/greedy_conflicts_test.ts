@@ -16,7 +16,7 @@ Deno.test("greedy-conflicts places the most constrained buffers first (four buff
 });
 
 Deno.test("greedy-conflicts on example.12.csv reaches 12", async () => {
-  const p = await loadMinimallocCsv("../shared/benchmarks/minimalloc/example.12.csv");
+  const p = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
   assert.equal(placeGreedyConflicts(p).arena, 12);
 });
 

@@ -15,7 +15,7 @@ import { type GreedyPlaceOptions, placeResult } from "./_place_result.ts";
  *
  * @example
  * ```ts
- * const r = placeGreedySize(await loadMinimallocCsv("../shared/benchmarks/minimalloc/example.12.csv"));
+ * const r = placeGreedySize(await loadMinimallocCsv("testdata/minimalloc/example.12.csv"));
  * r.arena; // 12
  * ```
  */

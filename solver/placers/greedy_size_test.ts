@@ -9,7 +9,7 @@ Deno.test("greedy-size on example.12.csv reaches the peak-live bound, 12", async
   // All sizes are 4, so ties decide: longest lifespan first, b5 [0,21) -> 0,
   // b4 [9,21) -> 4 (above b5), b3 [0,9) -> 4 (b4 does not meet it), b2 [3,9)
   // -> 8 (above b5, b3), b1 [0,3) -> 8 (above b5, b3; b2 only touches it).
-  const p = await loadMinimallocCsv("../shared/benchmarks/minimalloc/example.12.csv");
+  const p = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
   const r = await greedySizePlacer.place(p);
   assert.deepEqual([...r.offsets], [8, 8, 4, 4, 0]);
   assert.equal(r.arena, 12);

@@ -1,6 +1,6 @@
 /**
  * Benchmark: the `search` placer on MiniMalloc's challenging problems, read in
- * place from `../shared/benchmarks/minimalloc/`, each at its capacity
+ * place from `testdata/minimalloc/`, each at its capacity
  * (1,048,576) and minimised, every result checked by the simulator's
  * verifier. Prints a Markdown table.
  *
@@ -20,7 +20,7 @@ import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import type { PlaceResult } from "../types.ts";
 import { placeSearch } from "./search_placer.ts";
 
-const DIR = new URL("../../../shared/benchmarks/minimalloc/", import.meta.url);
+const DIR = new URL("../../testdata/minimalloc/", import.meta.url);
 const CAPACITY = 1048576;
 
 /** One table row. */

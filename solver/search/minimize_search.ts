@@ -46,7 +46,7 @@ interface Probe {
  *
  * @example
  * ```ts
- * const p = await loadMinimallocCsv("../shared/benchmarks/minimalloc/challenging-C.1048576.csv");
+ * const p = await loadMinimallocCsv("testdata/minimalloc/challenging-C.1048576.csv");
  * const r = minimizeSearch({ buffers: p.buffers }, { timeLimit: 10 });
  * r.arena; // 1039360
  * r.status; // "optimal"

@@ -41,7 +41,7 @@ export interface SearchPlaceOptions extends PlaceOptions {
  *
  * @example
  * ```ts
- * const p = await loadMinimallocCsv("../shared/benchmarks/minimalloc/challenging-A.1048576.csv");
+ * const p = await loadMinimallocCsv("testdata/minimalloc/challenging-A.1048576.csv");
  * const r = placeSearch(p, { capacity: 1048576, timeLimit: 20 });
  * r.status; // "optimal": arena 1048576 = peak live
  * ```

@@ -8,7 +8,7 @@ import { alignedChain, staircase } from "./_fixtures.ts";
 import { tightProblem } from "./_tight_problems.ts";
 import { placeSearch, searchPlacer } from "./search_placer.ts";
 
-const BENCH = "../shared/benchmarks/minimalloc";
+const BENCH = "testdata/minimalloc";
 
 Deno.test("search packs the staircase that greedy-size misses", () => {
   assert.equal(placeGreedySize(staircase()).arena, 7);
