@@ -6,6 +6,7 @@
  * @module
  */
 import type { Graph, Op, Tensor } from "../graph/types.ts";
+import { seeded } from "../testkit/prng.ts";
 
 /** Options of {@linkcode randomTrainingGraph}. */
 export interface RandomTrainingGraphOptions {
@@ -56,7 +57,7 @@ export function randomTrainingGraph(options: RandomTrainingGraphOptions): Graph 
   if (!(Number.isSafeInteger(target) && target >= 13)) {
     throw new Error(`tensors must be an integer >= 13, got ${target}`);
   }
-  const rnd = mulberry32(options.seed);
+  const rnd = seeded(options.seed);
   const skipP = options.skipProbability ?? 0.2;
   const maxSkip = Math.max(2, options.maxSkip ?? 8);
   const wsP = options.workspaceProbability ?? 0.3;
@@ -162,16 +163,4 @@ export function randomTrainingGraph(options: RandomTrainingGraphOptions): Graph 
   };
   if (options.alignment !== undefined) graph.alignment = options.alignment;
   return graph;
-}
-
-/** A small seeded PRNG (mulberry32): uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -8,6 +8,9 @@
 import assert from "node:assert/strict";
 import type { IndexedGraph } from "../graph/indexed_graph.ts";
 import type { Graph, PlacementProblem, Schedule } from "../graph/types.ts";
+import { seeded } from "../testkit/prng.ts";
+
+export { seeded };
 
 /**
  * Asserts that `order` holds every op once and runs every producer before its
@@ -94,25 +97,6 @@ export function arenaByHand(problem: PlacementProblem, offsets: ArrayLike<number
     if (b.size > 0) h = Math.max(h, offsets[i] + b.size);
   });
   return h;
-}
-
-/**
- * A deterministic pseudo-random source in [0, 1) (mulberry32).
- *
- * @example
- * ```ts
- * const rnd = seeded(1); rnd(); // same value every run
- * ```
- */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
