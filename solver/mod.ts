@@ -22,7 +22,7 @@ export {
   type GreedyVariant,
   scheduleGreedy,
 } from "./schedulers/greedy.ts";
-export { orderLowerBound } from "./schedulers/order_bound.ts";
+export { orderLowerBound } from "../graph/bounds/order_bound.ts";
 export {
   defaultSearchLimit,
   type GapPolicy,

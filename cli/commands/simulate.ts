@@ -10,7 +10,8 @@ import { reportToJson } from "../../simulator/report_json.ts";
 import { simulate } from "../../simulator/simulate.ts";
 import { loadInputs } from "../inputs.ts";
 import { formatReport } from "../print_report.ts";
-import { EXIT, parseByteCount, printJson, runCommand } from "../run.ts";
+import { EXIT } from "../../pipeline/exit.ts";
+import { parseByteCount, printJson, runCommand } from "../run.ts";
 
 /** The `simulate` command. */
 export function simulateCommand() {

@@ -11,8 +11,10 @@ import { simulate } from "../../simulator/simulate.ts";
 import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import { formatBytes, formatInt, formatPercent, renderPairs } from "../format.ts";
 import { loadInputs } from "../inputs.ts";
-import { describeViolation, formatReport } from "../print_report.ts";
-import { EXIT, parseByteCount, printJson, runCommand } from "../run.ts";
+import { describeViolation } from "../../simulator/describe_violation.ts";
+import { formatReport } from "../print_report.ts";
+import { EXIT } from "../../pipeline/exit.ts";
+import { parseByteCount, printJson, runCommand } from "../run.ts";
 
 /** The `verify` command. */
 export function verifyCommand() {

@@ -18,7 +18,8 @@ import { vizSvg } from "../../simulator/viz/compose_svg.ts";
 import { vizHtml } from "../../simulator/viz/html.ts";
 import { sharedScale, vizSide } from "../../simulator/viz/side.ts";
 import { loadInputs } from "../inputs.ts";
-import { EXIT, parseByteCount, runCommand } from "../run.ts";
+import { EXIT } from "../../pipeline/exit.ts";
+import { parseByteCount, runCommand } from "../run.ts";
 
 /**
  * The `viz` command.
