@@ -36,4 +36,12 @@ export { greedyConflictsPlacer, placeGreedyConflicts } from "./placers/greedy_co
 export { greedyAreaPlacer, placeGreedyArea } from "./placers/greedy_area.ts";
 export { firstFitPlacer, placeFirstFit } from "./placers/first_fit.ts";
 export * from "./ilp/mod.ts";
+export { bestOf, type BestOfLimits, type BestOfResult } from "./best_of.ts";
+export {
+  type BestPlaceOptions,
+  bestPlacerOf,
+  bestScheduler,
+  placeBest,
+  scheduleBest,
+} from "./best.ts";
 export * from "./highs/mod.ts";
