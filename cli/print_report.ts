@@ -5,6 +5,7 @@
  */
 import { KINDS } from "../graph/types.ts";
 import type { Report } from "../simulator/simulate.ts";
+import type { PlacementReport } from "../simulator/verify_placement.ts";
 import { describeViolation } from "../simulator/describe_violation.ts";
 import { formatBytes, formatInt, formatPercent, renderPairs, renderTable } from "./format.ts";
 
@@ -56,5 +57,28 @@ export function formatReport(r: Report): string {
       formatPercent(r.peakLive ? r.peakLiveByKind[k] / r.peakLive : 0),
     ]),
   ));
+  return lines.join("\n");
+}
+
+/**
+ * Verdict, violations and memory figures of a verified solution file, as text.
+ *
+ * @example
+ * ```ts
+ * console.log(formatPlacementReport("solution.csv", await verifySolution("solution.csv")));
+ * ```
+ */
+export function formatPlacementReport(file: string, r: PlacementReport): string {
+  const verdict = r.ok ? "VALID" : `INVALID: ${formatInt(r.violationCount)} violation(s)`;
+  const lines = [`${file}: ${verdict}`];
+  for (const v of r.violations.slice(0, 20)) lines.push(`  - ${describeViolation(v)}`);
+  const rows: [string, string][] = [
+    ["buffers", formatInt(r.buffers)],
+    ["peak live (L)", formatBytes(r.peakLive)],
+    ["arena (H)", formatBytes(r.arena)],
+    ["fragmentation (H-L)/H", formatPercent(r.fragmentation)],
+  ];
+  if (r.capacity !== undefined) rows.push(["capacity", formatBytes(r.capacity)]);
+  lines.push(renderPairs(rows));
   return lines.join("\n");
 }
