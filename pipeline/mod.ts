@@ -20,5 +20,8 @@ export * from "./place_verified.ts";
 export * from "./plan_graph.ts";
 export * from "./plan_verified.ts";
 export * from "./planner_bug.ts";
+export * from "./replay.ts";
 export * from "./status.ts";
 export * from "./summary.ts";
+export * from "./verify.ts";
+export * from "./verify_solution.ts";

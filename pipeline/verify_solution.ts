@@ -14,8 +14,11 @@ import { type PlacementReport, verifyPlacement } from "../simulator/verify_place
  *
  * @example
  * ```ts
- * const r = await verifySolution("solution.csv", { capacity: 1 << 20 });
- * r.ok;
+ * import assert from "node:assert/strict";
+ * import { verifySolution } from "./verify_solution.ts";
+ * const file = await Deno.makeTempFile({ suffix: ".csv" });
+ * await Deno.writeTextFile(file, "id,lower,upper,size,offset\na,0,2,4,0\nb,1,3,4,4\n");
+ * assert.equal((await verifySolution(file, { capacity: 8 })).ok, true);
  * ```
  */
 export async function verifySolution(

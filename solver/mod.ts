@@ -22,16 +22,11 @@ export {
   type GreedyVariant,
   scheduleGreedy,
 } from "./schedulers/greedy.ts";
-export { orderLowerBound } from "../graph/bounds/order_bound.ts";
 export {
-  defaultSearchLimit,
-  type GapPolicy,
-  placeInOrder,
-  type PlaceInOrderOptions,
-  type Placement,
-} from "./placers/_place_in_order.ts";
-export type { GreedyPlaceOptions } from "./placers/_place_result.ts";
-export { greedySizePlacer, placeGreedySize } from "./placers/greedy_size.ts";
+  type GreedyPlaceOptions,
+  greedySizePlacer,
+  placeGreedySize,
+} from "./placers/greedy_size.ts";
 export { greedyConflictsPlacer, placeGreedyConflicts } from "./placers/greedy_conflicts.ts";
 export { greedyAreaPlacer, placeGreedyArea } from "./placers/greedy_area.ts";
 export { firstFitPlacer, placeFirstFit } from "./placers/first_fit.ts";

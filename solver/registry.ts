@@ -169,7 +169,12 @@ export function linearPlacers(): Placer[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { getScheduler } from "./registry.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const { order } = await getScheduler("greedy").schedule(g);
+ * assert.equal(order.length, g.opCount);
  * ```
  */
 export function getScheduler(name: string): Scheduler {
@@ -181,7 +186,11 @@ export function getScheduler(name: string): Scheduler {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { getPlacer } from "./registry.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 1, size: 4 }] };
  * const { offsets } = await getPlacer("greedy-size").place(problem);
+ * assert.deepEqual([...offsets], [0]);
  * ```
  */
 export function getPlacer(name: string): Placer {

@@ -18,4 +18,3 @@ export {
   type PlacementModelOptions,
 } from "./place_model.ts";
 export { type IlpPlaceOptions, ilpPlacer, placeIlp } from "./place_ilp.ts";
-export { countConflicts, forEachConflict } from "./_conflicts.ts";
