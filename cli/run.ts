@@ -13,7 +13,7 @@ import { EXIT } from "../pipeline/exit.ts";
  *
  * @example
  * ```ts
- * Deno.exit(await runCommand(async () => { … return EXIT.ok; }));
+ * const code = await runCommand(() => EXIT.ok); // 0
  * ```
  */
 export async function runCommand(body: () => Promise<number> | number): Promise<number> {
