@@ -16,7 +16,7 @@ import Table from "cli-table3";
 import { type IndexedGraph, indexGraph } from "../graph/indexed_graph.ts";
 import { loadGraph } from "../graph/load.ts";
 import { programOrderPeak } from "../graph/metrics.ts";
-import { syntheticTrainingGraph } from "../graph/bounds/_synthetic_training_graph_test_util.ts";
+import { syntheticTrainingGraph } from "../testkit/training_graph.ts";
 import { lowerBounds } from "../graph/bounds/lower_bounds.ts";
 import type { Bound, BoundKind } from "../graph/bounds/types.ts";
 

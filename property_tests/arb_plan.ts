@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import type { Graph, Plan } from "../graph/types.ts";
-import { topologicalOrderByPriority } from "./_topological_order.ts";
+import { topologicalOrderByPriority } from "../testkit/topological_order.ts";
 
 /** How the order is drawn. */
 export type OrderKind = "absent" | "topological" | "any";

@@ -3,7 +3,7 @@ import { indexGraph } from "../graph/indexed_graph.ts";
 import { loadMinimallocCsv } from "../graph/load.ts";
 import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { simulate } from "../simulator/simulate.ts";
-import { randomProblem } from "./_testing.ts";
+import { randomProblem } from "../testkit/mod.ts";
 import { threeBranchGraph } from "./ilp/_test_graphs.ts";
 import { bestScheduler } from "./best.ts";
 import { PLACERS } from "./registry.ts";

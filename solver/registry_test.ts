@@ -3,7 +3,7 @@ import { indexGraph } from "../graph/indexed_graph.ts";
 import { lifetimes } from "../graph/lifetimes.ts";
 import { peakLive } from "../graph/metrics.ts";
 import { placementProblem } from "../graph/placement_problem.ts";
-import { assertPlacementValid, assertTopological, randomDag } from "./_testing.ts";
+import { assertPlacementValid, assertTopological, randomDag } from "../testkit/mod.ts";
 import {
   getPlacer,
   getScheduler,
