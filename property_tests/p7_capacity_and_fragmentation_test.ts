@@ -19,7 +19,7 @@ import { propertyTest } from "./_property.ts";
 import { simulatePlan } from "./_simulate_plan.ts";
 import { arbBufferProblem } from "./arb_buffer_problem.ts";
 import { arbGraph } from "./arb_graph.ts";
-import { arbPlan } from "./arb_plan.ts";
+import { arbPlan, VALID_STACKED } from "./arb_plan.ts";
 
 /** Tensor ids above `capacity` by the naive rule: positive size and offset + size > capacity. */
 function naiveAbove(p: PlacementProblem, offsets: ArrayLike<number>, capacity: number): string[] {
@@ -115,12 +115,7 @@ propertyTest(
   { runs: 100 },
   () =>
     fc.property(
-      arbPlan(arbGraph({ maxOps: 14 }), {
-        orderKinds: ["absent", "topological"],
-        offsetKinds: ["stacked"],
-        missingPercent: 0,
-        capacityPercent: 0,
-      }),
+      arbPlan(arbGraph({ maxOps: 14 }), VALID_STACKED),
       ({ graph, plan }) => {
         const g = indexGraph(graph);
         for (const allocator of ALLOCATOR_NAMES) {
