@@ -39,7 +39,11 @@ export function outputFormat(file: string): "svg" | "html" {
  *
  * @example
  * ```ts
- * labelled(g, { planFile: "p.json", plan, resolved, option: "--allocator" }).label; // "p.json (best+best)"
+ * import { loadGraph, loadResolvedPlan } from "../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const planFile = "testdata/plans/tiny.valid.json";
+ * const { plan, resolved } = await loadResolvedPlan(g, planFile);
+ * labelled(g, { planFile, plan, resolved, option: "--allocator" }).label; // "tiny.valid.json"
  * ```
  */
 export function labelled(
@@ -71,7 +75,7 @@ export function labelled(
  *
  * @example
  * ```ts
- * await writeOutput("viz.svg", text);
+ * await writeOutput(await Deno.makeTempFile({ suffix: ".svg" }), "<svg/>");
  * ```
  */
 export async function writeOutput(file: string, text: string): Promise<void> {

@@ -18,6 +18,8 @@ import { labelled, outputFormat, writeOutput } from "../viz_io.ts";
  *
  * @example
  * ```ts
+ * import { Command } from "@commander-js/extra-typings";
+ * const program = new Command("memplan");
  * program.addCommand(vizCommand());
  * // memplan viz g.json.gz --plan p.json --compare-allocator pytorch -o viz.html
  * ```
