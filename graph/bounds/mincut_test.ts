@@ -4,7 +4,7 @@ import { indexGraph, KIND } from "../indexed_graph.ts";
 import { branchyGraph, tinyGraph } from "../_fixtures_test_util.ts";
 import { bruteForceSchedule } from "../../testkit/brute_force_schedule.ts";
 import { diamondGraph, kindsChainGraph } from "./_hand_graphs_test_util.ts";
-import { arbDagGraph } from "../../property_tests/arb_dag_graph.ts";
+import { smallDag } from "../../property_tests/arb_dag_graph.ts";
 import { cutPerOp } from "./cut.ts";
 import { mincutBound, mincutPerOp, MincutSolver } from "./mincut.ts";
 import { precedence } from "./precedence.ts";
@@ -49,46 +49,40 @@ Deno.test("mincut: the diamond's per-op minima are 2, below its optimum 3", () =
 
 Deno.test("mincut: per op, the least live bytes at its step over all schedules", () => {
   fc.assert(
-    fc.property(
-      arbDagGraph({ minOps: 1, maxOps: 7, maxSources: 3, maxSize: 20, afterPercent: 50 }),
-      (graph) => {
-        const g = indexGraph(graph);
-        const { leastAt } = bruteForceSchedule(g.graph);
-        const cut = cutPerOp(g), mincut = mincutPerOp(g), slack = unreadInputBytes(g);
-        for (let v = 0; v < g.opCount; v++) {
-          assert.ok(cut[v] <= mincut[v], `op ${v}: cut ${cut[v]} > mincut ${mincut[v]}`);
-          assert.ok(mincut[v] <= leastAt[v], `op ${v}: mincut ${mincut[v]} > least ${leastAt[v]}`);
-          // only unread inputs at step 0 escape the formulation
-          assert.ok(
-            mincut[v] >= leastAt[v] - slack,
-            `op ${v}: mincut ${mincut[v]} < least ${leastAt[v]}`,
-          );
-        }
-      },
-    ),
+    fc.property(smallDag(), (graph) => {
+      const g = indexGraph(graph);
+      const { leastAt } = bruteForceSchedule(g.graph);
+      const cut = cutPerOp(g), mincut = mincutPerOp(g), slack = unreadInputBytes(g);
+      for (let v = 0; v < g.opCount; v++) {
+        assert.ok(cut[v] <= mincut[v], `op ${v}: cut ${cut[v]} > mincut ${mincut[v]}`);
+        assert.ok(mincut[v] <= leastAt[v], `op ${v}: mincut ${mincut[v]} > least ${leastAt[v]}`);
+        // only unread inputs at step 0 escape the formulation
+        assert.ok(
+          mincut[v] >= leastAt[v] - slack,
+          `op ${v}: mincut ${mincut[v]} < least ${leastAt[v]}`,
+        );
+      }
+    }),
     { numRuns: 200, seed: 41 },
   );
 });
 
 Deno.test("mincut: pruning loses nothing; marks from bitset rows equal marks from searches", () => {
   fc.assert(
-    fc.property(
-      arbDagGraph({ minOps: 1, maxOps: 40, maxSources: 3, maxSize: 20, afterPercent: 50 }),
-      (graph) => {
-        const g = indexGraph(graph);
-        const all = mincutPerOp(g);
-        let expected = endStepsBound(g).bytes;
-        for (const m of all) expected = Math.max(expected, m);
-        const b = mincutBound(g);
-        assert.equal(b.bytes, expected);
-        assert.ok(b.complete);
-        if (b.op >= 0) assert.equal(all[b.op], b.bytes);
-        const p = precedence(g);
-        const solver = new MincutSolver(g, { precedence: p });
-        const whole = wholeReachability(p)!;
-        for (let v = 0; v < g.opCount; v++) assert.equal(solver.at(v, whole), all[v]);
-      },
-    ),
+    fc.property(smallDag(40), (graph) => {
+      const g = indexGraph(graph);
+      const all = mincutPerOp(g);
+      let expected = endStepsBound(g).bytes;
+      for (const m of all) expected = Math.max(expected, m);
+      const b = mincutBound(g);
+      assert.equal(b.bytes, expected);
+      assert.ok(b.complete);
+      if (b.op >= 0) assert.equal(all[b.op], b.bytes);
+      const p = precedence(g);
+      const solver = new MincutSolver(g, { precedence: p });
+      const whole = wholeReachability(p)!;
+      for (let v = 0; v < g.opCount; v++) assert.equal(solver.at(v, whole), all[v]);
+    }),
     { numRuns: 100, seed: 42 },
   );
 });

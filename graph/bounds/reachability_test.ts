@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { indexGraph } from "../indexed_graph.ts";
-import { arbDagGraph } from "../../property_tests/arb_dag_graph.ts";
+import { smallDag } from "../../property_tests/arb_dag_graph.ts";
 import { precedence } from "./precedence.ts";
 import { reachabilityWindows, wholeReachability } from "./reachability.ts";
 
@@ -28,30 +28,26 @@ const bit = (rows: Uint32Array, row: number, words: number, col: number) =>
 Deno.test("reachability: every window matches depth-first search, one or many windows", () => {
   // 12 ops per window is forced by a tiny budget: 8 bytes per op per word.
   fc.assert(
-    fc.property(
-      arbDagGraph({ minOps: 1, maxOps: 70, maxSources: 3, maxSize: 20, afterPercent: 50 }),
-      fc.constantFrom(8 * 70, 1 << 20),
-      (graph, maxBytes) => {
-        const g = indexGraph(graph);
-        const p = precedence(g), V = g.opCount;
-        const anc = Array.from({ length: V }, (_, v) => reach(v, p.predStart, p.predList, V));
-        const desc = Array.from({ length: V }, (_, v) => reach(v, p.succStart, p.succList, V));
-        let covered = 0;
-        for (const w of reachabilityWindows(p, { maxBytes })) {
-          assert.equal(w.start, covered);
-          covered = w.end;
-          for (let v = w.start; v < w.end; v++) {
-            for (let u = 0; u < w.end; u++) {
-              assert.equal(bit(w.desc, u, w.words, v - w.start), desc[u][v]);
-            }
-            for (let r = w.start; r < V; r++) {
-              assert.equal(bit(w.anc, r - w.start, w.words, v - w.start), anc[r][v]);
-            }
+    fc.property(smallDag(70), fc.constantFrom(8 * 70, 1 << 20), (graph, maxBytes) => {
+      const g = indexGraph(graph);
+      const p = precedence(g), V = g.opCount;
+      const anc = Array.from({ length: V }, (_, v) => reach(v, p.predStart, p.predList, V));
+      const desc = Array.from({ length: V }, (_, v) => reach(v, p.succStart, p.succList, V));
+      let covered = 0;
+      for (const w of reachabilityWindows(p, { maxBytes })) {
+        assert.equal(w.start, covered);
+        covered = w.end;
+        for (let v = w.start; v < w.end; v++) {
+          for (let u = 0; u < w.end; u++) {
+            assert.equal(bit(w.desc, u, w.words, v - w.start), desc[u][v]);
+          }
+          for (let r = w.start; r < V; r++) {
+            assert.equal(bit(w.anc, r - w.start, w.words, v - w.start), anc[r][v]);
           }
         }
-        assert.equal(covered, V);
-      },
-    ),
+      }
+      assert.equal(covered, V);
+    }),
     { numRuns: 100, seed: 11 },
   );
 });
