@@ -77,12 +77,13 @@ export interface IndexGraphOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const g = indexGraph({
  *   format: "memplan.graph/v1", name: "tiny",
  *   tensors: [{ id: "x", size: 4, kind: "input" }, { id: "y", size: 8 }],
  *   ops: [{ id: "f", in: ["x"], out: ["y"] }],
  * });
- * g.producer[1]; // 0
+ * assert.equal(g.producer[1], 0);
  * ```
  */
 export function indexGraph(value: unknown, options: IndexGraphOptions = {}): IndexedGraph {

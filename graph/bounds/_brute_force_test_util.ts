@@ -27,7 +27,10 @@ export interface BruteForce {
  *
  * @example
  * ```ts
- * bruteForce(indexGraph(branchyGraph())).optimum; // 15
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../indexed_graph.ts";
+ * import { branchyGraph } from "../_fixtures_test_util.ts";
+ * assert.equal(bruteForce(indexGraph(branchyGraph())).optimum, 15);
  * ```
  */
 export function bruteForce(g: IndexedGraph): BruteForce {

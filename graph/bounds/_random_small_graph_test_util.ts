@@ -26,7 +26,9 @@ const PRODUCED: Kind[] = ["activation", "activation", "gradient", "workspace", "
  *
  * @example
  * ```ts
- * fc.assert(fc.property(smallGraph(), (graph) => indexGraph(graph).opCount <= 7));
+ * import fc from "fast-check";
+ * import { indexGraph } from "../indexed_graph.ts";
+ * fc.assert(fc.property(smallGraph(), (graph) => indexGraph(graph).opCount <= 7), { seed: 1 });
  * ```
  */
 export function smallGraph(constraints: SmallGraphConstraints = {}): fc.Arbitrary<Graph> {

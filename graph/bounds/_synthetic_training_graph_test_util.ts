@@ -26,7 +26,10 @@ export interface SyntheticOptions {
  *
  * @example
  * ```ts
- * const g = indexGraph(syntheticTrainingGraph({ blocks: 1000 })); // 20,001 ops
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../indexed_graph.ts";
+ * const g = indexGraph(syntheticTrainingGraph({ blocks: 1000 }));
+ * assert.equal(g.opCount, 20_001);
  * ```
  */
 export function syntheticTrainingGraph(options: SyntheticOptions): Graph {
