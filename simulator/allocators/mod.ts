@@ -35,9 +35,10 @@ const FACTORIES: Record<OnlineAllocatorName, (options?: AllocatorOptions) => Onl
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const a = createAllocator("best-fit", { alignment: 64 });
- * a.allocate(0, 100); // 0
- * a.allocate(1, 100); // 128
+ * assert.equal(a.allocate(0, 100), 0);
+ * assert.equal(a.allocate(1, 100), 128);
  * ```
  */
 export function createAllocator(
