@@ -15,7 +15,11 @@ import type { Graph, PlacementProblem, Schedule } from "../graph/types.ts";
  *
  * @example
  * ```ts
- * assertTopological(g, order);
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assertTopological(g, Int32Array.from([0, 1, 2, 3]));
+ * assert.throws(() => assertTopological(g, Int32Array.from([1, 0, 2, 3])));
  * ```
  */
 export function assertTopological(g: IndexedGraph, order: Schedule): void {
@@ -50,7 +54,10 @@ export function assertTopological(g: IndexedGraph, order: Schedule): void {
  *
  * @example
  * ```ts
- * assertPlacementValid(problem, result.offsets);
+ * import assert from "node:assert/strict";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
+ * assertPlacementValid(problem, [0, 4]);
+ * assert.throws(() => assertPlacementValid(problem, [0, 2]));
  * ```
  */
 export function assertPlacementValid(problem: PlacementProblem, offsets: ArrayLike<number>): void {
@@ -85,7 +92,9 @@ export function assertPlacementValid(problem: PlacementProblem, offsets: ArrayLi
  *
  * @example
  * ```ts
- * arenaByHand(problem, offsets); // 12
+ * import assert from "node:assert/strict";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
+ * assert.equal(arenaByHand(problem, [8, 0]), 12);
  * ```
  */
 export function arenaByHand(problem: PlacementProblem, offsets: ArrayLike<number>): number {
@@ -101,7 +110,8 @@ export function arenaByHand(problem: PlacementProblem, offsets: ArrayLike<number
  *
  * @example
  * ```ts
- * const rnd = seeded(1); rnd(); // same value every run
+ * import assert from "node:assert/strict";
+ * assert.equal(seeded(1)(), seeded(1)()); // same value every run
  * ```
  */
 export function seeded(seed: number): () => number {
@@ -121,7 +131,10 @@ export function seeded(seed: number): () => number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const p = randomProblem({ seed: 3, n: 50 });
+ * assert.equal(p.buffers.length, 50);
+ * assert.deepEqual(randomProblem({ seed: 3, n: 50 }), p);
  * ```
  */
 export function randomProblem(
@@ -148,7 +161,10 @@ export function randomProblem(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
  * const g = indexGraph(randomDag({ seed: 1, ops: 30 }));
+ * assert.equal(g.opCount, 30);
  * ```
  */
 export function randomDag(options: { seed: number; ops: number }): Graph {

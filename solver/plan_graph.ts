@@ -41,7 +41,11 @@ export interface PlannedGraph {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const { plan } = await planGraph(g, { scheduler: "greedy", placer: "greedy-size" });
+ * assert.deepEqual(plan.order, ["f1", "f2", "f3", "f4"]);
  * ```
  */
 export async function planGraph(

@@ -29,7 +29,8 @@ import type { Placer, Scheduler } from "./types.ts";
  *
  * @example
  * ```ts
- * Object.keys(SCHEDULERS); // ["program", "greedy", "ilp", "best"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(Object.keys(SCHEDULERS), ["program", "greedy", "ilp", "best"]);
  * ```
  */
 export const SCHEDULERS: Readonly<Record<string, Scheduler>> = Object.freeze({
@@ -44,7 +45,10 @@ export const SCHEDULERS: Readonly<Record<string, Scheduler>> = Object.freeze({
  *
  * @example
  * ```ts
- * Object.keys(PLACERS); // ["greedy-size", …, "ilp", "best"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(Object.keys(PLACERS), [
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "ilp", "best", "search",
+ * ]);
  * ```
  */
 export const PLACERS: Readonly<Record<string, Placer>> = Object.freeze({
@@ -62,7 +66,8 @@ export const PLACERS: Readonly<Record<string, Placer>> = Object.freeze({
  *
  * @example
  * ```ts
- * schedulerNames(); // ["program", "greedy", "ilp", "best"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(schedulerNames(), ["program", "greedy", "ilp", "best"]);
  * ```
  */
 export function schedulerNames(): string[] {
@@ -74,7 +79,10 @@ export function schedulerNames(): string[] {
  *
  * @example
  * ```ts
- * placerNames(); // ["greedy-size", "greedy-conflicts", "greedy-area", "first-fit"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(placerNames(), [
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "ilp", "best", "search",
+ * ]);
  * ```
  */
 export function placerNames(): string[] {
@@ -86,7 +94,12 @@ export function placerNames(): string[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const { order } = await getScheduler("greedy").schedule(g);
+ * assert.equal(order.length, 4);
+ * assert.throws(() => getScheduler("fastest"));
  * ```
  */
 export function getScheduler(name: string): Scheduler {
@@ -98,7 +111,11 @@ export function getScheduler(name: string): Scheduler {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const { offsets } = await getPlacer("greedy-size").place(problem);
+ * assert.equal(offsets.length, 5);
  * ```
  */
 export function getPlacer(name: string): Placer {

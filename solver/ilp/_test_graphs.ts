@@ -29,7 +29,10 @@ import type { Graph, PlacementProblem } from "../../graph/types.ts";
  *
  * @example
  * ```ts
- * programOrderPeak(indexGraph(threeBranchGraph())).bytes; // 32
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../../graph/indexed_graph.ts";
+ * import { programOrderPeak } from "../../graph/metrics.ts";
+ * assert.equal(programOrderPeak(indexGraph(threeBranchGraph())).bytes, 32);
  * ```
  */
 export function threeBranchGraph(): Graph {
@@ -51,7 +54,9 @@ export function threeBranchGraph(): Graph {
  *
  * @example
  * ```ts
- * bruteForcePeak(indexGraph(threeBranchGraph())); // 14
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../../graph/indexed_graph.ts";
+ * assert.equal(bruteForcePeak(indexGraph(threeBranchGraph())), 14);
  * ```
  */
 export function bruteForcePeak(g: IndexedGraph): number {
@@ -93,7 +98,10 @@ export function bruteForcePeak(g: IndexedGraph): number {
  *
  * @example
  * ```ts
- * bruteForceArena(problem); // 12 for example.12
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
+ * assert.equal(bruteForceArena(problem), 12);
  * ```
  */
 export function bruteForceArena(problem: PlacementProblem): number {

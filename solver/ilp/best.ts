@@ -31,7 +31,10 @@ import { scheduleIlp } from "./schedule_ilp.ts";
  *
  * @example
  * ```ts
- * GREEDY_PLACERS.map((p) => p.name); // ["greedy-size", "greedy-conflicts", "greedy-area", "first-fit"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(GREEDY_PLACERS.map((p) => p.name), [
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit",
+ * ]);
  * ```
  */
 export const GREEDY_PLACERS: readonly Placer[] = [
@@ -50,8 +53,12 @@ export const GREEDY_PLACERS: readonly Placer[] = [
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
+ * // greedy-size already meets the peak-live bound (12): nothing left to prove
  * const r = await placeBest(problem, { timeLimit: 60, capacity: 1 << 20 });
- * r.status; // "optimal" | "feasible" | "infeasible" | "timeout"
+ * assert.deepEqual([r.arena, r.status], [12, "optimal"]);
  * ```
  */
 export async function placeBest(
@@ -129,7 +136,11 @@ export async function placeBest(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const { offsets, arena, status } = await bestPlacer.place(problem, { timeLimit: 60 });
+ * assert.deepEqual([offsets.length, arena, status], [5, 12, "optimal"]);
  * ```
  */
 export const bestPlacer: Placer = {
@@ -145,8 +156,12 @@ export const bestPlacer: Placer = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * // a chain: the greedy order meets the lower bound, no ILP needed
  * const r = await scheduleBest(g, { timeLimit: 60 });
- * r.details?.stage; // "greedy" or "ilp"
+ * assert.deepEqual([r.details?.stage, r.status], ["greedy", "optimal"]);
  * ```
  */
 export async function scheduleBest(
@@ -177,7 +192,11 @@ export async function scheduleBest(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const { order, peakLive, status } = await bestScheduler.schedule(g, { timeLimit: 60 });
+ * assert.deepEqual([order.length, peakLive, status], [4, 22, "optimal"]);
  * ```
  */
 export const bestScheduler: Scheduler = {

@@ -19,7 +19,10 @@ export const CUT_BOUND_MAX_OPS = 50_000;
  *
  * @example
  * ```ts
- * orderLowerBound(g).bytes; // e.g. 22 for testdata/graphs/tiny.json
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.equal(orderLowerBound(g).bytes, 22);
  * ```
  */
 export function orderLowerBound(
