@@ -10,7 +10,8 @@ import type { PlacementProblem } from "../../graph/types.ts";
  *
  * @example
  * ```ts
- * arenaOf({ buffers: [{ id: "a", lower: 0, upper: 1, size: 4 }] }, Float64Array.of(8)); // 12
+ * import assert from "node:assert/strict";
+ * assert.equal(arenaOf({ buffers: [{ id: "a", lower: 0, upper: 1, size: 4 }] }, Float64Array.of(8)), 12);
  * ```
  */
 export function arenaOf(problem: PlacementProblem, offsets: ArrayLike<number>): number {

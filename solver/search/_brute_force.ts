@@ -15,7 +15,10 @@ import type { PlacementProblem } from "../../graph/types.ts";
  *
  * @example
  * ```ts
- * bruteForcePlacement({ buffers: [{ id: "a", lower: 0, upper: 1, size: 2 }] }, 1); // undefined
+ * import assert from "node:assert/strict";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 1, size: 2 }] };
+ * assert.equal(bruteForcePlacement(problem, 1), undefined);
+ * assert.deepEqual(bruteForcePlacement(problem, 2), Float64Array.of(0));
  * ```
  */
 export function bruteForcePlacement(
@@ -64,10 +67,12 @@ export function bruteForcePlacement(
  *
  * @example
  * ```ts
- * bruteForceOptimum({ buffers: [
+ * import assert from "node:assert/strict";
+ * const optimum = bruteForceOptimum({ buffers: [
  *   { id: "a", lower: 0, upper: 2, size: 2 },
  *   { id: "b", lower: 1, upper: 3, size: 3 },
- * ] }); // 5
+ * ] });
+ * assert.equal(optimum, 5);
  * ```
  */
 export function bruteForceOptimum(problem: PlacementProblem): number {
