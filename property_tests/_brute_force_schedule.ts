@@ -21,7 +21,10 @@ export interface ScheduleOptimum {
  *
  * @example
  * ```ts
- * bruteForceSchedule(graph).peak; // e.g. 12
+ * import assert from "node:assert/strict";
+ * import type { Graph } from "../graph/types.ts";
+ * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/branchy.json"));
+ * assert.equal(bruteForceSchedule(graph).peak, 15);
  * ```
  */
 export function bruteForceSchedule(graph: Graph): ScheduleOptimum {

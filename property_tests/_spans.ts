@@ -16,7 +16,13 @@ export type Spans = [number, number][];
  *
  * @example
  * ```ts
- * residentSpans(graph, graph.ops.map((o) => o.id)); // [[0, 2], [1, 1], …]
+ * import assert from "node:assert/strict";
+ * import type { Graph } from "../graph/types.ts";
+ * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json"));
+ * // x, w, a, b, c, loss under the program order f1 f2 f3 f4
+ * assert.deepEqual(residentSpans(graph, graph.ops.map((o) => o.id)), [
+ *   [0, 0], [0, 3], [0, 2], [1, 2], [2, 3], [3, 3],
+ * ]);
  * ```
  */
 export function residentSpans(graph: Graph, order: readonly string[]): Spans {
@@ -45,7 +51,11 @@ export function residentSpans(graph: Graph, order: readonly string[]): Spans {
  *
  * @example
  * ```ts
- * peakOfSpans(graph, residentSpans(graph, order), order.length); // e.g. 21
+ * import assert from "node:assert/strict";
+ * import type { Graph } from "../graph/types.ts";
+ * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json"));
+ * const order = graph.ops.map((o) => o.id);
+ * assert.equal(peakOfSpans(graph, residentSpans(graph, order), order.length), 22);
  * ```
  */
 export function peakOfSpans(graph: Graph, spans: Spans, steps: number): number {
@@ -65,7 +75,9 @@ export function peakOfSpans(graph: Graph, spans: Spans, steps: number): number {
  *
  * @example
  * ```ts
- * conflicts([0, 2], 4, [2, 3], 8); // true: both resident at step 2
+ * import assert from "node:assert/strict";
+ * assert.equal(conflicts([0, 2], 4, [2, 3], 8), true); // both resident at step 2
+ * assert.equal(conflicts([0, 1], 4, [2, 3], 8), false);
  * ```
  */
 export function conflicts(

@@ -12,7 +12,11 @@ import type { Graph } from "../graph/types.ts";
  *
  * @example
  * ```ts
- * predecessors(graph)[3]; // e.g. [0, 2]: op 3 reads a tensor of op 0 and runs after op 2
+ * import assert from "node:assert/strict";
+ * import type { Graph } from "../graph/types.ts";
+ * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/branchy.json"));
+ * // upd (op 5) runs after p1 (op 0) and q1 (op 2)
+ * assert.deepEqual(predecessors(graph)[5], [0, 2]);
  * ```
  */
 export function predecessors(graph: Graph): number[][] {
@@ -32,7 +36,12 @@ export function predecessors(graph: Graph): number[][] {
  *
  * @example
  * ```ts
- * topologicalOrderByPriority(graph, [2, 1, 0]); // op ids, e.g. ["op0", "op2", "op1"]
+ * import assert from "node:assert/strict";
+ * import type { Graph } from "../graph/types.ts";
+ * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/branchy.json"));
+ * // ops p1 p2 q1 q2 j upd: the q branch (priority 0) runs before the p branch (1)
+ * const order = topologicalOrderByPriority(graph, [1, 1, 0, 0, 0, 0]);
+ * assert.deepEqual(order, ["q1", "q2", "p1", "upd", "p2", "j"]);
  * ```
  */
 export function topologicalOrderByPriority(graph: Graph, priority: ArrayLike<number>): string[] {
@@ -67,8 +76,12 @@ export function topologicalOrderByPriority(graph: Graph, priority: ArrayLike<num
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import type { Graph } from "../graph/types.ts";
+ * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json"));
  * let count = 0;
  * forEachTopologicalOrder(graph, () => count++);
+ * assert.equal(count, 1); // a chain
  * ```
  */
 export function forEachTopologicalOrder(graph: Graph, visit: (order: number[]) => void): void {

@@ -43,8 +43,13 @@ export interface GraphAndPlan {
  *
  * @example
  * ```ts
- * const [{ graph, plan }] = fc.sample(arbPlan(arbDagGraph()), 1);
- * naiveVerify(graph, plan); // never throws
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * import { naiveVerify } from "../simulator/naive_verify.ts";
+ * import { arbDagGraph } from "./arb_dag_graph.ts";
+ * for (const { graph, plan } of fc.sample(arbPlan(arbDagGraph()), { numRuns: 20, seed: 1 })) {
+ *   assert.equal(typeof naiveVerify(graph, plan).valid, "boolean"); // never throws
+ * }
  * ```
  */
 export function arbPlan(
