@@ -32,3 +32,4 @@ export * from "./timeline.ts";
 export * from "./side.ts";
 export * from "./compose_svg.ts";
 export * from "./html.ts";
+export * from "./picture.ts";
