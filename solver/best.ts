@@ -39,8 +39,13 @@ export interface BestPlaceOptions extends PlaceOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../graph/load.ts";
+ * import { linearPlacers } from "./registry.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
+ * // greedy-size already meets the peak-live bound (12): nothing left to prove
  * const r = await placeBest(problem, { start: linearPlacers(), timeLimit: 60, capacity: 1 << 20 });
- * r.status; // "optimal" | "feasible" | "infeasible" | "timeout"
+ * assert.deepEqual([r.arena, r.status], [12, "optimal"]);
  * ```
  */
 export async function placeBest(
@@ -116,8 +121,14 @@ export async function placeBest(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../graph/load.ts";
+ * import { firstFitPlacer } from "./placers/first_fit.ts";
+ * import { greedySizePlacer } from "./placers/greedy_size.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const best = bestPlacerOf(() => [greedySizePlacer, firstFitPlacer]);
  * const { offsets, arena, status } = await best.place(problem, { timeLimit: 60 });
+ * assert.deepEqual([offsets.length, arena, status], [5, 12, "optimal"]);
  * ```
  */
 export function bestPlacerOf(start: () => readonly Placer[]): Placer {
@@ -135,8 +146,12 @@ export function bestPlacerOf(start: () => readonly Placer[]): Placer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * // a chain: the greedy order meets the lower bound, no ILP needed
  * const r = await scheduleBest(g, { timeLimit: 60 });
- * r.details?.stage; // "greedy" or "ilp"
+ * assert.deepEqual([r.details?.stage, r.status], ["greedy", "optimal"]);
  * ```
  */
 export async function scheduleBest(
@@ -167,7 +182,11 @@ export async function scheduleBest(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const { order, peakLive, status } = await bestScheduler.schedule(g, { timeLimit: 60 });
+ * assert.deepEqual([order.length, peakLive, status], [4, 22, "optimal"]);
  * ```
  */
 export const bestScheduler: Scheduler = {

@@ -14,7 +14,11 @@ import type { PlacementProblem, Schedule } from "../graph/types.ts";
  *
  * @example
  * ```ts
- * assertTopological(g, order);
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assertTopological(g, Int32Array.from([0, 1, 2, 3]));
+ * assert.throws(() => assertTopological(g, Int32Array.from([1, 0, 2, 3])));
  * ```
  */
 export function assertTopological(g: IndexedGraph, order: Schedule): void {
@@ -49,7 +53,10 @@ export function assertTopological(g: IndexedGraph, order: Schedule): void {
  *
  * @example
  * ```ts
- * assertPlacementValid(problem, result.offsets);
+ * import assert from "node:assert/strict";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
+ * assertPlacementValid(problem, [0, 4]);
+ * assert.throws(() => assertPlacementValid(problem, [0, 2]));
  * ```
  */
 export function assertPlacementValid(problem: PlacementProblem, offsets: ArrayLike<number>): void {

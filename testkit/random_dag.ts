@@ -14,7 +14,10 @@ import { seeded } from "./prng.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
  * const g = indexGraph(randomDag({ seed: 1, ops: 30 }));
+ * assert.equal(g.opCount, 30);
  * ```
  */
 export function randomDag(options: { seed: number; ops: number }): Graph {

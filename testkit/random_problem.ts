@@ -12,7 +12,10 @@ import { seeded } from "./prng.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const p = randomProblem({ seed: 3, n: 50 });
+ * assert.equal(p.buffers.length, 50);
+ * assert.deepEqual(randomProblem({ seed: 3, n: 50 }), p); // the same seed, the same problem
  * ```
  */
 export function randomProblem(

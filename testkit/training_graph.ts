@@ -51,8 +51,10 @@ export interface RandomTrainingGraphOptions {
  *
  * @example
  * ```ts
- * const g = indexGraph(randomTrainingGraph({ tensors: 1_000_000, seed: 1 }));
- * g.tensorCount; // 1000000
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * const g = indexGraph(randomTrainingGraph({ tensors: 10_000, seed: 1 }));
+ * assert.equal(g.tensorCount, 10_000);
  * ```
  */
 export function randomTrainingGraph(options: RandomTrainingGraphOptions): Graph {

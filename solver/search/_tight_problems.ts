@@ -32,7 +32,7 @@ export interface TightProblemOptions {
  * ```ts
  * import assert from "node:assert/strict";
  * import { problemPeakLive } from "../../graph/placement_problem.ts";
- * import { seeded } from "../_testing.ts";
+ * import { seeded } from "../../testkit/prng.ts";
  * const p = tightProblem({ random: seeded(1), capacity: 16, horizon: 8, buffers: 6 });
  * assert.equal(problemPeakLive(p), 16);
  * ```
