@@ -28,7 +28,7 @@ const INT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadGraph } from "../load.ts";
+ * import { loadGraph } from "../graph/load.ts";
  * const row = measureRow("tiny", await loadGraph("testdata/graphs/tiny.json"), false);
  * assert.equal(row[0], "tiny");
  * ```

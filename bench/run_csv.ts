@@ -18,8 +18,16 @@ import { type BenchRow, taskRow } from "./record.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../graph/load.ts";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * import { pathInputs } from "./inputs.ts";
+ * import { benchTasks } from "./matrix.ts";
+ * const [input] = await pathInputs(["testdata/minimalloc/example.12.csv"]);
+ * const [task] = benchTasks(input, { schedulers: [], placers: ["greedy-size"], timeLimit: 60, seed: 1 });
+ * const problem = await loadMinimallocCsv(input.path!);
  * const row = await runCsvTask(problem, task, { schedulers: SCHEDULERS, placers: PLACERS });
- * row.fits; // arena <= capacity
+ * assert.deepEqual([row.arena, row.fits], [12, true]); // arena <= capacity 12
  * ```
  */
 export async function runCsvTask(

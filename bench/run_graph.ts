@@ -33,8 +33,12 @@ export interface GraphContext {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const ctx = graphContext(g, { tables: { schedulers: SCHEDULERS, placers: PLACERS } });
- * ctx.bound.bytes;
+ * assert.equal(ctx.bound.bytes, 22);
  * ```
  */
 export function graphContext(
@@ -51,8 +55,18 @@ export function graphContext(
  *
  * @example
  * ```ts
- * const row = await runGraphTask(ctx, task);
- * row.verified; // the simulator's verdict
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * import { pathInputs } from "./inputs.ts";
+ * import { benchTasks } from "./matrix.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const ctx = graphContext(g, { tables: { schedulers: SCHEDULERS, placers: PLACERS } });
+ * const [input] = await pathInputs(["testdata/graphs/tiny.json"]);
+ * const tasks = benchTasks(input, { schedulers: ["greedy"], placers: ["greedy-size"], timeLimit: 60, seed: 1 });
+ * const row = await runGraphTask(ctx, tasks.at(-1)!);
+ * assert.equal(row.planner, "greedy+greedy-size");
+ * assert.equal(row.verified, true); // the simulator's verdict
  * ```
  */
 export async function runGraphTask(ctx: GraphContext, task: BenchTask): Promise<BenchRow> {
