@@ -14,7 +14,13 @@ import { formatBytes, formatInt, formatPercent, renderPairs, renderTable } from 
  *
  * @example
  * ```ts
- * console.log(formatReport(simulate(g)));
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { simulate } from "../simulator/simulate.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const text = formatReport(simulate(g));
+ * assert.match(text, /valid/i);
+ * console.log(text);
  * ```
  */
 export function formatReport(r: Report): string {
@@ -65,7 +71,14 @@ export function formatReport(r: Report): string {
  *
  * @example
  * ```ts
- * console.log(formatPlacementReport("solution.csv", await verifySolution("solution.csv")));
+ * import assert from "node:assert/strict";
+ * import { verifySolution } from "../pipeline/verify_solution.ts";
+ * const file = await Deno.makeTempFile({ suffix: ".csv" });
+ * await Deno.writeTextFile(file, "id,lower,upper,size,offset\na,0,2,4,0\nb,1,3,4,4\n");
+ * const text = formatPlacementReport("solution.csv", await verifySolution(file));
+ * assert.match(text, /solution\.csv/);
+ * console.log(text);
+ * await Deno.remove(file);
  * ```
  */
 export function formatPlacementReport(file: string, r: PlacementReport): string {

@@ -19,7 +19,9 @@ import type { Report } from "../simulator/simulate.ts";
  *
  * @example
  * ```ts
- * outputFormat("viz.html"); // "html"
+ * import assert from "node:assert/strict";
+ * assert.equal(outputFormat("viz.html"), "html");
+ * assert.throws(() => outputFormat("viz.png"));
  * ```
  */
 export function outputFormat(file: string): "svg" | "html" {
@@ -39,7 +41,14 @@ export function outputFormat(file: string): "svg" | "html" {
  *
  * @example
  * ```ts
- * labelled(g, { planFile: "p.json", plan, resolved, option: "--allocator" }).label; // "p.json (best+best)"
+ * import assert from "node:assert/strict";
+ * import { loadGraph, loadResolvedPlan } from "../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const planFile = "testdata/plans/tiny.valid.json";
+ * const { plan, resolved } = await loadResolvedPlan(g, planFile);
+ * const side = labelled(g, { planFile, plan, resolved, option: "--allocator" });
+ * assert.equal(side.label, "tiny.valid.json"); // a plan naming no planner
+ * assert.equal(side.report.allocator, "static");
  * ```
  */
 export function labelled(
@@ -71,7 +80,12 @@ export function labelled(
  *
  * @example
  * ```ts
- * await writeOutput("viz.svg", text);
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * await writeOutput(`${dir}/viz.svg`, "<svg/>");
+ * assert.equal(await Deno.readTextFile(`${dir}/viz.svg`), "<svg/>");
+ * await assert.rejects(writeOutput(`${dir}/no/such/viz.svg`, "<svg/>")); // an InputError naming the file
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function writeOutput(file: string, text: string): Promise<void> {
