@@ -1,0 +1,47 @@
+/** Small hand-made graphs for the budget tests. */
+import { indexGraph } from "../indexed_graph.ts";
+import type { IndexedGraph } from "../indexed_graph.ts";
+import type { Graph } from "../types.ts";
+
+/**
+ * A training chain of `n` layers: forward a0→a1→…→an, loss, backward
+ * g_n…g_1 reading the stashed activations, and in-place weight updates.
+ */
+export function trainingChain(n: number, size = 8, costs?: number[]): IndexedGraph {
+  const tensors: Graph["tensors"] = [{ id: "x", size, kind: "input" }];
+  const ops: Graph["ops"] = [];
+  for (let i = 1; i <= n; i++) {
+    tensors.push({ id: `w${i}`, size: 1, kind: "weight" });
+    tensors.push({ id: `a${i}`, size });
+    ops.push({
+      id: `f${i}`,
+      type: "linear",
+      in: [i === 1 ? "x" : `a${i - 1}`, `w${i}`],
+      out: [`a${i}`],
+    });
+  }
+  tensors.push({ id: "loss", size: 1, kind: "output" });
+  tensors.push({ id: `d${n}`, size });
+  ops.push({ id: "loss", type: "loss", in: [`a${n}`], out: ["loss", `d${n}`] });
+  for (let i = n; i >= 1; i--) {
+    const prev = i === 1 ? "x" : `a${i - 1}`;
+    tensors.push({ id: `gw${i}`, size: 1, kind: "gradient" });
+    const out = [`gw${i}`];
+    if (i > 1) {
+      tensors.push({ id: `d${i - 1}`, size });
+      out.push(`d${i - 1}`);
+    }
+    ops.push({ id: `b${i}`, type: "linear_backward", in: [`d${i}`, prev, `w${i}`], out });
+  }
+  for (let i = 1; i <= n; i++) {
+    ops.push({
+      id: `u${i}`,
+      type: "sgd_",
+      in: [`w${i}`, `gw${i}`],
+      out: [],
+      after: [`f${i}`, `b${i}`],
+    });
+  }
+  if (costs) ops.forEach((o, i) => (o as { cost?: number }).cost = costs[i] ?? 1);
+  return indexGraph({ format: "memplan.graph/v1", name: `chain${n}`, tensors, ops });
+}

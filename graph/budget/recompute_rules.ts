@@ -1,0 +1,92 @@
+/**
+ * Which ops may run more than once without changing the step's results: the
+ * one definition, shared by the judge and the planners like the lifetime rule.
+ *
+ * A graph names no in-place update explicitly, so the rule reads it from the
+ * format: an op that reads a tensor and allocates nothing updates it in place,
+ * and so does an op that a later reader of the same tensor must run `after`
+ * (FORMAT.md §1: a reader runs after the mutation it must observe). A tensor
+ * updated in place has a value its producer alone cannot give again, so its
+ * producer never re-runs. Ops whose type names a random draw are not re-run
+ * either (a second draw differs).
+ *
+ * @module
+ */
+import { type IndexedGraph, KIND } from "../indexed_graph.ts";
+
+const RANDOM_TYPE = /rand|bernoulli|dropout|normal|uniform|multinomial/i;
+
+/**
+ * Per tensor: 1 when some op updates it in place (see the module comment).
+ *
+ * @example
+ * ```ts
+ * mutatedTensors(g)[g.tensorIndex.get("a")!]; // 1 if an op like relu_ updates "a"
+ * ```
+ */
+export function mutatedTensors(g: IndexedGraph): Uint8Array {
+  const mutated = new Uint8Array(g.tensorCount);
+  const readsTensor = (v: number, t: number) => {
+    for (let k = g.inStart[v]; k < g.inStart[v + 1]; k++) if (g.inList[k] === t) return true;
+    return false;
+  };
+  for (let t = 0; t < g.tensorCount; t++) {
+    for (let r = g.readerStart[t]; r < g.readerStart[t + 1]; r++) {
+      const v = g.readerList[r];
+      if (g.outStart[v] === g.outStart[v + 1]) mutated[t] = 1;
+      for (let k = g.afterStart[v]; k < g.afterStart[v + 1]; k++) {
+        if (readsTensor(g.afterList[k], t)) mutated[t] = 1;
+      }
+    }
+  }
+  return mutated;
+}
+
+/**
+ * Per op: 1 when it may run again (recompute). It must allocate at least one
+ * tensor, all of kind `activation` or `workspace`, none updated in place, and
+ * its type must not name a random draw.
+ *
+ * @example
+ * ```ts
+ * recomputableOps(g)[g.opIndex.get("relu")!]; // 1
+ * ```
+ */
+export function recomputableOps(g: IndexedGraph): Uint8Array {
+  const mutated = mutatedTensors(g);
+  const ok = new Uint8Array(g.opCount);
+  for (let v = 0; v < g.opCount; v++) {
+    if (g.outStart[v] === g.outStart[v + 1]) continue;
+    const type = g.graph.ops[v].type ?? "";
+    if (RANDOM_TYPE.test(type)) continue;
+    let fine = true;
+    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
+      const t = g.outList[k];
+      const kind = g.kind[t];
+      if ((kind !== KIND.activation && kind !== KIND.workspace) || mutated[t]) fine = false;
+    }
+    ok[v] = fine ? 1 : 0;
+  }
+  return ok;
+}
+
+/**
+ * Per op: the ops that must run after it (`after` edges reversed), CSR form.
+ * Every run of an op, recomputes included, precedes each of them.
+ *
+ * @example
+ * ```ts
+ * const { start, list } = afterSuccessors(g);
+ * ```
+ */
+export function afterSuccessors(g: IndexedGraph): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(g.opCount + 1);
+  for (let k = 0; k < g.afterList.length; k++) start[g.afterList[k] + 1]++;
+  for (let v = 0; v < g.opCount; v++) start[v + 1] += start[v];
+  const fill = start.slice(0, g.opCount);
+  const list = new Int32Array(g.afterList.length);
+  for (let v = 0; v < g.opCount; v++) {
+    for (let k = g.afterStart[v]; k < g.afterStart[v + 1]; k++) list[fill[g.afterList[k]]++] = v;
+  }
+  return { start, list };
+}
