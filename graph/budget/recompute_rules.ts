@@ -3,18 +3,47 @@
  * one definition, shared by the judge and the planners like the lifetime rule.
  *
  * A graph names no in-place update explicitly, so the rule reads it from the
- * format: an op that reads a tensor and allocates nothing updates it in place,
- * and so does an op that a later reader of the same tensor must run `after`
- * (FORMAT.md §1: a reader runs after the mutation it must observe). A tensor
- * updated in place has a value its producer alone cannot give again, so its
- * producer never re-runs. Ops whose type names a random draw are not re-run
- * either (a second draw differs).
+ * format: an op that reads tensors and allocates nothing updates them in place
+ * (exporters fold an in-place op's result into the storage it aliases), and a
+ * training-mode batch norm updates its weight-kind inputs (running statistics).
+ * A tensor updated in place has a value its producer alone cannot give again,
+ * so its producer never re-runs; neither does an op that updates anything in
+ * place, nor one whose type names a random draw (a second draw differs).
  *
  * @module
  */
-import { type IndexedGraph, KIND } from "../indexed_graph.ts";
+import { type IndexedGraph, isPersistentKind, KIND } from "../indexed_graph.ts";
 
 const RANDOM_TYPE = /rand|bernoulli|dropout|normal|uniform|multinomial/i;
+// Training-mode batch norm updates its running statistics in place while it
+// allocates its outputs: running it twice would update them twice.
+const RUNNING_STATS_TYPE = /batch_norm(?!_backward)/i;
+
+/**
+ * Per op, the tensors it updates in place (see the module comment), CSR form:
+ * `list[start[v] .. start[v+1])`.
+ *
+ * @example
+ * ```ts
+ * const { start, list } = inPlaceUpdates(g); // relu_ updates its input
+ * ```
+ */
+export function inPlaceUpdates(g: IndexedGraph): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(g.opCount + 1);
+  const list: number[] = [];
+  for (let v = 0; v < g.opCount; v++) {
+    const noOutputs = g.outStart[v] === g.outStart[v + 1];
+    const statsUpdate = RUNNING_STATS_TYPE.test(g.graph.ops[v].type ?? "");
+    for (let k = g.inStart[v]; k < g.inStart[v + 1]; k++) {
+      const t = g.inList[k];
+      if (noOutputs || (statsUpdate && isPersistentKind(g.kind[t]))) {
+        if (list.lastIndexOf(t) < start[v]) list.push(t);
+      }
+    }
+    start[v + 1] = list.length;
+  }
+  return { start, list: Int32Array.from(list) };
+}
 
 /**
  * Per tensor: 1 when some op updates it in place (see the module comment).
@@ -26,19 +55,7 @@ const RANDOM_TYPE = /rand|bernoulli|dropout|normal|uniform|multinomial/i;
  */
 export function mutatedTensors(g: IndexedGraph): Uint8Array {
   const mutated = new Uint8Array(g.tensorCount);
-  const readsTensor = (v: number, t: number) => {
-    for (let k = g.inStart[v]; k < g.inStart[v + 1]; k++) if (g.inList[k] === t) return true;
-    return false;
-  };
-  for (let t = 0; t < g.tensorCount; t++) {
-    for (let r = g.readerStart[t]; r < g.readerStart[t + 1]; r++) {
-      const v = g.readerList[r];
-      if (g.outStart[v] === g.outStart[v + 1]) mutated[t] = 1;
-      for (let k = g.afterStart[v]; k < g.afterStart[v + 1]; k++) {
-        if (readsTensor(g.afterList[k], t)) mutated[t] = 1;
-      }
-    }
-  }
+  for (const t of inPlaceUpdates(g).list) mutated[t] = 1;
   return mutated;
 }
 
@@ -58,7 +75,7 @@ export function recomputableOps(g: IndexedGraph): Uint8Array {
   for (let v = 0; v < g.opCount; v++) {
     if (g.outStart[v] === g.outStart[v + 1]) continue;
     const type = g.graph.ops[v].type ?? "";
-    if (RANDOM_TYPE.test(type)) continue;
+    if (RANDOM_TYPE.test(type) || RUNNING_STATS_TYPE.test(type)) continue;
     let fine = true;
     for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
       const t = g.outList[k];
