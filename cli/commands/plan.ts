@@ -13,6 +13,9 @@ import { placerNames, schedulerNames } from "../../solver/registry.ts";
 import { formatBytes, formatPercent, renderPairs } from "../format.ts";
 import { formatPlannerBug } from "../print_report.ts";
 import { EXIT, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
+import { parseBytes, parseRate } from "../budget/byte_units.ts";
+import { planBudgetCommand } from "../budget/plan_budget_command.ts";
+import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
 
 /** The `plan` command. */
 export function planCommand() {
@@ -20,7 +23,9 @@ export function planCommand() {
     .description(
       "Plan one training step: a scheduler picks the order, a placer the offsets. The plan is\n" +
         "replayed by the simulator before it is written; what is reported is what the replay measured.\n" +
-        "Exit 0: planned (and within --capacity); 3: no plan within the capacity was found in time.",
+        "With --budget, the plan may recompute or offload tensors (memplan.plan/v2).\n" +
+        "Exit 0: planned (and within --capacity or --budget); 3: no plan within them was found in\n" +
+        "time, or (with --budget) none can exist: 'impossible, bound X'.",
     )
     .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")
     .addOption(
@@ -38,7 +43,30 @@ export function planCommand() {
     .option("--seed <n>", "seed for randomised planners", "1")
     .requiredOption("-o, --output <file>", "plan file to write (memplan.plan/v1; .gz to compress)")
     .option("--json", "print the summary as JSON")
+    .option("--budget <bytes>", "plan within this memory (e.g. 6GiB), recomputing or offloading")
+    .addOption(
+      new Option("--budget-planner <name>", "with --budget: how to choose what to recompute")
+        .choices(Object.keys(BUDGET_PLANNERS)).default("greedy"),
+    )
+    .option("--bandwidth <bytes-per-second>", "with --budget: host-device bandwidth of offloads")
     .action(async (graphFile, opts) => {
+      if (opts.budget !== undefined) {
+        Deno.exitCode = await runCommand(() =>
+          planBudgetCommand(graphFile, {
+            budget: parseBytes("--budget", opts.budget!),
+            planner: opts.budgetPlanner,
+            placer: opts.placer,
+            timeLimit: parseSeconds("--time-limit", opts.timeLimit),
+            seed: parseByteCount("--seed", opts.seed),
+            bandwidth: opts.bandwidth !== undefined
+              ? parseRate("--bandwidth", opts.bandwidth)
+              : undefined,
+            output: opts.output,
+            json: opts.json ?? false,
+          })
+        );
+        return;
+      }
       Deno.exitCode = await runCommand(async () => {
         const timeLimit = parseSeconds("--time-limit", opts.timeLimit);
         const capacity = opts.capacity !== undefined
