@@ -5,6 +5,7 @@
  * @module
  */
 import { chenPlanner } from "./chen.ts";
+import { checkmatePlanner } from "./checkmate.ts";
 import { greedyBudgetPlanner, greedyOffloadPlanner } from "./greedy.ts";
 import type { BudgetPlanner } from "./types.ts";
 
@@ -20,6 +21,7 @@ export const BUDGET_PLANNERS: Readonly<Record<string, BudgetPlanner>> = Object.f
   chen: chenPlanner,
   greedy: greedyBudgetPlanner,
   "greedy-offload": greedyOffloadPlanner,
+  checkmate: checkmatePlanner,
 });
 
 /**
