@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { inputErrorOf } from "./_assert_test_util.ts";
 import { programOrder } from "../lifetimes.ts";
-import { trainingChain } from "./_chain_test_util.ts";
+import { trainingChain } from "./training_chain.ts";
 import { buildBudgetPlan, parseBudgetPlan, resolveBudgetPlan } from "./budget_plan.ts";
 import { EVENT, runEvents } from "./events.ts";
 

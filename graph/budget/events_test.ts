@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { lifetimes, programOrder } from "../lifetimes.ts";
-import { trainingChain } from "./_chain_test_util.ts";
+import { trainingChain } from "./training_chain.ts";
 import { EVENT, residencies, residentBytes, runEvents } from "./events.ts";
 import { liveTimeline } from "../metrics.ts";
 

@@ -8,3 +8,4 @@ export * from "./events.ts";
 export * from "./budget_plan.ts";
 export * from "./op_cost.ts";
 export * from "./recompute_rules.ts";
+export * from "./training_chain.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { inputErrorOf } from "./_assert_test_util.ts";
-import { trainingChain } from "./_chain_test_util.ts";
+import { trainingChain } from "./training_chain.ts";
 import { opCosts } from "./op_cost.ts";
 
 Deno.test("costs come from the graph, else from the bytes an op touches", () => {

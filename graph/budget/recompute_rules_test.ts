@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { indexGraph } from "../indexed_graph.ts";
-import { trainingChain } from "./_chain_test_util.ts";
+import { trainingChain } from "./training_chain.ts";
 import { afterSuccessors, mutatedTensors, recomputableOps } from "./recompute_rules.ts";
 
 Deno.test("forward ops re-run; gradient producers, updates and the loss do not", () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { trainingChain } from "../../graph/budget/_chain_test_util.ts";
+import { trainingChain } from "../../graph/budget/training_chain.ts";
 import {
   type OrderEntry,
   parseBudgetPlan,

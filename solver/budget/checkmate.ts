@@ -1,13 +1,15 @@
 /**
  * The exact budget planner: the Checkmate-style MILP of checkmate_model.ts,
- * solved by HiGHS from the best of the Chen and greedy plans as a start. On
- * small graphs it proves the least recompute cost of any plan of the program
- * order that recomputes in stages; on larger ones it windows the model (re-runs
- * only in the backward pass), says so, and reports its gap.
+ * solved by HiGHS from the best of the Chen and greedy plans as a start. Its
+ * base order is the program order, or the memory-aware greedy order when that
+ * peaks lower. On small graphs it proves the least recompute cost of any plan
+ * of that base order that recomputes in stages; on larger ones it windows the
+ * model (re-runs only in the backward pass), says so, and reports its gap.
  *
  * @module
  */
-import type { Events } from "../../graph/budget/events.ts";
+import { type Events, runEvents } from "../../graph/budget/events.ts";
+import { scheduleGreedy } from "../schedulers/greedy.ts";
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { programOrder } from "../../graph/lifetimes.ts";
 import { evaluate } from "../highs/model.ts";
@@ -20,8 +22,10 @@ import { greedyDrops } from "./greedy.ts";
 import { measureEvents } from "./measure.ts";
 import type { BudgetPlanner, BudgetPlanOptions, BudgetPlanResult } from "./types.ts";
 
-/** Above this many columns the model is windowed to the backward pass. */
-export const FULL_MODEL_COLUMNS = 30000;
+/** Above this many R and S columns the model is windowed to the backward pass. */
+export const FULL_MODEL_COLUMNS = 20000;
+/** Above this many R and S columns even the windowed model is not built. */
+export const WINDOWED_MODEL_COLUMNS = 60000;
 
 /**
  * Solves the MILP for one budget.
@@ -38,25 +42,49 @@ export async function planCheckmate(
 ): Promise<BudgetPlanResult> {
   const t0 = performance.now();
   const a = options.analysis ?? analyseBudget(g);
-  const order = programOrder(g);
-  let cm = buildCheckmateModel(a, order, { budget: options.budget });
-  let windowed = false;
-  if (cm.model.numCols > FULL_MODEL_COLUMNS) {
-    windowed = true;
-    cm = buildCheckmateModel(a, order, {
-      budget: options.budget,
-      firstRecomputeStage: baseOrder(a, order).backwardStart,
-    });
-  }
+  // The base order: program order, or the memory-aware greedy order when its peak is lower.
+  let order = programOrder(g);
+  const reordered = scheduleGreedy(g).order;
+  const peakOf = (o: Int32Array) => measureEvents(a, runEvents(o)).peakLive;
+  if (peakOf(reordered) < peakOf(order)) order = reordered;
+  const isProgram = order.every((v, i) => v === i);
   // Starts: the given plan, Chen's sweep and the greedy, all in stage form of program order.
   const candidates: Events[] = [];
   if (options.start) candidates.push(options.start);
   const forward = baseOrder(a, order).backwardStart;
-  for (let k = 1; k <= forward + 1; k = k < 8 ? k + 1 : Math.ceil(k * 1.5)) {
+  for (let k = 1; isProgram && k <= forward + 1; k = k < 8 ? k + 1 : Math.ceil(k * 1.5)) {
     candidates.push(chenPlan(a, k).events);
   }
+  candidates.push(runEvents(order));
   const greedy = greedyDrops(a, order, options.budget);
   if (greedy.fits) candidates.push(greedy.events);
+  let fallback: { events: Events; peakLive: number; cost: number } | undefined;
+  for (const events of candidates) {
+    const m = measureEvents(a, events);
+    if (m.peakLive <= options.budget && (!fallback || m.cost < fallback.cost)) {
+      fallback = { events, peakLive: m.peakLive, cost: m.cost };
+    }
+  }
+  let windowed = false;
+  let cm = buildCheckmateModel(a, order, {
+    budget: options.budget,
+    maxColumns: FULL_MODEL_COLUMNS,
+  });
+  if (!cm) {
+    windowed = true;
+    cm = buildCheckmateModel(a, order, {
+      budget: options.budget,
+      firstRecomputeStage: forward,
+      maxColumns: WINDOWED_MODEL_COLUMNS,
+    });
+  }
+  if (!cm) {
+    // Too large to model: the best start, said plainly.
+    const seconds = (performance.now() - t0) / 1000;
+    const details = { tooLarge: true, start: fallback ? "chen/greedy" : null };
+    if (!fallback) return { status: "timeout", seconds, details };
+    return { ...fallback, status: "feasible", seconds, details };
+  }
   let start: Float64Array | undefined, startCost = Infinity;
   for (const events of candidates) {
     const x = checkmatePoint(a, cm, events);
@@ -71,6 +99,7 @@ export async function planCheckmate(
   const r = await solveModel(cm.model, { timeLimit, mipStart: start });
   const seconds = (performance.now() - t0) / 1000;
   const details = {
+    base: isProgram ? "program" : "greedy",
     columns: cm.model.numCols,
     rows: cm.model.numRows,
     windowed,
@@ -79,11 +108,10 @@ export async function planCheckmate(
     gap: r.gap ?? null,
   };
   if (!r.values) {
-    return {
-      status: r.status === "infeasible" ? "infeasible" : "timeout",
-      seconds,
-      details,
-    };
+    if (r.status !== "infeasible" && fallback) {
+      return { ...fallback, status: "timeout", seconds, details: { ...details, start: true } };
+    }
+    return { status: r.status === "infeasible" ? "infeasible" : "timeout", seconds, details };
   }
   const events = checkmateEvents(cm, r.values);
   const m = measureEvents(a, events);

@@ -23,6 +23,8 @@ export interface CheckmateModelOptions {
   firstRecomputeStage?: number;
   /** Only these ops may be recomputed (a restriction); default every re-runnable op. */
   allowed?: Uint8Array;
+  /** Give up (return undefined) when the R and S columns alone exceed it; default none. */
+  maxColumns?: number;
 }
 
 /** The model and the maps from its columns back to decisions. */
@@ -43,7 +45,7 @@ export interface CheckmateModel {
 }
 
 /**
- * Builds the model.
+ * Builds the model; undefined when it would exceed `maxColumns`.
  *
  * @example
  * ```ts
@@ -55,7 +57,7 @@ export function buildCheckmateModel(
   a: BudgetAnalysis,
   order: Int32Array,
   options: CheckmateModelOptions,
-): CheckmateModel {
+): CheckmateModel | undefined {
   const g = a.g;
   const n = order.length, T = g.tensorCount;
   const pos = new Int32Array(g.opCount);
@@ -111,6 +113,7 @@ export function buildCheckmateModel(
       });
     }
   }
+  if (options.maxColumns !== undefined && b.numCols > options.maxColumns) return undefined;
   const R = (t: number, i: number) => (i === t ? -2 : rCol[t * n + i]); // -2: the base run
   const S = (t: number, j: number) => (t < n ? sCol[t * T + j] : -1);
   // Dependencies: a run reads what is kept or re-made earlier in its stage.

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { trainingChain } from "../../graph/budget/_chain_test_util.ts";
+import { trainingChain } from "../../graph/budget/training_chain.ts";
 import { indexGraph } from "../../graph/indexed_graph.ts";
 import { programOrder } from "../../graph/lifetimes.ts";
 import { evaluate } from "../highs/model.ts";
@@ -79,11 +79,11 @@ Deno.test("a plan in stage form is a feasible point of the model with its own co
   const g = trainingChain(5, 16);
   const a = analyseBudget(g);
   const plan = chenPlan(a, 2);
-  const cm = buildCheckmateModel(a, programOrder(g), { budget: plan.peakLive });
+  const cm = buildCheckmateModel(a, programOrder(g), { budget: plan.peakLive })!;
   const x = checkmatePoint(a, cm, plan.events)!;
   const ev = evaluate(cm.model, x);
   assert.equal(ev.feasible, true, `worst violation ${ev.worstViolation}`);
   assert.equal(ev.objective, plan.cost);
-  const tight = buildCheckmateModel(a, programOrder(g), { budget: plan.peakLive - 1 });
+  const tight = buildCheckmateModel(a, programOrder(g), { budget: plan.peakLive - 1 })!;
   assert.equal(evaluate(tight.model, checkmatePoint(a, tight, plan.events)!).feasible, false);
 });

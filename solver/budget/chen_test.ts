@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { trainingChain } from "../../graph/budget/_chain_test_util.ts";
+import { trainingChain } from "../../graph/budget/training_chain.ts";
 import { analyseBudget } from "./analysis.ts";
 import { chenPlan } from "./chen.ts";
 import { planUnderBudget } from "./plan_budget.ts";

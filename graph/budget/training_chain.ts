@@ -1,11 +1,24 @@
-/** Small hand-made graphs for the budget tests. */
+/**
+ * A seeded-free synthetic training step of any depth: the deep MLP of the
+ * budget tests and benchmarks (Chen's √n checkpointing is defined on it).
+ *
+ * @module
+ */
 import { indexGraph } from "../indexed_graph.ts";
 import type { IndexedGraph } from "../indexed_graph.ts";
 import type { Graph } from "../types.ts";
 
 /**
- * A training chain of `n` layers: forward a0→a1→…→an, loss, backward
- * g_n…g_1 reading the stashed activations, and in-place weight updates.
+ * A training chain of `n` layers: forward f1…fn (activations a1…an), a loss,
+ * backward bn…b1 reading the stashed activations, and in-place updates u1…un.
+ * Ops are listed in that order; `costs` (one per op, in that order) become
+ * their `cost` fields.
+ *
+ * @example
+ * ```ts
+ * const g = trainingChain(3, 8);
+ * g.opIds; // ["f1", "f2", "f3", "loss", "b3", "b2", "b1", "u1", "u2", "u3"]
+ * ```
  */
 export function trainingChain(n: number, size = 8, costs?: number[]): IndexedGraph {
   const tensors: Graph["tensors"] = [{ id: "x", size, kind: "input" }];
