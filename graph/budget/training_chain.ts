@@ -11,7 +11,8 @@ import type { Graph } from "../types.ts";
 /**
  * A training chain of `n` layers: forward f1…fn (activations a1…an), a loss,
  * backward bn…b1 reading the stashed activations, and in-place updates u1…un.
- * Ops are listed in that order; `costs` (one per op, in that order) become
+ * Ops are listed in that order; `size` is every activation's size or one per
+ * layer (x is layer 0, cycled); `costs` (one per op, in that order) become
  * their `cost` fields.
  *
  * @example
@@ -20,12 +21,18 @@ import type { Graph } from "../types.ts";
  * g.opIds; // ["f1", "f2", "f3", "loss", "b3", "b2", "b1", "u1", "u2", "u3"]
  * ```
  */
-export function trainingChain(n: number, size = 8, costs?: number[]): IndexedGraph {
-  const tensors: Graph["tensors"] = [{ id: "x", size, kind: "input" }];
+export function trainingChain(
+  n: number,
+  size: number | number[] = 8,
+  costs?: number[],
+): IndexedGraph {
+  // Layer i's activation (and its gradient) has size sizeOf(i); x is layer 0.
+  const sizeOf = (i: number) => (typeof size === "number" ? size : size[i % size.length]);
+  const tensors: Graph["tensors"] = [{ id: "x", size: sizeOf(0), kind: "input" }];
   const ops: Graph["ops"] = [];
   for (let i = 1; i <= n; i++) {
     tensors.push({ id: `w${i}`, size: 1, kind: "weight" });
-    tensors.push({ id: `a${i}`, size });
+    tensors.push({ id: `a${i}`, size: sizeOf(i) });
     ops.push({
       id: `f${i}`,
       type: "linear",
@@ -34,14 +41,14 @@ export function trainingChain(n: number, size = 8, costs?: number[]): IndexedGra
     });
   }
   tensors.push({ id: "loss", size: 1, kind: "output" });
-  tensors.push({ id: `d${n}`, size });
+  tensors.push({ id: `d${n}`, size: sizeOf(n) });
   ops.push({ id: "loss", type: "loss", in: [`a${n}`], out: ["loss", `d${n}`] });
   for (let i = n; i >= 1; i--) {
     const prev = i === 1 ? "x" : `a${i - 1}`;
     tensors.push({ id: `gw${i}`, size: 1, kind: "gradient" });
     const out = [`gw${i}`];
     if (i > 1) {
-      tensors.push({ id: `d${i - 1}`, size });
+      tensors.push({ id: `d${i - 1}`, size: sizeOf(i - 1) });
       out.push(`d${i - 1}`);
     }
     ops.push({ id: `b${i}`, type: "linear_backward", in: [`d${i}`, prev, `w${i}`], out });
