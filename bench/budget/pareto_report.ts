@@ -39,7 +39,10 @@ export function pointCell(p: ParetoPoint | undefined): string {
  *
  * @example
  * ```ts
- * console.log(paretoTable(curve, ["chen", "greedy"]));
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { paretoSweep } from "./pareto_sweep.ts";
+ * const curve = await paretoSweep(trainingChain(3), { planners: ["chen"], points: 2, placer: "greedy-size" });
+ * paretoTable(curve, ["chen"]).startsWith("| budget"); // true
  * ```
  */
 export function paretoTable(curve: ParetoCurve, planners: string[]): string {
@@ -62,7 +65,10 @@ export function paretoTable(curve: ParetoCurve, planners: string[]): string {
  *
  * @example
  * ```ts
- * const svg = await renderSvg(paretoChart(curve));
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { paretoSweep } from "./pareto_sweep.ts";
+ * const curve = await paretoSweep(trainingChain(3), { planners: ["chen"], points: 2, placer: "greedy-size" });
+ * JSON.stringify(paretoChart(curve)).includes("added compute"); // true
  * ```
  */
 export function paretoChart(curve: ParetoCurve): TopLevelSpec {

@@ -69,7 +69,8 @@ export interface ParetoOptions {
  *
  * @example
  * ```ts
- * const curve = await paretoSweep(g, { planners: ["chen", "greedy"], points: 5 });
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const curve = await paretoSweep(trainingChain(3), { planners: ["chen", "greedy"], points: 3, placer: "greedy-size" });
  * ```
  */
 export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Promise<ParetoCurve> {

@@ -32,7 +32,10 @@ export interface PlanBudgetCommandOptions {
  *
  * @example
  * ```ts
- * await planBudgetCommand("g.json", { budget: 2 ** 30, planner: "greedy", placer: "best", timeLimit: 30, seed: 1, output: "p.json", json: false });
+ * const output = await Deno.makeTempFile({ suffix: ".json" });
+ * await planBudgetCommand("testdata/graphs/tiny.json", {
+ *   budget: 64, planner: "greedy", placer: "greedy-size", timeLimit: 5, seed: 1, output, json: true,
+ * }); // 0
  * ```
  */
 export async function planBudgetCommand(

@@ -12,7 +12,10 @@ import { formatBytes, formatInt, formatPercent, renderPairs } from "../format.ts
  *
  * @example
  * ```ts
- * console.log(renderPairs(budgetReportRows(report)));
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { verifyBudgetPlan } from "../../simulator/budget/verify_budget_plan.ts";
+ * const report = verifyBudgetPlan(trainingChain(2), { format: "memplan.plan/v1" });
+ * budgetReportRows(report)[0]; // ["verdict", "VALID"]
  * ```
  */
 export function budgetReportRows(r: BudgetReport): [string, string][] {
@@ -49,7 +52,10 @@ export function budgetReportRows(r: BudgetReport): [string, string][] {
  *
  * @example
  * ```ts
- * console.log(formatBudgetReport(report));
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { verifyBudgetPlan } from "../../simulator/budget/verify_budget_plan.ts";
+ * const report = verifyBudgetPlan(trainingChain(2), { format: "memplan.plan/v1" });
+ * formatBudgetReport(report).includes("VALID"); // true
  * ```
  */
 export function formatBudgetReport(r: BudgetReport): string {

@@ -13,7 +13,8 @@ import { formatBudgetReport } from "./print_budget.ts";
  *
  * @example
  * ```ts
- * await verifyBudget("g.json", "p.json", JSON.parse(text), undefined, false);
+ * const plan = { format: "memplan.plan/v2" };
+ * await verifyBudget("testdata/graphs/tiny.json", "p.json", plan, undefined, true); // 0
  * ```
  */
 export async function verifyBudget(

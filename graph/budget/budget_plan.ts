@@ -104,8 +104,11 @@ export interface ResolvedBudgetPlan {
  *
  * @example
  * ```ts
+ * import { trainingChain } from "./training_chain.ts";
+ * const g = trainingChain(2);
+ * const plan = parseBudgetPlan({ format: "memplan.plan/v2" }, "p.json");
  * const rp = resolveBudgetPlan(g, plan, { file: "p.json" });
- * rp.residencies.count;
+ * rp.residencies.count; // 14: program order, one residency per tensor
  * ```
  */
 export function resolveBudgetPlan(
@@ -218,6 +221,10 @@ export interface BuildBudgetPlanOptions {
  *
  * @example
  * ```ts
+ * import { trainingChain } from "./training_chain.ts";
+ * import { programOrder } from "../lifetimes.ts";
+ * const g = trainingChain(2);
+ * import { runEvents } from "./events.ts";
  * const plan = buildBudgetPlan(g, { events: runEvents(programOrder(g)) });
  * plan.format; // "memplan.plan/v2"
  * ```

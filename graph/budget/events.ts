@@ -57,6 +57,9 @@ export function runEvents(order: ArrayLike<number>): Events {
  *
  * @example
  * ```ts
+ * import { trainingChain } from "./training_chain.ts";
+ * import { programOrder } from "../lifetimes.ts";
+ * const g = trainingChain(2);
  * const r = residencies(g, runEvents(programOrder(g)));
  * r.count; // one per tensor when nothing is recomputed or offloaded
  * ```
@@ -125,7 +128,11 @@ export function residencies(g: IndexedGraph, events: Events): Residencies {
  *
  * @example
  * ```ts
- * const live = residentBytes(g, r, events.kind.length);
+ * import { trainingChain } from "./training_chain.ts";
+ * import { programOrder } from "../lifetimes.ts";
+ * const g = trainingChain(2);
+ * const events = runEvents(programOrder(g));
+ * const live = residentBytes(g, residencies(g, events), events.kind.length);
  * ```
  */
 export function residentBytes(g: IndexedGraph, r: Residencies, steps: number): Float64Array {

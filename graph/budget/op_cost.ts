@@ -27,7 +27,8 @@ export interface OpCosts {
  *
  * @example
  * ```ts
- * const { cost, source } = opCosts(g); // source "estimated" for a graph without costs
+ * import { trainingChain } from "./training_chain.ts";
+ * const { cost, source } = opCosts(trainingChain(2)); // source "estimated": no op has a cost
  * ```
  */
 export function opCosts(g: IndexedGraph, options: { file?: string } = {}): OpCosts {

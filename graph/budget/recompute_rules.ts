@@ -25,7 +25,9 @@ const RUNNING_STATS_TYPE = /batch_norm(?!_backward)/i;
  *
  * @example
  * ```ts
- * const { start, list } = inPlaceUpdates(g); // relu_ updates its input
+ * import { trainingChain } from "./training_chain.ts";
+ * const g = trainingChain(2);
+ * const { start, list } = inPlaceUpdates(g); // u1 and u2 update their weights (and gradients)
  * ```
  */
 export function inPlaceUpdates(g: IndexedGraph): { start: Int32Array; list: Int32Array } {
@@ -50,7 +52,9 @@ export function inPlaceUpdates(g: IndexedGraph): { start: Int32Array; list: Int3
  *
  * @example
  * ```ts
- * mutatedTensors(g)[g.tensorIndex.get("a")!]; // 1 if an op like relu_ updates "a"
+ * import { trainingChain } from "./training_chain.ts";
+ * const g = trainingChain(2);
+ * mutatedTensors(g)[g.tensorIndex.get("w1")!]; // 1: the update u1 writes it
  * ```
  */
 export function mutatedTensors(g: IndexedGraph): Uint8Array {
@@ -66,7 +70,9 @@ export function mutatedTensors(g: IndexedGraph): Uint8Array {
  *
  * @example
  * ```ts
- * recomputableOps(g)[g.opIndex.get("relu")!]; // 1
+ * import { trainingChain } from "./training_chain.ts";
+ * const g = trainingChain(2);
+ * recomputableOps(g)[g.opIndex.get("f1")!]; // 1
  * ```
  */
 export function recomputableOps(g: IndexedGraph): Uint8Array {
@@ -93,7 +99,9 @@ export function recomputableOps(g: IndexedGraph): Uint8Array {
  *
  * @example
  * ```ts
- * const { start, list } = afterSuccessors(g);
+ * import { trainingChain } from "./training_chain.ts";
+ * const g = trainingChain(2);
+ * const { start, list } = afterSuccessors(g); // f1 must precede u1
  * ```
  */
 export function afterSuccessors(g: IndexedGraph): { start: Int32Array; list: Int32Array } {

@@ -23,8 +23,9 @@ export interface VerifyBudgetPlanOptions {
  *
  * @example
  * ```ts
- * const report = verifyBudgetPlan(g, JSON.parse(text), { file: "plan.json" });
- * report.ok;
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const report = verifyBudgetPlan(trainingChain(2), { format: "memplan.plan/v1" }, { file: "plan.json" });
+ * report.ok; // true
  * ```
  */
 export function verifyBudgetPlan(

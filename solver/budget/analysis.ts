@@ -39,7 +39,8 @@ export interface BudgetAnalysis {
  *
  * @example
  * ```ts
- * analyseBudget(g).bound; // bytes below which nothing fits
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * analyseBudget(trainingChain(4)).bound; // bytes below which nothing fits
  * ```
  */
 export function analyseBudget(g: IndexedGraph): BudgetAnalysis {

@@ -24,8 +24,13 @@ export interface BaseOrder {
  *
  * @example
  * ```ts
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4);
+ * const a = analyseBudget(g);
  * const b = baseOrder(a, programOrder(g));
- * b.backwardStart; // position after the loss
+ * b.backwardStart; // 5: after f1…f4 and the loss
  * ```
  */
 export function baseOrder(a: BudgetAnalysis, order: Int32Array): BaseOrder {
@@ -57,7 +62,13 @@ export function baseOrder(a: BudgetAnalysis, order: Int32Array): BaseOrder {
  *
  * @example
  * ```ts
- * lastReadBefore(a, b, t, b.backwardStart);
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4);
+ * const a = analyseBudget(g);
+ * const b = baseOrder(a, programOrder(g));
+ * lastReadBefore(a, b, g.tensorIndex.get("a1")!, b.backwardStart); // 1: f2 reads it
  * ```
  */
 export function lastReadBefore(a: BudgetAnalysis, b: BaseOrder, t: number, s: number): number {
@@ -75,7 +86,13 @@ export function lastReadBefore(a: BudgetAnalysis, b: BaseOrder, t: number, s: nu
  *
  * @example
  * ```ts
- * nextReadFrom(b, t, 10);
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4);
+ * const a = analyseBudget(g);
+ * const b = baseOrder(a, programOrder(g));
+ * nextReadFrom(b, g.tensorIndex.get("a1")!, b.backwardStart); // 7: b2 reads it
  * ```
  */
 export function nextReadFrom(b: BaseOrder, t: number, s: number): number {

@@ -32,8 +32,10 @@ export const WINDOWED_MODEL_COLUMNS = 60000;
  *
  * @example
  * ```ts
- * const r = await planCheckmate(g, { budget: 1 << 20, timeLimit: 60 });
- * r.status; // "optimal" when proved
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const g = trainingChain(4, 64);
+ * const r = await planCheckmate(g, { budget: 300, timeLimit: Infinity });
+ * r.status; // "optimal"
  * ```
  */
 export async function planCheckmate(
@@ -132,7 +134,9 @@ export async function planCheckmate(
  *
  * @example
  * ```ts
- * const r = await checkmatePlanner.plan(g, { budget: 1 << 30, timeLimit: 300 });
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const g = trainingChain(4, 64);
+ * const r = await checkmatePlanner.plan(g, { budget: 300, timeLimit: Infinity });
  * ```
  */
 export const checkmatePlanner: BudgetPlanner = {

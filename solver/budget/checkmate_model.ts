@@ -49,7 +49,12 @@ export interface CheckmateModel {
  *
  * @example
  * ```ts
- * const cm = buildCheckmateModel(analyseBudget(g), programOrder(g), { budget: 1 << 20 });
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4);
+ * const a = analyseBudget(g);
+ * const cm = buildCheckmateModel(a, programOrder(g), { budget: 1 << 20 })!;
  * cm.model.numCols;
  * ```
  */
@@ -241,7 +246,13 @@ export function buildCheckmateModel(
  *
  * @example
  * ```ts
- * const events = checkmateEvents(cm, values);
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4);
+ * const a = analyseBudget(g);
+ * const cm = buildCheckmateModel(a, programOrder(g), { budget: 1 << 20 })!;
+ * const events = checkmateEvents(cm, new Float64Array(cm.model.numCols)); // no re-runs
  * ```
  */
 export function checkmateEvents(cm: CheckmateModel, values: Float64Array): Events {
@@ -264,7 +275,14 @@ export function checkmateEvents(cm: CheckmateModel, values: Float64Array): Event
  *
  * @example
  * ```ts
- * const start = checkmatePoint(a, cm, greedyEvents);
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4);
+ * const a = analyseBudget(g);
+ * import { runEvents } from "../../graph/budget/events.ts";
+ * const cm = buildCheckmateModel(a, programOrder(g), { budget: 1 << 20 })!;
+ * const start = checkmatePoint(a, cm, runEvents(programOrder(g)));
  * ```
  */
 export function checkmatePoint(

@@ -24,7 +24,12 @@ import type { Events } from "../../graph/budget/events.ts";
  *
  * @example
  * ```ts
- * const drops = chenDrops(a, programOrder(g), Math.ceil(Math.sqrt(20)));
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4);
+ * const a = analyseBudget(g);
+ * const drops = chenDrops(a, programOrder(g), 2);
  * ```
  */
 export function chenDrops(a: BudgetAnalysis, order: Int32Array, segment: number): Drops {
@@ -56,7 +61,9 @@ export interface ChenPlan {
  *
  * @example
  * ```ts
- * const { cost } = chenPlan(analyseBudget(g)); // ≈ one forward pass
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const { cost } = chenPlan(analyseBudget(trainingChain(16))); // ≈ one forward pass
  * ```
  */
 export function chenPlan(a: BudgetAnalysis, segment?: number): ChenPlan {
@@ -82,7 +89,9 @@ function segmentLengths(forward: number): number[] {
  *
  * @example
  * ```ts
- * const r = await planChen(g, { budget: 1 << 30 });
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const g = trainingChain(4, 64);
+ * const r = await planChen(g, { budget: 400 });
  * ```
  */
 export function planChen(g: IndexedGraph, options: BudgetPlanOptions): Promise<BudgetPlanResult> {
@@ -123,7 +132,9 @@ export function planChen(g: IndexedGraph, options: BudgetPlanOptions): Promise<B
  *
  * @example
  * ```ts
- * const r = await chenPlanner.plan(g, { budget: 6 * 2 ** 30 });
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const g = trainingChain(4, 64);
+ * const r = await chenPlanner.plan(g, { budget: 400 });
  * ```
  */
 export const chenPlanner: BudgetPlanner = {

@@ -42,8 +42,13 @@ interface GreedyOutcome {
  *
  * @example
  * ```ts
- * const r = greedyDrops(analyseBudget(g), programOrder(g), 1 << 20);
- * r.fits;
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4);
+ * const a = analyseBudget(g);
+ * const r = greedyDrops(a, programOrder(g), 30);
+ * r.fits; // true
  * ```
  */
 export function greedyDrops(
@@ -146,7 +151,9 @@ function makePlanner(mode: "recompute" | "offload") {
  *
  * @example
  * ```ts
- * const r = await greedyBudgetPlanner.plan(g, { budget: 1 << 30 });
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const g = trainingChain(4, 64);
+ * const r = await greedyBudgetPlanner.plan(g, { budget: 400 });
  * ```
  */
 export const greedyBudgetPlanner: BudgetPlanner = {
@@ -160,7 +167,9 @@ export const greedyBudgetPlanner: BudgetPlanner = {
  *
  * @example
  * ```ts
- * const r = await greedyOffloadPlanner.plan(g, { budget: 1 << 30 });
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const g = trainingChain(4, 64);
+ * const r = await greedyOffloadPlanner.plan(g, { budget: 400 });
  * ```
  */
 export const greedyOffloadPlanner: BudgetPlanner = {

@@ -20,7 +20,13 @@ export interface EventsMeasure {
  *
  * @example
  * ```ts
- * measureEvents(a, events).peakLive;
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4);
+ * const a = analyseBudget(g);
+ * import { runEvents } from "../../graph/budget/events.ts";
+ * measureEvents(a, runEvents(programOrder(g))).peakLive;
  * ```
  */
 export function measureEvents(a: BudgetAnalysis, events: Events): EventsMeasure {

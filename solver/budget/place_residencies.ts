@@ -15,6 +15,11 @@ import type { PlaceResult } from "../types.ts";
  *
  * @example
  * ```ts
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { runEvents } from "../../graph/budget/events.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * const g = trainingChain(4);
+ * const events = runEvents(programOrder(g));
  * residencyProblem(g, events, { capacity: 1 << 20 }).buffers.length;
  * ```
  */
@@ -44,7 +49,12 @@ export function residencyProblem(
  *
  * @example
  * ```ts
- * const { offsets, arena } = await placeResidencies(g, events, { capacity: 1 << 20 });
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { runEvents } from "../../graph/budget/events.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * const g = trainingChain(4);
+ * const events = runEvents(programOrder(g));
+ * const { offsets, arena } = await placeResidencies(g, events, { capacity: 1 << 20, placer: "greedy-size" });
  * ```
  */
 export function placeResidencies(

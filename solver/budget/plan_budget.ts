@@ -52,7 +52,9 @@ export interface PlannedUnderBudget {
  *
  * @example
  * ```ts
- * const r = await planUnderBudget(g, { budget: 6 * 2 ** 30, planner: "chen" });
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const g = trainingChain(4, 64);
+ * const r = await planUnderBudget(g, { budget: 400, planner: "chen", placer: "greedy-size" });
  * r.status; // "planned" | "impossible" | "not_found"
  * ```
  */

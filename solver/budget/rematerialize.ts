@@ -34,7 +34,7 @@ export interface Rematerialized {
  *
  * @example
  * ```ts
- * const drops = noDrops(g.tensorCount);
+ * const drops = noDrops(10);
  * ```
  */
 export function noDrops(tensorCount: number): Drops {
@@ -52,7 +52,12 @@ export function noDrops(tensorCount: number): Drops {
  *
  * @example
  * ```ts
- * const { events } = rematerialize(analyseBudget(g), programOrder(g), noDrops(g.tensorCount));
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4);
+ * const a = analyseBudget(g);
+ * const { events } = rematerialize(a, programOrder(g), noDrops(g.tensorCount));
  * ```
  */
 export function rematerialize(a: BudgetAnalysis, base: Int32Array, drops: Drops): Rematerialized {

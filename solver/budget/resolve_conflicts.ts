@@ -12,7 +12,13 @@ import { DROP, type Drops, rematerialize, type Rematerialized } from "./remateri
  *
  * @example
  * ```ts
- * const { events } = rematerializeValid(a, base, drops);
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4);
+ * const a = analyseBudget(g);
+ * import { noDrops } from "./rematerialize.ts";
+ * const { events } = rematerializeValid(a, programOrder(g), noDrops(g.tensorCount));
  * ```
  */
 export function rematerializeValid(
