@@ -2,7 +2,7 @@
  * `memplan.plan/v2`: plans whose order may re-run ops (recompute) and copy
  * tensors to the host and back (offload, fetch), with one offset per
  * residency. `memplan.plan/v1` files are still read, as the v2 plan that runs
- * every op once. The format is described in docs/BUDGET_FORMAT.md.
+ * every op once. The format is described in docs/FORMAT.md §7.
  *
  * @module
  */

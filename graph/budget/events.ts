@@ -44,7 +44,7 @@ export function runEvents(order: ArrayLike<number>): Events {
 }
 
 /**
- * The residency rule (docs/BUDGET_FORMAT.md §2). A residency of tensor t
+ * The residency rule (docs/FORMAT.md §7.2). A residency of tensor t
  * starts when t is created: at event 0 for `input`, `weight` and
  * `optimizer_state` tensors, and at every run of its producer and every fetch
  * of t. It ends at the last event before the next creation that reads t (an

@@ -18,7 +18,7 @@ export interface NotRunViolation {
   op: string;
 }
 
-/** An op that must run once (see docs/BUDGET_FORMAT.md §3) runs again. */
+/** An op that must run once (see docs/FORMAT.md §7.3) runs again. */
 export interface ForbiddenRerunViolation {
   kind: "forbidden_rerun";
   step: number;
