@@ -26,7 +26,9 @@ export function pointCell(p: ParetoPoint | undefined): string {
   const off = p.offloadedBytes ? ` +${(p.offloadedBytes / MIB).toFixed(1)} MiB off` : "";
   const proved = p.plannerStatus === "optimal" && p.atBudget ? " (optimal)" : "";
   const gap = p.plannerStatus !== "optimal" && typeof p.gap === "number" && Number.isFinite(p.gap)
-    ? ` (gap ${(100 * p.gap).toFixed(1)}%${p.restricted ? " in its window" : ""})`
+    ? ` (gap ${(100 * p.gap).toFixed(1)}%${p.restricted ? " in its restricted model" : ""})`
+    : p.plannerStatus === "timeout"
+    ? " (timeout)"
     : p.restricted
     ? " (model too large: best start)"
     : "";

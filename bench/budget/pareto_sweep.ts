@@ -105,8 +105,10 @@ export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Prom
       if (r.planner) {
         p.plannerStatus = r.planner.status;
         const d = r.planner.details ?? {};
-        if (d.windowed === true || d.tooLarge === true) p.restricted = true;
-        if (r.planner.status === "infeasible" && d.windowed === false) p.provedNone = true;
+        if (d.windowed === true || d.compact === true || d.tooLarge === true) p.restricted = true;
+        if (r.planner.status === "infeasible" && d.windowed === false && d.compact === false) {
+          p.provedNone = true;
+        }
       }
       if (r.plan) {
         const rp = resolveBudgetPlan(g, r.plan);

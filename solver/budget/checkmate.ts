@@ -4,18 +4,20 @@
  * base order is the program order, or the memory-aware greedy order when that
  * peaks lower. On small graphs it proves the least recompute cost of any plan
  * of that base order that recomputes in stages; on larger ones it windows the
- * model (re-runs only in the backward pass), says so, and reports its gap.
+ * model (re-runs only in the backward pass), and on larger ones still makes it
+ * compact (re-runs only of ops a start re-runs; tensors nothing re-makes are
+ * constants); it says which, and reports its gap within that model.
  *
  * @module
  */
-import { type Events, runEvents } from "../../graph/budget/events.ts";
+import { EVENT, type Events, runEvents } from "../../graph/budget/events.ts";
 import { scheduleGreedy } from "../schedulers/greedy.ts";
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { programOrder } from "../../graph/lifetimes.ts";
 import { evaluate } from "../highs/model.ts";
 import { solveModel } from "../highs/solve.ts";
 import { analyseBudget } from "./analysis.ts";
-import { baseOrder } from "./base_order.ts";
+import { baseOrder, nextReadFrom } from "./base_order.ts";
 import { chenPlan } from "./chen.ts";
 import { buildCheckmateModel, checkmateEvents, checkmatePoint } from "./checkmate_model.ts";
 import { greedyDrops } from "./greedy.ts";
@@ -80,6 +82,38 @@ export async function planCheckmate(
       maxColumns: WINDOWED_MODEL_COLUMNS,
     });
   }
+  let compact = false;
+  if (!cm) {
+    // Compact: re-runs only of ops some start re-runs; tensors nothing re-makes are constants.
+    compact = true;
+    const allowed = new Uint8Array(g.opCount);
+    for (const events of candidates) {
+      const seen = new Uint8Array(g.opCount);
+      for (let e = 0; e < events.kind.length; e++) {
+        const v = events.target[e];
+        if (events.kind[e] !== EVENT.run) continue;
+        if (seen[v]) allowed[v] = 1;
+        seen[v] = 1;
+      }
+    }
+    // Widen to every producer of a tensor the backward pass reads, if that still fits.
+    const wide = allowed.slice();
+    const b = baseOrder(a, order);
+    for (let t = 0; t < g.tensorCount; t++) {
+      const p = g.producer[t];
+      if (p >= 0 && b.pos[p] < forward && nextReadFrom(b, t, forward) >= 0) wide[p] = 1;
+    }
+    for (const set of [wide, allowed]) {
+      cm = buildCheckmateModel(a, order, {
+        budget: options.budget,
+        firstRecomputeStage: forward,
+        allowed: set,
+        fixedNonRecreatable: true,
+        maxColumns: WINDOWED_MODEL_COLUMNS,
+      });
+      if (cm) break;
+    }
+  }
   if (!cm) {
     // Too large to model: the best start, said plainly.
     const seconds = (performance.now() - t0) / 1000;
@@ -105,6 +139,7 @@ export async function planCheckmate(
     columns: cm.model.numCols,
     rows: cm.model.numRows,
     windowed,
+    compact,
     startCost: Number.isFinite(startCost) ? startCost : null,
     highsStatus: r.highsStatus,
     gap: r.gap ?? null,
@@ -117,14 +152,14 @@ export async function planCheckmate(
   }
   const events = checkmateEvents(cm, r.values);
   const m = measureEvents(a, events);
-  const proved = r.status === "optimal" && !windowed;
+  const proved = r.status === "optimal" && !windowed && !compact;
   return {
     events,
     peakLive: m.peakLive,
     cost: m.cost,
     status: proved ? "optimal" : r.status === "timeout" ? "timeout" : "feasible",
     seconds,
-    ...(r.bound !== undefined && !windowed ? { costBound: Math.max(0, r.bound) } : {}),
+    ...(r.bound !== undefined && !windowed && !compact ? { costBound: Math.max(0, r.bound) } : {}),
     details,
   };
 }

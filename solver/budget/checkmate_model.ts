@@ -25,6 +25,13 @@ export interface CheckmateModelOptions {
   allowed?: Uint8Array;
   /** Give up (return undefined) when the R and S columns alone exceed it; default none. */
   maxColumns?: number;
+  /**
+   * Compact mode for large graphs: a tensor no allowed op can make again is
+   * resident from its creation to its last base read (a constant, no columns),
+   * and no re-run reads it after that. Exact for the plans it allows, which
+   * are fewer.
+   */
+  fixedNonRecreatable?: boolean;
 }
 
 /** The model and the maps from its columns back to decisions. */
@@ -79,10 +86,34 @@ export function buildCheckmateModel(
   }
   const rerun = (i: number) =>
     a.recomputable[order[i]] === 1 && (!options.allowed || options.allowed[order[i]] === 1);
+  const prodPos = (j: number) => (g.producer[j] >= 0 ? pos[g.producer[j]] : -1);
+  const varying = (j: number) => {
+    const k = g.kind[j];
+    return g.size[j] > 0 && !isPersistentKind(k) && k !== KIND.output;
+  };
+  const fixed = (j: number) =>
+    options.fixedNonRecreatable === true && varying(j) &&
+    (prodPos(j) < 0 || !rerun(prodPos(j)));
+  // Last base read of each tensor (its creation when none): where a fixed one is freed.
+  const lastBase = new Int32Array(T);
+  for (let j = 0; j < T; j++) {
+    lastBase[j] = Math.max(prodPos(j), 0);
+    for (let r = g.readerStart[j]; r < g.readerStart[j + 1]; r++) {
+      lastBase[j] = Math.max(lastBase[j], pos[g.readerList[r]]);
+    }
+  }
+  const readsFixedAfter = (i: number, t: number) => {
+    const v = order[i];
+    for (let k = g.inStart[v]; k < g.inStart[v + 1]; k++) {
+      const j = g.inList[k];
+      if (fixed(j) && t > lastBase[j]) return true;
+    }
+    return false;
+  };
   const rCol = new Int32Array(n * n).fill(-1);
   for (let t = Math.max(first, 1); t < n; t++) {
     for (let i = 0; i < t; i++) {
-      if (!rerun(i) || t > latest[i]) continue;
+      if (!rerun(i) || t > latest[i] || readsFixedAfter(i, t)) continue;
       rCol[t * n + i] = b.addVar(`R_${t}_${i}`, {
         upper: 1,
         integer: true,
@@ -90,7 +121,6 @@ export function buildCheckmateModel(
       });
     }
   }
-  const prodPos = (j: number) => (g.producer[j] >= 0 ? pos[g.producer[j]] : -1);
   // S[t][j] is worth a column when some run at stage >= t may read j.
   const lastNeed = new Int32Array(T).fill(-1);
   for (let j = 0; j < T; j++) {
@@ -99,13 +129,9 @@ export function buildCheckmateModel(
       lastNeed[j] = Math.max(lastNeed[j], i, rerun(i) ? latest[i] : -1);
     }
   }
-  const varying = (j: number) => {
-    const k = g.kind[j];
-    return g.size[j] > 0 && !isPersistentKind(k) && k !== KIND.output;
-  };
   const sCol = new Int32Array(n * T).fill(-1);
   for (let j = 0; j < T; j++) {
-    if (!varying(j)) continue;
+    if (!varying(j) || fixed(j)) continue;
     const from = g.kind[j] === KIND.input ? 0 : prodPos(j) + 1;
     // An input nobody reads is still resident at event 0.
     const to = Math.max(Math.min(lastNeed[j], n - 1), g.kind[j] === KIND.input ? 0 : -1);
@@ -129,7 +155,7 @@ export function buildCheckmateModel(
       const v = order[i];
       for (let k = g.inStart[v]; k < g.inStart[v + 1]; k++) {
         const j = g.inList[k];
-        if (!varying(j)) continue;
+        if (!varying(j) || fixed(j)) continue;
         const p = prodPos(j);
         const rp = p >= 0 ? R(t, p) : -1;
         const sj = S(t, j);
@@ -147,7 +173,7 @@ export function buildCheckmateModel(
   }
   // Keeping: resident into t+1 only if resident in t or made in t; never kept and re-made.
   for (let j = 0; j < T; j++) {
-    if (!varying(j)) continue;
+    if (!varying(j) || fixed(j)) continue;
     const p = prodPos(j);
     for (let t = 0; t + 1 < n; t++) {
       const next = S(t + 1, j);
@@ -174,6 +200,10 @@ export function buildCheckmateModel(
     let c = persistent;
     for (let j = 0; j < T; j++) {
       if (g.kind[j] === KIND.output && prodPos(j) >= 0 && prodPos(j) < t) c += g.size[j];
+      // A fixed tensor: resident from its creation (event 0 for an input) to its last base read.
+      if (fixed(j) && t <= lastBase[j] && (g.kind[j] === KIND.input || prodPos(j) < t)) {
+        c += g.size[j];
+      }
     }
     constant[t] = c;
     const v = order[t];
@@ -215,7 +245,7 @@ export function buildCheckmateModel(
       for (let q = g.inStart[v]; q < g.inStart[v + 1]; q++) touched.add(g.inList[q]);
       for (let q = g.outStart[v]; q < g.outStart[v + 1]; q++) touched.add(g.outList[q]);
       for (const j of touched) {
-        if (!varying(j)) continue;
+        if (!varying(j) || fixed(j)) continue;
         const later: number[] = [];
         let readByBase = false;
         for (let r = g.readerStart[j]; r < g.readerStart[j + 1]; r++) {

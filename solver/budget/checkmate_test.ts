@@ -87,3 +87,23 @@ Deno.test("a plan in stage form is a feasible point of the model with its own co
   const tight = buildCheckmateModel(a, programOrder(g), { budget: plan.peakLive - 1 })!;
   assert.equal(evaluate(tight.model, checkmatePoint(a, tight, plan.events)!).feasible, false);
 });
+
+Deno.test("the compact model (tensors nothing re-makes as constants) keeps stage-form plans exact", () => {
+  const g = trainingChain(5, 16);
+  const a = analyseBudget(g);
+  for (const segment of [1, 2, 3]) {
+    const plan = chenPlan(a, segment);
+    const cm = buildCheckmateModel(a, programOrder(g), {
+      budget: plan.peakLive,
+      fixedNonRecreatable: true,
+    })!;
+    const ev = evaluate(cm.model, checkmatePoint(a, cm, plan.events)!);
+    assert.equal(ev.feasible, true, `segment ${segment}: worst violation ${ev.worstViolation}`);
+    assert.equal(ev.objective, plan.cost);
+    const tight = buildCheckmateModel(a, programOrder(g), {
+      budget: plan.peakLive - 1,
+      fixedNonRecreatable: true,
+    })!;
+    assert.equal(evaluate(tight.model, checkmatePoint(a, tight, plan.events)!).feasible, false);
+  }
+});
