@@ -57,15 +57,15 @@ export function summarize(rows: ExactRow[], timeLimit: number): string {
   const lines = [
     `| solver | solved (of ${rows.length}, ${timeLimit} s each) | median s | max s |`,
     "|---|---|---|---|",
-    `| memplan search | ${ms.length} | ${f(median(ms))} | ${f(Math.max(...ms, NaN))} |`,
+    `| memplan search | ${ms.length} | ${f(median(ms))} | ${f(maxOf(ms))} |`,
   ];
   if (withPeer.length > 0) {
-    lines.push(`| MiniMalloc | ${ps.length} | ${f(median(ps))} | ${f(Math.max(...ps, NaN))} |`);
+    lines.push(`| MiniMalloc | ${ps.length} | ${f(median(ps))} | ${f(maxOf(ps))} |`);
     const le1 = ratios.filter((x) => x <= 1).length;
     lines.push(
       "",
       `Both solved: ${both.length}; ratio memplan/MiniMalloc median ${f(median(ratios))}, ` +
-        `max ${f(Math.max(...ratios, NaN))}; ratio <= 1 on ${le1} of ${both.length}; ` +
+        `max ${f(maxOf(ratios))}; ratio <= 1 on ${le1} of ${both.length}; ` +
         `solved by memplan only: ${
           withPeer.filter((r) => solved(r.memplan) && !solved(r.peer)).length
         }, by MiniMalloc only: ${
@@ -74,6 +74,10 @@ export function summarize(rows: ExactRow[], timeLimit: number): string {
     );
   }
   return lines.join("\n");
+}
+
+function maxOf(xs: number[]): number {
+  return xs.length === 0 ? NaN : xs.reduce((a, b) => Math.max(a, b));
 }
 
 async function main(args: string[]): Promise<number> {
