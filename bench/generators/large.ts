@@ -28,9 +28,9 @@ export function trainingInstance(options: { tensors: number; seed: number }): Pl
 
 /**
  * A compiler-like plan of exactly `buffers` buffers (at least 16): per seed a
- * layer template (saved activations, temporaries of 1–4 steps, sizes
+ * layer template (saved activations, temporaries of 1–8 steps, sizes
  * log-uniform) repeated over the layers with jittered sizes, mirrored in a
- * backward pass, plus a few huge buffers alive over long stretches. Sizes are
+ * backward pass, plus a few huge buffers (16–128 MiB) alive over long stretches. Sizes are
  * multiples of 64.
  *
  * @example
@@ -49,9 +49,9 @@ export function compilerInstance(options: { buffers: number; seed: number }): Pl
   const temps = randomInt(random, 6, 40);
   const template = Array.from({ length: temps }, () => {
     const at = randomInt(random, 0, steps - 1);
-    return { at, len: randomInt(random, 1, 4), size: logSize(256, 4 << 20) };
+    return { at, len: randomInt(random, 1, 8), size: logSize(4096, 8 << 20) };
   });
-  const savedSizes = Array.from({ length: saved }, () => logSize(1 << 20, 64 << 20));
+  const savedSizes = Array.from({ length: saved }, () => logSize(256 << 10, 16 << 20));
   const huge = randomInt(random, 2, 8);
   const perLayer = 2 * (saved + temps);
   const layers = Math.max(1, Math.floor((n - huge) / perLayer));

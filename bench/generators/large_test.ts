@@ -16,8 +16,8 @@ Deno.test("compilerInstance: exact count, valid lifespans, sizes multiples of 64
 
 Deno.test("compilerInstance: a few huge buffers among many small short-lived ones", () => {
   const p = compilerInstance({ buffers: 5000, seed: 4 });
-  const short = p.buffers.filter((b) => b.upper - b.lower <= 4).length;
-  const huge = p.buffers.filter((b) => b.size >= 64 << 20).length;
+  const short = p.buffers.filter((b) => b.upper - b.lower <= 8).length;
+  const huge = p.buffers.filter((b) => b.size >= 16 << 20).length;
   assert.ok(short > p.buffers.length / 2, `${short} short`);
   assert.ok(huge >= 2, `${huge} huge`);
 });
