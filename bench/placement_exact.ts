@@ -62,10 +62,14 @@ export function summarize(rows: ExactRow[], timeLimit: number): string {
   if (withPeer.length > 0) {
     lines.push(`| MiniMalloc | ${ps.length} | ${f(median(ps))} | ${f(maxOf(ps))} |`);
     const le1 = ratios.filter((x) => x <= 1).length;
+    const tiny = both.filter((r, i) =>
+      ratios[i] > 1 && r.memplanSeconds < 0.01 && r.peerSeconds! < 0.01
+    ).length;
     lines.push(
       "",
       `Both solved: ${both.length}; ratio memplan/MiniMalloc median ${f(median(ratios))}, ` +
-        `max ${f(maxOf(ratios))}; ratio <= 1 on ${le1} of ${both.length}; ` +
+        `max ${f(maxOf(ratios))}; ratio <= 1 on ${le1} of ${both.length}` +
+        (tiny > 0 ? ` (of the rest, ${tiny} with both under 10 ms)` : "") + "; " +
         `solved by memplan only: ${
           withPeer.filter((r) => solved(r.memplan) && !solved(r.peer)).length
         }, by MiniMalloc only: ${
