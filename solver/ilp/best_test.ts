@@ -5,7 +5,7 @@ import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import { simulate } from "../../simulator/simulate.ts";
 import { randomProblem } from "../_testing.ts";
 import { threeBranchGraph } from "./_test_graphs.ts";
-import { bestPlacer, bestScheduler } from "./best.ts";
+import { bestPlacer, bestScheduler, EXACT_MAX_BUFFERS } from "./best.ts";
 
 const EXAMPLE = new URL("../../testdata/minimalloc/example.12.csv", import.meta.url);
 
@@ -34,6 +34,25 @@ Deno.test("best placer says when a capacity cannot be met", async () => {
   const problem = randomProblem({ seed: 2, n: 40, horizon: 20 });
   const r = await bestPlacer.place(problem, { timeLimit: 2, capacity: 347 });
   assert.equal(r.status, "infeasible");
+  assert.ok(verifyPlacement(problem, r.offsets).ok);
+});
+
+Deno.test("best placer with no time left runs only first-fit, and says what it skipped", async () => {
+  const problem = randomProblem({ seed: 2, n: 40, horizon: 20 });
+  const r = await bestPlacer.place(problem, { timeLimit: 0 });
+  assert.deepEqual(Object.keys(r.details?.greedy as object), ["first-fit"]);
+  assert.deepEqual(r.details?.skippedForTime, ["greedy-size", "greedy-conflicts", "greedy-area"]);
+  assert.equal(r.details?.search, undefined);
+  assert.ok(verifyPlacement(problem, r.offsets).ok);
+});
+
+Deno.test("best placer stops after the greedy placers above EXACT_MAX_BUFFERS", async () => {
+  const problem = randomProblem({ seed: 3, n: EXACT_MAX_BUFFERS + 1, horizon: 400 });
+  const r = await bestPlacer.place(problem, { timeLimit: 600 });
+  assert.equal(r.details?.search, undefined);
+  assert.equal(r.details?.ilp, undefined);
+  assert.match(String(r.details?.note), /no exact stage/);
+  assert.ok(r.arena >= r.bound!);
   assert.ok(verifyPlacement(problem, r.offsets).ok);
 });
 
