@@ -9,6 +9,7 @@ import { formatMinimallocCsv } from "../../graph/minimalloc_csv.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
 import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import { getPlacer, placerNames } from "../../solver/registry.ts";
+import { solverBudget } from "../time_budget.ts";
 import { formatBytes, formatPercent, renderPairs } from "../format.ts";
 import { formatPlannerBug } from "../print_report.ts";
 import { EXIT, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
@@ -39,6 +40,7 @@ export function placeCommand() {
     .option("--json", "print the summary as JSON")
     .action(async (file, opts) => {
       Deno.exitCode = await runCommand(async () => {
+        const startedAt = performance.now();
         const capacity = opts.capacity !== undefined
           ? parseByteCount("--capacity", opts.capacity)
           : undefined;
@@ -48,7 +50,7 @@ export function placeCommand() {
         const placer = getPlacer(opts.placer);
         const result = await placer.place(problem, {
           capacity,
-          timeLimit,
+          timeLimit: solverBudget(timeLimit, startedAt, problem.buffers.length),
           seed,
           minimize: opts.minimize,
         });

@@ -42,11 +42,16 @@ export const GREEDY_PLACERS: readonly Placer[] = [
 ];
 
 /**
- * How much longer than first-fit the slowest greedy placer takes, with room
- * to spare (measured about 10× on 60,000 buffers): a greedy placer is skipped
- * when this many first-fit times no longer fit in the time limit.
+ * How much longer than first-fit each greedy placer takes, with twice the
+ * room measured on 60,000 buffers (greedy-size 10×, greedy-conflicts 6×,
+ * greedy-area 13×; the ratios grow with the size): a greedy placer is skipped
+ * when its estimate no longer fits in the time limit.
  */
-const GREEDY_COST_FACTOR = 15;
+const GREEDY_COST_FACTOR: Record<string, number> = {
+  "greedy-size": 20,
+  "greedy-conflicts": 12,
+  "greedy-area": 26,
+};
 
 /** Above this many buffers `best` stops after the greedy placers. */
 export const EXACT_MAX_BUFFERS = 5000;
@@ -76,7 +81,7 @@ export async function placeBest(
   const seconds = () => (performance.now() - t0) / 1000;
   let best: { name: string; result: PlaceResult } | undefined;
   // The cheapest greedy placer runs first, and always (a placement is owed);
-  // each other one only when, at the cost measured for the cheapest times
+  // each other one only when, at first-fit's cost times its
   // GREEDY_COST_FACTOR, it still ends within the time limit.
   const firstStart = seconds();
   const first = await firstFitPlacer.place(problem, options);
@@ -88,7 +93,7 @@ export async function placeBest(
     if (result === undefined) {
       const done = [...results.values()].some((r) => r.arena <= bound);
       if (done) break;
-      if (seconds() + GREEDY_COST_FACTOR * firstCost > timeLimit) {
+      if (seconds() + (GREEDY_COST_FACTOR[placer.name] ?? 26) * firstCost > timeLimit) {
         skipped.push(placer.name);
         continue;
       }
