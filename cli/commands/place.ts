@@ -69,6 +69,7 @@ export function placeCommand() {
           buffers: problem.buffers.length,
           peakLive: check.peakLive,
           arena: check.arena,
+          lowerBound: Math.max(check.peakLive, result.bound ?? 0),
           fragmentation: check.fragmentation,
           capacity,
           fits,
@@ -82,6 +83,9 @@ export function placeCommand() {
             ["placer", `${opts.placer} (${result.status}, ${result.seconds.toFixed(2)} s)`],
             ["proved optimal", result.status === "optimal" ? "yes" : "no"],
             ["peak live (lower bound)", formatBytes(check.peakLive)],
+            ...((result.bound ?? 0) > check.peakLive
+              ? [["proved lower bound", formatBytes(result.bound!)] as [string, string]]
+              : []),
             ["arena (H)", formatBytes(check.arena)],
             ["fragmentation (H-L)/H", formatPercent(check.fragmentation)],
             ...(capacity !== undefined

@@ -148,16 +148,18 @@ export async function placeBest(
     timeLimit: left * 0.8,
   });
   details.search = { arena: search.arena, status: search.status, seconds: search.seconds };
+  // Heights the search refuted raise the bound above peak live.
+  const lower = Math.max(bound, search.bound ?? bound);
   const fits = (r: PlaceResult) => capacity === undefined || r.arena <= capacity;
   if (fits(search) && (search.arena < best!.result.arena || !fits(best!.result))) {
     best = { name: "search", result: search };
   }
   const afterSearch = timeLimit - seconds();
-  if (best!.result.arena <= bound || search.status === "infeasible" || afterSearch <= 0.5) {
+  if (best!.result.arena <= lower || search.status === "infeasible" || afterSearch <= 0.5) {
     const { offsets, arena } = best!.result;
     const status: PlannerStatus = capacity !== undefined && arena > capacity
-      ? (search.status === "infeasible" || bound > capacity ? "infeasible" : "timeout")
-      : arena <= bound || (capacity === undefined && search.status === "optimal")
+      ? (search.status === "infeasible" || lower > capacity ? "infeasible" : "timeout")
+      : arena <= lower || (capacity === undefined && search.status === "optimal")
       ? "optimal"
       : capacity !== undefined
       ? "feasible"
@@ -167,7 +169,7 @@ export async function placeBest(
       arena,
       status,
       seconds: seconds(),
-      bound,
+      bound: lower,
       details: { ...details, winner: best!.name },
     };
   }
@@ -176,7 +178,16 @@ export async function placeBest(
     start: best!.result.offsets,
     timeLimit: afterSearch,
   });
-  return { ...ilp, seconds: seconds(), details: { ...details, ilp: ilp.details } };
+  const ilpBound = Math.max(lower, ilp.bound ?? lower);
+  return {
+    ...ilp,
+    status: ilp.status === "timeout" && capacity === undefined && ilp.arena <= ilpBound
+      ? "optimal"
+      : ilp.status,
+    bound: ilpBound,
+    seconds: seconds(),
+    details: { ...details, ilp: ilp.details },
+  };
 }
 
 /**
