@@ -8,6 +8,8 @@
 import { problemPeakLive } from "../../graph/placement_problem.ts";
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
+import { PlacementDeadline } from "../placers/_place_in_order.ts";
+import type { GreedyPlaceOptions } from "../placers/_place_result.ts";
 import { firstFitPlacer } from "../placers/first_fit.ts";
 import { greedyAreaPlacer } from "../placers/greedy_area.ts";
 import { greedyConflictsPlacer } from "../placers/greedy_conflicts.ts";
@@ -88,6 +90,8 @@ export async function placeBest(
   const firstCost = seconds() - firstStart;
   const results = new Map<string, PlaceResult>([[firstFitPlacer.name, first]]);
   const skipped: string[] = [];
+  // Past the deadline a greedy placer throws PlacementDeadline and is skipped.
+  const greedyOptions: GreedyPlaceOptions = { ...options, deadline: t0 + timeLimit * 1000 };
   for (const placer of GREEDY_PLACERS) {
     let result = results.get(placer.name);
     if (result === undefined) {
@@ -97,7 +101,13 @@ export async function placeBest(
         skipped.push(placer.name);
         continue;
       }
-      result = await placer.place(problem, options);
+      try {
+        result = await placer.place(problem, greedyOptions);
+      } catch (e) {
+        if (!(e instanceof PlacementDeadline)) throw e;
+        skipped.push(placer.name);
+        continue;
+      }
       results.set(placer.name, result);
     }
     greedy[placer.name] = result.arena;

@@ -65,6 +65,27 @@ export interface PlaceInOrderOptions {
    * for the exact policy always.
    */
   searchLimit?: number;
+  /**
+   * `performance.now()` past which to give up by throwing
+   * {@linkcode PlacementDeadline} (looked at every 1,024 buffers); default none.
+   */
+  deadline?: number;
+}
+
+/**
+ * Thrown by {@linkcode placeInOrder} when its `deadline` passes: a partial
+ * placement is no placement, so there is nothing to return.
+ *
+ * @example
+ * ```ts
+ * try { placeInOrder(problem, order, "best-fit", { deadline: 0 }); } catch (e) { e instanceof PlacementDeadline; }
+ * ```
+ */
+export class PlacementDeadline extends Error {
+  constructor() {
+    super("placement stopped at its deadline");
+    this.name = "PlacementDeadline";
+  }
 }
 
 /**
@@ -120,7 +141,11 @@ export function placeInOrder(
   const heap = new CursorHeap();
   let arena = 0;
   const stats = { truncated: 0 };
+  const deadline = options.deadline ?? Infinity;
   for (let i = 0; i < order.length; i++) {
+    if ((i & 1023) === 0 && deadline < Infinity && performance.now() > deadline) {
+      throw new PlacementDeadline();
+    }
     const b = order[i];
     const { lower, upper, size } = bs[b];
     if (size === 0) continue;
