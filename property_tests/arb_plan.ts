@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import type { Graph, Plan } from "../graph/types.ts";
-import { topologicalOrderByPriority } from "./_topological_order.ts";
+import { topologicalOrderByPriority } from "../testkit/topological_order.ts";
 
 /** How the order is drawn. */
 export type OrderKind = "absent" | "topological" | "any";
@@ -96,7 +96,7 @@ function buildRandomPlan(
   const align = graph.alignment ?? 1;
   const total = graph.tensors.reduce((s, t) => s + t.size, 0);
   const unit = r.unaligned ? 1 : align;
-  const offsets: Record<string, number> = {};
+  const offsets: Record<string, number> = Object.create(null); // ids may be "__proto__"
   let top = 0;
   graph.tensors.forEach((t, i) => {
     const pick = r.picks[i];
@@ -114,3 +114,20 @@ function buildRandomPlan(
   if (r.capacity !== null) plan.capacity = r.capacity % (total + 2);
   return plan;
 }
+
+/**
+ * Constraints of a plan that is valid by construction: program or a
+ * topological order, buffers stacked so none overlap, every offset given, no
+ * capacity.
+ *
+ * @example
+ * ```ts
+ * const plans = arbPlan(arbGraph(), VALID_STACKED);
+ * ```
+ */
+export const VALID_STACKED: Readonly<PlanConstraints> = {
+  orderKinds: ["absent", "topological"],
+  offsetKinds: ["stacked"],
+  missingPercent: 0,
+  capacityPercent: 0,
+};

@@ -10,7 +10,7 @@ import { indexGraph } from "../../graph/indexed_graph.ts";
 import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
 import { placementProblem } from "../../graph/placement_problem.ts";
 import type { Buffer, PlacementProblem } from "../../graph/types.ts";
-import { randomTrainingGraph } from "../random_graph.ts";
+import { randomTrainingGraph } from "../../testkit/training_graph.ts";
 import { randomInt, seededRandom } from "./prng.ts";
 
 /**

@@ -1,0 +1,286 @@
+/**
+ * The `best` planners: the registry's linear planners first (through
+ * {@linkcode bestOf}), then the exact search and the ILP while time remains.
+ * The registry hands them its list of linear placers, so they never import
+ * the registry (no import cycle) and a placer registered as linear joins them.
+ *
+ * @module
+ */
+import { problemPeakLive } from "../graph/placement_problem.ts";
+import type { IndexedGraph } from "../graph/indexed_graph.ts";
+import type { PlacementProblem } from "../graph/types.ts";
+import { PlacementDeadline } from "./placers/_place_in_order.ts";
+import type { GreedyPlaceOptions } from "./placers/_place_result.ts";
+import { placeIlp } from "./ilp/place_ilp.ts";
+import { scheduleIlp } from "./ilp/schedule_ilp.ts";
+import { scheduleGreedy } from "./schedulers/greedy.ts";
+import { placeSearch } from "./search/search_placer.ts";
+import type {
+  PlaceOptions,
+  Placer,
+  PlaceResult,
+  PlannerStatus,
+  ScheduleOptions,
+  Scheduler,
+  ScheduleResult,
+} from "./types.ts";
+
+/** Options of {@linkcode placeBest}. */
+export interface BestPlaceOptions extends PlaceOptions {
+  /** The fast placers to start from, in order (the first wins ties); the registry's linear ones. */
+  start: readonly Placer[];
+}
+
+/**
+ * How much longer than first-fit each greedy placer takes, with twice the
+ * room measured on 60,000 buffers (greedy-size 10×, greedy-conflicts 6×,
+ * greedy-area 13×; the ratios grow with the size); 26 for any other.
+ */
+const COST_VS_FIRST_FIT: Record<string, number> = {
+  "greedy-size": 20,
+  "greedy-conflicts": 12,
+  "greedy-area": 26,
+};
+
+/** Above this many buffers `best` stops after its start placers. */
+export const EXACT_MAX_BUFFERS = 5000;
+
+/**
+ * The start stage of `best` within its time limit: first-fit (a sweep, the
+ * cheapest) runs first and always — a placement is owed; each other start
+ * placer only when its estimated cost (first-fit's times
+ * COST_VS_FIRST_FIT) still fits, and with a deadline at the limit, past which
+ * it throws PlacementDeadline and is skipped. Stops at the bound. Ties go to
+ * the earlier placer of `start`.
+ *
+ * @example
+ * ```ts
+ * import { startWithin } from "./best.ts";
+ * import { firstFitPlacer } from "./placers/first_fit.ts";
+ * import { greedySizePlacer } from "./placers/greedy_size.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 1, size: 4 }] };
+ * const r = await startWithin(problem, [greedySizePlacer, firstFitPlacer], {}, {
+ *   bound: 4, t0: performance.now(), timeLimit: 0,
+ * });
+ * r.name; // "first-fit": nothing else had time
+ * ```
+ */
+export async function startWithin(
+  problem: PlacementProblem,
+  start: readonly Placer[],
+  options: PlaceOptions,
+  limits: { bound: number; t0: number; timeLimit: number },
+): Promise<
+  { name: string; result: PlaceResult; arenas: Record<string, number>; skipped: string[] }
+> {
+  const { bound, t0, timeLimit } = limits;
+  const seconds = () => (performance.now() - t0) / 1000;
+  const cheapest = start.find((p) => p.name === "first-fit") ?? start[0];
+  const before = seconds();
+  const results = new Map<string, PlaceResult>([[
+    cheapest.name,
+    await cheapest.place(problem, options),
+  ]]);
+  const cost = seconds() - before;
+  const skipped: string[] = [];
+  const withDeadline: GreedyPlaceOptions = { ...options, deadline: t0 + timeLimit * 1000 };
+  for (const placer of start) {
+    if (results.has(placer.name)) continue;
+    if ([...results.values()].some((r) => r.arena <= bound)) break;
+    if (seconds() + (COST_VS_FIRST_FIT[placer.name] ?? 26) * cost > timeLimit) {
+      skipped.push(placer.name);
+      continue;
+    }
+    try {
+      results.set(placer.name, await placer.place(problem, withDeadline));
+    } catch (e) {
+      if (!(e instanceof PlacementDeadline)) throw e;
+      skipped.push(placer.name);
+    }
+  }
+  const arenas: Record<string, number> = {};
+  let best: { name: string; result: PlaceResult } | undefined;
+  for (const placer of start) {
+    const result = results.get(placer.name);
+    if (result === undefined) continue;
+    arenas[placer.name] = result.arena;
+    if (!best || result.arena < best.result.arena) best = { name: placer.name, result };
+  }
+  return { ...best!, arenas, skipped };
+}
+
+/**
+ * Runs the `start` placers and keeps the smallest arena; stops there when it
+ * equals the peak-live bound (proved optimal), else improves it with the
+ * location ILP for the rest of `timeLimit` (default 30 s). With a capacity the
+ * arena exceeds, the status is `infeasible` when the bound proves no placement
+ * fits, else `timeout`.
+ *
+ * @example
+ * ```ts
+ * const r = await placeBest(problem, { start: linearPlacers(), timeLimit: 60, capacity: 1 << 20 });
+ * r.status; // "optimal" | "feasible" | "infeasible" | "timeout"
+ * ```
+ */
+export async function placeBest(
+  problem: PlacementProblem,
+  bestOptions: BestPlaceOptions,
+): Promise<PlaceResult> {
+  const t0 = performance.now();
+  const { start, ...options } = bestOptions;
+  const timeLimit = options.timeLimit ?? 30;
+  const bound = problemPeakLive(problem);
+  const capacity = options.capacity ?? problem.capacity;
+  const seconds = () => (performance.now() - t0) / 1000;
+  const first = await startWithin(problem, start, options, { bound, t0, timeLimit });
+  const greedy = first.arenas;
+  let best: { name: string; result: PlaceResult } = first;
+  const details: Record<string, unknown> = { greedy, start: best.name };
+  if (first.skipped.length > 0) details.skippedForTime = first.skipped;
+  if (capacity !== undefined) details.capacity = capacity;
+  // Past a few thousand buffers the search and the ILP cannot finish, and
+  // even setting them up (greedy-size inside the search, the ILP's model)
+  // overruns short limits: the best start placement is the answer.
+  if (problem.buffers.length > EXACT_MAX_BUFFERS && best.result.arena > bound) {
+    const { offsets, arena } = best.result;
+    const status: PlannerStatus = capacity !== undefined && arena > capacity
+      ? (bound > capacity ? "infeasible" : "timeout")
+      : capacity !== undefined
+      ? "feasible"
+      : "timeout";
+    return {
+      offsets,
+      arena,
+      status,
+      seconds: seconds(),
+      bound,
+      details: { ...details, note: `no exact stage above ${EXACT_MAX_BUFFERS} buffers` },
+    };
+  }
+  const left = timeLimit - seconds();
+  if (best.result.arena <= bound || left <= 0.5) {
+    const { offsets, arena } = best.result;
+    const optimal = arena <= bound;
+    const status: PlannerStatus = capacity !== undefined && arena > capacity
+      ? (bound > capacity ? "infeasible" : "timeout")
+      : optimal
+      ? "optimal"
+      : "timeout";
+    return { offsets, arena, status, seconds: seconds(), bound, details };
+  }
+  // The exact search first (it proves or packs tight capacities in seconds
+  // where greedy misses by a third), then the ILP on what is left of the time.
+  const search = placeSearch(problem, {
+    ...options,
+    capacity,
+    minimize: capacity === undefined,
+    timeLimit: left * 0.8,
+  });
+  details.search = { arena: search.arena, status: search.status, seconds: search.seconds };
+  // Heights the search refuted raise the bound above peak live.
+  const lower = Math.max(bound, search.bound ?? bound);
+  const fits = (r: PlaceResult) => capacity === undefined || r.arena <= capacity;
+  if (fits(search) && (search.arena < best.result.arena || !fits(best.result))) {
+    best = { name: "search", result: search };
+  }
+  const afterSearch = timeLimit - seconds();
+  if (best.result.arena <= lower || search.status === "infeasible" || afterSearch <= 0.5) {
+    const { offsets, arena } = best.result;
+    const status: PlannerStatus = capacity !== undefined && arena > capacity
+      ? (search.status === "infeasible" || lower > capacity ? "infeasible" : "timeout")
+      : arena <= lower || (capacity === undefined && search.status === "optimal")
+      ? "optimal"
+      : capacity !== undefined
+      ? "feasible"
+      : "timeout";
+    return {
+      offsets,
+      arena,
+      status,
+      seconds: seconds(),
+      bound: lower,
+      details: { ...details, winner: best.name },
+    };
+  }
+  const ilp = await placeIlp(problem, {
+    ...options,
+    start: best.result.offsets,
+    timeLimit: afterSearch,
+  });
+  const ilpBound = Math.max(lower, ilp.bound ?? lower);
+  return {
+    ...ilp,
+    status: ilp.status === "timeout" && capacity === undefined && ilp.arena <= ilpBound
+      ? "optimal"
+      : ilp.status,
+    bound: ilpBound,
+    seconds: seconds(),
+    details: { ...details, ilp: ilp.details },
+  };
+}
+
+/**
+ * The `best` placer over the fast placers `start()` returns (called at each
+ * placement, so the registry can pass a list it derives after this is made).
+ *
+ * @example
+ * ```ts
+ * const best = bestPlacerOf(() => [greedySizePlacer, firstFitPlacer]);
+ * const { offsets, arena, status } = await best.place(problem, { timeLimit: 60 });
+ * ```
+ */
+export function bestPlacerOf(start: () => readonly Placer[]): Placer {
+  return {
+    name: "best",
+    description:
+      "every greedy placer, then the exact search, then the location ILP on the best one while time remains",
+    place: (problem, options) => placeBest(problem, { ...options, start: start() }),
+  };
+}
+
+/**
+ * Greedy scheduling, then the lifetime ILP from the greedy order for the rest
+ * of `timeLimit` (default 30 s) unless greedy already met the lower bound.
+ *
+ * @example
+ * ```ts
+ * const r = await scheduleBest(g, { timeLimit: 60 });
+ * r.details?.stage; // "greedy" or "ilp"
+ * ```
+ */
+export async function scheduleBest(
+  g: IndexedGraph,
+  options: ScheduleOptions = {},
+): Promise<ScheduleResult> {
+  const t0 = performance.now();
+  const timeLimit = options.timeLimit ?? 30;
+  const greedy = scheduleGreedy(g, options);
+  const left = timeLimit - (performance.now() - t0) / 1000;
+  if (greedy.status === "optimal" || left <= 0.5) {
+    return {
+      ...greedy,
+      status: greedy.status === "optimal" ? "optimal" : "timeout",
+      details: { ...greedy.details, stage: "greedy" },
+    };
+  }
+  const ilp = await scheduleIlp(g, { ...options, start: greedy.order, timeLimit: left });
+  return {
+    ...ilp,
+    seconds: (performance.now() - t0) / 1000,
+    details: { ...ilp.details, stage: "ilp", greedy: greedy.details },
+  };
+}
+
+/**
+ * The `best` scheduler.
+ *
+ * @example
+ * ```ts
+ * const { order, peakLive, status } = await bestScheduler.schedule(g, { timeLimit: 60 });
+ * ```
+ */
+export const bestScheduler: Scheduler = {
+  name: "best",
+  description: "greedy scheduling, then the lifetime ILP from its order while time remains",
+  schedule: (g, options) => scheduleBest(g, options),
+};
