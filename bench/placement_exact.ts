@@ -43,7 +43,10 @@ const SOLVED = new Set(["optimal", "feasible", "infeasible", "found", "not found
  *
  * @example
  * ```ts
- * summarize([{ name: "t", buffers: 3, capacity: 8, memplan: "optimal", memplanSeconds: 0.1 }], 10);
+ * import assert from "node:assert/strict";
+ * import { summarize } from "./placement_exact.ts";
+ * const row = { name: "t", buffers: 3, capacity: 8, memplan: "optimal", memplanSeconds: 0.1 };
+ * assert.match(summarize([row], 10), /\| memplan search \| 1 \|/);
  * ```
  */
 export function summarize(rows: ExactRow[], timeLimit: number): string {

@@ -36,7 +36,9 @@ export interface LargeRun {
  *
  * @example
  * ```ts
- * parseRuns("training:20000:60"); // [{ family: "training", buffers: 20000, limit: 60 }]
+ * import assert from "node:assert/strict";
+ * import { parseRuns } from "./placement_large.ts";
+ * assert.deepEqual(parseRuns("training:20000:60"), [{ family: "training", buffers: 20000, limit: 60 }]);
  * ```
  */
 export function parseRuns(text: string): LargeRun[] {
@@ -52,8 +54,10 @@ export function parseRuns(text: string): LargeRun[] {
  *
  * @example
  * ```ts
- * allowance(1); // 0.5
- * allowance(60); // 3
+ * import assert from "node:assert/strict";
+ * import { allowance } from "./placement_large.ts";
+ * assert.equal(allowance(1), 0.5);
+ * assert.equal(allowance(60), 3);
  * ```
  */
 export function allowance(limit: number): number {

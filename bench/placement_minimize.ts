@@ -33,7 +33,10 @@ export interface MinimizeRow {
  *
  * @example
  * ```ts
- * summarizeMinimize([{ name: "s", peak: 10, bound: 11, arena: 11, optimal: true, seconds: 0.5 }], 10);
+ * import assert from "node:assert/strict";
+ * import { summarizeMinimize } from "./placement_minimize.ts";
+ * const row = { name: "s", peak: 10, bound: 11, arena: 11, optimal: true, seconds: 0.5 };
+ * assert.match(summarizeMinimize([row], 10), /\| 1 \(10 s each\) \| 1 \| 1 \|/);
  * ```
  */
 export function summarizeMinimize(rows: MinimizeRow[], timeLimit: number): string {

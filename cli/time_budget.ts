@@ -13,7 +13,9 @@
  *
  * @example
  * ```ts
- * finishReserve(1_000_000); // 25.05
+ * import assert from "node:assert/strict";
+ * import { finishReserve } from "./time_budget.ts";
+ * assert.equal(finishReserve(1_000_000), 25.05);
  * ```
  */
 export function finishReserve(buffers: number): number {
@@ -28,7 +30,10 @@ export function finishReserve(buffers: number): number {
  *
  * @example
  * ```ts
- * solverBudget(10, performance.now(), 1000); // about 9.93
+ * import assert from "node:assert/strict";
+ * import { solverBudget } from "./time_budget.ts";
+ * const b = solverBudget(10, performance.now(), 1000);
+ * assert.ok(b > 9 && b <= 9.925);
  * ```
  */
 export function solverBudget(timeLimit: number, startedAt: number, buffers: number): number {

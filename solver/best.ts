@@ -55,6 +55,7 @@ export const EXACT_MAX_BUFFERS = 5000;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { startWithin } from "./best.ts";
  * import { firstFitPlacer } from "./placers/first_fit.ts";
  * import { greedySizePlacer } from "./placers/greedy_size.ts";
@@ -62,7 +63,7 @@ export const EXACT_MAX_BUFFERS = 5000;
  * const r = await startWithin(problem, [greedySizePlacer, firstFitPlacer], {}, {
  *   bound: 4, t0: performance.now(), timeLimit: 0,
  * });
- * r.name; // "first-fit": nothing else had time
+ * assert.equal(r.name, "first-fit"); // nothing else had time
  * ```
  */
 export async function startWithin(

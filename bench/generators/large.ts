@@ -18,7 +18,9 @@ import { randomInt, seededRandom } from "./prng.ts";
  *
  * @example
  * ```ts
- * trainingInstance({ tensors: 10000, seed: 1 }).buffers.length; // 10000
+ * import assert from "node:assert/strict";
+ * import { trainingInstance } from "./large.ts";
+ * assert.equal(trainingInstance({ tensors: 1000, seed: 1 }).buffers.length, 1000);
  * ```
  */
 export function trainingInstance(options: { tensors: number; seed: number }): PlacementProblem {
@@ -35,7 +37,9 @@ export function trainingInstance(options: { tensors: number; seed: number }): Pl
  *
  * @example
  * ```ts
- * compilerInstance({ buffers: 20000, seed: 1 }).buffers.length; // 20000
+ * import assert from "node:assert/strict";
+ * import { compilerInstance } from "./large.ts";
+ * assert.equal(compilerInstance({ buffers: 2000, seed: 1 }).buffers.length, 2000);
  * ```
  */
 export function compilerInstance(options: { buffers: number; seed: number }): PlacementProblem {

@@ -20,8 +20,11 @@ export interface SlackOptions extends TightOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { problemPeakLive } from "../../graph/placement_problem.ts";
+ * import { slackInstance } from "./slack.ts";
  * const s = slackInstance({ seed: 1 });
- * problemPeakLive(s.problem) <= s.capacity; // true
+ * assert.ok(problemPeakLive(s.problem) <= s.capacity);
  * ```
  */
 export function slackInstance(options: SlackOptions): GeneratedInstance {

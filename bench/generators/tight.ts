@@ -50,8 +50,11 @@ interface Rect {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { problemPeakLive } from "../../graph/placement_problem.ts";
+ * import { tightInstance } from "./tight.ts";
  * const t = tightInstance({ seed: 1 });
- * problemPeakLive(t.problem) === t.capacity; // true
+ * assert.equal(problemPeakLive(t.problem), t.capacity);
  * ```
  */
 export function tightInstance(options: TightOptions): GeneratedInstance {
@@ -109,7 +112,10 @@ function pickByArea(rects: Rect[], random: () => number): number {
  *
  * @example
  * ```ts
- * shuffle([1, 2, 3], seededRandom(1)); // a permutation of [1, 2, 3]
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "./prng.ts";
+ * import { shuffle } from "./tight.ts";
+ * assert.deepEqual(shuffle([1, 2, 3], seededRandom(1)).sort(), [1, 2, 3]);
  * ```
  */
 export function shuffle<T>(xs: T[], random: () => number): T[] {

@@ -33,7 +33,11 @@ export type Family = typeof FAMILIES[number];
  *
  * @example
  * ```ts
- * for await (const inst of familyInstances("tight", { seeds: [1, 2] })) console.log(inst.name);
+ * import assert from "node:assert/strict";
+ * import { familyInstances } from "./instances.ts";
+ * const names = [];
+ * for await (const inst of familyInstances("tight", { seeds: [1, 2] })) names.push(inst.name);
+ * assert.deepEqual(names, ["tight-1", "tight-2"]);
  * ```
  */
 export async function* familyInstances(

@@ -28,8 +28,14 @@ export interface PeerResult {
  *
  * @example
  * ```ts
- * peerCsv({ buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "z", lower: 0, upper: 2, size: 0 }] });
- * // { csv: "id,lower,upper,size\n0,0,2,4\n", kept: [0] }
+ * import assert from "node:assert/strict";
+ * import { peerCsv } from "./peer_minimalloc.ts";
+ * const { csv, kept } = peerCsv({ buffers: [
+ *   { id: "a", lower: 0, upper: 2, size: 4 },
+ *   { id: "z", lower: 0, upper: 2, size: 0 },
+ * ] });
+ * assert.equal(csv, "id,lower,upper,size\n0,0,2,4\n");
+ * assert.deepEqual(kept, [0]);
  * ```
  */
 export function peerCsv(problem: PlacementProblem): { csv: string; kept: number[] } {
@@ -48,8 +54,9 @@ export function peerCsv(problem: PlacementProblem): { csv: string; kept: number[
  * `--timeout`, and a kill a few seconds later should it not stop).
  *
  * @example
- * ```ts
- * const r = await runMinimalloc("/path/to/minimalloc", problem, { capacity: 1048576, timeLimit: 10 });
+ * ```ts ignore
+ * // Needs a MiniMalloc binary: its path comes from the command line.
+ * const r = await runMinimalloc(binary, problem, { capacity: 1048576, timeLimit: 10 });
  * r.outcome; // "found"
  * ```
  */

@@ -9,8 +9,10 @@
  *
  * @example
  * ```ts
- * median([3, 1, 2]); // 2
- * median([1, 2, 3, 4]); // 2.5
+ * import assert from "node:assert/strict";
+ * import { median } from "./stats.ts";
+ * assert.equal(median([3, 1, 2]), 2);
+ * assert.equal(median([1, 2, 3, 4]), 2.5);
  * ```
  */
 export function median(xs: number[]): number {
@@ -24,7 +26,9 @@ export function median(xs: number[]): number {
  *
  * @example
  * ```ts
- * parseSeeds("1-3,7"); // [1, 2, 3, 7]
+ * import assert from "node:assert/strict";
+ * import { parseSeeds } from "./stats.ts";
+ * assert.deepEqual(parseSeeds("1-3,7"), [1, 2, 3, 7]);
  * ```
  */
 export function parseSeeds(text: string): number[] {
@@ -44,7 +48,9 @@ export function parseSeeds(text: string): number[] {
  *
  * @example
  * ```ts
- * loadNote(); // "load 1.52 on 2 cores"
+ * import assert from "node:assert/strict";
+ * import { loadNote } from "./stats.ts";
+ * assert.match(loadNote(), /^load \d+\.\d\d on \d+ cores$/);
  * ```
  */
 export function loadNote(): string {

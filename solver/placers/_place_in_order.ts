@@ -78,7 +78,10 @@ export interface PlaceInOrderOptions {
  *
  * @example
  * ```ts
- * try { placeInOrder(problem, order, "best-fit", { deadline: 0 }); } catch (e) { e instanceof PlacementDeadline; }
+ * import assert from "node:assert/strict";
+ * import { PlacementDeadline, placeInOrder } from "./_place_in_order.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 1, size: 4 }] };
+ * assert.throws(() => placeInOrder(problem, [0], "best-fit", { deadline: 0 }), PlacementDeadline);
  * ```
  */
 export class PlacementDeadline extends Error {
