@@ -17,10 +17,10 @@ import type { Component } from "./_components.ts";
  * ```
  */
 export const HEURISTICS: readonly Heuristic[] = [
+  { section: "fewest", order: ["width", "size"] },
   { section: "fewest", order: ["size", "width"] },
   { section: "fewest", order: ["pressure", "size"] },
   { section: "tightest", order: ["size", "width"] },
-  { section: "fewest", order: ["width", "size"] },
   { section: "fewest", order: ["area", "size"] },
 ];
 
