@@ -15,6 +15,8 @@ import { runCommand } from "../run.ts";
  *
  * @example
  * ```ts
+ * import { Command } from "@commander-js/extra-typings";
+ * const bench = new Command("bench").option("--out <dir>");
  * bench.addCommand(mergeCommand(() => bench.opts().out));
  * ```
  */
