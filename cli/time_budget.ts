@@ -24,7 +24,7 @@ export function finishReserve(buffers: number): number {
 
 /**
  * The solver's share of a time limit started at `startedAt`
- * (`performance.now()`): what is left, less {@linkcode finishReserve}; never
+ * (`performance.now()`; 0 for the start of the process): what is left, less {@linkcode finishReserve}; never
  * negative (a solver given 0 s still returns its quickest answer). An
  * infinite limit stays infinite.
  *
