@@ -96,7 +96,18 @@ Deno.test("place: example.12 within 12 with greedy-size; capacity 11 is not reac
 Deno.test("place: the default placer packs challenging-C exactly at capacity; --minimize reaches its bound", async () => {
   const dir = await Deno.makeTempDir();
   const C = "testdata/minimalloc/challenging-C.1048576.csv";
-  const r = await runCli(["place", C, "--capacity", "1048576", "-o", `${dir}/c.csv`, "--json"]);
+  // No time limit: the instance alone decides the outcome, on any machine.
+  const r = await runCli([
+    "place",
+    C,
+    "--capacity",
+    "1048576",
+    "--time-limit",
+    "none",
+    "-o",
+    `${dir}/c.csv`,
+    "--json",
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).fits, true);
   assert.equal((await runCli(["verify", `${dir}/c.csv`, "--capacity", "1048576"])).code, 0);
@@ -106,6 +117,8 @@ Deno.test("place: the default placer packs challenging-C exactly at capacity; --
     "--placer",
     "search",
     "--minimize",
+    "--time-limit",
+    "none",
     "-o",
     `${dir}/m.csv`,
     "--json",

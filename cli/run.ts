@@ -65,20 +65,23 @@ export function parseByteCount(option: string, value: string): number {
 }
 
 /**
- * Parses a positive number of seconds, throwing InputError otherwise.
+ * Parses a positive number of seconds, or `none` for no limit (`Infinity`: a
+ * planner then stops only when it is done), throwing InputError otherwise.
  *
  * @example
  * ```ts
  * parseSeconds("--time-limit", "2.5"); // 2.5
+ * parseSeconds("--time-limit", "none"); // Infinity
  * ```
  */
 export function parseSeconds(option: string, value: string): number {
+  if (value === "none") return Infinity;
   const v = Number(value);
   if (!(v > 0) || !Number.isFinite(v)) {
     throw new InputError([{
       file: "command line",
       where: option,
-      message: `${JSON.stringify(value)} is not a positive number of seconds`,
+      message: `${JSON.stringify(value)} is not a positive number of seconds, nor "none"`,
     }]);
   }
   return v;

@@ -22,8 +22,17 @@ export const FAST_PLANNERS: ReadonlySet<string> = new Set([
   "first-fit",
 ]);
 
-/** Options every planner gets here: a small time limit (2 s) and a fixed seed. */
+/**
+ * Options every planner gets here: a small time limit (2 s) and a fixed seed.
+ * Properties run under it assert only what holds whatever a planner reached.
+ */
 export const PLANNER_OPTIONS = { timeLimit: 2, seed: 1 } as const;
+
+/**
+ * Options of an exact planner whose optimum is asserted: no time limit, so the
+ * (small) input alone decides the outcome, on any machine.
+ */
+export const EXACT_OPTIONS = { timeLimit: Infinity, seed: 1 } as const;
 
 /** Scheduler names that must reach the brute-force optimum (property 3). */
 export const EXACT_SCHEDULERS = ["ilp"] as const;

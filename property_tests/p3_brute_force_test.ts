@@ -18,6 +18,7 @@ import { bruteForcePlacement } from "./_brute_force_placement.ts";
 import { bruteForceSchedule } from "./_brute_force_schedule.ts";
 import {
   budgetOf,
+  EXACT_OPTIONS,
   EXACT_PLACERS,
   EXACT_SCHEDULERS,
   placerCases,
@@ -116,7 +117,7 @@ for (const name of EXACT_SCHEDULERS) {
         // Most small graphs are settled by greedy and the lower bound; half the
         // runs keep only those the fast schedulers cannot prove optimal.
         fc.pre(!hardOnly || others.every((o) => o.status !== "optimal"));
-        const r = await s!.schedule(g, PLANNER_OPTIONS);
+        const r = await s!.schedule(g, EXACT_OPTIONS);
         const optimum = bruteForceSchedule(graph).peak;
         assert.equal(r.peakLive, optimum, `${name}: peak ${r.peakLive}, optimum ${optimum}`);
         assert.equal(r.status, "optimal", `${name} reached the optimum but says ${r.status}`);
@@ -143,7 +144,7 @@ for (const name of EXACT_PLACERS) {
           fast.map((c) => c.planner.place(problem, PLANNER_OPTIONS)),
         );
         fc.pre(!hardOnly || others.every((o) => o.status !== "optimal"));
-        const r = await p!.place(problem, PLANNER_OPTIONS);
+        const r = await p!.place(problem, EXACT_OPTIONS);
         const optimum = bruteForcePlacement(problem).arena;
         assert.equal(r.arena, optimum, `${name}: arena ${r.arena}, optimum ${optimum}`);
         assert.equal(r.status, "optimal", `${name} reached the optimum but says ${r.status}`);

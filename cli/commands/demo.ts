@@ -25,7 +25,7 @@ export function demoCommand() {
         "and under best-fit. Writes the plan to out/.",
     )
     .option("--graph <file>", "another graph to use instead")
-    .option("--time-limit <seconds>", "planning budget", "30")
+    .option("--time-limit <seconds>", "planning budget in seconds, or none", "30")
     .option("-o, --output <file>", "plan file to write (default out/<graph name>.plan.json)")
     .action(async (opts) => {
       Deno.exitCode = await runCommand(async () => {

@@ -29,7 +29,7 @@ export function placeCommand() {
         "best",
       ),
     )
-    .option("--time-limit <seconds>", "wall-clock budget", "30")
+    .option("--time-limit <seconds>", "wall-clock budget in seconds, or none", "30")
     .option("--seed <n>", "seed for randomised placers", "1")
     .option(
       "--minimize",

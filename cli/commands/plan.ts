@@ -33,7 +33,11 @@ export function planCommand() {
         "best",
       ),
     )
-    .option("--time-limit <seconds>", "wall-clock budget for the whole plan", "30")
+    .option(
+      "--time-limit <seconds>",
+      "wall-clock budget in seconds for the whole plan, or none",
+      "30",
+    )
     .option("--capacity <bytes>", "every offset + size must fit under it")
     .option("--seed <n>", "seed for randomised planners", "1")
     .requiredOption("-o, --output <file>", "plan file to write (memplan.plan/v1; .gz to compress)")

@@ -60,12 +60,12 @@ Deno.test("lower bounds: trivial <= cut <= mincut <= split <= the optimum over a
   );
 });
 
-Deno.test("lower bounds: every bundled graph, within program order and 5 s", async () => {
+Deno.test("lower bounds: every bundled graph, min-cut complete and within program order", async () => {
   const dir = new URL("../../testdata/graphs/", import.meta.url);
   for await (const entry of Deno.readDir(dir)) {
     if (!/\.json(\.gz)?$/.test(entry.name)) continue;
     const g = await loadGraph(new URL(entry.name, dir).pathname);
-    const lb = lowerBounds(g, { timeLimit: 5 });
+    const lb = lowerBounds(g, { timeLimit: Infinity });
     const { trivial, cut, mincut } = lb as Required<typeof lb>;
     assert.ok(trivial <= cut && cut <= mincut, entry.name);
     assert.ok(mincut <= programOrderPeak(g).bytes, entry.name);

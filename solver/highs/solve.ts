@@ -10,7 +10,11 @@ import type { HighsOptionValue, SolveMessage, SolveRequest } from "./_protocol.t
 
 /** Options of {@linkcode solveModel}. */
 export interface SolveModelOptions {
-  /** Seconds HiGHS may run; the worker is killed `grace` seconds after it. */
+  /**
+   * Seconds HiGHS may run; the worker is killed `grace` seconds after it.
+   * `Infinity` means no limit: the outcome then depends only on the model and
+   * on work limits such as `mip_max_nodes`, never on the machine's speed.
+   */
   timeLimit: number;
   /** A point to start from (one value per column); HiGHS checks it and may reject it. */
   mipStart?: Float64Array;
@@ -78,8 +82,10 @@ export async function solveModel(
   }
   const t0 = performance.now();
   const timeLimit = Math.max(options.timeLimit, 0.01);
+  const limited = Number.isFinite(timeLimit);
   const highsOptions: Record<string, HighsOptionValue> = {
-    time_limit: timeLimit,
+    // HiGHS's own default `time_limit` is infinite.
+    ...(limited ? { time_limit: timeLimit } : {}),
     mip_rel_gap: options.mipRelGap ?? 0,
     ...(options.cutoff !== undefined ? { objective_bound: options.cutoff } : {}),
     ...options.highsOptions,
@@ -98,7 +104,7 @@ export async function solveModel(
     rowValue: model.rowValue,
     options: highsOptions,
     // An overridden `time_limit` moves the worker's own interrupt too, never the kill.
-    softLimit: Number(highsOptions.time_limit),
+    softLimit: Number(highsOptions.time_limit ?? Infinity),
   };
   if (options.mipStart) request.mipStart = options.mipStart;
   const wasm = await compiledHighs();
@@ -130,10 +136,13 @@ export async function solveModel(
       }
       return r;
     };
-    const timer = setTimeout(
-      () => finish(fromIncumbent("killed")),
-      (timeLimit + (options.grace ?? 1.5)) * 1000,
-    );
+    // setTimeout would read an infinite delay as 0: no limit means no kill.
+    const timer = limited
+      ? setTimeout(
+        () => finish(fromIncumbent("killed")),
+        (timeLimit + (options.grace ?? 1.5)) * 1000,
+      )
+      : undefined;
     worker.onmessage = (e: MessageEvent<SolveMessage>) => {
       const m = e.data;
       if (m.type === "incumbent") {

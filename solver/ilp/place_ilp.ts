@@ -31,6 +31,12 @@ export interface IlpPlaceOptions extends PlaceOptions {
    * `subTimeLimit` first still make runs differ.
    */
   subNodeLimit?: number;
+  /**
+   * Sub-problems solved at most; default no limit. With `timeLimit` and
+   * `subTimeLimit` at `Infinity`, this and `subNodeLimit` make the result the
+   * same on every machine.
+   */
+  subSolveLimit?: number;
 }
 
 /**
@@ -107,7 +113,12 @@ export async function placeIlp(
   // repeat would give the same answer, so only new ones are solved.
   const tried = new Set<string>();
   let repeats = 0;
-  for (let round = 0; remaining() > 0.5 && state.arena > bound; round++) {
+  const solveLimit = options.subSolveLimit ?? Infinity;
+  for (
+    let round = 0;
+    remaining() > 0.5 && state.arena > bound && stats.solves < solveLimit;
+    round++
+  ) {
     const band = round % 2 === 1;
     const free = pickFree(problem, state, target, round);
     // Band rounds repack the top of the arena above the lowest freed buffer,

@@ -23,7 +23,7 @@ function stacked(problem: PlacementProblem): Float64Array {
 
 Deno.test("ilp placer: example.12 reaches 12, optimal, and verifies", async () => {
   const problem = await loadMinimallocCsv(EXAMPLE.pathname);
-  const r = await ilpPlacer.place(problem, { timeLimit: 10 });
+  const r = await ilpPlacer.place(problem, { timeLimit: Infinity });
   assert.equal(r.arena, 12);
   assert.equal(r.status, "optimal");
   assert.ok(verifyPlacement(problem, r.offsets).ok);
@@ -32,7 +32,7 @@ Deno.test("ilp placer: example.12 reaches 12, optimal, and verifies", async () =
 Deno.test("placement ILP: example.12 from a stacked start solves to 12", async () => {
   const problem = await loadMinimallocCsv(EXAMPLE.pathname);
   const start = stacked(problem);
-  const r = await placeIlp(problem, { start, timeLimit: 10 });
+  const r = await placeIlp(problem, { start, timeLimit: Infinity });
   assert.equal(r.details?.startArena, 20);
   assert.equal(r.details?.mode, "full");
   assert.equal(r.arena, 12);
@@ -45,7 +45,7 @@ Deno.test("placement ILP: example.12 from a stacked start solves to 12", async (
 Deno.test("placement ILP equals brute force on small random problems", async () => {
   for (let seed = 1; seed <= 8; seed++) {
     const problem = randomProblem({ seed, n: 6, horizon: 8, alignment: seed % 2 ? 1 : 4 });
-    const r = await placeIlp(problem, { start: stacked(problem), timeLimit: 10 });
+    const r = await placeIlp(problem, { start: stacked(problem), timeLimit: Infinity });
     assert.equal(r.arena, bruteForceArena(problem), `seed ${seed}`);
     assert.equal(r.status, "optimal", `seed ${seed}`);
     assert.ok(verifyPlacement(problem, r.offsets).ok, `seed ${seed}`);
@@ -57,8 +57,16 @@ Deno.test("placement sub-problems improve greedy-size and stay valid", async () 
   const problem = randomProblem({ seed: 3, n: 120, horizon: 60 });
   const greedy = placeGreedySize(problem);
   assert.equal(greedy.arena, 1334);
-  const r = await placeIlp(problem, { timeLimit: 3, fullMaxPairs: 0 });
+  // Work limits, not seconds, decide where it stops: the same result on any machine.
+  const r = await placeIlp(problem, {
+    timeLimit: Infinity,
+    subTimeLimit: Infinity,
+    subSolveLimit: 2,
+    subNodeLimit: 50,
+    fullMaxPairs: 0,
+  });
   assert.equal(r.details?.mode, "sub-problems");
+  assert.equal((r.details?.subProblems as { solves: number }).solves, 2);
   assert.ok(r.arena < greedy.arena, `arena ${r.arena}`);
   assert.ok(r.arena >= problemPeakLive(problem));
   assert.ok(verifyPlacement(problem, r.offsets).ok);
@@ -67,7 +75,7 @@ Deno.test("placement sub-problems improve greedy-size and stay valid", async () 
 
 Deno.test("placement ILP reports a capacity below the peak live as infeasible", async () => {
   const problem = await loadMinimallocCsv(EXAMPLE.pathname);
-  const r = await placeIlp(problem, { timeLimit: 5, capacity: 11 });
+  const r = await placeIlp(problem, { timeLimit: Infinity, capacity: 11 });
   assert.equal(r.status, "infeasible");
   assert.equal(r.arena, 12);
 });

@@ -13,7 +13,7 @@ Deno.test("solvePart restarts until a run ends, and stays complete", () => {
       const r = solvePart(part, {
         capacity: 64,
         alignment: 1,
-        deadline: performance.now() + 10_000,
+        deadline: Infinity,
         firstBudget: 16,
       });
       assert.equal(r.outcome, "found", `seed ${seed}`);
@@ -33,7 +33,7 @@ Deno.test("solvePart reports a timeout with its deepest partial placement", () =
   const r = solvePart(part, {
     capacity: 64,
     alignment: 1,
-    deadline: performance.now() + 50,
+    deadline: performance.now() - 1, // expired: the first check stops it
     checkEvery: 16,
   });
   assert.equal(r.outcome, "timeout");
