@@ -25,7 +25,7 @@ export const EXIT = {
  *
  * @example
  * ```ts
- * Deno.exit(await runCommand(async () => { … return EXIT.ok; }));
+ * const code = await runCommand(() => EXIT.ok); // 0
  * ```
  */
 export async function runCommand(body: () => Promise<number> | number): Promise<number> {

@@ -1,0 +1,14 @@
+/**
+ * Writes the JSON Schemas of the graph and plan formats (`deno task schemas`).
+ *
+ * @module
+ */
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { schemaFiles } from "../graph/json_schema.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+for (const [path, text] of Object.entries(schemaFiles())) {
+  await Deno.writeTextFile(join(root, path), text);
+  console.log(`wrote ${path}`);
+}
