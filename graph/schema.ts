@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import { KINDS } from "./types.ts";
 
 const safeSize = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { isOp, isTensor, jsonPath, opSchema, tensorSchema } from "./schema.ts";
 
 // The fast predicates stand in for zod on the hot path, so they must accept

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { RUN_CONFIG, type RunConfig, scaledRuns, STANDARD_RUNS } from "./_config.ts";
 
 /** Options of {@linkcode propertyTest}. */

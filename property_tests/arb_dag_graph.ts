@@ -9,7 +9,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { Graph, Kind, Op, Tensor } from "../graph/types.ts";
 import { type IdStyle, makeId } from "./_ids.ts";
 import { type AlignmentConstraints, arbAlignment } from "./arb_alignment.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { Graph } from "../graph/types.ts";
 import type { IdStyle } from "./_ids.ts";
 import { arbDagGraph } from "./arb_dag_graph.ts";

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { ViolationKind } from "../simulator/violations.ts";
 
 /** The mutations, in the order of the table above. */

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { Graph, Plan } from "../graph/types.ts";
 import { topologicalOrderByPriority } from "./_topological_order.ts";
 

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { PlacementProblem } from "../graph/types.ts";
 
 /** Constraints of {@linkcode arbTightProblem}. */

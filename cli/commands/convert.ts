@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Command, Option } from "@commander-js/extra-typings";
+import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
 import { formatMinimallocCsv } from "../../graph/minimalloc_csv.ts";
 import { forEachOrderViolation } from "../../graph/order_check.ts";

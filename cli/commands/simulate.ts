@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Command, Option } from "@commander-js/extra-typings";
+import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { InputError } from "../../graph/input_error.ts";
 import { ALLOCATOR_NAMES, type AllocatorName } from "../../simulator/allocator.ts";
 import { reportToJson } from "../../simulator/report_json.ts";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Command } from "@commander-js/extra-typings";
+import { Command } from "npm:@commander-js/extra-typings@15.1.0";
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { lowerBounds } from "../../graph/bounds/mod.ts";
 import { loadGraph } from "../../graph/load.ts";

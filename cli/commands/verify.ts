@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Command } from "@commander-js/extra-typings";
+import { Command } from "npm:@commander-js/extra-typings@15.1.0";
 import { InputError } from "../../graph/input_error.ts";
 import { loadMinimallocCsv } from "../../graph/load.ts";
 import { reportToJson } from "../../simulator/report_json.ts";

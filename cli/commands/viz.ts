@@ -5,7 +5,7 @@
  * @module
  */
 import { basename } from "node:path";
-import { Command, Option } from "@commander-js/extra-typings";
+import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { InputError } from "../../graph/input_error.ts";
 import { loadResolvedPlan } from "../../graph/load.ts";

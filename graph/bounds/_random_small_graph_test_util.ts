@@ -4,7 +4,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { Graph, Kind, Op, Tensor } from "../types.ts";
 
 /** Constraints of {@linkcode smallGraph}. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { Buffer, PlacementProblem } from "../../graph/types.ts";
 import { seeded } from "../_testing.ts";
 import { tightProblem } from "./_tight_problems.ts";
