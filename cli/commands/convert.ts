@@ -42,7 +42,9 @@ export function convertCommand() {
         const offsets = resolved?.offsets
           ? Array.from(resolved.offsets, (o) => (Number.isNaN(o) ? 0 : o))
           : undefined;
-        await writeTextAtomic(opts.output, formatMinimallocCsv(problem, offsets));
+        await writeTextAtomic(opts.output, formatMinimallocCsv(problem, offsets), {
+          inputs: [graphFile, opts.plan],
+        });
         console.log(`wrote ${problem.buffers.length} buffers to ${opts.output}`);
         return EXIT.ok;
       });

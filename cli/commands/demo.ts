@@ -46,7 +46,7 @@ export function demoCommand() {
         const bestFit = simulate(g, { allocator: "best-fit" });
         const output = opts.output ?? `out/${g.name}.plan.json`;
         await Deno.mkdir(output.split("/").slice(0, -1).join("/") || ".", { recursive: true });
-        await writeTextAtomic(output, JSON.stringify(planned.plan));
+        await writeTextAtomic(output, JSON.stringify(planned.plan), { inputs: [file] });
         const bound = orderLowerBound(g, { orders: [planned.order] });
         console.log(`${g.name}: ${g.opCount} ops, ${g.tensorCount} tensors (${file})`);
         console.log(

@@ -6,7 +6,7 @@
 import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadMinimallocCsv } from "../../graph/load.ts";
 import { formatMinimallocCsv } from "../../graph/minimalloc_csv.ts";
-import { writeTextAtomic } from "../../graph/write_output.ts";
+import { checkOutputPath, writeTextAtomic } from "../../graph/write_output.ts";
 import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import { getPlacer, placerNames } from "../../solver/registry.ts";
 import { formatBytes, formatPercent, renderPairs } from "../format.ts";
@@ -45,6 +45,7 @@ export function placeCommand() {
         const timeLimit = parseSeconds("--time-limit", opts.timeLimit);
         const seed = parseByteCount("--seed", opts.seed);
         const problem = await loadMinimallocCsv(file);
+        await checkOutputPath(opts.output, { inputs: [file] });
         const placer = getPlacer(opts.placer);
         const result = await placer.place(problem, {
           capacity,
@@ -59,7 +60,11 @@ export function placeCommand() {
           return EXIT.internal;
         }
         const fits = capacity === undefined || check.arena <= capacity;
-        if (fits) await writeTextAtomic(opts.output, formatMinimallocCsv(problem, result.offsets));
+        if (fits) {
+          await writeTextAtomic(opts.output, formatMinimallocCsv(problem, result.offsets), {
+            inputs: [file],
+          });
+        }
         const summary = {
           problem: file,
           placer: opts.placer,

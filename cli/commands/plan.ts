@@ -5,7 +5,7 @@
  */
 import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadGraph } from "../../graph/load.ts";
-import { writeTextAtomic } from "../../graph/write_output.ts";
+import { checkOutputPath, writeTextAtomic } from "../../graph/write_output.ts";
 import { simulate } from "../../simulator/simulate.ts";
 import { planGraph } from "../../solver/plan_graph.ts";
 import { orderLowerBound } from "../../solver/schedulers/order_bound.ts";
@@ -50,6 +50,7 @@ export function planCommand() {
           : undefined;
         const seed = parseByteCount("--seed", opts.seed);
         const g = await loadGraph(graphFile);
+        await checkOutputPath(opts.output, { inputs: [graphFile] });
         const planned = await planGraph(g, {
           scheduler: opts.scheduler,
           placer: opts.placer,
@@ -73,7 +74,11 @@ export function planCommand() {
           return EXIT.internal;
         }
         // A plan over its capacity would not verify: say so and write nothing.
-        if (fits) await writeTextAtomic(opts.output, JSON.stringify(planned.plan));
+        if (fits) {
+          await writeTextAtomic(opts.output, JSON.stringify(planned.plan), {
+            inputs: [graphFile],
+          });
+        }
         const bound = orderLowerBound(g, { orders: [planned.order] });
         const orderGap = report.peakLive - bound.bytes;
         const summary = {

@@ -103,7 +103,7 @@ export function vizCommand() {
         );
         const title = `${graph.name}: memory map and live bytes`;
         const text = format === "svg" ? vizSvg(sides, { title }) : vizHtml(sides, { title });
-        await writeOutput(opts.output, text);
+        await writeTextAtomic(opts.output, text, { inputs: [graphFile, opts.plan] });
         const drawn = sides.map((s) => s.hover.map.tensors.length).reduce((a, b) => a + b, 0);
         console.log(
           `wrote ${opts.output} (${
@@ -170,21 +170,4 @@ function replay(
     ? "program order"
     : `${basename(planFile)}${planner}${resolved?.order ? "" : ", program order"}`;
   return { label, report };
-}
-
-async function writeOutput(file: string, text: string): Promise<void> {
-  try {
-    await writeTextAtomic(file, text);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound || e instanceof Deno.errors.PermissionDenied) {
-      throw new InputError([{
-        file,
-        where: "-o/--output",
-        message: e instanceof Deno.errors.NotFound
-          ? "cannot write the picture: its directory does not exist"
-          : "cannot write the picture: permission denied",
-      }]);
-    }
-    throw e;
-  }
 }
