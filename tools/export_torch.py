@@ -390,7 +390,7 @@ def main(argv=None):
     meta = graph["meta"]
     peak = meta["programOrderPeak"]
     print(f"{graph['name']}: {len(graph['ops'])} ops, {len(graph['tensors'])} tensors, "
-          f"program-order peak {peak} bytes ({peak / 2**20:.1f} MiB) -> {args.output}")
+          f"program-order peak {peak:,} bytes ({peak / 2**20:.1f} MiB) -> {args.output}")
     return 0
 
 
