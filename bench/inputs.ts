@@ -53,8 +53,8 @@ export async function fixtureInputs(): Promise<BenchInput[]> {
 }
 
 /**
- * The minimalloc suite, read in place from `testdata/minimalloc/`;
- * empty (not an error) when that folder is absent.
+ * The minimalloc suite, read in place from `testdata/minimalloc/` (vendored
+ * with the repository, so a missing folder is an error, never a silent skip).
  *
  * @example
  * ```ts
@@ -63,10 +63,7 @@ export async function fixtureInputs(): Promise<BenchInput[]> {
  */
 export async function minimallocInputs(): Promise<BenchInput[]> {
   const dir = join(REPO_ROOT, MINIMALLOC_DIR);
-  const files = await listFiles(dir, CSV_FILE).catch((e) => {
-    if (e instanceof Deno.errors.NotFound) return [];
-    throw e;
-  });
+  const files = await listFiles(dir, CSV_FILE);
   return files.map((f) => fileInput(f, "minimalloc", relative(REPO_ROOT, f)));
 }
 

@@ -264,7 +264,9 @@ export function buildPlan(g: IndexedGraph, options: BuildPlanOptions): Plan {
   const plan: Plan = { format: "memplan.plan/v1", graph: g.name };
   if (options.order) plan.order = Array.from(options.order, (v) => g.opIds[v]);
   if (options.offsets) {
-    const offsets: Record<string, number> = {};
+    // No prototype: a tensor named "__proto__" must get an offset like any other
+    // (on a plain object the assignment would be swallowed by the accessor).
+    const offsets: Record<string, number> = Object.create(null);
     for (let t = 0; t < g.tensorCount; t++) {
       if (g.size[t] > 0) offsets[g.tensorIds[t]] = options.offsets[t];
     }

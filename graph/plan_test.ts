@@ -130,3 +130,34 @@ Deno.test("resolvePlan: a plan changed after it was resolved resolves to its new
   plan.offsets!.a = 30;
   assert.equal(resolvePlan(g, plan).offsets![2], 30);
 });
+
+Deno.test("buildPlan: ids named after Object.prototype members keep their offsets", () => {
+  const ids = ["__proto__", "constructor", "toString"];
+  const g = indexGraph({
+    format: "memplan.graph/v1",
+    name: "proto",
+    tensors: ids.map((id) => ({ id, size: 4, kind: "weight" as const })),
+    ops: [],
+  });
+  // The accessor every other runtime has (and Deno with --unsafe-proto), under
+  // which `{}["__proto__"] = 0` is silently dropped.
+  const saved = Object.getOwnPropertyDescriptor(Object.prototype, "__proto__")!;
+  Object.defineProperty(Object.prototype, "__proto__", {
+    configurable: true,
+    get(this: object) {
+      return Object.getPrototypeOf(this);
+    },
+    set(this: object, v: unknown) {
+      if (typeof v === "object") Object.setPrototypeOf(this, v);
+    },
+  });
+  let plan;
+  try {
+    plan = buildPlan(g, { offsets: Float64Array.from([0, 4, 8]) });
+  } finally {
+    Object.defineProperty(Object.prototype, "__proto__", saved);
+  }
+  const written = JSON.parse(JSON.stringify(plan));
+  assert.deepEqual(Object.keys(written.offsets).sort(), [...ids].sort());
+  assert.deepEqual([...resolvePlan(g, written).offsets!], [0, 4, 8]);
+});

@@ -27,7 +27,8 @@ export interface DenseView {
  * ```
  */
 export function denseView(g: IndexedGraph): DenseView {
-  const tensors: DenseView["tensors"] = {};
+  // No prototype: ids may be "__proto__", which a plain object would swallow.
+  const tensors: DenseView["tensors"] = Object.create(null);
   for (let t = 0; t < g.tensorCount; t++) {
     const readers = Array.from(g.readerList.subarray(g.readerStart[t], g.readerStart[t + 1]))
       .map((v) => g.opIds[v]).sort();
@@ -38,7 +39,7 @@ export function denseView(g: IndexedGraph): DenseView {
       readers,
     };
   }
-  const ops: DenseView["ops"] = {};
+  const ops: DenseView["ops"] = Object.create(null);
   const ids = (list: Int32Array, start: Int32Array, v: number, names: readonly string[]) =>
     Array.from(list.subarray(start[v], start[v + 1]), (i) => names[i]);
   for (let v = 0; v < g.opCount; v++) {

@@ -33,7 +33,7 @@ export function assertOnlineReplayValid(
   if (plan.order) orderOnly.order = plan.order;
   const report = simulatePlan(g, orderOnly, name);
   assert.ok(report.ok, `allocator ${name}: ${JSON.stringify(report.violations)}`);
-  const offsets: Record<string, number> = {};
+  const offsets: Record<string, number> = Object.create(null); // ids may be "__proto__"
   graph.tensors.forEach((t, i) => {
     if (t.size > 0) offsets[t.id] = report.offsets[i];
   });

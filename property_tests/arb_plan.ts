@@ -96,7 +96,7 @@ function buildRandomPlan(
   const align = graph.alignment ?? 1;
   const total = graph.tensors.reduce((s, t) => s + t.size, 0);
   const unit = r.unaligned ? 1 : align;
-  const offsets: Record<string, number> = {};
+  const offsets: Record<string, number> = Object.create(null); // ids may be "__proto__"
   let top = 0;
   graph.tensors.forEach((t, i) => {
     const pick = r.picks[i];
