@@ -203,6 +203,52 @@ class ExportTest(unittest.TestCase):
         # The input needs no gradient: weight gradient plus bias gradient only.
         self.assertEqual(back["cost"], forward + 2 * 5 * 6 * 6)
 
+    def test_any_optimizer_tied_and_frozen_parameters(self):
+        class Net(torch.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.emb = torch.nn.Embedding(10, 6)
+                self.bn = torch.nn.BatchNorm1d(6)
+                self.head = torch.nn.Linear(6, 10, bias=False)
+                self.head.weight = self.emb.weight  # tied: one storage, two names
+                self.frozen = torch.nn.Linear(6, 6)
+                self.frozen.requires_grad_(False)
+
+            def forward(self, ids, scale):
+                h = torch.relu(self.bn(self.emb(ids).transpose(1, 2))).transpose(1, 2) * scale
+                return self.head(self.frozen(h))
+
+        torch.manual_seed(0)
+        model = Net()
+        ids, labels = torch.randint(0, 10, (2, 5)), torch.randint(0, 10, (2, 5))
+
+        def loss(out, y):
+            return torch.nn.functional.cross_entropy(out.reshape(-1, 10), y.reshape(-1))
+
+        trainable = ["emb.weight", "bn.weight", "bn.bias"]
+        per_parameter = {"SGD": ["momentum_buffer"], "AdamW": ["exp_avg", "exp_avg_sq", "step"],
+                         "Adagrad": ["step", "sum"], "RMSprop": ["momentum_buffer", "square_avg"]}
+        trainable_params = [p for p in model.parameters() if p.requires_grad]
+        for optimizer in (torch.optim.SGD(trainable_params, lr=0.1, momentum=0.9),
+                          torch.optim.AdamW([{"params": trainable_params[:1]},
+                                             {"params": trainable_params[1:], "lr": 1e-4}]),
+                          torch.optim.Adagrad(trainable_params),
+                          torch.optim.RMSprop(trainable_params, momentum=0.5)):
+            name = type(optimizer).__name__
+            with self.subTest(optimizer=name):
+                graph = memplan_torch.training_step_graph(model, (ids, 0.5), loss, optimizer,
+                                                          loss_inputs=(labels,))
+                kinds = {}
+                for t in graph["tensors"]:
+                    kinds.setdefault(t["kind"], []).append(t["id"])
+                self.assertEqual(kinds["input"], ["input", "labels"])
+                self.assertEqual(sorted(kinds["optimizer_state"]),
+                                 sorted(f"{p}.{k}" for p in trainable for k in per_parameter[name]))
+                self.assertEqual(len(kinds["gradient"]), len(trainable))
+                self.assertNotIn("head.weight", kinds["weight"])  # tied to emb.weight
+                self.assertIn("frozen.weight", kinds["weight"])
+                self.assertEqual(len(optimizer.state), 0 if name != "Adagrad" else 3)
+
     def test_command_line_with_a_factory(self):
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, "sub", "block.json.gz")
