@@ -51,7 +51,19 @@ export function buildProgram() {
   ) {
     program.addCommand(c.exitOverride());
   }
+  oneErrorStyle(program);
   return program;
+}
+
+/**
+ * Commander's usage errors in memplan's one style, `memplan: command line: …`,
+ * on the program and every subcommand (addCommand does not pass settings down).
+ */
+function oneErrorStyle(command: Command): void {
+  command.configureOutput({
+    outputError: (text, write) => write(text.replace(/^error: /, "memplan: command line: ")),
+  });
+  for (const c of command.commands) oneErrorStyle(c as Command);
 }
 
 /**

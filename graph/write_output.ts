@@ -10,6 +10,14 @@ import { dirname, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { InputError } from "./input_error.ts";
 
+/** The output name that means standard output (`-o -`). */
+export const STDOUT = "-";
+
+function writeStdout(bytes: Uint8Array): void {
+  let done = 0;
+  while (done < bytes.length) done += Deno.stdout.writeSync(bytes.subarray(done));
+}
+
 /** Options of {@linkcode writeTextAtomic} and {@linkcode checkOutputPath}. */
 export interface WriteOptions {
   /** Files this run reads: the output may not be any of them (compared by device and inode). */
@@ -56,6 +64,7 @@ export async function checkOutputPath(
   file: string,
   options: WriteOptions = {},
 ): Promise<OutputTarget> {
+  if (file === STDOUT) return { path: file, special: true };
   let path = file;
   const link = await statOf(file, false);
   if (link?.isSymlink) {
@@ -87,7 +96,7 @@ export async function checkOutputPath(
 }
 
 /**
- * Writes text to `file`, gzip-compressed when the name ends in `.gz`: into a
+ * Writes text to `file` (standard output for `-`), gzip-compressed when the name ends in `.gz`: into a
  * temporary file beside the target, renamed over it when complete. A symbolic
  * link stays a link (its target is written); a device or FIFO is written in
  * place. Refuses, with an {@linkcode InputError}, what {@linkcode checkOutputPath} refuses.
@@ -102,6 +111,10 @@ export async function writeTextAtomic(
   text: string,
   options: WriteOptions = {},
 ): Promise<void> {
+  if (file === STDOUT) {
+    writeStdout(new TextEncoder().encode(text));
+    return;
+  }
   const target = await checkOutputPath(file, options);
   const bytes = file.endsWith(".gz")
     ? gzipSync(new TextEncoder().encode(text))

@@ -70,3 +70,16 @@ Deno.test("write_output: a folder is refused", async () => {
   await rejects(writeTextAtomic(dir, "x"), /is a folder, not a file/);
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("write_output: '-' is standard output, written whole", async () => {
+  const chunks: string[] = [];
+  const write = Deno.stdout.writeSync;
+  Deno.stdout.writeSync = (b: Uint8Array) => (chunks.push(new TextDecoder().decode(b)), b.length);
+  try {
+    await writeTextAtomic("-", "id,lower,upper,size\n");
+  } finally {
+    Deno.stdout.writeSync = write;
+  }
+  assert.equal(chunks.join(""), "id,lower,upper,size\n");
+  assert.deepEqual(await checkOutputPath("-"), { path: "-", special: true });
+});
