@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { describeViolation } from "../cli/print_report.ts";
+import { describeViolation } from "../simulator/describe_violation.ts";
 import type { BenchRow } from "./record.ts";
 
 /**

@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { plannerNames } from "../solver/registry.ts";
 import type { Placer, Scheduler } from "../solver/types.ts";
 import type { BenchInput } from "./inputs.ts";
 import { rowKey, type RunOptions } from "./record.ts";
@@ -25,15 +26,8 @@ export interface PlannerTables {
   placers: Readonly<Record<string, Placer>>;
 }
 
-/** Planners near linear in the input, run on random graphs of every size. */
-export const SCALABLE_PLANNERS: ReadonlySet<string> = new Set([
-  "program",
-  "greedy",
-  "greedy-size",
-  "greedy-conflicts",
-  "greedy-area",
-  "first-fit",
-]);
+/** Planners near linear in the input (the registry's `linear` ones), run on random graphs of every size. */
+export const SCALABLE_PLANNERS: ReadonlySet<string> = new Set(plannerNames({ cost: "linear" }));
 
 /** Online allocator models program order is replayed under, as baselines. */
 export const BASELINE_ALLOCATORS = ["pytorch", "best-fit"] as const;

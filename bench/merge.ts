@@ -6,7 +6,7 @@
  * @module
  */
 import { join } from "node:path";
-import { EXIT } from "../cli/run.ts";
+import { EXIT } from "../pipeline/exit.ts";
 import { InputError } from "../graph/input_error.ts";
 import type { BenchRow } from "./record.ts";
 import { dedupeRows, readResults, RESULTS_FILE, writeResults } from "./results_file.ts";

@@ -144,19 +144,3 @@ export function taskRow(task: RowIdentity, measures: RowMeasures): BenchRow {
   if (task.placer !== undefined) row.placer = task.placer;
   return row;
 }
-
-/**
- * The status of a plan from its two halves: the worse one wins (`optimal` only
- * when both are).
- *
- * @example
- * ```ts
- * combineStatus("optimal", "feasible"); // "feasible"
- * ```
- */
-export function combineStatus(schedule: string, place: string): string {
-  for (const s of ["error", "infeasible", "timeout", "feasible"]) {
-    if (schedule === s || place === s) return s;
-  }
-  return schedule === "optimal" && place === "optimal" ? "optimal" : "feasible";
-}

@@ -12,7 +12,7 @@
  */
 import { join } from "node:path";
 import { InputError } from "../graph/input_error.ts";
-import { EXIT } from "../cli/run.ts";
+import { EXIT } from "../pipeline/exit.ts";
 import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
 import type { BenchInput } from "./inputs.ts";
 import { type BenchTask, benchTasks, type PlannerTables } from "./matrix.ts";

@@ -10,7 +10,7 @@ import { loadGraph, loadMinimallocCsv } from "../graph/load.ts";
 import type { BenchInput } from "./inputs.ts";
 import { collectGarbage } from "./measure.ts";
 import type { BenchTask, PlannerTables } from "./matrix.ts";
-import { randomTrainingGraph } from "./random_graph.ts";
+import { randomTrainingGraph } from "../testkit/training_graph.ts";
 import { type BenchRow, taskRow } from "./record.ts";
 import { runCsvTask } from "./run_csv.ts";
 import { graphContext, runGraphTask } from "./run_graph.ts";

@@ -13,7 +13,7 @@ import { indexGraph } from "../graph/indexed_graph.ts";
 import { buildPlan, readPlan } from "../graph/plan.ts";
 import { simulate } from "../simulator/simulate.ts";
 import { peakRssBytes } from "./peak_rss.ts";
-import { randomTrainingGraph } from "./random_graph.ts";
+import { randomTrainingGraph } from "../testkit/training_graph.ts";
 
 /** One measurement of {@linkcode verifySpeed}. */
 export interface VerifySpeedResult {

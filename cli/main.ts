@@ -16,7 +16,7 @@ import { simulateCommand } from "./commands/simulate.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { verifyCommand } from "./commands/verify.ts";
 import { vizCommand } from "./commands/viz.ts";
-import { EXIT } from "./run.ts";
+import { EXIT } from "../pipeline/exit.ts";
 
 /**
  * Builds the program with every command registered.

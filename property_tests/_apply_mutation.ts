@@ -6,8 +6,8 @@
  * @module
  */
 import type { Graph, Plan } from "../graph/types.ts";
-import { conflicts, residentSpans } from "./_spans.ts";
-import { predecessors } from "./_topological_order.ts";
+import { conflicts, residentSpans } from "../testkit/spans.ts";
+import { predecessors } from "../testkit/topological_order.ts";
 import type { Mutation } from "./arb_mutation.ts";
 
 /** A graph and a plan, both as files hold them. */

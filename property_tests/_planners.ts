@@ -9,18 +9,17 @@
  *
  * @module
  */
-import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+import {
+  placerNames,
+  PLACERS,
+  plannerNames,
+  schedulerNames,
+  SCHEDULERS,
+} from "../solver/registry.ts";
 import type { Placer, Scheduler } from "../solver/types.ts";
 
-/** Planners known to answer in milliseconds (one greedy pass each). */
-export const FAST_PLANNERS: ReadonlySet<string> = new Set([
-  "program",
-  "greedy",
-  "greedy-size",
-  "greedy-conflicts",
-  "greedy-area",
-  "first-fit",
-]);
+/** Planners known to answer in milliseconds: the registry's `linear` ones. */
+export const FAST_PLANNERS: ReadonlySet<string> = new Set(plannerNames({ cost: "linear" }));
 
 /**
  * Options every planner gets here: a small time limit (2 s) and a fixed seed.
@@ -35,10 +34,10 @@ export const PLANNER_OPTIONS = { timeLimit: 2, seed: 1 } as const;
 export const EXACT_OPTIONS = { timeLimit: Infinity, seed: 1 } as const;
 
 /** Scheduler names that must reach the brute-force optimum (property 3). */
-export const EXACT_SCHEDULERS = ["ilp"] as const;
+export const EXACT_SCHEDULERS: readonly string[] = schedulerNames({ exact: true });
 
 /** Placer names that must reach the brute-force optimum (property 3). */
-export const EXACT_PLACERS = ["ilp", "search"] as const;
+export const EXACT_PLACERS: readonly string[] = placerNames({ exact: true });
 
 /** A registered planner and whether it gets the slow budget. */
 export interface PlannerCase<P> {

@@ -9,7 +9,7 @@
  */
 import fc from "npm:fast-check@4.10.2";
 import type { Graph, Plan } from "../graph/types.ts";
-import { topologicalOrderByPriority } from "./_topological_order.ts";
+import { topologicalOrderByPriority } from "../testkit/topological_order.ts";
 
 /** How the order is drawn. */
 export type OrderKind = "absent" | "topological" | "any";
@@ -114,3 +114,20 @@ function buildRandomPlan(
   if (r.capacity !== null) plan.capacity = r.capacity % (total + 2);
   return plan;
 }
+
+/**
+ * Constraints of a plan that is valid by construction: program or a
+ * topological order, buffers stacked so none overlap, every offset given, no
+ * capacity.
+ *
+ * @example
+ * ```ts
+ * const plans = arbPlan(arbGraph(), VALID_STACKED);
+ * ```
+ */
+export const VALID_STACKED: Readonly<PlanConstraints> = {
+  orderKinds: ["absent", "topological"],
+  offsetKinds: ["stacked"],
+  missingPercent: 0,
+  capacityPercent: 0,
+};

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.10.2";
 import { indexGraph, KIND } from "../indexed_graph.ts";
 import { branchyGraph, tinyGraph } from "../_fixtures_test_util.ts";
-import { bruteForce } from "./_brute_force_test_util.ts";
+import { bruteForceSchedule } from "../../testkit/brute_force_schedule.ts";
 import { kindsChainGraph } from "./_hand_graphs_test_util.ts";
 import { smallGraph } from "./_random_small_graph_test_util.ts";
 import { cutBound, cutPerOp } from "./cut.ts";
@@ -57,7 +57,7 @@ Deno.test("cut: exactly the bytes resident at the op's step in every schedule", 
   fc.assert(
     fc.property(smallGraph(), (graph) => {
       const g = indexGraph(graph);
-      const { alwaysAt } = bruteForce(g);
+      const { alwaysAt } = bruteForceSchedule(g.graph);
       const cut = cutPerOp(g), trivial = trivialPerOp(g), slack = unreadInputBytes(g);
       for (let v = 0; v < g.opCount; v++) {
         assert.ok(trivial[v] <= cut[v], `op ${v}: trivial ${trivial[v]} > cut ${cut[v]}`);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.10.2";
 import { indexGraph, KIND } from "../indexed_graph.ts";
 import { branchyGraph, tinyGraph } from "../_fixtures_test_util.ts";
-import { bruteForce } from "./_brute_force_test_util.ts";
+import { bruteForceSchedule } from "../../testkit/brute_force_schedule.ts";
 import { diamondGraph, kindsChainGraph } from "./_hand_graphs_test_util.ts";
 import { smallGraph } from "./_random_small_graph_test_util.ts";
 import { cutPerOp } from "./cut.ts";
@@ -51,7 +51,7 @@ Deno.test("mincut: per op, the least live bytes at its step over all schedules",
   fc.assert(
     fc.property(smallGraph(), (graph) => {
       const g = indexGraph(graph);
-      const { leastAt } = bruteForce(g);
+      const { leastAt } = bruteForceSchedule(g.graph);
       const cut = cutPerOp(g), mincut = mincutPerOp(g), slack = unreadInputBytes(g);
       for (let v = 0; v < g.opCount; v++) {
         assert.ok(cut[v] <= mincut[v], `op ${v}: cut ${cut[v]} > mincut ${mincut[v]}`);

@@ -25,3 +25,4 @@ export * from "./max_over_ops.ts";
 export * from "./max_flow.ts";
 export * from "./precedence.ts";
 export * from "./reachability.ts";
+export * from "./order_bound.ts";

@@ -22,3 +22,4 @@ export * from "./timeline.ts";
 export * from "./side.ts";
 export * from "./compose_svg.ts";
 export * from "./html.ts";
+export * from "./picture.ts";

@@ -9,6 +9,8 @@ import { keyOf, orderByKeysDescending } from "./_buffer_order.ts";
 import { placeInOrder } from "./_place_in_order.ts";
 import { type GreedyPlaceOptions, placeResult } from "./_place_result.ts";
 
+export type { GreedyPlaceOptions };
+
 /**
  * Largest size first; ties: longer lifespan, then earlier start, then input
  * order. Big buffers placed early leave the small ones to fill the gaps.

@@ -12,7 +12,7 @@ import { isValidOrder } from "../../graph/order_check.ts";
 import type { Schedule } from "../../graph/types.ts";
 import type { ScheduleOptions, Scheduler, ScheduleResult } from "../types.ts";
 import { listSchedule } from "./_list_schedule.ts";
-import { orderLowerBound } from "./order_bound.ts";
+import { orderLowerBound } from "../../graph/bounds/order_bound.ts";
 import { reverseDfsSchedule } from "./_reverse_dfs.ts";
 
 /** One way to build an order; the greedy scheduler tries each in turn. */

@@ -7,7 +7,7 @@ import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
 import { peakLive } from "../../graph/metrics.ts";
 import type { ScheduleOptions, Scheduler, ScheduleResult } from "../types.ts";
-import { orderLowerBound } from "./order_bound.ts";
+import { orderLowerBound } from "../../graph/bounds/order_bound.ts";
 
 /**
  * Schedules ops in the order of the file. `optimal` only when its peak live

@@ -6,7 +6,7 @@
  */
 import fc from "npm:fast-check@4.10.2";
 import type { Buffer, PlacementProblem } from "../../graph/types.ts";
-import { seeded } from "../_testing.ts";
+import { seeded } from "../../testkit/mod.ts";
 import { tightProblem } from "./_tight_problems.ts";
 
 /** Constraints of {@linkcode smallProblem}. */

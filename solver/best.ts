@@ -1,18 +1,19 @@
 /**
- * The `best` planners: every greedy method first, then the ILP while time
- * remains. They import what they run from its own file, not from the
- * registry, so the registry can list them without an import cycle.
+ * The `best` planners: the registry's linear planners first (through
+ * {@linkcode bestOf}), then the exact search and the ILP while time remains.
+ * The registry hands them its list of linear placers, so they never import
+ * the registry (no import cycle) and a placer registered as linear joins them.
  *
  * @module
  */
-import { problemPeakLive } from "../../graph/placement_problem.ts";
-import type { IndexedGraph } from "../../graph/indexed_graph.ts";
-import type { PlacementProblem } from "../../graph/types.ts";
-import { firstFitPlacer } from "../placers/first_fit.ts";
-import { greedyAreaPlacer } from "../placers/greedy_area.ts";
-import { greedyConflictsPlacer } from "../placers/greedy_conflicts.ts";
-import { greedySizePlacer } from "../placers/greedy_size.ts";
-import { scheduleGreedy } from "../schedulers/greedy.ts";
+import { problemPeakLive } from "../graph/placement_problem.ts";
+import type { IndexedGraph } from "../graph/indexed_graph.ts";
+import type { PlacementProblem } from "../graph/types.ts";
+import { bestOf } from "./best_of.ts";
+import { placeIlp } from "./ilp/place_ilp.ts";
+import { scheduleIlp } from "./ilp/schedule_ilp.ts";
+import { scheduleGreedy } from "./schedulers/greedy.ts";
+import { placeSearch } from "./search/search_placer.ts";
 import type {
   PlaceOptions,
   Placer,
@@ -21,28 +22,16 @@ import type {
   ScheduleOptions,
   Scheduler,
   ScheduleResult,
-} from "../types.ts";
-import { placeSearch } from "../search/search_placer.ts";
-import { placeIlp } from "./place_ilp.ts";
-import { scheduleIlp } from "./schedule_ilp.ts";
+} from "./types.ts";
+
+/** Options of {@linkcode placeBest}. */
+export interface BestPlaceOptions extends PlaceOptions {
+  /** The fast placers to start from, in order (the first wins ties); the registry's linear ones. */
+  start: readonly Placer[];
+}
 
 /**
- * The greedy placers `best` tries, in order; the first wins ties.
- *
- * @example
- * ```ts
- * GREEDY_PLACERS.map((p) => p.name); // ["greedy-size", "greedy-conflicts", "greedy-area", "first-fit"]
- * ```
- */
-export const GREEDY_PLACERS: readonly Placer[] = [
-  greedySizePlacer,
-  greedyConflictsPlacer,
-  greedyAreaPlacer,
-  firstFitPlacer,
-];
-
-/**
- * Runs every greedy placer and keeps the smallest arena; stops there when it
+ * Runs the `start` placers and keeps the smallest arena; stops there when it
  * equals the peak-live bound (proved optimal), else improves it with the
  * location ILP for the rest of `timeLimit` (default 30 s). With a capacity the
  * arena exceeds, the status is `infeasible` when the bound proves no placement
@@ -50,32 +39,29 @@ export const GREEDY_PLACERS: readonly Placer[] = [
  *
  * @example
  * ```ts
- * const r = await placeBest(problem, { timeLimit: 60, capacity: 1 << 20 });
+ * const r = await placeBest(problem, { start: linearPlacers(), timeLimit: 60, capacity: 1 << 20 });
  * r.status; // "optimal" | "feasible" | "infeasible" | "timeout"
  * ```
  */
 export async function placeBest(
   problem: PlacementProblem,
-  options: PlaceOptions = {},
+  bestOptions: BestPlaceOptions,
 ): Promise<PlaceResult> {
   const t0 = performance.now();
+  const { start, ...options } = bestOptions;
   const timeLimit = options.timeLimit ?? 30;
   const bound = problemPeakLive(problem);
   const capacity = options.capacity ?? problem.capacity;
-  const greedy: Record<string, number> = {};
-  let best: { name: string; result: PlaceResult } | undefined;
-  for (const placer of GREEDY_PLACERS) {
-    const result = await placer.place(problem, options);
-    greedy[placer.name] = result.arena;
-    if (!best || result.arena < best.result.arena) best = { name: placer.name, result };
-    if (best.result.arena <= bound) break;
-  }
+  // The fast placers run whole whatever the budget: they take milliseconds.
+  const first = await bestOf(problem, start, options, { bound });
+  const greedy = first.arenas;
+  let best: { name: string; result: PlaceResult } = first;
   const seconds = () => (performance.now() - t0) / 1000;
-  const details: Record<string, unknown> = { greedy, start: best!.name };
+  const details: Record<string, unknown> = { greedy, start: best.name };
   if (capacity !== undefined) details.capacity = capacity;
   const left = timeLimit - seconds();
-  if (best!.result.arena <= bound || left <= 0.5) {
-    const { offsets, arena } = best!.result;
+  if (best.result.arena <= bound || left <= 0.5) {
+    const { offsets, arena } = best.result;
     const optimal = arena <= bound;
     const status: PlannerStatus = capacity !== undefined && arena > capacity
       ? (bound > capacity ? "infeasible" : "timeout")
@@ -94,12 +80,12 @@ export async function placeBest(
   });
   details.search = { arena: search.arena, status: search.status, seconds: search.seconds };
   const fits = (r: PlaceResult) => capacity === undefined || r.arena <= capacity;
-  if (fits(search) && (search.arena < best!.result.arena || !fits(best!.result))) {
+  if (fits(search) && (search.arena < best.result.arena || !fits(best.result))) {
     best = { name: "search", result: search };
   }
   const afterSearch = timeLimit - seconds();
-  if (best!.result.arena <= bound || search.status === "infeasible" || afterSearch <= 0.5) {
-    const { offsets, arena } = best!.result;
+  if (best.result.arena <= bound || search.status === "infeasible" || afterSearch <= 0.5) {
+    const { offsets, arena } = best.result;
     const status: PlannerStatus = capacity !== undefined && arena > capacity
       ? (search.status === "infeasible" || bound > capacity ? "infeasible" : "timeout")
       : arena <= bound || (capacity === undefined && search.status === "optimal")
@@ -113,31 +99,35 @@ export async function placeBest(
       status,
       seconds: seconds(),
       bound,
-      details: { ...details, winner: best!.name },
+      details: { ...details, winner: best.name },
     };
   }
   const ilp = await placeIlp(problem, {
     ...options,
-    start: best!.result.offsets,
+    start: best.result.offsets,
     timeLimit: afterSearch,
   });
   return { ...ilp, seconds: seconds(), details: { ...details, ilp: ilp.details } };
 }
 
 /**
- * The `best` placer.
+ * The `best` placer over the fast placers `start()` returns (called at each
+ * placement, so the registry can pass a list it derives after this is made).
  *
  * @example
  * ```ts
- * const { offsets, arena, status } = await bestPlacer.place(problem, { timeLimit: 60 });
+ * const best = bestPlacerOf(() => [greedySizePlacer, firstFitPlacer]);
+ * const { offsets, arena, status } = await best.place(problem, { timeLimit: 60 });
  * ```
  */
-export const bestPlacer: Placer = {
-  name: "best",
-  description:
-    "every greedy placer, then the exact search, then the location ILP on the best one while time remains",
-  place: (problem, options) => placeBest(problem, options),
-};
+export function bestPlacerOf(start: () => readonly Placer[]): Placer {
+  return {
+    name: "best",
+    description:
+      "every greedy placer, then the exact search, then the location ILP on the best one while time remains",
+    place: (problem, options) => placeBest(problem, { ...options, start: start() }),
+  };
+}
 
 /**
  * Greedy scheduling, then the lifetime ILP from the greedy order for the rest

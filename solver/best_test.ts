@@ -1,13 +1,16 @@
 import assert from "node:assert/strict";
-import { indexGraph } from "../../graph/indexed_graph.ts";
-import { loadMinimallocCsv } from "../../graph/load.ts";
-import { verifyPlacement } from "../../simulator/verify_placement.ts";
-import { simulate } from "../../simulator/simulate.ts";
-import { randomProblem } from "../_testing.ts";
-import { threeBranchGraph } from "./_test_graphs.ts";
-import { bestPlacer, bestScheduler } from "./best.ts";
+import { indexGraph } from "../graph/indexed_graph.ts";
+import { loadMinimallocCsv } from "../graph/load.ts";
+import { verifyPlacement } from "../simulator/verify_placement.ts";
+import { simulate } from "../simulator/simulate.ts";
+import { randomProblem } from "../testkit/mod.ts";
+import { threeBranchGraph } from "./ilp/_test_graphs.ts";
+import { bestScheduler } from "./best.ts";
+import { PLACERS } from "./registry.ts";
 
-const EXAMPLE = new URL("../../testdata/minimalloc/example.12.csv", import.meta.url);
+const bestPlacer = PLACERS.best;
+
+const EXAMPLE = new URL("../testdata/minimalloc/example.12.csv", import.meta.url);
 
 Deno.test("best placer stops at the greedy result when it meets the bound", async () => {
   const problem = await loadMinimallocCsv(EXAMPLE.pathname);

@@ -4,21 +4,21 @@
  * Markdown table. A script, not part of the library.
  *
  * ```sh
- * deno run -A graph/bounds/measure.ts                  # testdata/graphs/*.json.gz and tiny.json
- * deno run -A graph/bounds/measure.ts a.json b.json.gz # given files
- * deno run -A graph/bounds/measure.ts --split          # also the case-split bound (2 s each)
- * deno run -A graph/bounds/measure.ts --synthetic      # also synthetic 20k-op training steps
+ * deno task bench:bounds                  # testdata/graphs/*.json.gz and tiny.json
+ * deno task bench:bounds a.json b.json.gz # given files
+ * deno task bench:bounds --split          # also the case-split bound (2 s each)
+ * deno task bench:bounds --synthetic      # also synthetic 20k-op training steps
  * ```
  *
  * @module
  */
 import Table from "npm:cli-table3@0.6.5";
-import { type IndexedGraph, indexGraph } from "../indexed_graph.ts";
-import { loadGraph } from "../load.ts";
-import { programOrderPeak } from "../metrics.ts";
-import { syntheticTrainingGraph } from "./_synthetic_training_graph_test_util.ts";
-import { lowerBounds } from "./lower_bounds.ts";
-import type { Bound, BoundKind } from "./types.ts";
+import { type IndexedGraph, indexGraph } from "../graph/indexed_graph.ts";
+import { loadGraph } from "../graph/load.ts";
+import { programOrderPeak } from "../graph/metrics.ts";
+import { syntheticTrainingGraph } from "../testkit/training_graph.ts";
+import { lowerBounds } from "../graph/bounds/lower_bounds.ts";
+import type { Bound, BoundKind } from "../graph/bounds/types.ts";
 
 const INT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -70,7 +70,7 @@ async function main(args: string[]): Promise<void> {
   const split = args.includes("--split"), synthetic = args.includes("--synthetic");
   let files = args.filter((a) => !a.startsWith("--"));
   if (files.length === 0) {
-    const dir = new URL("../../testdata/graphs/", import.meta.url).pathname;
+    const dir = new URL("../testdata/graphs/", import.meta.url).pathname;
     files = [...Deno.readDirSync(dir)]
       .map((e) => e.name)
       .filter((n) => n.endsWith(".json.gz") || n === "tiny.json")

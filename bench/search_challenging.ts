@@ -5,7 +5,7 @@
  * verifier. Prints a Markdown table.
  *
  * ```
- * deno run -A solver/search/bench_challenging.ts [--time-limit 60] [--repeat 1]
+ * deno task bench:challenging [--time-limit 60] [--repeat 1]
  * ```
  *
  * With `--repeat k` each case runs k times in one process and the table gives
@@ -13,14 +13,14 @@
  *
  * @module
  */
-import { loadMinimallocCsv } from "../../graph/load.ts";
-import { problemPeakLive } from "../../graph/placement_problem.ts";
-import type { PlacementProblem } from "../../graph/types.ts";
-import { verifyPlacement } from "../../simulator/verify_placement.ts";
-import type { PlaceResult } from "../types.ts";
-import { placeSearch } from "./search_placer.ts";
+import { loadMinimallocCsv } from "../graph/load.ts";
+import { problemPeakLive } from "../graph/placement_problem.ts";
+import type { PlacementProblem } from "../graph/types.ts";
+import { verifyPlacement } from "../simulator/verify_placement.ts";
+import type { PlaceResult } from "../solver/types.ts";
+import { placeSearch } from "../solver/search/search_placer.ts";
 
-const DIR = new URL("../../testdata/minimalloc/", import.meta.url);
+const DIR = new URL("../testdata/minimalloc/", import.meta.url);
 const CAPACITY = 1048576;
 
 /** One table row. */

@@ -1,0 +1,84 @@
+/**
+ * What `memplan viz` reads and writes besides the picture: the output's
+ * format from its name, the replays with their labels, the written file.
+ *
+ * @module
+ */
+import { basename } from "node:path";
+import type { IndexedGraph } from "../graph/indexed_graph.ts";
+import { InputError } from "../graph/input_error.ts";
+import type { ResolvedPlan } from "../graph/plan.ts";
+import type { Plan } from "../graph/types.ts";
+import { writeTextAtomic } from "../graph/write_output.ts";
+import { replay } from "../pipeline/replay.ts";
+import type { AllocatorName } from "../simulator/allocator.ts";
+import type { Report } from "../simulator/simulate.ts";
+
+/**
+ * The picture format `file` asks for by its ending; InputError otherwise.
+ *
+ * @example
+ * ```ts
+ * outputFormat("viz.html"); // "html"
+ * ```
+ */
+export function outputFormat(file: string): "svg" | "html" {
+  const m = /\.(svg|html?)$/i.exec(file);
+  if (!m) {
+    throw new InputError([{
+      file: "command line",
+      where: "-o/--output",
+      message: `${JSON.stringify(file)} must end in .svg or .html`,
+    }]);
+  }
+  return m[1].toLowerCase() === "svg" ? "svg" : "html";
+}
+
+/**
+ * A replay and the label its side of the picture gets.
+ *
+ * @example
+ * ```ts
+ * labelled(g, { planFile: "p.json", plan, resolved, option: "--allocator" }).label; // "p.json (best+best)"
+ * ```
+ */
+export function labelled(
+  g: IndexedGraph,
+  input: {
+    planFile?: string;
+    plan?: Plan;
+    resolved?: ResolvedPlan;
+    allocator?: AllocatorName;
+    option: string;
+  },
+): { label: string; report: Report } {
+  const { planFile, plan, resolved } = input;
+  const report = replay(g, {
+    resolved,
+    allocator: input.allocator,
+    planFile,
+    allocatorOption: input.option,
+  });
+  const planner = typeof plan?.planner?.name === "string" ? ` (${plan.planner.name})` : "";
+  const label = planFile === undefined
+    ? "program order"
+    : `${basename(planFile)}${planner}${resolved?.order ? "" : ", program order"}`;
+  return { label, report };
+}
+
+/**
+ * Writes the picture, never over one of the command's inputs; a missing folder
+ * or no permission is bad input, named (see graph/write_output.ts).
+ *
+ * @example
+ * ```ts
+ * await writeOutput("viz.svg", text, ["g.json"]);
+ * ```
+ */
+export async function writeOutput(
+  file: string,
+  text: string,
+  inputs: readonly (string | undefined)[] = [],
+): Promise<void> {
+  await writeTextAtomic(file, text, { inputs });
+}
