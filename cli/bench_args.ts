@@ -69,7 +69,22 @@ export function defaultOut(opts: { shard?: Shard; quick?: boolean }): string {
  * printOutcome(await runBench(options));
  * ```
  */
-export function printOutcome(o: BenchOutcome): void {
+export function printOutcome(o: BenchOutcome, options: { json?: boolean } = {}): void {
+  if (options.json) {
+    console.log(JSON.stringify(
+      {
+        ran: o.ran.length,
+        skipped: o.skipped,
+        failed: o.failed.map((r) => ({ key: r.key, failure: failureText(r) })),
+        rows: o.rows.length,
+        files: o.files,
+        exitCode: o.exitCode,
+      },
+      null,
+      2,
+    ));
+    return;
+  }
   console.log(
     `${o.ran.length} runs done, ${o.skipped} already done (resumed), ${o.failed.length} failed; ` +
       `${o.rows.length} runs in the results`,

@@ -53,3 +53,16 @@ export function parseSize(option: string, value: string): number {
   }
   return Math.round(bytes);
 }
+
+/**
+ * {@linkcode parseSize} for an option that may be absent.
+ *
+ * @example
+ * ```ts
+ * optionalSize("--capacity", undefined); // undefined
+ * optionalSize("--capacity", "2KiB"); // 2048
+ * ```
+ */
+export function optionalSize(option: string, value: string | undefined): number | undefined {
+  return value === undefined ? undefined : parseSize(option, value);
+}

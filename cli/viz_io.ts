@@ -15,14 +15,17 @@ import type { AllocatorName } from "../simulator/allocator.ts";
 import type { Report } from "../simulator/simulate.ts";
 
 /**
- * The picture format `file` asks for by its ending; InputError otherwise.
+ * The picture format `file` asks for by its ending (`-`, standard output: SVG);
+ * InputError otherwise.
  *
  * @example
  * ```ts
  * outputFormat("viz.html"); // "html"
+ * outputFormat("-"); // "svg"
  * ```
  */
 export function outputFormat(file: string): "svg" | "html" {
+  if (file === "-") return "svg";
   const m = /\.(svg|html?)$/i.exec(file);
   if (!m) {
     throw new InputError([{

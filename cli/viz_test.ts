@@ -85,8 +85,8 @@ Deno.test("viz: bad input and usage exit 2 with one message naming the problem",
       /--compare-allocator.*buddy/,
     ],
     [
-      ["viz", TINY, "--cap", "-3", "-o", `${dir}/x.svg`],
-      /--cap: "-3" is not a non-negative integer/,
+      ["viz", TINY, "--max-tensors", "-3", "-o", `${dir}/x.svg`],
+      /--max-tensors: "-3" is not a non-negative integer/,
     ],
     [
       ["viz", "testdata/bad/malformed.json", "-o", `${dir}/x.svg`],

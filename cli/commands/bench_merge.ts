@@ -18,7 +18,10 @@ import { runCommand } from "../run.ts";
  * bench.addCommand(mergeCommand(() => bench.opts().out));
  * ```
  */
-export function mergeCommand(parentOut: () => string | undefined) {
+export function mergeCommand(
+  parentOut: () => string | undefined,
+  parentJson: () => boolean | undefined = () => undefined,
+) {
   return new Command("merge")
     .description(
       "Join the results of sharded runs: one row per key (a later file wins), then rebuild the " +
@@ -26,6 +29,7 @@ export function mergeCommand(parentOut: () => string | undefined) {
     )
     .argument("<files...>", "results.jsonl files (or folders holding one)")
     .option("--out <dir>", "folder to write the merged results and reports to (required)")
+    .option("--json", "print the outcome as JSON")
     .action(async (files, opts) => {
       Deno.exitCode = await runCommand(async () => {
         const out = opts.out ?? parentOut();
@@ -37,6 +41,21 @@ export function mergeCommand(parentOut: () => string | undefined) {
           }]);
         }
         const merged = await mergeResults({ files, out });
+        if (opts.json ?? (parentJson() === true)) {
+          console.log(JSON.stringify(
+            {
+              read: merged.read,
+              files: files.length,
+              runs: merged.rows.length,
+              failed: merged.failed.map((r) => ({ key: r.key, failure: failureText(r) })),
+              written: merged.files,
+              exitCode: merged.exitCode,
+            },
+            null,
+            2,
+          ));
+          return merged.exitCode;
+        }
         console.log(
           `merged ${merged.read} rows from ${files.length} files into ${merged.rows.length} runs` +
             (merged.failed.length ? `, ${merged.failed.length} FAILED` : ""),

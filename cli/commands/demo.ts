@@ -10,8 +10,8 @@ import { EXIT } from "../../pipeline/exit.ts";
 import { formatPlannerBug } from "../../pipeline/planner_bug.ts";
 import { planVerified } from "../../pipeline/plan_verified.ts";
 import { simulate } from "../../simulator/simulate.ts";
-import { formatDemo } from "../print_demo.ts";
-import { parseSeconds, runCommand } from "../run.ts";
+import { demoJson, formatDemo } from "../print_demo.ts";
+import { parseSeconds, printJson, runCommand } from "../run.ts";
 
 /** The graph the demo plans: AlexNet training at batch 32, the example OLLA quotes. */
 export const DEMO_GRAPH = new URL("../../testdata/graphs/alexnet.b32.sgd.json.gz", import.meta.url);
@@ -20,13 +20,14 @@ export const DEMO_GRAPH = new URL("../../testdata/graphs/alexnet.b32.sgd.json.gz
 export function demoCommand() {
   return new Command("demo")
     .description(
-      "Plan a bundled real training step (AlexNet, batch 32, SGD) with the default planner, verify\n" +
-        "the plan by replay, and compare it with program order under the PyTorch allocator model\n" +
+      "Plan a bundled real training step (AlexNet, batch 32, SGD) with the default planner, verify " +
+        "the plan by replay, and compare it with program order under the PyTorch allocator model " +
         "and under best-fit. Writes the plan to out/.",
     )
     .option("--graph <file>", "another graph to use instead")
     .option("--time-limit <seconds>", "planning budget in seconds, or none", "30")
     .option("-o, --output <file>", "plan file to write (default out/<graph name>.plan.json)")
+    .option("--json", "print the comparison as JSON")
     .action(async (opts) => {
       Deno.exitCode = await runCommand(async () => {
         const file = opts.graph ?? DEMO_GRAPH.pathname;
@@ -42,8 +43,11 @@ export function demoCommand() {
         const output = opts.output ?? `out/${g.name}.plan.json`;
         await Deno.mkdir(output.split("/").slice(0, -1).join("/") || ".", { recursive: true });
         await writeTextAtomic(output, JSON.stringify(r.plan), { inputs: [file] });
-        console.log(formatDemo(g, file, r, { pytorch, bestFit }));
-        console.log(`wrote ${output}`);
+        if (opts.json) printJson(demoJson(g, file, r, { pytorch, bestFit }, output));
+        else {
+          console.log(formatDemo(g, file, r, { pytorch, bestFit }));
+          console.log(`wrote ${output}`);
+        }
         return EXIT.ok;
       });
     });

@@ -6,26 +6,30 @@
 import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadMinimallocCsv } from "../../graph/load.ts";
 import { formatMinimallocCsv } from "../../graph/minimalloc_csv.ts";
-import { checkOutputPath, writeTextAtomic } from "../../graph/write_output.ts";
+import { checkOutputPath, STDOUT, writeTextAtomic } from "../../graph/write_output.ts";
+import { capacityFromName } from "../../bench/inputs.ts";
+import { InputError } from "../../graph/input_error.ts";
+import { formatInt } from "../format.ts";
 import { outcomeExit } from "../../pipeline/exit.ts";
 import { placeVerified } from "../../pipeline/place_verified.ts";
 import { formatPlannerBug, notFoundMessage } from "../../pipeline/planner_bug.ts";
 import { placeSummary } from "../../pipeline/summary.ts";
 import { placerNames } from "../../solver/registry.ts";
 import { formatPlaceSummary } from "../print_plan.ts";
-import { optionalByteCount, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
+import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
+import { optionalSize } from "../size.ts";
 
 /** The `place` command. */
 export function placeCommand() {
   return new Command("place")
     .description(
-      "Place a minimalloc-style buffer problem (id,lower,upper,size): pick an offset for every\n" +
-        "buffer so that buffers with intersecting lifespans never share bytes. The placement is\n" +
-        "verified before it is written.\n" +
+      "Place a minimalloc-style buffer problem (id,lower,upper,size): pick an offset for every " +
+        "buffer so that buffers with intersecting lifespans never share bytes. The placement is " +
+        "verified before it is written.\n\n" +
         "Exit 0: placed (within --capacity); 3: no placement within the capacity found in time; 2: bad input.",
     )
     .argument("<problem>", "minimalloc CSV problem")
-    .option("--capacity <bytes>", "every offset + size must fit under it")
+    .option("--capacity <size>", "every offset + size must fit under it")
     .addOption(
       new Option("--placer <name>", "how to pick the offsets").choices(placerNames()).default(
         "best",
@@ -37,11 +41,21 @@ export function placeCommand() {
       "--minimize",
       "search for the lowest feasible arena (the search placer proves it optimal when it reaches peak live)",
     )
-    .requiredOption("-o, --output <file>", "CSV to write, with an offset column")
+    .option(
+      "--capacity-from-name",
+      "use the capacity a MiniMalloc file name carries (NAME.<capacity>.csv), and say so",
+    )
+    .requiredOption(
+      "-o, --output <file>",
+      "CSV to write, with an offset column; - for standard output (the summary then goes to " +
+        "standard error)",
+    )
     .option("--json", "print the summary as JSON")
     .action(async (file, opts) => {
       Deno.exitCode = await runCommand(async () => {
-        const capacity = optionalByteCount("--capacity", opts.capacity);
+        const capacity = opts.capacityFromName
+          ? nameCapacity(file, opts.capacity)
+          : optionalSize("--capacity", opts.capacity);
         const timeLimit = parseSeconds("--time-limit", opts.timeLimit);
         const seed = parseByteCount("--seed", opts.seed);
         const problem = await loadMinimallocCsv(file);
@@ -61,14 +75,42 @@ export function placeCommand() {
             placer: opts.placer,
             output: opts.output,
           });
-          if (opts.json) printJson(summary);
+          // With -o -, standard output carries the CSV and the summary goes beside it.
+          const say = opts.output === STDOUT ? console.error : console.log;
+          if (opts.json) say(JSON.stringify(summary, null, 2));
           else {
-            console.log(formatPlaceSummary(summary));
-            if (r.fits) console.log(`wrote ${opts.output}`);
-            else console.error(notFoundMessage("placement", capacity, r.check.arena));
+            if (opts.capacityFromName) say(`capacity ${formatInt(capacity!)} from the file name`);
+            say(formatPlaceSummary(summary));
+            if (r.fits && opts.output !== STDOUT) say(`wrote ${opts.output}`);
+            if (!r.fits) {
+              console.error(
+                notFoundMessage("placement", capacity, r.check.arena, r.check.peakLive),
+              );
+            }
           }
         }
         return outcomeExit(r);
       });
     });
+}
+
+/** The capacity in a MiniMalloc file name, asked for with --capacity-from-name. */
+function nameCapacity(file: string, given: string | undefined): number {
+  const where = "--capacity-from-name";
+  if (given !== undefined) {
+    throw new InputError([{
+      file: "command line",
+      where,
+      message: "give it or --capacity, not both",
+    }]);
+  }
+  const capacity = capacityFromName(file);
+  if (capacity === undefined) {
+    throw new InputError([{
+      file: "command line",
+      where,
+      message: `${JSON.stringify(file)} carries no capacity (NAME.<capacity>.csv)`,
+    }]);
+  }
+  return capacity;
 }
