@@ -130,6 +130,9 @@ Deno.test("conventions: -o - writes the text to standard output; plan without -o
   assert.match(csv.stdout, /^id,lower,upper,size\n/);
   const placed = await runCli(["place", EXAMPLE, "--placer", "greedy-size", "-o", "-"]);
   assert.match(placed.stdout, /^id,lower,upper,size,offset\n/);
+  const demo = await runCli(["demo", "--graph", TINY, "--time-limit", "5", "-o", "-"]);
+  assert.equal(JSON.parse(demo.stdout).format, "memplan.plan/v1");
+  assert.match(demo.stderr, /planned order \+ planned offsets/);
   const svg = await runCli(["viz", TINY, "-o", "-"]);
   assert.match(svg.stdout.trim(), /^<svg[\s\S]*<\/svg>$/);
 

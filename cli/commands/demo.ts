@@ -5,13 +5,13 @@
  */
 import { Command } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadGraph } from "../../graph/load.ts";
-import { writeTextAtomic } from "../../graph/write_output.ts";
+import { STDOUT, writeTextAtomic } from "../../graph/write_output.ts";
 import { EXIT } from "../../pipeline/exit.ts";
 import { formatPlannerBug } from "../../pipeline/planner_bug.ts";
 import { planVerified } from "../../pipeline/plan_verified.ts";
 import { simulate } from "../../simulator/simulate.ts";
 import { demoJson, formatDemo } from "../print_demo.ts";
-import { parseSeconds, printJson, runCommand } from "../run.ts";
+import { parseSeconds, runCommand } from "../run.ts";
 
 /** The graph the demo plans: AlexNet training at batch 32, the example OLLA quotes. */
 export const DEMO_GRAPH = new URL("../../testdata/graphs/alexnet.b32.sgd.json.gz", import.meta.url);
@@ -26,7 +26,10 @@ export function demoCommand() {
     )
     .option("--graph <file>", "another graph to use instead")
     .option("--time-limit <seconds>", "planning budget in seconds, or none", "30")
-    .option("-o, --output <file>", "plan file to write (default out/<graph name>.plan.json)")
+    .option(
+      "-o, --output <file>",
+      "plan file to write (default out/<graph name>.plan.json; - for standard output)",
+    )
     .option("--json", "print the comparison as JSON")
     .action(async (opts) => {
       Deno.exitCode = await runCommand(async () => {
@@ -41,12 +44,17 @@ export function demoCommand() {
         const pytorch = simulate(g, { allocator: "pytorch" });
         const bestFit = simulate(g, { allocator: "best-fit" });
         const output = opts.output ?? `out/${g.name}.plan.json`;
-        await Deno.mkdir(output.split("/").slice(0, -1).join("/") || ".", { recursive: true });
+        if (output !== STDOUT) {
+          await Deno.mkdir(output.split("/").slice(0, -1).join("/") || ".", { recursive: true });
+        }
         await writeTextAtomic(output, JSON.stringify(r.plan), { inputs: [file] });
-        if (opts.json) printJson(demoJson(g, file, r, { pytorch, bestFit }, output));
-        else {
-          console.log(formatDemo(g, file, r, { pytorch, bestFit }));
-          console.log(`wrote ${output}`);
+        // With -o -, standard output carries the plan and the comparison goes beside it.
+        const say = output === STDOUT ? console.error : console.log;
+        if (opts.json) {
+          say(JSON.stringify(demoJson(g, file, r, { pytorch, bestFit }, output), null, 2));
+        } else {
+          say(formatDemo(g, file, r, { pytorch, bestFit }));
+          if (output !== STDOUT) say(`wrote ${output}`);
         }
         return EXIT.ok;
       });
