@@ -9,7 +9,7 @@ const PLACEHOLDER = "/path/to/memplan/mod.ts";
 function readmeScript(): string {
   const readme = Deno.readTextFileSync(new URL("README.md", REPO));
   const section = readme.slice(readme.indexOf("### Verifying plans in CI"));
-  const m = section.match(/```ts\n([\s\S]*?)```/);
+  const m = section.match(/```ts(?: ignore)?\n([\s\S]*?)```/);
   assert.ok(m, "README: no ts block under 'Verifying plans in CI'");
   assert.ok(m[1].includes(PLACEHOLDER));
   return m[1].replace(PLACEHOLDER, new URL("mod.ts", REPO).href);

@@ -65,7 +65,15 @@ export function formatDemo(
  *
  * @example
  * ```ts
- * printJson(demoJson(g, file, r, { pytorch, bestFit }, "out/x.plan.json"));
+ * import { loadGraph } from "../graph/load.ts";
+ * import { planVerified } from "../pipeline/plan_verified.ts";
+ * import { simulate } from "../simulator/simulate.ts";
+ * import { demoJson } from "./print_demo.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const r = await planVerified(g, { scheduler: "program", placer: "greedy-size" });
+ * const pytorch = simulate(g, { allocator: "pytorch" });
+ * const bestFit = simulate(g, { allocator: "best-fit" });
+ * demoJson(g, "tiny.json", r, { pytorch, bestFit }, "out/tiny.plan.json");
  * ```
  */
 export function demoJson(

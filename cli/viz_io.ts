@@ -75,7 +75,8 @@ export function labelled(
  *
  * @example
  * ```ts
- * await writeOutput("viz.svg", text, ["g.json"]);
+ * const dir = await Deno.makeTempDir();
+ * await writeOutput(`${dir}/viz.svg`, "<svg/>", ["testdata/graphs/tiny.json"]);
  * ```
  */
 export async function writeOutput(

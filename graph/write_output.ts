@@ -103,7 +103,8 @@ export async function checkOutputPath(
  *
  * @example
  * ```ts
- * await writeTextAtomic("out/plan.json", JSON.stringify(plan), { inputs: ["g.json"] });
+ * const dir = await Deno.makeTempDir();
+ * await writeTextAtomic(`${dir}/plan.json`, "{}", { inputs: ["testdata/graphs/tiny.json"] });
  * ```
  */
 export async function writeTextAtomic(
