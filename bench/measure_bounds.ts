@@ -27,6 +27,7 @@ const INT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
  *
  * @example
  * ```ts
+ * import { loadGraph } from "../graph/load.ts";
  * measureRow("tiny", await loadGraph("testdata/graphs/tiny.json"), false);
  * ```
  */

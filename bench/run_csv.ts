@@ -18,8 +18,14 @@ import { type BenchRow, taskRow } from "./record.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * import { benchTasks } from "./matrix.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
+ * const input = { id: "p.8.csv", suite: "paths", kind: "csv" as const, name: "p", capacity: 8 };
+ * const [task] = benchTasks(input, { schedulers: [], placers: ["first-fit"], timeLimit: 5, seed: 1 });
  * const row = await runCsvTask(problem, task, { schedulers: SCHEDULERS, placers: PLACERS });
- * row.fits; // arena <= capacity
+ * assert.equal(row.fits, true); // arena <= capacity
  * ```
  */
 export async function runCsvTask(

@@ -33,8 +33,12 @@ export interface GraphContext {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const ctx = graphContext(g, { tables: { schedulers: SCHEDULERS, placers: PLACERS } });
- * ctx.bound.bytes;
+ * assert.equal(ctx.bound.bytes, 22);
  * ```
  */
 export function graphContext(
@@ -51,8 +55,17 @@ export function graphContext(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * import { benchTasks } from "./matrix.ts";
+ * const input = { id: "tiny", suite: "paths", kind: "graph" as const, name: "tiny", path: "testdata/graphs/tiny.json" };
+ * const g = await loadGraph(input.path);
+ * const ctx = graphContext(g, { tables: { schedulers: SCHEDULERS, placers: PLACERS } });
+ * const [task] = benchTasks(input, { schedulers: ["greedy"], placers: ["first-fit"], timeLimit: 5, seed: 1 })
+ *   .filter((t) => t.placer !== undefined);
  * const row = await runGraphTask(ctx, task);
- * row.verified; // the simulator's verdict
+ * assert.equal(row.verified, true); // the simulator's verdict
  * ```
  */
 export async function runGraphTask(ctx: GraphContext, task: BenchTask): Promise<BenchRow> {

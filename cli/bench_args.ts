@@ -66,7 +66,7 @@ export function defaultOut(opts: { shard?: Shard; quick?: boolean }): string {
  *
  * @example
  * ```ts
- * printOutcome(await runBench(options));
+ * printOutcome({ exitCode: 0, ran: [], skipped: 0, failed: [], rows: [], files: [] });
  * ```
  */
 export function printOutcome(o: BenchOutcome, options: { json?: boolean } = {}): void {
@@ -101,7 +101,7 @@ export function printOutcome(o: BenchOutcome, options: { json?: boolean } = {}):
  *
  * @example
  * ```ts
- * rawArgs(benchCommand); // ["bench", "--quick"]
+ * rawArgs({ parent: { rawArgs: ["bench", "--quick"] } }); // ["bench", "--quick"]
  * ```
  */
 export function rawArgs(command: { parent: unknown }): string[] {

@@ -14,6 +14,13 @@ import { formatBytes, formatMiB, formatPercent, renderTable } from "./format.ts"
  *
  * @example
  * ```ts
+ * import { loadGraph } from "../graph/load.ts";
+ * import { planVerified } from "../pipeline/plan_verified.ts";
+ * import { simulate } from "../simulator/simulate.ts";
+ * const file = "testdata/graphs/tiny.json";
+ * const g = await loadGraph(file);
+ * const r = await planVerified(g, { scheduler: "greedy", placer: "greedy-size" });
+ * const pytorch = simulate(g, { allocator: "pytorch" }), bestFit = simulate(g, { allocator: "best-fit" });
  * console.log(formatDemo(g, file, r, { pytorch, bestFit }));
  * ```
  */

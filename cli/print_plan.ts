@@ -11,7 +11,12 @@ import { formatBytes, formatPercent, renderPairs } from "./format.ts";
  *
  * @example
  * ```ts
- * console.log(formatPlanSummary(planSummary(await planVerified(g), "p.json")));
+ * import { loadGraph } from "../graph/load.ts";
+ * import { planVerified } from "../pipeline/plan_verified.ts";
+ * import { planSummary } from "../pipeline/summary.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const r = await planVerified(g, { scheduler: "greedy", placer: "greedy-size" });
+ * console.log(formatPlanSummary(planSummary(r, "p.json")));
  * ```
  */
 export function formatPlanSummary(s: PlanSummary): string {
@@ -44,7 +49,11 @@ export function formatPlanSummary(s: PlanSummary): string {
  *
  * @example
  * ```ts
- * console.log(formatPlaceSummary(placeSummary(r, { problem, placer, output })));
+ * import { placeVerified } from "../pipeline/place_verified.ts";
+ * import { placeSummary } from "../pipeline/summary.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
+ * const r = await placeVerified(problem, { placer: "first-fit" });
+ * console.log(formatPlaceSummary(placeSummary(r, { problem: "p.csv", placer: "first-fit", output: "o.csv" })));
  * ```
  */
 export function formatPlaceSummary(s: PlaceSummary): string {

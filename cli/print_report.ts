@@ -14,7 +14,9 @@ import { formatBytes, formatInt, formatPercent, renderPairs, renderTable } from 
  *
  * @example
  * ```ts
- * console.log(formatReport(simulate(g)));
+ * import { loadGraph } from "../graph/load.ts";
+ * import { simulate } from "../simulator/simulate.ts";
+ * console.log(formatReport(simulate(await loadGraph("testdata/graphs/tiny.json"))));
  * ```
  */
 export function formatReport(r: Report): string {
@@ -65,7 +67,9 @@ export function formatReport(r: Report): string {
  *
  * @example
  * ```ts
- * console.log(formatPlacementReport("solution.csv", await verifySolution("solution.csv")));
+ * import { verifyPlacement } from "../simulator/verify_placement.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
+ * console.log(formatPlacementReport("solution.csv", verifyPlacement(problem, Float64Array.of(0, 4))));
  * ```
  */
 export function formatPlacementReport(file: string, r: PlacementReport): string {

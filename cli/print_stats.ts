@@ -12,7 +12,9 @@ import { formatBytes, formatInt, formatPercent, renderPairs, renderTable } from 
  *
  * @example
  * ```ts
- * console.log(formatStats(graphStats(g)));
+ * import { loadGraph } from "../graph/load.ts";
+ * import { graphStats } from "../pipeline/graph_stats.ts";
+ * console.log(formatStats(graphStats(await loadGraph("testdata/graphs/tiny.json"))));
  * ```
  */
 export function formatStats(s: GraphStats): string {

@@ -13,6 +13,7 @@ import { EXIT } from "../pipeline/exit.ts";
  *
  * @example
  * ```ts
+ * import { EXIT } from "../pipeline/exit.ts";
  * const code = await runCommand(() => EXIT.ok); // 0
  * ```
  */

@@ -10,6 +10,7 @@ import { InputError } from "../graph/input_error.ts";
 import type { ResolvedPlan } from "../graph/plan.ts";
 import type { Plan } from "../graph/types.ts";
 import { writeTextAtomic } from "../graph/write_output.ts";
+import { loadResolvedPlan } from "../graph/load.ts";
 import { replay } from "../pipeline/replay.ts";
 import type { AllocatorName } from "../simulator/allocator.ts";
 import type { Report } from "../simulator/simulate.ts";
@@ -42,7 +43,11 @@ export function outputFormat(file: string): "svg" | "html" {
  *
  * @example
  * ```ts
- * labelled(g, { planFile: "p.json", plan, resolved, option: "--allocator" }).label; // "p.json (best+best)"
+ * import { loadGraph, loadResolvedPlan } from "../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const planFile = "testdata/plans/tiny.valid.json";
+ * const { plan, resolved } = await loadResolvedPlan(g, planFile);
+ * labelled(g, { planFile, plan, resolved, option: "--allocator" }).label; // "tiny.valid.json"
  * ```
  */
 export function labelled(
@@ -85,4 +90,40 @@ export async function writeOutput(
   inputs: readonly (string | undefined)[] = [],
 ): Promise<void> {
   await writeTextAtomic(file, text, { inputs });
+}
+
+/**
+ * The replays `memplan viz` draws, left to right: the `--compare` plan or
+ * `--compare-allocator` replay when asked for, then the main one.
+ *
+ * @example
+ * ```ts
+ * import { loadGraph } from "../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * (await vizReplays(g, { compareAllocator: "pytorch" })).map((r) => r.label); // two "program order"
+ * ```
+ */
+export async function vizReplays(
+  g: IndexedGraph,
+  opts: {
+    planFile?: string;
+    plan?: Plan;
+    resolved?: ResolvedPlan;
+    allocator?: AllocatorName;
+    compare?: string;
+    compareAllocator?: AllocatorName;
+  },
+): Promise<{ label: string; report: Report }[]> {
+  const { planFile, plan, resolved, allocator } = opts;
+  const replays = [labelled(g, { planFile, plan, resolved, allocator, option: "--allocator" })];
+  if (opts.compare === undefined && opts.compareAllocator === undefined) return replays;
+  const second = opts.compare !== undefined ? await loadResolvedPlan(g, opts.compare) : undefined;
+  replays.unshift(labelled(g, {
+    planFile: opts.compare,
+    plan: second?.plan,
+    resolved: second?.resolved,
+    allocator: opts.compareAllocator,
+    option: "--compare-allocator",
+  }));
+  return replays;
 }

@@ -26,7 +26,9 @@ export interface PlacementOptimum {
  *
  * @example
  * ```ts
- * bruteForcePlacement({ buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }] }).arena; // 4
+ * import assert from "node:assert/strict";
+ * import { bruteForcePlacement } from "./brute_force_placement.ts";
+ * assert.equal(bruteForcePlacement({ buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }] }).arena, 4);
  * ```
  */
 export function bruteForcePlacement(problem: PlacementProblem): PlacementOptimum {

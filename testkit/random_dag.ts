@@ -14,7 +14,10 @@ import { seeded } from "./prng.ts";
  *
  * @example
  * ```ts
- * const g = indexGraph(randomDag({ seed: 1, ops: 30 }));
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * import { randomDag } from "./random_dag.ts";
+ * assert.equal(indexGraph(randomDag({ seed: 1, ops: 30 })).opCount, 30);
  * ```
  */
 export function randomDag(options: { seed: number; ops: number }): Graph {

@@ -12,7 +12,9 @@ import { seeded } from "./prng.ts";
  *
  * @example
  * ```ts
- * const p = randomProblem({ seed: 3, n: 50 });
+ * import assert from "node:assert/strict";
+ * import { randomProblem } from "./random_problem.ts";
+ * assert.equal(randomProblem({ seed: 3, n: 50 }).buffers.length, 50);
  * ```
  */
 export function randomProblem(

@@ -16,7 +16,14 @@ export type Spans = [number, number][];
  *
  * @example
  * ```ts
- * residentSpans(graph, graph.ops.map((o) => o.id)); // [[0, 2], [1, 1], …]
+ * import assert from "node:assert/strict";
+ * import { residentSpans } from "./spans.ts";
+ * const graph = {
+ *   format: "memplan.graph/v1" as const, name: "two",
+ *   tensors: [{ id: "x", size: 4, kind: "input" as const }, { id: "y", size: 8, kind: "output" as const }],
+ *   ops: [{ id: "f", in: ["x"], out: ["y"] }, { id: "g", in: ["y"], out: [], after: ["f"] }],
+ * };
+ * assert.deepEqual(residentSpans(graph, ["f", "g"]), [[0, 0], [0, 1]]);
  * ```
  */
 export function residentSpans(graph: Graph, order: readonly string[]): Spans {
@@ -45,7 +52,14 @@ export function residentSpans(graph: Graph, order: readonly string[]): Spans {
  *
  * @example
  * ```ts
- * peakOfSpans(graph, residentSpans(graph, order), order.length); // e.g. 21
+ * import assert from "node:assert/strict";
+ * import { peakOfSpans, residentSpans } from "./spans.ts";
+ * const graph = {
+ *   format: "memplan.graph/v1" as const, name: "two",
+ *   tensors: [{ id: "x", size: 4, kind: "input" as const }, { id: "y", size: 8, kind: "output" as const }],
+ *   ops: [{ id: "f", in: ["x"], out: ["y"] }, { id: "g", in: ["y"], out: [], after: ["f"] }],
+ * };
+ * assert.equal(peakOfSpans(graph, residentSpans(graph, ["f", "g"]), 2), 12);
  * ```
  */
 export function peakOfSpans(graph: Graph, spans: Spans, steps: number): number {
@@ -65,7 +79,9 @@ export function peakOfSpans(graph: Graph, spans: Spans, steps: number): number {
  *
  * @example
  * ```ts
- * conflicts([0, 2], 4, [2, 3], 8); // true: both resident at step 2
+ * import assert from "node:assert/strict";
+ * import { conflicts } from "./spans.ts";
+ * assert.equal(conflicts([0, 2], 4, [2, 3], 8), true); // both resident at step 2
  * ```
  */
 export function conflicts(

@@ -12,7 +12,14 @@ import type { Graph } from "../graph/types.ts";
  *
  * @example
  * ```ts
- * predecessors(graph)[3]; // e.g. [0, 2]: op 3 reads a tensor of op 0 and runs after op 2
+ * import assert from "node:assert/strict";
+ * import { predecessors } from "./topological_order.ts";
+ * const graph = {
+ *   format: "memplan.graph/v1" as const, name: "two",
+ *   tensors: [{ id: "x", size: 4, kind: "input" as const }, { id: "y", size: 8, kind: "output" as const }],
+ *   ops: [{ id: "f", in: ["x"], out: ["y"] }, { id: "g", in: ["y"], out: [], after: ["f"] }],
+ * };
+ * assert.deepEqual(predecessors(graph), [[], [0, 0]]); // g reads f's y and runs after f
  * ```
  */
 export function predecessors(graph: Graph): number[][] {
@@ -32,7 +39,14 @@ export function predecessors(graph: Graph): number[][] {
  *
  * @example
  * ```ts
- * topologicalOrderByPriority(graph, [2, 1, 0]); // op ids, e.g. ["op0", "op2", "op1"]
+ * import assert from "node:assert/strict";
+ * import { topologicalOrderByPriority } from "./topological_order.ts";
+ * const graph = {
+ *   format: "memplan.graph/v1" as const, name: "two",
+ *   tensors: [{ id: "x", size: 4, kind: "input" as const }, { id: "y", size: 8, kind: "output" as const }],
+ *   ops: [{ id: "f", in: ["x"], out: ["y"] }, { id: "g", in: ["y"], out: [], after: ["f"] }],
+ * };
+ * assert.deepEqual(topologicalOrderByPriority(graph, [1, 0]), ["f", "g"]);
  * ```
  */
 export function topologicalOrderByPriority(graph: Graph, priority: ArrayLike<number>): string[] {
@@ -67,8 +81,16 @@ export function topologicalOrderByPriority(graph: Graph, priority: ArrayLike<num
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { forEachTopologicalOrder } from "./topological_order.ts";
+ * const graph = {
+ *   format: "memplan.graph/v1" as const, name: "two",
+ *   tensors: [{ id: "x", size: 4, kind: "input" as const }, { id: "y", size: 8, kind: "output" as const }],
+ *   ops: [{ id: "f", in: ["x"], out: ["y"] }, { id: "g", in: ["y"], out: [], after: ["f"] }],
+ * };
  * let count = 0;
  * forEachTopologicalOrder(graph, () => count++);
+ * assert.equal(count, 1);
  * ```
  */
 export function forEachTopologicalOrder(graph: Graph, visit: (order: number[]) => void): void {

@@ -51,8 +51,9 @@ export interface RandomTrainingGraphOptions {
  *
  * @example
  * ```ts
- * const g = indexGraph(randomTrainingGraph({ tensors: 1_000_000, seed: 1 }));
- * g.tensorCount; // 1000000
+ * import assert from "node:assert/strict";
+ * import { randomTrainingGraph } from "./training_graph.ts";
+ * assert.equal(randomTrainingGraph({ tensors: 1000, seed: 1 }).tensors.length, 1000);
  * ```
  */
 export function randomTrainingGraph(options: RandomTrainingGraphOptions): Graph {

@@ -15,6 +15,8 @@ import { runCommand } from "../run.ts";
  *
  * @example
  * ```ts
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const bench = new Command("bench").option("--out <dir>");
  * bench.addCommand(mergeCommand(() => bench.opts().out));
  * ```
  */

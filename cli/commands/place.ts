@@ -6,18 +6,17 @@
 import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadMinimallocCsv } from "../../graph/load.ts";
 import { formatMinimallocCsv } from "../../graph/minimalloc_csv.ts";
-import { checkOutputPath, STDOUT, writeTextAtomic } from "../../graph/write_output.ts";
-import { capacityFromName } from "../../bench/inputs.ts";
-import { InputError } from "../../graph/input_error.ts";
-import { formatInt } from "../format.ts";
-import { outcomeExit } from "../../pipeline/exit.ts";
+import { checkOutputPath, writeTextAtomic } from "../../graph/write_output.ts";
 import { placeVerified } from "../../pipeline/place_verified.ts";
-import { formatPlannerBug, notFoundMessage } from "../../pipeline/planner_bug.ts";
 import { placeSummary } from "../../pipeline/summary.ts";
 import { placerNames } from "../../solver/registry.ts";
+import { finishOutcome } from "../print_outcome.ts";
 import { formatPlaceSummary } from "../print_plan.ts";
 import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
 import { optionalSize } from "../size.ts";
+import { formatInt } from "../format.ts";
+import { capacityFromName } from "../../bench/inputs.ts";
+import { InputError } from "../../graph/input_error.ts";
 
 /** The `place` command. */
 export function placeCommand() {
@@ -26,10 +25,18 @@ export function placeCommand() {
       "Place a minimalloc-style buffer problem (id,lower,upper,size): pick an offset for every " +
         "buffer so that buffers with intersecting lifespans never share bytes. The placement is " +
         "verified before it is written.\n\n" +
-        "Exit 0: placed (within --capacity); 3: no placement within the capacity found in time; 2: bad input.",
+        "Exit 0: placed (within --capacity); 3: no placement within the capacity (impossible: " +
+        "below the peak live, or not found in time); 2: bad input.",
     )
     .argument("<problem>", "minimalloc CSV problem")
-    .option("--capacity <size>", "every offset + size must fit under it")
+    .option(
+      "--capacity <size>",
+      "every offset + size must fit under it (bytes, or with a unit: 16GiB, 1.5GB)",
+    )
+    .option(
+      "--capacity-from-name",
+      "use the capacity a MiniMalloc file name carries (NAME.<capacity>.csv), and say so",
+    )
     .addOption(
       new Option("--placer <name>", "how to pick the offsets").choices(placerNames()).default(
         "best",
@@ -40,10 +47,6 @@ export function placeCommand() {
     .option(
       "--minimize",
       "search for the lowest feasible arena (the search placer proves it optimal when it reaches peak live)",
-    )
-    .option(
-      "--capacity-from-name",
-      "use the capacity a MiniMalloc file name carries (NAME.<capacity>.csv), and say so",
     )
     .requiredOption(
       "-o, --output <file>",
@@ -62,34 +65,26 @@ export function placeCommand() {
         await checkOutputPath(opts.output, { inputs: [file] });
         const { placer, minimize } = opts;
         const r = await placeVerified(problem, { placer, capacity, timeLimit, seed, minimize });
-        const who = `the ${opts.placer} placer`;
-        if (r.plannerBug.length) console.error(formatPlannerBug(who, "placement", r.plannerBug));
-        else {
-          if (r.fits) {
-            await writeTextAtomic(opts.output, formatMinimallocCsv(problem, r.offsets), {
+        return await finishOutcome({
+          ...r,
+          what: "placement",
+          who: `the ${opts.placer} placer`,
+          output: opts.output,
+          capacity,
+          arena: r.check.arena,
+          lowerBound: r.check.peakLive,
+          note: opts.capacityFromName
+            ? `capacity ${formatInt(capacity!)} from the file name`
+            : undefined,
+          summary: () =>
+            placeSummary(r, { problem: file, placer: opts.placer, output: opts.output }),
+          write: () =>
+            writeTextAtomic(opts.output, formatMinimallocCsv(problem, r.offsets), {
               inputs: [file],
-            });
-          }
-          const summary = placeSummary(r, {
-            problem: file,
-            placer: opts.placer,
-            output: opts.output,
-          });
-          // With -o -, standard output carries the CSV and the summary goes beside it.
-          const say = opts.output === STDOUT ? console.error : console.log;
-          if (opts.json) say(JSON.stringify(summary, null, 2));
-          else {
-            if (opts.capacityFromName) say(`capacity ${formatInt(capacity!)} from the file name`);
-            say(formatPlaceSummary(summary));
-            if (r.fits && opts.output !== STDOUT) say(`wrote ${opts.output}`);
-            if (!r.fits) {
-              console.error(
-                notFoundMessage("placement", capacity, r.check.arena, r.check.peakLive),
-              );
-            }
-          }
-        }
-        return outcomeExit(r);
+            }),
+          json: opts.json,
+          table: formatPlaceSummary,
+        });
       });
     });
 }

@@ -5,12 +5,11 @@
  */
 import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadGraph } from "../../graph/load.ts";
-import { checkOutputPath, STDOUT, writeTextAtomic } from "../../graph/write_output.ts";
-import { outcomeExit } from "../../pipeline/exit.ts";
-import { formatPlannerBug, notFoundMessage } from "../../pipeline/planner_bug.ts";
+import { checkOutputPath, writeTextAtomic } from "../../graph/write_output.ts";
 import { planVerified } from "../../pipeline/plan_verified.ts";
 import { planSummary } from "../../pipeline/summary.ts";
 import { placerNames, schedulerNames } from "../../solver/registry.ts";
+import { finishOutcome } from "../print_outcome.ts";
 import { formatPlanSummary } from "../print_plan.ts";
 import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
 import { optionalSize } from "../size.ts";
@@ -20,8 +19,10 @@ export function planCommand() {
   return new Command("plan")
     .description(
       "Plan one training step: a scheduler picks the order, a placer the offsets. The plan is " +
-        "replayed by the simulator before it is written; what is reported is what the replay measured.\n\n" +
-        "Exit 0: planned (and within --capacity); 3: no plan within the capacity was found in time.",
+        "replayed by the simulator before it is written; what is reported is what the replay " +
+        "measured.\n\n" +
+        "Exit 0: planned (and within --capacity); 3: no plan within the capacity (impossible: " +
+        "below the lower bound, or not found in time).",
     )
     .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")
     .addOption(
@@ -38,7 +39,10 @@ export function planCommand() {
       "wall-clock budget in seconds for the whole plan, or none",
       "30",
     )
-    .option("--capacity <size>", "every offset + size must fit under it")
+    .option(
+      "--capacity <size>",
+      "every offset + size must fit under it (bytes, or with a unit: 16GiB, 1.5GB)",
+    )
     .option("--seed <n>", "seed for randomised planners", "1")
     .option(
       "-o, --output <file>",
@@ -56,28 +60,20 @@ export function planCommand() {
         if (output !== undefined) await checkOutputPath(output, { inputs: [graphFile] });
         const { scheduler, placer } = opts;
         const r = await planVerified(g, { scheduler, placer, timeLimit, capacity, seed });
-        // A planner emitted an invalid plan: a bug, reported loudly, never written.
-        const who = `the ${r.plan.planner?.name} planner`;
-        if (r.plannerBug.length) console.error(formatPlannerBug(who, "plan", r.plannerBug));
-        else {
-          // A plan over its capacity would not verify: say so and write nothing.
-          const written = r.fits && output !== undefined;
-          if (written) {
-            await writeTextAtomic(output, JSON.stringify(r.plan), { inputs: [graphFile] });
-          }
-          const summary = planSummary(r, written ? output : undefined);
-          // With -o -, standard output carries the plan and the summary goes beside it.
-          const say = output === STDOUT ? console.error : console.log;
-          if (opts.json) say(JSON.stringify(summary, null, 2));
-          else {
-            say(formatPlanSummary(summary));
-            if (written && output !== STDOUT) say(`wrote ${output}`);
-            if (!r.fits) {
-              console.error(notFoundMessage("plan", capacity, r.report.arena, r.bound.bytes));
-            }
-          }
-        }
-        return outcomeExit(r);
+        // A plan with a planner bug, or over its capacity, would not verify: it is not written.
+        return await finishOutcome({
+          ...r,
+          what: "plan",
+          who: `the ${r.plan.planner?.name} planner`,
+          output,
+          capacity,
+          arena: r.report.arena,
+          lowerBound: r.bound.bytes,
+          summary: () => planSummary(r, r.fits ? output : undefined),
+          write: () => writeTextAtomic(output!, JSON.stringify(r.plan), { inputs: [graphFile] }),
+          json: opts.json,
+          table: formatPlanSummary,
+        });
       });
     });
 }

@@ -5,20 +5,21 @@
  * @module
  */
 import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
-import { loadResolvedPlan } from "../../graph/load.ts";
 import { EXIT } from "../../pipeline/exit.ts";
 import { ALLOCATOR_NAMES } from "../../simulator/allocator.ts";
 import { DEFAULT_TENSOR_CAP, vizPicture } from "../../simulator/viz/picture.ts";
 import { loadInputs } from "../inputs.ts";
-import { parseByteCount, runCommand } from "../run.ts";
 import { formatInt } from "../format.ts";
-import { labelled, outputFormat, writeOutput } from "../viz_io.ts";
+import { parseByteCount, runCommand } from "../run.ts";
+import { outputFormat, vizReplays, writeOutput } from "../viz_io.ts";
 
 /**
  * The `viz` command.
  *
  * @example
  * ```ts
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const program = new Command("memplan");
  * program.addCommand(vizCommand());
  * // memplan viz g.json.gz --plan p.json --compare-allocator pytorch -o viz.html
  * ```
@@ -26,12 +27,12 @@ import { labelled, outputFormat, writeOutput } from "../viz_io.ts";
 export function vizCommand() {
   return new Command("viz")
     .description(
-      "Draw the memory of a replay: the memory map (steps across, addresses up, " +
-        "one rectangle per tensor, coloured by kind) and the live bytes per step " +
-        "stacked by kind, with the arena and the peak marked.\n\n" +
-        "-o FILE.svg: both panels in one SVG. -o FILE.html: one self-contained page " +
-        "with hover details. With --compare or --compare-allocator the second replay " +
-        "is drawn on the left, this one on the right, on one scale.\n\n" +
+      "Draw the memory of a replay: the memory map (steps across, addresses up, one rectangle " +
+        "per tensor, coloured by kind) and the live bytes per step stacked by kind, with the " +
+        "arena and the peak marked.\n\n" +
+        "-o FILE.svg: both panels in one SVG. -o FILE.html: one self-contained page with hover " +
+        "details. -o -: the SVG on standard output. With --compare or --compare-allocator the " +
+        "second replay is drawn on the left, this one on the right, on one scale.\n\n" +
         "Exit 0: written; 1: written, but a replay has violations; 2: bad input.",
     )
     .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")
@@ -53,36 +54,19 @@ export function vizCommand() {
       "-o, --output <file>",
       "picture to write: FILE.svg or FILE.html, or - for an SVG on standard output",
     )
-    .option("--json", "print what was drawn as JSON")
     .option(
       "--max-tensors <n>",
       "draw at most this many tensors one by one in the whole picture and merge the rest " +
         "into cells",
       String(DEFAULT_TENSOR_CAP),
     )
+    .option("--json", "print what was drawn as JSON")
     .action(async (graphFile, opts) => {
       Deno.exitCode = await runCommand(async () => {
         const format = outputFormat(opts.output);
         const cap = parseByteCount("--max-tensors", opts.maxTensors);
         const { graph, plan, resolved } = await loadInputs(graphFile, opts.plan);
-        const first = { planFile: opts.plan, plan, resolved, allocator: opts.allocator };
-        const replays = [labelled(graph, { ...first, option: "--allocator" })];
-        if (opts.compare !== undefined || opts.compareAllocator !== undefined) {
-          const second = opts.compare !== undefined
-            ? await loadResolvedPlan(graph, opts.compare)
-            : undefined;
-          const { plan: plan2, resolved: resolved2 } = second ?? {};
-          const allocator = opts.compareAllocator, option = "--compare-allocator";
-          replays.unshift(
-            labelled(graph, {
-              planFile: opts.compare,
-              plan: plan2,
-              resolved: resolved2,
-              allocator,
-              option,
-            }),
-          );
-        }
+        const replays = await vizReplays(graph, { ...opts, plan, resolved, planFile: opts.plan });
         const picture = vizPicture(graph, replays, { format, cap });
         await writeOutput(opts.output, picture.text, [graphFile, opts.plan, opts.compare]);
         const say = opts.output === "-" ? console.error : console.log;
