@@ -66,11 +66,16 @@ export interface MatrixOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { pathInputs } from "./inputs.ts";
+ * const [input] = await pathInputs(["testdata/graphs/tiny.json"]);
  * const tasks = benchTasks(input, {
  *   schedulers: ["program", "greedy"], placers: ["greedy-size", "first-fit"], timeLimit: 60, seed: 1,
  * });
- * tasks.map((t) => t.planner);
- * // ["program@pytorch", "program@best-fit", "program+greedy-size", "greedy+greedy-size", "greedy+first-fit"]
+ * assert.deepEqual(tasks.map((t) => t.planner), [
+ *   "program@pytorch", "program@best-fit", "program+greedy-size", "greedy+greedy-size",
+ *   "greedy+first-fit",
+ * ]);
  * ```
  */
 export function benchTasks(input: BenchInput, options: MatrixOptions): BenchTask[] {
@@ -124,7 +129,8 @@ export function benchTasks(input: BenchInput, options: MatrixOptions): BenchTask
  *
  * @example
  * ```ts
- * reference(["program", "greedy"], ["best", "greedy"]); // "greedy"
+ * import assert from "node:assert/strict";
+ * assert.equal(reference(["program", "greedy"], ["best", "greedy"]), "greedy");
  * ```
  */
 export function reference(

@@ -41,7 +41,9 @@ interface Row {
  *
  * @example
  * ```ts
- * const row = await benchOne("challenging-C", { capacity: 1048576 }, 60, 1);
+ * import assert from "node:assert/strict";
+ * const row = await benchOne("challenging-C", { capacity: 1048576 }, Infinity, 1);
+ * assert.deepEqual([row.arena, row.status], [1039360, "optimal"]);
  * ```
  */
 export async function benchOne(

@@ -23,7 +23,9 @@ import { EXIT } from "../pipeline/exit.ts";
  *
  * @example
  * ```ts
- * await buildProgram().parseAsync(["stats", "g.json"], { from: "user" });
+ * import assert from "node:assert/strict";
+ * await buildProgram().parseAsync(["stats", "testdata/graphs/tiny.json"], { from: "user" });
+ * assert.equal(Deno.exitCode, 0); // commands set the exit code, they never exit
  * ```
  */
 export function buildProgram() {
@@ -79,7 +81,10 @@ function conventions(command: Command): void {
  *
  * @example
  * ```ts
- * Deno.exit(await main(Deno.args));
+ * import assert from "node:assert/strict";
+ * // cli/main.ts run as a program does Deno.exit(await main(Deno.args))
+ * assert.equal(await main(["--version"]), 0);
+ * assert.equal(await main(["stats", "testdata/graphs/tiny.json"]), 0);
  * ```
  */
 export async function main(args: string[]): Promise<number> {

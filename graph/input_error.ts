@@ -21,10 +21,13 @@ export interface InputProblem {
  *
  * @example
  * ```ts
- * formatProblem({ file: "g.json", where: "ops[2].in[0]", id: "x", message: "unknown tensor" });
- * // 'g.json: ops[2].in[0] (id "x"): unknown tensor'
- * formatProblem({ file: "g.json", where: "", message: "no such file" });
- * // 'g.json: no such file' (never "g.json::")
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   formatProblem({ file: "g.json", where: "ops[2].in[0]", id: "x", message: "unknown tensor" }),
+ *   'g.json: ops[2].in[0] (id "x"): unknown tensor',
+ * );
+ * // Without a field, never "g.json::".
+ * assert.equal(formatProblem({ file: "g.json", where: "", message: "no such file" }), "g.json: no such file");
  * ```
  */
 export function formatProblem(p: InputProblem): string {
@@ -55,9 +58,10 @@ export class InputError extends Error {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const c = new ProblemCollector("g.json");
  * c.add("tensors[0].size", "must be >= 0", "x");
- * c.throwIfAny(); // throws InputError
+ * assert.throws(() => c.throwIfAny(), InputError);
  * ```
  */
 export class ProblemCollector {

@@ -36,7 +36,8 @@ function tooLarge(file: string, what: string, limit: number): never {
  *
  * @example
  * ```ts
- * decodeText(new TextEncoder().encode("{}"), "a.json"); // "{}"
+ * import assert from "node:assert/strict";
+ * assert.equal(decodeText(new TextEncoder().encode("{}"), "a.json"), "{}");
  * ```
  */
 export function decodeText(bytes: Uint8Array, file: string, options: DecodeOptions = {}): string {
@@ -67,7 +68,9 @@ export function decodeText(bytes: Uint8Array, file: string, options: DecodeOptio
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const text = await readText("testdata/graphs/tiny.json");
+ * assert.match(text, /memplan\.graph\/v1/);
  * ```
  */
 export async function readText(file: string, options: DecodeOptions = {}): Promise<string> {
@@ -86,7 +89,8 @@ export async function readText(file: string, options: DecodeOptions = {}): Promi
  *
  * @example
  * ```ts
- * parseJson('{"a": 1}', "a.json"); // { a: 1 }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(parseJson('{"a": 1}', "a.json"), { a: 1 });
  * ```
  */
 export function parseJson(text: string, file: string): unknown {
@@ -102,7 +106,9 @@ export function parseJson(text: string, file: string): unknown {
  *
  * @example
  * ```ts
- * const value = await readJson("plan.json");
+ * import assert from "node:assert/strict";
+ * const value = await readJson("testdata/plans/branchy.before_after.json");
+ * assert.equal((value as { format: string }).format, "memplan.plan/v1");
  * ```
  */
 export async function readJson(file: string): Promise<unknown> {

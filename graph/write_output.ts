@@ -57,7 +57,12 @@ function sameFile(a: Deno.FileInfo, b: Deno.FileInfo): boolean {
  *
  * @example
  * ```ts
- * const target = await checkOutputPath("out/plan.json", { inputs: ["g.json"] });
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/g.json`, "{}");
+ * assert.equal((await checkOutputPath(`${dir}/plan.json`, { inputs: [`${dir}/g.json`] })).special, false);
+ * await assert.rejects(() => checkOutputPath(`${dir}/g.json`, { inputs: [`${dir}/g.json`] }));
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function checkOutputPath(
@@ -103,8 +108,13 @@ export async function checkOutputPath(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const dir = await Deno.makeTempDir();
- * await writeTextAtomic(`${dir}/plan.json`, "{}", { inputs: ["testdata/graphs/tiny.json"] });
+ * await writeTextAtomic(`${dir}/plan.json`, '{"format": "memplan.plan/v1"}', {
+ *   inputs: ["testdata/graphs/tiny.json"],
+ * });
+ * assert.equal(await Deno.readTextFile(`${dir}/plan.json`), '{"format": "memplan.plan/v1"}');
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function writeTextAtomic(

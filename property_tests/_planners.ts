@@ -77,7 +77,11 @@ export const SLOW_BUDGET: Budget = {
  *
  * @example
  * ```ts
- * budgetOf({ name: "greedy", planner, slow: false }).runs; // 100
+ * import assert from "node:assert/strict";
+ * const [program, greedy, ilp] = schedulerCases();
+ * assert.deepEqual([program.name, greedy.name, ilp.name], ["program", "greedy", "ilp"]);
+ * assert.equal(budgetOf(greedy).runs, 100);
+ * assert.equal(budgetOf(ilp).runs, 25); // slow: fewer runs, smaller inputs
  * ```
  */
 export function budgetOf(c: { slow: boolean }): Budget {
@@ -89,7 +93,8 @@ export function budgetOf(c: { slow: boolean }): Budget {
  *
  * @example
  * ```ts
- * schedulerCases().map((c) => c.name); // ["program", "greedy", …]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(schedulerCases().map((c) => c.name), ["program", "greedy", "ilp", "best"]);
  * ```
  */
 export function schedulerCases(): PlannerCase<Scheduler>[] {
@@ -105,7 +110,10 @@ export function schedulerCases(): PlannerCase<Scheduler>[] {
  *
  * @example
  * ```ts
- * placerCases().map((c) => c.name); // ["greedy-size", …, "first-fit", …]
+ * import assert from "node:assert/strict";
+ * const names = placerCases().map((c) => c.name);
+ * assert.deepEqual(names.slice(0, 4), ["greedy-size", "greedy-conflicts", "greedy-area", "first-fit"]);
+ * assert.ok(names.includes("ilp") && names.includes("search"));
  * ```
  */
 export function placerCases(): PlannerCase<Placer>[] {
@@ -122,7 +130,10 @@ export function placerCases(): PlannerCase<Placer>[] {
  *
  * @example
  * ```ts
- * fastPlacers().length; // 4 today
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(fastPlacers().map((c) => c.name), [
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit",
+ * ]);
  * ```
  */
 export function fastPlacers(): PlannerCase<Placer>[] {

@@ -52,8 +52,12 @@ export interface DagRecipe {
  *
  * @example
  * ```ts
- * const [g] = fc.sample(arbDagGraph({ maxOps: 5 }), 1);
- * indexGraph(g); // never throws
+ * import assert from "node:assert/strict";
+ * import fc from "npm:fast-check@4.10.2";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * for (const graph of fc.sample(arbDagGraph({ maxOps: 5 }), { numRuns: 20, seed: 1 })) {
+ *   assert.ok(indexGraph(graph).opCount <= 5); // never throws
+ * }
  * ```
  */
 export function arbDagGraph(c: DagGraphConstraints = {}): fc.Arbitrary<Graph> {
@@ -88,7 +92,12 @@ export function arbDagGraph(c: DagGraphConstraints = {}): fc.Arbitrary<Graph> {
  *
  * @example
  * ```ts
- * buildDag({ sources: [{ kind: "input", size: 4 }], ops: [{ reads: [0], outputs: [], after: [] }] }, "plain");
+ * import assert from "node:assert/strict";
+ * const graph = buildDag(
+ *   { sources: [{ kind: "input", size: 4 }], ops: [{ reads: [0], outputs: [], after: [] }] },
+ *   "plain",
+ * );
+ * assert.equal(graph.ops.length, 1);
  * ```
  */
 export function buildDag(r: DagRecipe, idStyle: IdStyle): Graph {

@@ -43,8 +43,13 @@ export interface GraphAndPlan {
  *
  * @example
  * ```ts
- * const [{ graph, plan }] = fc.sample(arbPlan(arbDagGraph()), 1);
- * naiveVerify(graph, plan); // never throws
+ * import assert from "node:assert/strict";
+ * import fc from "npm:fast-check@4.10.2";
+ * import { naiveVerify } from "../simulator/naive_verify.ts";
+ * import { arbDagGraph } from "./arb_dag_graph.ts";
+ * for (const { graph, plan } of fc.sample(arbPlan(arbDagGraph()), { numRuns: 20, seed: 1 })) {
+ *   assert.equal(typeof naiveVerify(graph, plan).valid, "boolean"); // never throws
+ * }
  * ```
  */
 export function arbPlan(
@@ -122,7 +127,15 @@ function buildRandomPlan(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import fc from "npm:fast-check@4.10.2";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * import { simulatePlan } from "./_simulate_plan.ts";
+ * import { arbGraph } from "./arb_graph.ts";
  * const plans = arbPlan(arbGraph(), VALID_STACKED);
+ * for (const { graph, plan } of fc.sample(plans, { numRuns: 10, seed: 1 })) {
+ *   assert.ok(simulatePlan(indexGraph(graph), plan).ok);
+ * }
  * ```
  */
 export const VALID_STACKED: Readonly<PlanConstraints> = {

@@ -4,10 +4,17 @@
  *
  * @example
  * ```ts
- * import { getPlacer, getScheduler } from "./solver/mod.ts";
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { lifetimes } from "../graph/lifetimes.ts";
+ * import { placementProblem } from "../graph/placement_problem.ts";
+ * import { getPlacer, getScheduler } from "./mod.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const { order } = await getScheduler("greedy").schedule(g);
  * const problem = placementProblem(g, lifetimes(g, order));
  * const { offsets, arena, status } = await getPlacer("greedy-size").place(problem);
+ * assert.equal(offsets.length, g.tensorCount);
+ * assert.deepEqual([arena, status], [22, "optimal"]);
  * ```
  *
  * @module

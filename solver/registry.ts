@@ -97,7 +97,8 @@ export const PLACER_TABLE: Readonly<Record<string, Registered<Placer>>> = Object
  *
  * @example
  * ```ts
- * Object.keys(SCHEDULERS); // ["program", "greedy", "ilp", "best"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(Object.keys(SCHEDULERS), ["program", "greedy", "ilp", "best"]);
  * ```
  */
 export const SCHEDULERS: Readonly<Record<string, Scheduler>> = plannersOf(SCHEDULER_TABLE);
@@ -107,7 +108,10 @@ export const SCHEDULERS: Readonly<Record<string, Scheduler>> = plannersOf(SCHEDU
  *
  * @example
  * ```ts
- * Object.keys(PLACERS); // ["greedy-size", …, "ilp", "best"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(Object.keys(PLACERS), [
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "ilp", "best", "search",
+ * ]);
  * ```
  */
 export const PLACERS: Readonly<Record<string, Placer>> = plannersOf(PLACER_TABLE);
@@ -118,8 +122,9 @@ export const PLACERS: Readonly<Record<string, Placer>> = plannersOf(PLACER_TABLE
  *
  * @example
  * ```ts
- * schedulerNames(); // ["program", "greedy", "ilp", "best"]
- * schedulerNames({ cost: "linear" }); // ["program", "greedy"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(schedulerNames(), ["program", "greedy", "ilp", "best"]);
+ * assert.deepEqual(schedulerNames({ cost: "linear" }), ["program", "greedy"]);
  * ```
  */
 export function schedulerNames(traits: Partial<PlannerTraits> = {}): string[] {
@@ -132,7 +137,13 @@ export function schedulerNames(traits: Partial<PlannerTraits> = {}): string[] {
  *
  * @example
  * ```ts
- * placerNames({ cost: "linear" }); // ["greedy-size", "greedy-conflicts", "greedy-area", "first-fit"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(placerNames(), [
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "ilp", "best", "search",
+ * ]);
+ * assert.deepEqual(placerNames({ cost: "linear" }), [
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit",
+ * ]);
  * ```
  */
 export function placerNames(traits: Partial<PlannerTraits> = {}): string[] {
@@ -145,7 +156,10 @@ export function placerNames(traits: Partial<PlannerTraits> = {}): string[] {
  *
  * @example
  * ```ts
- * plannerNames({ cost: "linear" }); // ["program", "greedy", "greedy-size", …, "first-fit"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(plannerNames({ cost: "linear" }), [
+ *   "program", "greedy", "greedy-size", "greedy-conflicts", "greedy-area", "first-fit",
+ * ]);
  * ```
  */
 export function plannerNames(traits: Partial<PlannerTraits> = {}): string[] {
@@ -157,7 +171,10 @@ export function plannerNames(traits: Partial<PlannerTraits> = {}): string[] {
  *
  * @example
  * ```ts
- * linearPlacers().map((p) => p.name); // ["greedy-size", "greedy-conflicts", "greedy-area", "first-fit"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(linearPlacers().map((p) => p.name), [
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit",
+ * ]);
  * ```
  */
 export function linearPlacers(): Placer[] {

@@ -65,9 +65,10 @@ export const ALLOCATOR_NAMES: readonly AllocatorName[] = Object.freeze([
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const a = createAllocator("best-fit", { alignment: 64 });
- * a.allocate(0, 100); // 0
- * a.allocate(1, 100); // 128
+ * assert.equal(a.allocate(0, 100), 0);
+ * assert.equal(a.allocate(1, 100), 128);
  * ```
  */
 export function createAllocator(

@@ -27,7 +27,10 @@ import type { Graph } from "../../graph/types.ts";
  *
  * @example
  * ```ts
- * programOrderPeak(indexGraph(threeBranchGraph())).bytes; // 32
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../../graph/indexed_graph.ts";
+ * import { programOrderPeak } from "../../graph/metrics.ts";
+ * assert.equal(programOrderPeak(indexGraph(threeBranchGraph())).bytes, 32);
  * ```
  */
 export function threeBranchGraph(): Graph {

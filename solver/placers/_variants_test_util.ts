@@ -16,6 +16,7 @@ import type { PlaceOptions, PlaceResult } from "../types.ts";
  *
  * @example
  * ```ts
+ * import { placeGreedySize } from "./greedy_size.ts";
  * checkPlacerOnRandomProblems(placeGreedySize);
  * ```
  */

@@ -17,8 +17,10 @@ export type { GreedyPlaceOptions };
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
  * const r = placeGreedySize(await loadMinimallocCsv("testdata/minimalloc/example.12.csv"));
- * r.arena; // 12
+ * assert.equal(r.arena, 12);
  * ```
  */
 export function placeGreedySize(
@@ -40,7 +42,11 @@ export function placeGreedySize(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const { offsets, arena } = await greedySizePlacer.place(problem);
+ * assert.deepEqual([offsets.length, arena], [5, 12]);
  * ```
  */
 export const greedySizePlacer: Placer = {

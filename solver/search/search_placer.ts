@@ -40,9 +40,11 @@ export interface SearchPlaceOptions extends PlaceOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
  * const p = await loadMinimallocCsv("testdata/minimalloc/challenging-A.1048576.csv");
- * const r = placeSearch(p, { capacity: 1048576, timeLimit: 20 });
- * r.status; // "optimal": arena 1048576 = peak live
+ * const r = placeSearch(p, { capacity: 1048576, timeLimit: Infinity });
+ * assert.deepEqual([r.status, r.arena], ["optimal", 1048576]); // arena = peak live
  * ```
  */
 export function placeSearch(
@@ -117,7 +119,14 @@ export function placeSearch(
  *
  * @example
  * ```ts
- * const { offsets, status } = await searchPlacer.place(problem, { capacity: 1048576 });
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/challenging-B.1048576.csv");
+ * const { offsets, status } = await searchPlacer.place(problem, {
+ *   capacity: 1048576, timeLimit: Infinity,
+ * });
+ * assert.equal(offsets.length, problem.buffers.length);
+ * assert.equal(status, "optimal");
  * ```
  */
 export const searchPlacer: Placer = {
