@@ -14,6 +14,7 @@ import {
   verifySpeedInput,
 } from "../bench/inputs.ts";
 import type { Shard } from "../bench/shard.ts";
+import { formatInt } from "./format.ts";
 import { parseByteCount } from "./run.ts";
 
 /** Where results go by default. */
@@ -86,8 +87,8 @@ export function printOutcome(o: BenchOutcome, options: { json?: boolean } = {}):
     return;
   }
   console.log(
-    `${o.ran.length} runs done, ${o.skipped} already done (resumed), ${o.failed.length} failed; ` +
-      `${o.rows.length} runs in the results`,
+    `${formatInt(o.ran.length)} runs done, ${formatInt(o.skipped)} already done (resumed), ` +
+      `${formatInt(o.failed.length)} failed; ${formatInt(o.rows.length)} runs in the results`,
   );
   for (const f of o.files) console.log(`wrote ${f}`);
   if (o.failed.length) {

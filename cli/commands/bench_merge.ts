@@ -7,6 +7,7 @@ import { Command } from "npm:@commander-js/extra-typings@15.1.0";
 import { InputError } from "../../graph/input_error.ts";
 import { failureText } from "../../bench/failure.ts";
 import { mergeResults } from "../../bench/merge.ts";
+import { formatInt } from "../format.ts";
 import { runCommand } from "../run.ts";
 
 /**
@@ -59,8 +60,9 @@ export function mergeCommand(
           return merged.exitCode;
         }
         console.log(
-          `merged ${merged.read} rows from ${files.length} files into ${merged.rows.length} runs` +
-            (merged.failed.length ? `, ${merged.failed.length} FAILED` : ""),
+          `merged ${formatInt(merged.read)} rows from ${formatInt(files.length)} files into ` +
+            `${formatInt(merged.rows.length)} runs` +
+            (merged.failed.length ? `, ${formatInt(merged.failed.length)} FAILED` : ""),
         );
         for (const f of merged.files) console.log(`wrote ${f}`);
         for (const r of merged.failed) console.error(`FAILED ${failureText(r)}`);
