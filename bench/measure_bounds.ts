@@ -12,7 +12,7 @@
  *
  * @module
  */
-import Table from "cli-table3";
+import Table from "npm:cli-table3@0.6.5";
 import { type IndexedGraph, indexGraph } from "../graph/indexed_graph.ts";
 import { loadGraph } from "../graph/load.ts";
 import { programOrderPeak } from "../graph/metrics.ts";

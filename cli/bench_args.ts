@@ -14,6 +14,7 @@ import {
   verifySpeedInput,
 } from "../bench/inputs.ts";
 import type { Shard } from "../bench/shard.ts";
+import { formatInt } from "./format.ts";
 import { parseByteCount } from "./run.ts";
 
 /** Where results go by default. */
@@ -69,10 +70,25 @@ export function defaultOut(opts: { shard?: Shard; quick?: boolean }): string {
  * printOutcome({ exitCode: 0, ran: [], skipped: 0, failed: [], rows: [], files: [] });
  * ```
  */
-export function printOutcome(o: BenchOutcome): void {
+export function printOutcome(o: BenchOutcome, options: { json?: boolean } = {}): void {
+  if (options.json) {
+    console.log(JSON.stringify(
+      {
+        ran: o.ran.length,
+        skipped: o.skipped,
+        failed: o.failed.map((r) => ({ key: r.key, failure: failureText(r) })),
+        rows: o.rows.length,
+        files: o.files,
+        exitCode: o.exitCode,
+      },
+      null,
+      2,
+    ));
+    return;
+  }
   console.log(
-    `${o.ran.length} runs done, ${o.skipped} already done (resumed), ${o.failed.length} failed; ` +
-      `${o.rows.length} runs in the results`,
+    `${formatInt(o.ran.length)} runs done, ${formatInt(o.skipped)} already done (resumed), ` +
+      `${formatInt(o.failed.length)} failed; ${formatInt(o.rows.length)} runs in the results`,
   );
   for (const f of o.files) console.log(`wrote ${f}`);
   if (o.failed.length) {

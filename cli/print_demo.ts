@@ -65,3 +65,53 @@ export function formatDemo(
     "blocks with splitting and coalescing, segments never released (simulator/allocators/pytorch.ts).",
   ].join("\n");
 }
+
+/**
+ * The demo's figures as JSON: one row per plan, the same rows as the table,
+ * ratios as fractions.
+ *
+ * @example
+ * ```ts
+ * import { loadGraph } from "../graph/load.ts";
+ * import { planVerified } from "../pipeline/plan_verified.ts";
+ * import { simulate } from "../simulator/simulate.ts";
+ * import { demoJson } from "./print_demo.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const r = await planVerified(g, { scheduler: "program", placer: "greedy-size" });
+ * const pytorch = simulate(g, { allocator: "pytorch" });
+ * const bestFit = simulate(g, { allocator: "best-fit" });
+ * demoJson(g, "tiny.json", r, { pytorch, bestFit }, "out/tiny.plan.json");
+ * ```
+ */
+export function demoJson(
+  g: IndexedGraph,
+  file: string,
+  r: PlanVerified,
+  baselines: { pytorch: Report; bestFit: Report },
+  output: string,
+): Record<string, unknown> {
+  const { pytorch, bestFit } = baselines;
+  const row = (plan: string, x: Report) => ({
+    plan,
+    peakLive: x.peakLive,
+    arena: x.arena,
+    fragmentation: x.fragmentation,
+    savingVsPytorchModel: pytorch.arena - x.arena,
+    savingFraction: (pytorch.arena - x.arena) / pytorch.arena,
+  });
+  return {
+    graph: g.name,
+    input: file,
+    output,
+    planner: r.plan.planner?.name,
+    seconds: r.seconds,
+    rows: [
+      row("program order, PyTorch caching allocator model", pytorch),
+      row("program order, best-fit allocator", bestFit),
+      row("planned order + planned offsets", r.report),
+    ],
+    lowerBound: r.bound.bytes,
+    lowerBoundKind: r.bound.kind,
+    orderGapFraction: r.report.peakLive ? r.orderGap / r.report.peakLive : 0,
+  };
+}

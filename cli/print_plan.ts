@@ -33,14 +33,12 @@ export function formatPlanSummary(s: PlanSummary): string {
       "order",
       s.orderGap === 0
         ? "optimal: peak live equals the lower bound"
-        : `at most ${formatBytes(s.orderGap)} (${
-          formatPercent(s.orderGap / s.peakLive)
-        }) above optimal`,
+        : `at most ${formatBytes(s.orderGap)} (${formatPercent(s.orderGapFraction)}) above optimal`,
     ],
     ["arena (H)", formatBytes(s.arena)],
     ["fragmentation (H-L)/H", formatPercent(s.fragmentation)],
     ["placement gap (H-L)", formatBytes(s.placementGap)],
-    ["arena vs program-order peak", `${formatPercent(-s.reduction)}`],
+    ["arena vs program-order peak", formatPercent(s.arenaVsProgramOrderPeak)],
     ...capacityRow(s),
     ["seconds", s.seconds.toFixed(2)],
   ]);

@@ -16,14 +16,17 @@ import type { AllocatorName } from "../simulator/allocator.ts";
 import type { Report } from "../simulator/simulate.ts";
 
 /**
- * The picture format `file` asks for by its ending; InputError otherwise.
+ * The picture format `file` asks for by its ending (`-`, standard output: SVG);
+ * InputError otherwise.
  *
  * @example
  * ```ts
  * outputFormat("viz.html"); // "html"
+ * outputFormat("-"); // "svg"
  * ```
  */
 export function outputFormat(file: string): "svg" | "html" {
+  if (file === "-") return "svg";
   const m = /\.(svg|html?)$/i.exec(file);
   if (!m) {
     throw new InputError([{
@@ -72,28 +75,21 @@ export function labelled(
 }
 
 /**
- * Writes the picture; a missing folder or no permission is bad input, named.
+ * Writes the picture, never over one of the command's inputs; a missing folder
+ * or no permission is bad input, named (see graph/write_output.ts).
  *
  * @example
  * ```ts
- * await writeOutput(await Deno.makeTempFile({ suffix: ".svg" }), "<svg/>");
+ * const dir = await Deno.makeTempDir();
+ * await writeOutput(`${dir}/viz.svg`, "<svg/>", ["testdata/graphs/tiny.json"]);
  * ```
  */
-export async function writeOutput(file: string, text: string): Promise<void> {
-  try {
-    await writeTextAtomic(file, text);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound || e instanceof Deno.errors.PermissionDenied) {
-      throw new InputError([{
-        file,
-        where: "-o/--output",
-        message: e instanceof Deno.errors.NotFound
-          ? "cannot write the picture: its directory does not exist"
-          : "cannot write the picture: permission denied",
-      }]);
-    }
-    throw e;
-  }
+export async function writeOutput(
+  file: string,
+  text: string,
+  inputs: readonly (string | undefined)[] = [],
+): Promise<void> {
+  await writeTextAtomic(file, text, { inputs });
 }
 
 /**

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { trainingChain } from "../graph/budget/training_chain.ts";
 import type { IndexedGraph } from "../graph/indexed_graph.ts";
 
@@ -13,7 +13,10 @@ import type { IndexedGraph } from "../graph/indexed_graph.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import fc from "npm:fast-check@4.10.2";
  * const [g] = fc.sample(arbChainGraph(5), 1);
+ * assert.ok(g.opCount > 0);
  * ```
  */
 export function arbChainGraph(maxLayers = 6): fc.Arbitrary<IndexedGraph> {

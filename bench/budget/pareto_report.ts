@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "npm:vega-lite@6.5.0";
 import type { ParetoCurve, ParetoPoint } from "./pareto_sweep.ts";
 
 const MIB = 1048576;

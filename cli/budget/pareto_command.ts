@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Command } from "@commander-js/extra-typings";
+import { Command } from "npm:@commander-js/extra-typings@15.1.0";
 import { paretoChart, paretoTable } from "../../bench/budget/pareto_report.ts";
 import { paretoSweep } from "../../bench/budget/pareto_sweep.ts";
 import { renderSvg } from "../../bench/render_svg.ts";
@@ -21,9 +21,9 @@ import { parseBytes, parseRate } from "./byte_units.ts";
 export function paretoCommand() {
   return new Command("pareto")
     .description(
-      "Sweep memory budgets from the no-recompute optimum down to the smallest possible footprint\n" +
-        "and plan each with every budget planner; print a table (added compute per budget) and\n" +
-        "optionally write an SVG chart. Every point is a plan the simulator verified.\n" +
+      "Sweep memory budgets from the no-recompute optimum down to the smallest possible footprint " +
+        "and plan each with every budget planner; print a table (added compute per budget) and " +
+        "optionally write an SVG chart. Every point is a plan the simulator verified.\n\n" +
         "Exit 0: swept (points without a plan are reported, not errors); 1: a planner's plan was invalid.",
     )
     .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")

@@ -23,7 +23,8 @@ export interface PlanBudgetCommandOptions {
   timeLimit: number;
   seed: number;
   bandwidth?: number;
-  output: string;
+  /** The plan file to write; none: the summary only, like `plan` without `-o`. */
+  output?: string;
   json: boolean;
 }
 
@@ -81,7 +82,7 @@ export async function planBudgetCommand(
     return EXIT.internal;
   }
   const fits = report.ok;
-  if (fits) await writeTextAtomic(o.output, JSON.stringify(r.plan));
+  if (fits && o.output !== undefined) await writeTextAtomic(o.output, JSON.stringify(r.plan));
   if (o.json) {
     const { offsets: _o, violations: _v, ...rest } = report;
     printJson({
@@ -97,7 +98,7 @@ export async function planBudgetCommand(
       ["bound (no plan below)", `${formatBytes(r.bound)} (op ${r.boundOp})`],
       ...budgetReportRows(report),
     ]));
-    if (fits) console.log(`wrote ${o.output}`);
+    if (fits && o.output !== undefined) console.log(`wrote ${o.output}`);
     else console.error(`memplan: placement did not fit ${o.budget} bytes; nothing written`);
   }
   return fits ? EXIT.ok : EXIT.notFound;

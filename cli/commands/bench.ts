@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Command, Option } from "@commander-js/extra-typings";
+import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { DEFAULT_RANDOM_SIZES } from "../../bench/inputs.ts";
 import { DEFAULT_MAX_EXACT_TENSORS, SCALABLE_PLANNERS } from "../../bench/matrix.ts";
 import { runBench } from "../../bench/run_bench.ts";
@@ -63,6 +63,7 @@ export function benchCommand() {
         `${DEFAULT_OUT}/shard-K-of-N with --shard)`,
     )
     .option("--fresh", "discard OUT/results.jsonl instead of resuming from it")
+    .option("--json", "print the outcome as JSON (runs done, skipped, failed; files written)")
     .addOption(
       new Option("--progress <mode>", "progress display").choices(
         ["auto", "bar", "lines", "none"] as const,
@@ -93,12 +94,14 @@ export function benchCommand() {
           progress: opts.progress,
           command: ["memplan", ...rawArgs(bench)].join(" "),
         });
-        printOutcome(outcome);
+        printOutcome(outcome, { json: opts.json });
         return outcome.exitCode;
       });
     });
-  // commander hands `--out` after `bench merge …` to bench (the root program does
+  // commander hands `--out` and `--json` after `bench merge …` to bench (the root program does
   // not use positional options), so merge also looks there.
-  bench.addCommand(mergeCommand(() => bench.opts().out).exitOverride());
+  bench.addCommand(
+    mergeCommand(() => bench.opts().out, () => bench.opts().json).exitOverride(),
+  );
   return bench;
 }

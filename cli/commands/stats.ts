@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Command } from "@commander-js/extra-typings";
+import { Command } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadGraph } from "../../graph/load.ts";
 import { EXIT } from "../../pipeline/exit.ts";
 import { graphStats } from "../../pipeline/graph_stats.ts";

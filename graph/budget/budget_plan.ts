@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import { ProblemCollector } from "../input_error.ts";
 import type { IndexedGraph } from "../indexed_graph.ts";
 import { parsePlan } from "../plan.ts";
