@@ -15,7 +15,21 @@ import { placerNames } from "../../solver/registry.ts";
 import { formatPlaceSummary } from "../print_plan.ts";
 import { optionalByteCount, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
 
-/** The `place` command. */
+/**
+ * The `place` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "@commander-js/extra-typings";
+ * const dir = await Deno.makeTempDir();
+ * const program = new Command("memplan").exitOverride().addCommand(placeCommand());
+ * await program.parseAsync(["place", "testdata/minimalloc/example.12.csv", "--placer", "greedy-size", "-o", `${dir}/example.csv`], { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * assert.match(await Deno.readTextFile(`${dir}/example.csv`), /,offset\n/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export function placeCommand() {
   return new Command("place")
     .description(

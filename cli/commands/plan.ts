@@ -14,7 +14,21 @@ import { placerNames, schedulerNames } from "../../solver/registry.ts";
 import { formatPlanSummary } from "../print_plan.ts";
 import { optionalByteCount, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
 
-/** The `plan` command. */
+/**
+ * The `plan` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "@commander-js/extra-typings";
+ * const dir = await Deno.makeTempDir();
+ * const program = new Command("memplan").exitOverride().addCommand(planCommand());
+ * await program.parseAsync(["plan", "testdata/graphs/tiny.json", "--scheduler", "greedy", "--placer", "greedy-size", "-o", `${dir}/tiny.plan.json`], { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * assert.match(await Deno.readTextFile(`${dir}/tiny.plan.json`), /memplan\.plan\/v1/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export function planCommand() {
   return new Command("plan")
     .description(

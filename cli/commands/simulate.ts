@@ -12,7 +12,18 @@ import { loadInputs } from "../inputs.ts";
 import { formatReport } from "../print_report.ts";
 import { optionalByteCount, printJson, runCommand } from "../run.ts";
 
-/** The `simulate` command. */
+/**
+ * The `simulate` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "@commander-js/extra-typings";
+ * const program = new Command("memplan").exitOverride().addCommand(simulateCommand());
+ * await program.parseAsync(["simulate", "testdata/graphs/tiny.json", "--allocator", "pytorch"], { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * ```
+ */
 export function simulateCommand() {
   return new Command("simulate")
     .description(

@@ -13,7 +13,24 @@ import { loadInputs } from "../inputs.ts";
 import { formatPlacementReport, formatReport } from "../print_report.ts";
 import { optionalByteCount, printJson, runCommand } from "../run.ts";
 
-/** The `verify` command. */
+/**
+ * The `verify` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "@commander-js/extra-typings";
+ * const program = new Command("memplan").exitOverride().addCommand(verifyCommand());
+ * const run = async (...args: string[]) => {
+ *   await program.parseAsync(["verify", ...args], { from: "user" });
+ *   return Deno.exitCode;
+ * };
+ * assert.equal(await run("testdata/graphs/tiny.json", "testdata/plans/tiny.valid.json"), 0);
+ * // b placed at 13 overlaps a [6, 14): exit 1
+ * assert.equal(await run("testdata/graphs/tiny.json", "testdata/plans/tiny.overlap1.json"), 1);
+ * Deno.exitCode = 0;
+ * ```
+ */
 export function verifyCommand() {
   return new Command("verify")
     .description(
