@@ -58,14 +58,13 @@ export function graphContext(
  * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
  * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
- * import { pathInputs } from "./inputs.ts";
  * import { benchTasks } from "./matrix.ts";
- * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const input = { id: "tiny", suite: "paths", kind: "graph" as const, name: "tiny", path: "testdata/graphs/tiny.json" };
+ * const g = await loadGraph(input.path);
  * const ctx = graphContext(g, { tables: { schedulers: SCHEDULERS, placers: PLACERS } });
- * const [input] = await pathInputs(["testdata/graphs/tiny.json"]);
- * const tasks = benchTasks(input, { schedulers: ["greedy"], placers: ["greedy-size"], timeLimit: 60, seed: 1 });
- * const row = await runGraphTask(ctx, tasks.at(-1)!);
- * assert.equal(row.planner, "greedy+greedy-size");
+ * const [task] = benchTasks(input, { schedulers: ["greedy"], placers: ["first-fit"], timeLimit: 5, seed: 1 })
+ *   .filter((t) => t.placer !== undefined);
+ * const row = await runGraphTask(ctx, task);
  * assert.equal(row.verified, true); // the simulator's verdict
  * ```
  */

@@ -25,11 +25,7 @@ export const DEFAULT_OUT = "bench/results";
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
- * const inputs = await benchInputs(["testdata/graphs"], { seed: 1 });
- * assert.ok(inputs.every((i) => i.suite === "paths" && i.kind === "graph"));
- * const defaults = await benchInputs([], { seed: 1, quick: true }); // no paths: the default suites
- * assert.ok(defaults.some((i) => i.suite === "minimalloc"));
+ * await benchInputs(["testdata/graphs"], { seed: 1 });
  * ```
  */
 export async function benchInputs(
@@ -54,9 +50,7 @@ export async function benchInputs(
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(defaultOut({ quick: true }), "bench/results/quick");
- * assert.equal(defaultOut({ shard: { index: 2, count: 4 } }), "bench/results/shard-2-of-4");
+ * defaultOut({ quick: true }); // "bench/results/quick"
  * ```
  */
 export function defaultOut(opts: { shard?: Shard; quick?: boolean }): string {
@@ -72,18 +66,7 @@ export function defaultOut(opts: { shard?: Shard; quick?: boolean }): string {
  *
  * @example
  * ```ts
- * import { pathInputs } from "../bench/inputs.ts";
- * import { runBench } from "../bench/run_bench.ts";
- * const out = await Deno.makeTempDir();
- * const options = {
- *   inputs: await pathInputs(["testdata/graphs/tiny.json"]),
- *   out,
- *   schedulers: ["greedy"],
- *   placers: ["greedy-size"],
- *   progress: "none" as const,
- * };
- * printOutcome(await runBench(options)); // "3 runs done, 0 already done (resumed), 0 failed; …"
- * await Deno.remove(out, { recursive: true });
+ * printOutcome({ exitCode: 0, ran: [], skipped: 0, failed: [], rows: [], files: [] });
  * ```
  */
 export function printOutcome(o: BenchOutcome): void {
@@ -103,10 +86,7 @@ export function printOutcome(o: BenchOutcome): void {
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
- * // a command's parent holds the arguments as typed
- * assert.deepEqual(rawArgs({ parent: { rawArgs: ["bench", "--quick"] } }), ["bench", "--quick"]);
- * assert.deepEqual(rawArgs({ parent: null }), ["bench"]);
+ * rawArgs({ parent: { rawArgs: ["bench", "--quick"] } }); // ["bench", "--quick"]
  * ```
  */
 export function rawArgs(command: { parent: unknown }): string[] {
@@ -118,9 +98,7 @@ export function rawArgs(command: { parent: unknown }): string[] {
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
- * assert.deepEqual(parseNames("greedy, best"), ["greedy", "best"]);
- * assert.equal(parseNames(undefined), undefined);
+ * parseNames("greedy, best"); // ["greedy", "best"]
  * ```
  */
 export function parseNames(text: string | undefined): string[] | undefined {
@@ -133,9 +111,7 @@ export function parseNames(text: string | undefined): string[] | undefined {
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(parseSize("--random", "1000"), 1000);
- * assert.throws(() => parseSize("--random", "12")); // too few tensors for a training graph
+ * parseSize("--random", "1000"); // 1000
  * ```
  */
 export function parseSize(option: string, text: string): number {
@@ -155,8 +131,7 @@ export function parseSize(option: string, text: string): number {
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
- * assert.deepEqual(parseSizes("--random", "100,1000"), [100, 1000]);
+ * parseSizes("--random", "100,1000"); // [100, 1000]
  * ```
  */
 export function parseSizes(option: string, text: string): number[] {

@@ -10,6 +10,7 @@ import { InputError } from "../graph/input_error.ts";
 import type { ResolvedPlan } from "../graph/plan.ts";
 import type { Plan } from "../graph/types.ts";
 import { writeTextAtomic } from "../graph/write_output.ts";
+import { loadResolvedPlan } from "../graph/load.ts";
 import { replay } from "../pipeline/replay.ts";
 import type { AllocatorName } from "../simulator/allocator.ts";
 import type { Report } from "../simulator/simulate.ts";
@@ -19,9 +20,7 @@ import type { Report } from "../simulator/simulate.ts";
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(outputFormat("viz.html"), "html");
- * assert.throws(() => outputFormat("viz.png"));
+ * outputFormat("viz.html"); // "html"
  * ```
  */
 export function outputFormat(file: string): "svg" | "html" {
@@ -41,14 +40,11 @@ export function outputFormat(file: string): "svg" | "html" {
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
  * import { loadGraph, loadResolvedPlan } from "../graph/load.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
  * const planFile = "testdata/plans/tiny.valid.json";
  * const { plan, resolved } = await loadResolvedPlan(g, planFile);
- * const side = labelled(g, { planFile, plan, resolved, option: "--allocator" });
- * assert.equal(side.label, "tiny.valid.json"); // a plan naming no planner
- * assert.equal(side.report.allocator, "static");
+ * labelled(g, { planFile, plan, resolved, option: "--allocator" }).label; // "tiny.valid.json"
  * ```
  */
 export function labelled(
@@ -80,12 +76,7 @@ export function labelled(
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
- * const dir = await Deno.makeTempDir();
- * await writeOutput(`${dir}/viz.svg`, "<svg/>");
- * assert.equal(await Deno.readTextFile(`${dir}/viz.svg`), "<svg/>");
- * await assert.rejects(writeOutput(`${dir}/no/such/viz.svg`, "<svg/>")); // an InputError naming the file
- * await Deno.remove(dir, { recursive: true });
+ * await writeOutput(await Deno.makeTempFile({ suffix: ".svg" }), "<svg/>");
  * ```
  */
 export async function writeOutput(file: string, text: string): Promise<void> {
@@ -103,4 +94,40 @@ export async function writeOutput(file: string, text: string): Promise<void> {
     }
     throw e;
   }
+}
+
+/**
+ * The replays `memplan viz` draws, left to right: the `--compare` plan or
+ * `--compare-allocator` replay when asked for, then the main one.
+ *
+ * @example
+ * ```ts
+ * import { loadGraph } from "../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * (await vizReplays(g, { compareAllocator: "pytorch" })).map((r) => r.label); // two "program order"
+ * ```
+ */
+export async function vizReplays(
+  g: IndexedGraph,
+  opts: {
+    planFile?: string;
+    plan?: Plan;
+    resolved?: ResolvedPlan;
+    allocator?: AllocatorName;
+    compare?: string;
+    compareAllocator?: AllocatorName;
+  },
+): Promise<{ label: string; report: Report }[]> {
+  const { planFile, plan, resolved, allocator } = opts;
+  const replays = [labelled(g, { planFile, plan, resolved, allocator, option: "--allocator" })];
+  if (opts.compare === undefined && opts.compareAllocator === undefined) return replays;
+  const second = opts.compare !== undefined ? await loadResolvedPlan(g, opts.compare) : undefined;
+  replays.unshift(labelled(g, {
+    planFile: opts.compare,
+    plan: second?.plan,
+    resolved: second?.resolved,
+    allocator: opts.compareAllocator,
+    option: "--compare-allocator",
+  }));
+  return replays;
 }

@@ -60,3 +60,21 @@ export function problemPeakLive(problem: PlacementProblem): number {
   }
   return peak;
 }
+
+/**
+ * Arena of a placement of a buffer problem: the largest `offset + size` over
+ * buffers of positive size (0 if none), as FORMAT.md §5 defines it.
+ *
+ * @example
+ * ```ts
+ * placementArena({ buffers: [{ id: "a", lower: 0, upper: 1, size: 4 }] }, Float64Array.of(8)); // 12
+ * ```
+ */
+export function placementArena(problem: PlacementProblem, offsets: ArrayLike<number>): number {
+  let top = 0;
+  const bs = problem.buffers;
+  for (let i = 0; i < bs.length; i++) {
+    if (bs[i].size > 0 && offsets[i] + bs[i].size > top) top = offsets[i] + bs[i].size;
+  }
+  return top;
+}

@@ -122,3 +122,17 @@ export function buildDag(r: DagRecipe, idStyle: IdStyle): Graph {
   if (r.alignment !== undefined) graph.alignment = r.alignment;
   return graph;
 }
+
+/**
+ * Small DAGs of 1 … `maxOps` ops (default 7), sizes up to 20, up to three
+ * sources, frequent `after` edges: what the lower-bound tests enumerate.
+ *
+ * @example
+ * ```ts
+ * import fc from "fast-check";
+ * fc.assert(fc.property(smallDag(), (graph) => graph.ops.length <= 7));
+ * ```
+ */
+export function smallDag(maxOps = 7): fc.Arbitrary<Graph> {
+  return arbDagGraph({ minOps: 1, maxOps, maxSources: 3, maxSize: 20, afterPercent: 50 });
+}

@@ -40,12 +40,10 @@ export interface BestPlaceOptions extends PlaceOptions {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadMinimallocCsv } from "../graph/load.ts";
- * import { linearPlacers } from "./registry.ts";
- * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
- * // greedy-size already meets the peak-live bound (12): nothing left to prove
- * const r = await placeBest(problem, { start: linearPlacers(), timeLimit: 60, capacity: 1 << 20 });
- * assert.deepEqual([r.arena, r.status], [12, "optimal"]);
+ * import { greedySizePlacer } from "./placers/greedy_size.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
+ * const r = await placeBest(problem, { start: [greedySizePlacer], timeLimit: 60, capacity: 1 << 20 });
+ * assert.equal(r.status, "optimal"); // greedy met the peak-live bound
  * ```
  */
 export async function placeBest(
@@ -122,13 +120,12 @@ export async function placeBest(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadMinimallocCsv } from "../graph/load.ts";
  * import { firstFitPlacer } from "./placers/first_fit.ts";
  * import { greedySizePlacer } from "./placers/greedy_size.ts";
- * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
  * const best = bestPlacerOf(() => [greedySizePlacer, firstFitPlacer]);
- * const { offsets, arena, status } = await best.place(problem, { timeLimit: 60 });
- * assert.deepEqual([offsets.length, arena, status], [5, 12, "optimal"]);
+ * const { arena } = await best.place(problem, { timeLimit: 60 });
+ * assert.equal(arena, 8);
  * ```
  */
 export function bestPlacerOf(start: () => readonly Placer[]): Placer {
@@ -149,9 +146,8 @@ export function bestPlacerOf(start: () => readonly Placer[]): Placer {
  * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
- * // a chain: the greedy order meets the lower bound, no ILP needed
  * const r = await scheduleBest(g, { timeLimit: 60 });
- * assert.deepEqual([r.details?.stage, r.status], ["greedy", "optimal"]);
+ * assert.equal(r.details?.stage, "greedy"); // program order already meets the bound
  * ```
  */
 export async function scheduleBest(
@@ -185,8 +181,8 @@ export async function scheduleBest(
  * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
- * const { order, peakLive, status } = await bestScheduler.schedule(g, { timeLimit: 60 });
- * assert.deepEqual([order.length, peakLive, status], [4, 22, "optimal"]);
+ * const { peakLive, status } = await bestScheduler.schedule(g, { timeLimit: 60 });
+ * assert.deepEqual([peakLive, status], [22, "optimal"]);
  * ```
  */
 export const bestScheduler: Scheduler = {

@@ -14,11 +14,14 @@ import type { PlacementProblem, Schedule } from "../graph/types.ts";
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
- * import { loadGraph } from "../graph/load.ts";
- * const g = await loadGraph("testdata/graphs/tiny.json");
- * assertTopological(g, Int32Array.from([0, 1, 2, 3]));
- * assert.throws(() => assertTopological(g, Int32Array.from([1, 0, 2, 3])));
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * import { assertTopological } from "./assert_valid.ts";
+ * const g = indexGraph({
+ *   format: "memplan.graph/v1" as const, name: "two",
+ *   tensors: [{ id: "x", size: 4, kind: "input" as const }, { id: "y", size: 8, kind: "output" as const }],
+ *   ops: [{ id: "f", in: ["x"], out: ["y"] }, { id: "g", in: ["y"], out: [], after: ["f"] }],
+ * });
+ * assertTopological(g, Int32Array.of(0, 1));
  * ```
  */
 export function assertTopological(g: IndexedGraph, order: Schedule): void {
@@ -53,10 +56,9 @@ export function assertTopological(g: IndexedGraph, order: Schedule): void {
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
+ * import { assertPlacementValid } from "./assert_valid.ts";
  * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
  * assertPlacementValid(problem, [0, 4]);
- * assert.throws(() => assertPlacementValid(problem, [0, 2]));
  * ```
  */
 export function assertPlacementValid(problem: PlacementProblem, offsets: ArrayLike<number>): void {

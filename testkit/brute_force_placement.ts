@@ -27,6 +27,7 @@ export interface PlacementOptimum {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
+ * import { bruteForcePlacement } from "./brute_force_placement.ts";
  * assert.equal(bruteForcePlacement({ buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }] }).arena, 4);
  * ```
  */

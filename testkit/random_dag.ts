@@ -16,8 +16,8 @@ import { seeded } from "./prng.ts";
  * ```ts
  * import assert from "node:assert/strict";
  * import { indexGraph } from "../graph/indexed_graph.ts";
- * const g = indexGraph(randomDag({ seed: 1, ops: 30 }));
- * assert.equal(g.opCount, 30);
+ * import { randomDag } from "./random_dag.ts";
+ * assert.equal(indexGraph(randomDag({ seed: 1, ops: 30 })).opCount, 30);
  * ```
  */
 export function randomDag(options: { seed: number; ops: number }): Graph {

@@ -13,9 +13,8 @@ import { seeded } from "./prng.ts";
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * const p = randomProblem({ seed: 3, n: 50 });
- * assert.equal(p.buffers.length, 50);
- * assert.deepEqual(randomProblem({ seed: 3, n: 50 }), p); // the same seed, the same problem
+ * import { randomProblem } from "./random_problem.ts";
+ * assert.equal(randomProblem({ seed: 3, n: 50 }).buffers.length, 50);
  * ```
  */
 export function randomProblem(

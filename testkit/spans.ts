@@ -17,12 +17,13 @@ export type Spans = [number, number][];
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import type { Graph } from "../graph/types.ts";
- * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json"));
- * // x, w, a, b, c, loss under the program order f1 f2 f3 f4
- * assert.deepEqual(residentSpans(graph, graph.ops.map((o) => o.id)), [
- *   [0, 0], [0, 3], [0, 2], [1, 2], [2, 3], [3, 3],
- * ]);
+ * import { residentSpans } from "./spans.ts";
+ * const graph = {
+ *   format: "memplan.graph/v1" as const, name: "two",
+ *   tensors: [{ id: "x", size: 4, kind: "input" as const }, { id: "y", size: 8, kind: "output" as const }],
+ *   ops: [{ id: "f", in: ["x"], out: ["y"] }, { id: "g", in: ["y"], out: [], after: ["f"] }],
+ * };
+ * assert.deepEqual(residentSpans(graph, ["f", "g"]), [[0, 0], [0, 1]]);
  * ```
  */
 export function residentSpans(graph: Graph, order: readonly string[]): Spans {
@@ -52,10 +53,13 @@ export function residentSpans(graph: Graph, order: readonly string[]): Spans {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import type { Graph } from "../graph/types.ts";
- * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json"));
- * const order = graph.ops.map((o) => o.id);
- * assert.equal(peakOfSpans(graph, residentSpans(graph, order), order.length), 22);
+ * import { peakOfSpans, residentSpans } from "./spans.ts";
+ * const graph = {
+ *   format: "memplan.graph/v1" as const, name: "two",
+ *   tensors: [{ id: "x", size: 4, kind: "input" as const }, { id: "y", size: 8, kind: "output" as const }],
+ *   ops: [{ id: "f", in: ["x"], out: ["y"] }, { id: "g", in: ["y"], out: [], after: ["f"] }],
+ * };
+ * assert.equal(peakOfSpans(graph, residentSpans(graph, ["f", "g"]), 2), 12);
  * ```
  */
 export function peakOfSpans(graph: Graph, spans: Spans, steps: number): number {
@@ -76,8 +80,8 @@ export function peakOfSpans(graph: Graph, spans: Spans, steps: number): number {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
+ * import { conflicts } from "./spans.ts";
  * assert.equal(conflicts([0, 2], 4, [2, 3], 8), true); // both resident at step 2
- * assert.equal(conflicts([0, 1], 4, [2, 3], 8), false);
  * ```
  */
 export function conflicts(

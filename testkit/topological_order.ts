@@ -13,10 +13,13 @@ import type { Graph } from "../graph/types.ts";
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import type { Graph } from "../graph/types.ts";
- * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/branchy.json"));
- * // upd (op 5) runs after p1 (op 0) and q1 (op 2)
- * assert.deepEqual(predecessors(graph)[5], [0, 2]);
+ * import { predecessors } from "./topological_order.ts";
+ * const graph = {
+ *   format: "memplan.graph/v1" as const, name: "two",
+ *   tensors: [{ id: "x", size: 4, kind: "input" as const }, { id: "y", size: 8, kind: "output" as const }],
+ *   ops: [{ id: "f", in: ["x"], out: ["y"] }, { id: "g", in: ["y"], out: [], after: ["f"] }],
+ * };
+ * assert.deepEqual(predecessors(graph), [[], [0, 0]]); // g reads f's y and runs after f
  * ```
  */
 export function predecessors(graph: Graph): number[][] {
@@ -37,11 +40,13 @@ export function predecessors(graph: Graph): number[][] {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import type { Graph } from "../graph/types.ts";
- * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/branchy.json"));
- * // ops p1 p2 q1 q2 j upd: the q branch (priority 0) runs before the p branch (1)
- * const order = topologicalOrderByPriority(graph, [1, 1, 0, 0, 0, 0]);
- * assert.deepEqual(order, ["q1", "q2", "p1", "upd", "p2", "j"]);
+ * import { topologicalOrderByPriority } from "./topological_order.ts";
+ * const graph = {
+ *   format: "memplan.graph/v1" as const, name: "two",
+ *   tensors: [{ id: "x", size: 4, kind: "input" as const }, { id: "y", size: 8, kind: "output" as const }],
+ *   ops: [{ id: "f", in: ["x"], out: ["y"] }, { id: "g", in: ["y"], out: [], after: ["f"] }],
+ * };
+ * assert.deepEqual(topologicalOrderByPriority(graph, [1, 0]), ["f", "g"]);
  * ```
  */
 export function topologicalOrderByPriority(graph: Graph, priority: ArrayLike<number>): string[] {
@@ -77,11 +82,15 @@ export function topologicalOrderByPriority(graph: Graph, priority: ArrayLike<num
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import type { Graph } from "../graph/types.ts";
- * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json"));
+ * import { forEachTopologicalOrder } from "./topological_order.ts";
+ * const graph = {
+ *   format: "memplan.graph/v1" as const, name: "two",
+ *   tensors: [{ id: "x", size: 4, kind: "input" as const }, { id: "y", size: 8, kind: "output" as const }],
+ *   ops: [{ id: "f", in: ["x"], out: ["y"] }, { id: "g", in: ["y"], out: [], after: ["f"] }],
+ * };
  * let count = 0;
  * forEachTopologicalOrder(graph, () => count++);
- * assert.equal(count, 1); // a chain
+ * assert.equal(count, 1);
  * ```
  */
 export function forEachTopologicalOrder(graph: Graph, visit: (order: number[]) => void): void {

@@ -52,9 +52,8 @@ export interface RandomTrainingGraphOptions {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { indexGraph } from "../graph/indexed_graph.ts";
- * const g = indexGraph(randomTrainingGraph({ tensors: 10_000, seed: 1 }));
- * assert.equal(g.tensorCount, 10_000);
+ * import { randomTrainingGraph } from "./training_graph.ts";
+ * assert.equal(randomTrainingGraph({ tensors: 1000, seed: 1 }).tensors.length, 1000);
  * ```
  */
 export function randomTrainingGraph(options: RandomTrainingGraphOptions): Graph {

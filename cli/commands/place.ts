@@ -7,13 +7,12 @@ import { Command, Option } from "@commander-js/extra-typings";
 import { loadMinimallocCsv } from "../../graph/load.ts";
 import { formatMinimallocCsv } from "../../graph/minimalloc_csv.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
-import { outcomeExit } from "../../pipeline/exit.ts";
 import { placeVerified } from "../../pipeline/place_verified.ts";
-import { formatPlannerBug, notFoundMessage } from "../../pipeline/planner_bug.ts";
 import { placeSummary } from "../../pipeline/summary.ts";
 import { placerNames } from "../../solver/registry.ts";
+import { finishOutcome } from "../print_outcome.ts";
 import { formatPlaceSummary } from "../print_plan.ts";
-import { optionalByteCount, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
+import { optionalByteCount, parseByteCount, parseSeconds, runCommand } from "../run.ts";
 
 /**
  * The `place` command.
@@ -61,23 +60,19 @@ export function placeCommand() {
         const problem = await loadMinimallocCsv(file);
         const { placer, minimize } = opts;
         const r = await placeVerified(problem, { placer, capacity, timeLimit, seed, minimize });
-        const who = `the ${opts.placer} placer`;
-        if (r.plannerBug.length) console.error(formatPlannerBug(who, "placement", r.plannerBug));
-        else {
-          if (r.fits) await writeTextAtomic(opts.output, formatMinimallocCsv(problem, r.offsets));
-          const summary = placeSummary(r, {
-            problem: file,
-            placer: opts.placer,
-            output: opts.output,
-          });
-          if (opts.json) printJson(summary);
-          else {
-            console.log(formatPlaceSummary(summary));
-            if (r.fits) console.log(`wrote ${opts.output}`);
-            else console.error(notFoundMessage("placement", capacity, r.check.arena));
-          }
-        }
-        return outcomeExit(r);
+        return await finishOutcome({
+          ...r,
+          what: "placement",
+          who: `the ${opts.placer} placer`,
+          output: opts.output,
+          capacity,
+          arena: r.check.arena,
+          summary: () =>
+            placeSummary(r, { problem: file, placer: opts.placer, output: opts.output }),
+          write: () => writeTextAtomic(opts.output, formatMinimallocCsv(problem, r.offsets)),
+          json: opts.json,
+          table: formatPlaceSummary,
+        });
       });
     });
 }

@@ -6,13 +6,12 @@
 import { Command, Option } from "@commander-js/extra-typings";
 import { loadGraph } from "../../graph/load.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
-import { outcomeExit } from "../../pipeline/exit.ts";
-import { formatPlannerBug, notFoundMessage } from "../../pipeline/planner_bug.ts";
 import { planVerified } from "../../pipeline/plan_verified.ts";
 import { planSummary } from "../../pipeline/summary.ts";
 import { placerNames, schedulerNames } from "../../solver/registry.ts";
+import { finishOutcome } from "../print_outcome.ts";
 import { formatPlanSummary } from "../print_plan.ts";
-import { optionalByteCount, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
+import { optionalByteCount, parseByteCount, parseSeconds, runCommand } from "../run.ts";
 
 /**
  * The `plan` command.
@@ -63,21 +62,19 @@ export function planCommand() {
         const g = await loadGraph(graphFile);
         const { scheduler, placer } = opts;
         const r = await planVerified(g, { scheduler, placer, timeLimit, capacity, seed });
-        // A planner emitted an invalid plan: a bug, reported loudly, never written.
-        const who = `the ${r.plan.planner?.name} planner`;
-        if (r.plannerBug.length) console.error(formatPlannerBug(who, "plan", r.plannerBug));
-        else {
-          // A plan over its capacity would not verify: say so and write nothing.
-          if (r.fits) await writeTextAtomic(opts.output, JSON.stringify(r.plan));
-          const summary = planSummary(r, opts.output);
-          if (opts.json) printJson(summary);
-          else {
-            console.log(formatPlanSummary(summary));
-            if (r.fits) console.log(`wrote ${opts.output}`);
-            else console.error(notFoundMessage("plan", capacity, r.report.arena));
-          }
-        }
-        return outcomeExit(r);
+        // A plan with a planner bug, or over its capacity, would not verify: it is not written.
+        return await finishOutcome({
+          ...r,
+          what: "plan",
+          who: `the ${r.plan.planner?.name} planner`,
+          output: opts.output,
+          capacity,
+          arena: r.report.arena,
+          summary: () => planSummary(r, opts.output),
+          write: () => writeTextAtomic(opts.output, JSON.stringify(r.plan)),
+          json: opts.json,
+          table: formatPlanSummary,
+        });
       });
     });
 }

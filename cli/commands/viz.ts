@@ -5,25 +5,22 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { loadResolvedPlan } from "../../graph/load.ts";
 import { EXIT } from "../../pipeline/exit.ts";
 import { ALLOCATOR_NAMES } from "../../simulator/allocator.ts";
 import { vizPicture } from "../../simulator/viz/picture.ts";
 import { loadInputs } from "../inputs.ts";
 import { optionalByteCount, runCommand } from "../run.ts";
-import { labelled, outputFormat, writeOutput } from "../viz_io.ts";
+import { outputFormat, vizReplays, writeOutput } from "../viz_io.ts";
 
 /**
  * The `viz` command.
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
  * import { Command } from "@commander-js/extra-typings";
  * const program = new Command("memplan");
  * program.addCommand(vizCommand());
  * // memplan viz g.json.gz --plan p.json --compare-allocator pytorch -o viz.html
- * assert.deepEqual(program.commands.map((c) => c.name()), ["viz"]);
  * ```
  */
 export function vizCommand() {
@@ -63,24 +60,7 @@ export function vizCommand() {
         const format = outputFormat(opts.output);
         const cap = optionalByteCount("--cap", opts.cap);
         const { graph, plan, resolved } = await loadInputs(graphFile, opts.plan);
-        const first = { planFile: opts.plan, plan, resolved, allocator: opts.allocator };
-        const replays = [labelled(graph, { ...first, option: "--allocator" })];
-        if (opts.compare !== undefined || opts.compareAllocator !== undefined) {
-          const second = opts.compare !== undefined
-            ? await loadResolvedPlan(graph, opts.compare)
-            : undefined;
-          const { plan: plan2, resolved: resolved2 } = second ?? {};
-          const allocator = opts.compareAllocator, option = "--compare-allocator";
-          replays.unshift(
-            labelled(graph, {
-              planFile: opts.compare,
-              plan: plan2,
-              resolved: resolved2,
-              allocator,
-              option,
-            }),
-          );
-        }
+        const replays = await vizReplays(graph, { ...opts, plan, resolved, planFile: opts.plan });
         const picture = vizPicture(graph, replays, { format, cap });
         await writeOutput(opts.output, picture.text);
         const kib = (picture.text.length / 1024).toFixed(0);

@@ -6,7 +6,7 @@ import { programOrderPeak } from "../metrics.ts";
 import { branchyGraph, tinyGraph } from "../_fixtures_test_util.ts";
 import { bruteForceSchedule } from "../../testkit/brute_force_schedule.ts";
 import { diamondGraph, kindsChainGraph } from "./_hand_graphs_test_util.ts";
-import { smallGraph } from "./_random_small_graph_test_util.ts";
+import { smallDag } from "../../property_tests/arb_dag_graph.ts";
 import { syntheticTrainingGraph } from "../../testkit/training_graph.ts";
 import { lowerBounds } from "./lower_bounds.ts";
 
@@ -44,7 +44,7 @@ Deno.test("lower bounds: kinds pick the bounds and bring their prerequisites", (
 
 Deno.test("lower bounds: trivial <= cut <= mincut <= split <= the optimum over all orders", () => {
   fc.assert(
-    fc.property(smallGraph(), (graph) => {
+    fc.property(smallDag(), (graph) => {
       const g = indexGraph(graph);
       const { peak: optimum } = bruteForceSchedule(g.graph);
       const lb = lowerBounds(g, { kinds: ["trivial", "split"] });

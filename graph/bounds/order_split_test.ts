@@ -4,7 +4,7 @@ import { indexGraph } from "../indexed_graph.ts";
 import { tinyGraph } from "../_fixtures_test_util.ts";
 import { bruteForceSchedule } from "../../testkit/brute_force_schedule.ts";
 import { diamondGraph } from "./_hand_graphs_test_util.ts";
-import { smallGraph } from "./_random_small_graph_test_util.ts";
+import { smallDag } from "../../property_tests/arb_dag_graph.ts";
 import { mincutBound } from "./mincut.ts";
 import { orderSplitBound } from "./order_split.ts";
 
@@ -22,7 +22,7 @@ Deno.test("order split: a total order needs no split", () => {
 
 Deno.test("order split: between the min-cut bound and the optimum", () => {
   fc.assert(
-    fc.property(smallGraph(), (graph) => {
+    fc.property(smallDag(), (graph) => {
       const g = indexGraph(graph);
       const { peak: optimum } = bruteForceSchedule(g.graph);
       const split = orderSplitBound(g, { timeLimit: Infinity }).bytes;

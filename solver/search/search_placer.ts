@@ -9,12 +9,11 @@
  *
  * @module
  */
-import { problemPeakLive } from "../../graph/placement_problem.ts";
+import { placementArena, problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { placeGreedySize } from "../placers/greedy_size.ts";
 import type { PlaceOptions, Placer, PlaceResult } from "../types.ts";
 import { alignedPeak } from "./_aligned_peak.ts";
-import { arenaOf } from "./_arena.ts";
 import { completeOnTop } from "./_complete_on_top.ts";
 import { PartSolutions } from "./_part_solutions.ts";
 import { DEFAULT_TIME_LIMIT, minimizeSearch } from "./minimize_search.ts";
@@ -70,7 +69,7 @@ export function placeSearch(
     details: Record<string, unknown>,
   ): PlaceResult => ({
     offsets,
-    arena: arenaOf(problem, offsets),
+    arena: placementArena(problem, offsets),
     status,
     seconds: (performance.now() - t0) / 1000,
     bound: peak,
@@ -92,7 +91,7 @@ export function placeSearch(
   const r = parts.solve(capacity, deadline);
   const details = { method: "search", parts: parts.count, nodes: r.nodes };
   if (r.outcome === "found") {
-    const arena = arenaOf(problem, r.offsets!);
+    const arena = placementArena(problem, r.offsets!);
     return result(r.offsets!, arena === peak ? "optimal" : "feasible", details);
   }
   if (r.outcome === "infeasible") {
@@ -103,7 +102,7 @@ export function placeSearch(
     });
   }
   const offsets = completeOnTop(problem, r.offsets!);
-  const arena = arenaOf(problem, offsets);
+  const arena = placementArena(problem, offsets);
   const placed = problem.buffers.filter((b, i) => b.size > 0 && !Number.isNaN(r.offsets![i]));
   const positive = problem.buffers.filter((b) => b.size > 0).length;
   return result(offsets, arena <= capacity ? "feasible" : "timeout", {
