@@ -20,7 +20,9 @@ import type { Report } from "../simulator/simulate.ts";
  *
  * @example
  * ```ts
- * outputFormat("viz.html"); // "html"
+ * import assert from "node:assert/strict";
+ * assert.equal(outputFormat("viz.html"), "html");
+ * assert.throws(() => outputFormat("viz.png"));
  * ```
  */
 export function outputFormat(file: string): "svg" | "html" {
@@ -40,11 +42,14 @@ export function outputFormat(file: string): "svg" | "html" {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph, loadResolvedPlan } from "../graph/load.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
  * const planFile = "testdata/plans/tiny.valid.json";
  * const { plan, resolved } = await loadResolvedPlan(g, planFile);
- * labelled(g, { planFile, plan, resolved, option: "--allocator" }).label; // "tiny.valid.json"
+ * const side = labelled(g, { planFile, plan, resolved, option: "--allocator" });
+ * assert.equal(side.label, "tiny.valid.json"); // a plan naming no planner
+ * assert.equal(side.report.allocator, "static");
  * ```
  */
 export function labelled(
@@ -76,7 +81,12 @@ export function labelled(
  *
  * @example
  * ```ts
- * await writeOutput(await Deno.makeTempFile({ suffix: ".svg" }), "<svg/>");
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * await writeOutput(`${dir}/viz.svg`, "<svg/>");
+ * assert.equal(await Deno.readTextFile(`${dir}/viz.svg`), "<svg/>");
+ * await assert.rejects(writeOutput(`${dir}/no/such/viz.svg`, "<svg/>")); // an InputError naming the file
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function writeOutput(file: string, text: string): Promise<void> {
@@ -102,9 +112,14 @@ export async function writeOutput(file: string, text: string): Promise<void> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
- * (await vizReplays(g, { compareAllocator: "pytorch" })).map((r) => r.label); // two "program order"
+ * const replays = await vizReplays(g, { compareAllocator: "pytorch" });
+ * assert.deepEqual(replays.map((r) => [r.label, r.report.allocator]), [
+ *   ["program order", "pytorch"],
+ *   ["program order", "best-fit"],
+ * ]);
  * ```
  */
 export async function vizReplays(

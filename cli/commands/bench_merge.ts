@@ -15,9 +15,11 @@ import { runCommand } from "../run.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Command } from "@commander-js/extra-typings";
  * const bench = new Command("bench").option("--out <dir>");
  * bench.addCommand(mergeCommand(() => bench.opts().out));
+ * assert.deepEqual(bench.commands.map((c) => c.name()), ["merge"]);
  * ```
  */
 export function mergeCommand(parentOut: () => string | undefined) {
