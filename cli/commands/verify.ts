@@ -12,6 +12,8 @@ import { reportToJson } from "../../simulator/report_json.ts";
 import { loadInputs } from "../inputs.ts";
 import { formatPlacementReport, formatReport } from "../print_report.ts";
 import { optionalByteCount, printJson, runCommand } from "../run.ts";
+import { readJson } from "../../graph/read_input.ts";
+import { verifyBudget } from "../budget/verify_budget_command.ts";
 
 /**
  * The `verify` command.
@@ -41,7 +43,7 @@ export function verifyCommand() {
         "Exit 0: valid; 1: the plan has violations; 2: the input is unreadable or inconsistent.",
     )
     .argument("<graph-or-csv>", "memplan.graph/v1 file, or a minimalloc CSV with an offset column")
-    .argument("[plan]", "memplan.plan/v1 file (with a graph)")
+    .argument("[plan]", "memplan.plan/v1 or v2 file (with a graph)")
     .option("--capacity <bytes>", "capacity to check against (default: the plan's, if any)")
     .option("--json", "print the verdict as JSON")
     .action(async (first, planFile, opts) => {
@@ -59,6 +61,10 @@ export function verifyCommand() {
           if (opts.json) printJson({ file: first, ...r });
           else console.log(formatPlacementReport(first, r));
           return r.ok ? EXIT.ok : EXIT.violations;
+        }
+        const planValue = await readJson(planFile);
+        if ((planValue as { format?: unknown } | null)?.format === "memplan.plan/v2") {
+          return await verifyBudget(first, planFile, planValue, capacity, opts.json ?? false);
         }
         const { graph, resolved } = await loadInputs(first, planFile);
         const report = replay(graph, { resolved, capacity });
