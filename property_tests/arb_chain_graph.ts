@@ -13,7 +13,12 @@ import type { IndexedGraph } from "../graph/indexed_graph.ts";
  *
  * @example
  * ```ts
- * const [g] = fc.sample(arbChainGraph(5), 1);
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * for (const g of fc.sample(arbChainGraph(5), { numRuns: 10, seed: 1 })) {
+ *   // n layers: n forward, a loss, n backward, n updates
+ *   assert.ok(g.opCount % 3 === 1 && g.opCount >= 7 && g.opCount <= 16);
+ * }
  * ```
  */
 export function arbChainGraph(maxLayers = 6): fc.Arbitrary<IndexedGraph> {
