@@ -34,10 +34,14 @@ export interface PlanBudgetCommandOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const output = await Deno.makeTempFile({ suffix: ".json" });
- * await planBudgetCommand("testdata/graphs/tiny.json", {
+ * const code = await planBudgetCommand("testdata/graphs/tiny.json", {
  *   budget: 64, planner: "greedy", placer: "greedy-size", timeLimit: 5, seed: 1, output, json: true,
- * }); // 0
+ * });
+ * assert.equal(code, 0);
+ * assert.match(await Deno.readTextFile(output), /memplan\.plan\/v2/);
+ * await Deno.remove(output);
  * ```
  */
 export async function planBudgetCommand(
