@@ -33,7 +33,11 @@ function order(values: readonly string[]): string[] {
  *
  * @example
  * ```ts
- * await renderSvg(peakChart(rows));
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * import { renderSvg } from "./render_svg.ts";
+ * const svg = await renderSvg(peakChart(await tinyRows()));
+ * assert.match(svg, /^<svg/);
  * ```
  */
 export function peakChart(rows: readonly BenchRow[]): TopLevelSpec {
@@ -84,7 +88,11 @@ export function peakChart(rows: readonly BenchRow[]): TopLevelSpec {
  *
  * @example
  * ```ts
- * await renderSvg(solveTimeChart(rows));
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * import { renderSvg } from "./render_svg.ts";
+ * const svg = await renderSvg(solveTimeChart(await tinyRows()));
+ * assert.match(svg, /^<svg/);
  * ```
  */
 export function solveTimeChart(rows: readonly BenchRow[]): TopLevelSpec {
@@ -144,7 +152,11 @@ export function solveTimeChart(rows: readonly BenchRow[]): TopLevelSpec {
  *
  * @example
  * ```ts
- * await renderSvg(fragmentationChart(rows));
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * import { renderSvg } from "./render_svg.ts";
+ * const svg = await renderSvg(fragmentationChart(await tinyRows()));
+ * assert.match(svg, /^<svg/);
  * ```
  */
 export function fragmentationChart(rows: readonly BenchRow[]): TopLevelSpec {

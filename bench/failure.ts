@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { describeViolation } from "../cli/print_report.ts";
+import { describeViolation } from "../simulator/describe_violation.ts";
 import type { BenchRow } from "./record.ts";
 
 /**
@@ -12,7 +12,14 @@ import type { BenchRow } from "./record.ts";
  *
  * @example
  * ```ts
- * failureText(row); // 'broken on tiny: overlap at step 1: "a" [0, 4) and "b" [0, 8)'
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * // the broken placer puts every buffer at offset 0
+ * const [, , row] = await tinyRows(["broken"]);
+ * assert.equal(
+ *   failureText(row),
+ *   'program+broken on tiny: overlap at step 0: "x" [0, 4) and "w" [0, 2) (+9 more)',
+ * );
  * ```
  */
 export function failureText(row: BenchRow): string {

@@ -12,8 +12,9 @@ const UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
  *
  * @example
  * ```ts
- * humanBytes(1536); // "1.50 KiB"
- * humanBytes(22); // "22 B"
+ * import assert from "node:assert/strict";
+ * assert.equal(humanBytes(1536), "1.50 KiB");
+ * assert.equal(humanBytes(22), "22 B");
  * ```
  */
 export function humanBytes(bytes: number | undefined): string {
@@ -31,7 +32,8 @@ export function humanBytes(bytes: number | undefined): string {
  *
  * @example
  * ```ts
- * percent(0.1234); // "12.3%"
+ * import assert from "node:assert/strict";
+ * assert.equal(percent(0.1234), "12.3%");
  * ```
  */
 export function percent(ratio: number | undefined): string {
@@ -43,7 +45,8 @@ export function percent(ratio: number | undefined): string {
  *
  * @example
  * ```ts
- * signedPercent(0.05); // "+5.0%"
+ * import assert from "node:assert/strict";
+ * assert.equal(signedPercent(0.05), "+5.0%");
  * ```
  */
 export function signedPercent(change: number | undefined): string {
@@ -59,8 +62,9 @@ export function signedPercent(change: number | undefined): string {
  *
  * @example
  * ```ts
- * seconds(0.01234); // "12.3 ms"
- * seconds(42.17); // "42.2 s"
+ * import assert from "node:assert/strict";
+ * assert.equal(seconds(0.01234), "12.3 ms");
+ * assert.equal(seconds(42.17), "42.2 s");
  * ```
  */
 export function seconds(s: number | undefined): string {
@@ -74,7 +78,8 @@ export function seconds(s: number | undefined): string {
  *
  * @example
  * ```ts
- * count(1000000); // "1,000,000"
+ * import assert from "node:assert/strict";
+ * assert.equal(count(1000000), "1,000,000");
  * ```
  */
 export function count(n: number | undefined): string {

@@ -44,7 +44,10 @@ const CSV_FILE = /\.csv$/;
  *
  * @example
  * ```ts
- * (await fixtureInputs()).map((i) => i.name); // ["alexnet.b32.sgd", …]
+ * import assert from "node:assert/strict";
+ * const names = (await fixtureInputs()).map((i) => i.name);
+ * assert.equal(names[0], "alexnet.b32.sgd");
+ * assert.ok(!names.includes("tiny")); // hand-made test graphs are not models
  * ```
  */
 export async function fixtureInputs(): Promise<BenchInput[]> {
@@ -58,7 +61,8 @@ export async function fixtureInputs(): Promise<BenchInput[]> {
  *
  * @example
  * ```ts
- * (await minimallocInputs()).find((i) => i.name === "example")?.capacity; // 12
+ * import assert from "node:assert/strict";
+ * assert.equal((await minimallocInputs()).find((i) => i.name === "example")?.capacity, 12);
  * ```
  */
 export async function minimallocInputs(): Promise<BenchInput[]> {
@@ -74,7 +78,10 @@ export async function minimallocInputs(): Promise<BenchInput[]> {
  *
  * @example
  * ```ts
- * await pathInputs(["testdata/graphs", "testdata/minimalloc/example.12.csv"]);
+ * import assert from "node:assert/strict";
+ * const inputs = await pathInputs(["testdata/graphs", "testdata/minimalloc/example.12.csv"]);
+ * assert.deepEqual(inputs.at(-1)?.kind, "csv");
+ * assert.ok(inputs.some((i) => i.id === "testdata/graphs/tiny.json" && i.kind === "graph"));
  * ```
  */
 export async function pathInputs(paths: readonly string[]): Promise<BenchInput[]> {
@@ -97,7 +104,8 @@ export async function pathInputs(paths: readonly string[]): Promise<BenchInput[]
  *
  * @example
  * ```ts
- * randomInputs([1000, 10000], 1)[0].id; // "random:1000:seed1"
+ * import assert from "node:assert/strict";
+ * assert.equal(randomInputs([1000, 10000], 1)[0].id, "random:1000:seed1");
  * ```
  */
 export function randomInputs(sizes: readonly number[], seed: number): BenchInput[] {
@@ -116,7 +124,8 @@ export function randomInputs(sizes: readonly number[], seed: number): BenchInput
  *
  * @example
  * ```ts
- * verifySpeedInput(1_000_000, 1).id; // "verify-speed:1000000:seed1"
+ * import assert from "node:assert/strict";
+ * assert.equal(verifySpeedInput(1_000_000, 1).id, "verify-speed:1000000:seed1");
  * ```
  */
 export function verifySpeedInput(tensors: number, seed: number): BenchInput {
@@ -135,8 +144,9 @@ export function verifySpeedInput(tensors: number, seed: number): BenchInput {
  *
  * @example
  * ```ts
- * capacityFromName("challenging-A.1048576.csv"); // 1048576
- * capacityFromName("mine.csv"); // undefined
+ * import assert from "node:assert/strict";
+ * assert.equal(capacityFromName("challenging-A.1048576.csv"), 1048576);
+ * assert.equal(capacityFromName("mine.csv"), undefined);
  * ```
  */
 export function capacityFromName(file: string): number | undefined {
@@ -190,7 +200,9 @@ export const DEFAULT_VERIFY_SPEED_TENSORS = 1_000_000;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const inputs = await defaultInputs({ quick: true, seed: 1 });
+ * assert.deepEqual(new Set(inputs.map((i) => i.suite)), new Set(["fixtures", "minimalloc"]));
  * ```
  */
 export async function defaultInputs(

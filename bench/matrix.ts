@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { plannerNames } from "../solver/registry.ts";
 import type { Placer, Scheduler } from "../solver/types.ts";
 import type { BenchInput } from "./inputs.ts";
 import { rowKey, type RunOptions } from "./record.ts";
@@ -25,15 +26,8 @@ export interface PlannerTables {
   placers: Readonly<Record<string, Placer>>;
 }
 
-/** Planners near linear in the input, run on random graphs of every size. */
-export const SCALABLE_PLANNERS: ReadonlySet<string> = new Set([
-  "program",
-  "greedy",
-  "greedy-size",
-  "greedy-conflicts",
-  "greedy-area",
-  "first-fit",
-]);
+/** Planners near linear in the input (the registry's `linear` ones), run on random graphs of every size. */
+export const SCALABLE_PLANNERS: ReadonlySet<string> = new Set(plannerNames({ cost: "linear" }));
 
 /** Online allocator models program order is replayed under, as baselines. */
 export const BASELINE_ALLOCATORS = ["pytorch", "best-fit"] as const;
@@ -72,11 +66,16 @@ export interface MatrixOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { pathInputs } from "./inputs.ts";
+ * const [input] = await pathInputs(["testdata/graphs/tiny.json"]);
  * const tasks = benchTasks(input, {
  *   schedulers: ["program", "greedy"], placers: ["greedy-size", "first-fit"], timeLimit: 60, seed: 1,
  * });
- * tasks.map((t) => t.planner);
- * // ["program@pytorch", "program@best-fit", "program+greedy-size", "greedy+greedy-size", "greedy+first-fit"]
+ * assert.deepEqual(tasks.map((t) => t.planner), [
+ *   "program@pytorch", "program@best-fit", "program+greedy-size", "greedy+greedy-size",
+ *   "greedy+first-fit",
+ * ]);
  * ```
  */
 export function benchTasks(input: BenchInput, options: MatrixOptions): BenchTask[] {
@@ -130,7 +129,8 @@ export function benchTasks(input: BenchInput, options: MatrixOptions): BenchTask
  *
  * @example
  * ```ts
- * reference(["program", "greedy"], ["best", "greedy"]); // "greedy"
+ * import assert from "node:assert/strict";
+ * assert.equal(reference(["program", "greedy"], ["best", "greedy"]), "greedy");
  * ```
  */
 export function reference(

@@ -16,7 +16,7 @@ let gc: (() => void) | null | undefined;
  *
  * @example
  * ```ts
- * collectGarbage();
+ * collectGarbage(); // a no-op where the runtime refuses to expose gc
  * ```
  */
 export function collectGarbage(): void {
@@ -39,7 +39,8 @@ export function collectGarbage(): void {
  *
  * @example
  * ```ts
- * resetPeakRss(); // true on Linux
+ * import assert from "node:assert/strict";
+ * assert.equal(resetPeakRss(), Deno.build.os === "linux");
  * ```
  */
 export function resetPeakRss(): boolean {
@@ -64,7 +65,14 @@ export interface Measured<T> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../graph/load.ts";
+ * import { greedySizePlacer } from "../solver/placers/greedy_size.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
+ * const placer = greedySizePlacer;
  * const { value, seconds, peakRssMiB } = await measure(() => placer.place(problem));
+ * assert.equal(value.arena, 12);
+ * assert.ok(seconds >= 0 && peakRssMiB > 0);
  * ```
  */
 export async function measure<T>(fn: () => Promise<T> | T): Promise<Measured<T>> {

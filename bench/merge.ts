@@ -6,7 +6,7 @@
  * @module
  */
 import { join } from "node:path";
-import { EXIT } from "../cli/run.ts";
+import { EXIT } from "../pipeline/exit.ts";
 import { InputError } from "../graph/input_error.ts";
 import type { BenchRow } from "./record.ts";
 import { dedupeRows, readResults, RESULTS_FILE, writeResults } from "./results_file.ts";
@@ -28,7 +28,19 @@ export interface MergeOutcome {
  *
  * @example
  * ```ts
- * await mergeResults({ files: ["shard-1/results.jsonl", "shard-2/results.jsonl"], out: "all" });
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * import { writeResults } from "./results_file.ts";
+ * const dir = await Deno.makeTempDir();
+ * const rows = await tinyRows();
+ * await writeResults(`${dir}/shard-1/results.jsonl`, rows.slice(0, 2));
+ * await writeResults(`${dir}/shard-2/results.jsonl`, rows.slice(2));
+ * const merged = await mergeResults({
+ *   files: [`${dir}/shard-1/results.jsonl`, `${dir}/shard-2`],
+ *   out: `${dir}/all`,
+ * });
+ * assert.deepEqual([merged.exitCode, merged.rows.length], [0, 5]);
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function mergeResults(

@@ -9,7 +9,10 @@
  *
  * @example
  * ```ts
- * console.log(`${(peakRssBytes() / 2 ** 20).toFixed(0)} MiB`);
+ * import assert from "node:assert/strict";
+ * const mib = peakRssBytes() / 2 ** 20;
+ * assert.ok(mib > 0);
+ * console.log(`${mib.toFixed(0)} MiB`);
  * ```
  */
 export function peakRssBytes(): number {

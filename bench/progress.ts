@@ -31,8 +31,20 @@ export type ProgressMode = "auto" | "bar" | "lines" | "none";
  *
  * @example
  * ```ts
- * const p = createProgress(tasks.length, "auto");
- * p.start(task); p.done(row); p.stop();
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * import { pathInputs } from "./inputs.ts";
+ * import { benchTasks } from "./matrix.ts";
+ * const [input] = await pathInputs(["testdata/graphs/tiny.json"]);
+ * const tasks = benchTasks(input, {
+ *   schedulers: ["program", "greedy"], placers: ["greedy-size", "first-fit"], timeLimit: 60, seed: 1,
+ * });
+ * const rows = await tinyRows(); // the rows of these tasks
+ * const p = createProgress(tasks.length, "none"); // "none": prints only failures
+ * tasks.forEach((task, i) => {
+ *   p.start(task);
+ *   p.done(rows[i]);
+ * });
+ * p.stop();
  * ```
  */
 export function createProgress(total: number, mode: ProgressMode = "auto"): ProgressReporter {
@@ -45,7 +57,11 @@ export function createProgress(total: number, mode: ProgressMode = "auto"): Prog
  *
  * @example
  * ```ts
- * rowLine(row); // "tiny  greedy+greedy-size  arena 22 B (-0.0% vs PO)  1.20 ms  ok"
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * const [, , row] = await tinyRows();
+ * // e.g. "tiny  program+greedy-size  arena 22 B (0.0% vs PO)  optimal  1.20 ms  ok"
+ * assert.match(rowLine(row), /^tiny {2}program\+greedy-size {2}arena 22 B \(0\.0% vs PO\) {2}optimal .* ok$/);
  * ```
  */
 export function rowLine(row: BenchRow): string {

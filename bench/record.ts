@@ -88,8 +88,11 @@ export interface BenchRow {
  *
  * @example
  * ```ts
- * rowKey("testdata/graphs/tiny.json", "greedy+greedy-size", { seed: 1, timeLimit: 60 });
- * // 'testdata/graphs/tiny.json|greedy+greedy-size|{"seed":1,"timeLimit":60}'
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   rowKey("testdata/graphs/tiny.json", "greedy+greedy-size", { timeLimit: 60, seed: 1 }),
+ *   'testdata/graphs/tiny.json|greedy+greedy-size|{"seed":1,"timeLimit":60}',
+ * );
  * ```
  */
 export function rowKey(input: string, planner: string, options: RunOptions): string {
@@ -119,7 +122,13 @@ export type RowMeasures = Omit<
  *
  * @example
  * ```ts
- * taskRow(task, { size: 6, status: "optimal", seconds: 0.01, peakRssMiB: 80, verified: true });
+ * import assert from "node:assert/strict";
+ * import { pathInputs } from "./inputs.ts";
+ * import { benchTasks } from "./matrix.ts";
+ * const [input] = await pathInputs(["testdata/graphs/tiny.json"]);
+ * const [task] = benchTasks(input, { schedulers: [], placers: [], timeLimit: 60, seed: 1 });
+ * const row = taskRow(task, { size: 6, status: "baseline", seconds: 0.01, peakRssMiB: 80, verified: true });
+ * assert.deepEqual([row.key, row.kind, row.planner], [task.key, "graph", "program@pytorch"]);
  * ```
  */
 export function taskRow(task: RowIdentity, measures: RowMeasures): BenchRow {
@@ -143,20 +152,4 @@ export function taskRow(task: RowIdentity, measures: RowMeasures): BenchRow {
   if (task.scheduler !== undefined) row.scheduler = task.scheduler;
   if (task.placer !== undefined) row.placer = task.placer;
   return row;
-}
-
-/**
- * The status of a plan from its two halves: the worse one wins (`optimal` only
- * when both are).
- *
- * @example
- * ```ts
- * combineStatus("optimal", "feasible"); // "feasible"
- * ```
- */
-export function combineStatus(schedule: string, place: string): string {
-  for (const s of ["error", "infeasible", "timeout", "feasible"]) {
-    if (schedule === s || place === s) return s;
-  }
-  return schedule === "optimal" && place === "optimal" ? "optimal" : "feasible";
 }

@@ -12,9 +12,10 @@ import type { TopLevelSpec } from "vega-lite";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const svg = await renderSvg({ data: { values: [{ a: "x", b: 1 }] }, mark: "bar",
  *   encoding: { x: { field: "a", type: "nominal" }, y: { field: "b", type: "quantitative" } } });
- * svg.startsWith("<svg"); // true
+ * assert.ok(svg.startsWith("<svg"));
  * ```
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {

@@ -17,7 +17,14 @@ export const RESULTS_FILE = "results.jsonl";
  *
  * @example
  * ```ts
- * const rows = await readResults("bench/results/results.jsonl");
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * const dir = await Deno.makeTempDir();
+ * await writeResults(`${dir}/results.jsonl`, await tinyRows());
+ * const rows = await readResults(`${dir}/results.jsonl`);
+ * assert.equal(rows.length, 5);
+ * assert.deepEqual(await readResults(`${dir}/none.jsonl`), []); // no file yet: no rows
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function readResults(file: string): Promise<BenchRow[]> {
@@ -49,7 +56,14 @@ export async function readResults(file: string): Promise<BenchRow[]> {
  *
  * @example
  * ```ts
- * await appendResult("bench/results/results.jsonl", row);
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * const dir = await Deno.makeTempDir();
+ * const [row] = await tinyRows();
+ * await appendResult(`${dir}/results/results.jsonl`, row);
+ * await appendResult(`${dir}/results/results.jsonl`, row);
+ * assert.equal((await readResults(`${dir}/results/results.jsonl`)).length, 2);
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function appendResult(file: string, row: BenchRow): Promise<void> {
@@ -62,7 +76,13 @@ export async function appendResult(file: string, row: BenchRow): Promise<void> {
  *
  * @example
  * ```ts
- * await writeResults("merged/results.jsonl", dedupeRows(rows));
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * const dir = await Deno.makeTempDir();
+ * const rows = await tinyRows();
+ * await writeResults(`${dir}/merged/results.jsonl`, dedupeRows([...rows, ...rows]));
+ * assert.equal((await readResults(`${dir}/merged/results.jsonl`)).length, rows.length);
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function writeResults(file: string, rows: readonly BenchRow[]): Promise<void> {
@@ -76,7 +96,11 @@ export async function writeResults(file: string, rows: readonly BenchRow[]): Pro
  *
  * @example
  * ```ts
- * dedupeRows([a1, b, a2]); // [a2, b] when a1 and a2 share a key
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * const [a1, b] = await tinyRows();
+ * const a2 = { ...a1, arena: 1 }; // a later run of the same key
+ * assert.deepEqual(dedupeRows([a1, b, a2]), [a2, b]);
  * ```
  */
 export function dedupeRows(rows: readonly BenchRow[]): BenchRow[] {

@@ -12,7 +12,7 @@
  */
 import { join } from "node:path";
 import { InputError } from "../graph/input_error.ts";
-import { EXIT } from "../cli/run.ts";
+import { EXIT } from "../pipeline/exit.ts";
 import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
 import type { BenchInput } from "./inputs.ts";
 import { type BenchTask, benchTasks, type PlannerTables } from "./matrix.ts";
@@ -74,9 +74,15 @@ export interface BenchOutcome {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { pathInputs } from "./inputs.ts";
+ * const out = await Deno.makeTempDir();
  * const { exitCode, rows } = await runBench({
- *   inputs: await fixtureInputs(), out: "bench/results", timeLimit: 5,
+ *   inputs: await pathInputs(["testdata/graphs/tiny.json"]), out, timeLimit: 5,
+ *   schedulers: ["greedy"], placers: ["greedy-size"], progress: "none",
  * });
+ * assert.deepEqual([exitCode, rows.length], [0, 3]); // two baselines and greedy+greedy-size
+ * await Deno.remove(out, { recursive: true });
  * ```
  */
 export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> {

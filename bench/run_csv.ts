@@ -1,11 +1,11 @@
 /**
- * One run on a fixed-lifetime buffer problem (minimalloc CSV): a placer, then
- * the placement verifier, which shares no code with the placers.
+ * One run on a fixed-lifetime buffer problem (minimalloc CSV): the placing
+ * workflow of the pipeline (a placer, then the placement verifier).
  *
  * @module
  */
 import type { PlacementProblem } from "../graph/types.ts";
-import { verifyPlacement } from "../simulator/verify_placement.ts";
+import { placeVerified } from "../pipeline/place_verified.ts";
 import type { BenchTask, PlannerTables } from "./matrix.ts";
 import { measure } from "./measure.ts";
 import { type BenchRow, taskRow } from "./record.ts";
@@ -18,8 +18,14 @@ import { type BenchRow, taskRow } from "./record.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * import { benchTasks } from "./matrix.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
+ * const input = { id: "p.8.csv", suite: "paths", kind: "csv" as const, name: "p", capacity: 8 };
+ * const [task] = benchTasks(input, { schedulers: [], placers: ["first-fit"], timeLimit: 5, seed: 1 });
  * const row = await runCsvTask(problem, task, { schedulers: SCHEDULERS, placers: PLACERS });
- * row.fits; // arena <= capacity
+ * assert.equal(row.fits, true); // arena <= capacity
  * ```
  */
 export async function runCsvTask(
@@ -34,35 +40,30 @@ export async function runCsvTask(
     const placer = tables.placers[task.placer!];
     if (!placer) throw new Error(`unknown placer ${JSON.stringify(task.placer)}`);
     const timeLimit = task.options.timeLimit ?? 60;
-    const placed = await measure(() =>
-      placer.place(problem, { timeLimit, seed: task.options.seed, ...withCapacity })
+    const run = await measure(() =>
+      placeVerified(problem, { placer, timeLimit, seed: task.options.seed, capacity })
     );
-    const verify = await measure(() =>
-      verifyPlacement(problem, placed.value.offsets, withCapacity)
-    );
-    const r = verify.value;
-    const broken = r.violations.filter((v) => v.kind !== "out_of_capacity");
-    const brokenCount = r.violationCount - (r.violationsByKind.out_of_capacity ?? 0);
+    const r = run.value, check = r.check;
     return taskRow(task, {
       size,
-      status: placed.value.status,
-      placeStatus: placed.value.status,
-      peakLive: r.peakLive,
-      arena: r.arena,
-      fragmentation: r.fragmentation,
-      lowerBound: r.peakLive,
-      lowerBoundKind: "peak-live",
-      gap: r.arena ? (r.arena - r.peakLive) / r.arena : 0,
+      status: r.result.status,
+      placeStatus: r.result.status,
+      peakLive: check.peakLive,
+      arena: check.arena,
+      fragmentation: check.fragmentation,
+      lowerBound: r.bound.bytes,
+      lowerBoundKind: r.bound.kind,
+      gap: r.gap,
       ...withCapacity,
-      ...(capacity !== undefined ? { fits: r.arena <= capacity } : {}),
-      seconds: placed.seconds,
-      placeSeconds: placed.seconds,
-      verifySeconds: verify.seconds,
-      overTimeLimit: placed.seconds > timeLimit + 1,
-      peakRssMiB: Math.max(placed.peakRssMiB, verify.peakRssMiB),
-      verified: brokenCount === 0,
-      violationCount: brokenCount,
-      ...(broken.length ? { violation: broken[0] } : {}),
+      ...(capacity !== undefined ? { fits: r.fits } : {}),
+      seconds: r.seconds,
+      placeSeconds: r.seconds,
+      verifySeconds: r.verifySeconds,
+      overTimeLimit: r.seconds > timeLimit + 1,
+      peakRssMiB: run.peakRssMiB,
+      verified: r.plannerBugCount === 0,
+      violationCount: r.plannerBugCount,
+      ...(r.plannerBug.length ? { violation: r.plannerBug[0] } : {}),
     });
   } catch (e) {
     return taskRow(task, {

@@ -1,56 +1,52 @@
 /**
  * One run on a training graph: a baseline (program order under an online
- * allocator model) or a plan (scheduler, then placer), always replayed by the
- * simulator, which alone says what the run achieved and whether it is valid.
+ * allocator model) or a plan through the pipeline (scheduler, placer, replay),
+ * which alone says what the run achieved and whether it is valid.
  *
  * @module
  */
-import { CUT_BOUND_MAX_OPS } from "../solver/schedulers/order_bound.ts";
-import { type BoundKind, lowerBounds } from "../graph/bounds/mod.ts";
+import { type OrderBound, orderLowerBound } from "../graph/bounds/order_bound.ts";
 import type { IndexedGraph } from "../graph/indexed_graph.ts";
-import { lifetimes } from "../graph/lifetimes.ts";
-import { placementProblem } from "../graph/placement_problem.ts";
+import type { TimedSchedule } from "../pipeline/plan_graph.ts";
+import { planVerified } from "../pipeline/plan_verified.ts";
 import type { AllocatorName } from "../simulator/allocator.ts";
 import { type Report, simulate } from "../simulator/simulate.ts";
-import type { ScheduleResult } from "../solver/types.ts";
 import type { BenchTask, PlannerTables } from "./matrix.ts";
-import { measure, type Measured } from "./measure.ts";
-import { type BenchRow, combineStatus, type RowMeasures, taskRow } from "./record.ts";
+import { measure } from "./measure.ts";
+import { type BenchRow, type RowMeasures, taskRow } from "./record.ts";
+
+/** Default seconds of a graph's lower bound in a benchmark. */
+export const BENCH_BOUND_SECONDS = 10;
 
 /** What every run on one graph shares: the graph, its lower bound, schedules already made. */
 export interface GraphContext {
   g: IndexedGraph;
   tables: PlannerTables;
-  bound: { bytes: number; kind: BoundKind; seconds: number };
+  bound: OrderBound;
   /** Schedules by scheduler and options: a sweep places one order with several placers. */
-  schedules: Map<string, Promise<Measured<ScheduleResult>>>;
+  schedules: Map<string, Promise<TimedSchedule>>;
 }
 
 /**
- * The context of a graph: computes its lower bound (trivial, cut and min-cut
- * up to {@linkcode CUT_BOUND_MAX_OPS} ops, only trivial above) within
- * `boundTimeLimit` seconds.
+ * The context of a graph: computes its lower bound (the bound policy of
+ * graph/bounds/order_bound.ts) within `boundTimeLimit` seconds.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const ctx = graphContext(g, { tables: { schedulers: SCHEDULERS, placers: PLACERS } });
- * ctx.bound.bytes;
+ * assert.equal(ctx.bound.bytes, 22);
  * ```
  */
 export function graphContext(
   g: IndexedGraph,
   options: { tables: PlannerTables; boundTimeLimit?: number },
 ): GraphContext {
-  const kinds: BoundKind[] = g.opCount <= CUT_BOUND_MAX_OPS
-    ? ["trivial", "cut", "mincut"]
-    : ["trivial"];
-  const lb = lowerBounds(g, { kinds, timeLimit: options.boundTimeLimit ?? 10 });
-  return {
-    g,
-    tables: options.tables,
-    bound: { bytes: lb.best, kind: lb.bestKind, seconds: lb.seconds },
-    schedules: new Map(),
-  };
+  const bound = orderLowerBound(g, { timeLimit: options.boundTimeLimit ?? BENCH_BOUND_SECONDS });
+  return { g, tables: options.tables, bound, schedules: new Map() };
 }
 
 /**
@@ -59,8 +55,17 @@ export function graphContext(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * import { benchTasks } from "./matrix.ts";
+ * const input = { id: "tiny", suite: "paths", kind: "graph" as const, name: "tiny", path: "testdata/graphs/tiny.json" };
+ * const g = await loadGraph(input.path);
+ * const ctx = graphContext(g, { tables: { schedulers: SCHEDULERS, placers: PLACERS } });
+ * const [task] = benchTasks(input, { schedulers: ["greedy"], placers: ["first-fit"], timeLimit: 5, seed: 1 })
+ *   .filter((t) => t.placer !== undefined);
  * const row = await runGraphTask(ctx, task);
- * row.verified; // the simulator's verdict
+ * assert.equal(row.verified, true); // the simulator's verdict
  * ```
  */
 export async function runGraphTask(ctx: GraphContext, task: BenchTask): Promise<BenchRow> {
@@ -97,40 +102,34 @@ async function runBaseline(ctx: GraphContext, allocator: AllocatorName): Promise
 }
 
 async function runPlan(ctx: GraphContext, task: BenchTask): Promise<RunMeasures> {
-  const { g, tables } = ctx;
+  const { tables } = ctx;
   const timeLimit = task.options.timeLimit ?? 60;
-  const seed = task.options.seed;
   const scheduler = tables.schedulers[task.scheduler!];
   const placer = tables.placers[task.placer!];
   if (!scheduler) throw new Error(`unknown scheduler ${JSON.stringify(task.scheduler)}`);
   if (!placer) throw new Error(`unknown placer ${JSON.stringify(task.placer)}`);
-  // Half the budget to the scheduler and the rest to the placer, as `memplan plan` does.
-  const cacheKey = `${scheduler.name}|${timeLimit}|${seed}`;
-  let scheduled = ctx.schedules.get(cacheKey);
-  if (!scheduled) {
-    scheduled = measure(() => scheduler.schedule(g, { timeLimit: timeLimit / 2, seed }));
-    ctx.schedules.set(cacheKey, scheduled);
-  }
-  const sched = await scheduled;
-  const order = sched.value.order;
-  const problem = placementProblem(g, lifetimes(g, order));
-  const left = Math.max(timeLimit - sched.seconds, 1);
-  const placed = await measure(() => placer.place(problem, { timeLimit: left, seed }));
-  const verify = await measure(() =>
-    simulate(g, { order, offsets: placed.value.offsets, allocator: "static" })
+  const run = await measure(() =>
+    planVerified(ctx.g, {
+      scheduler,
+      placer,
+      timeLimit,
+      seed: task.options.seed,
+      schedules: ctx.schedules,
+      bound: ctx.bound,
+    })
   );
-  const seconds = sched.seconds + placed.seconds;
+  const r = run.value;
   return {
-    status: combineStatus(sched.value.status, placed.value.status),
-    scheduleStatus: sched.value.status,
-    placeStatus: placed.value.status,
-    ...judged(ctx, verify.value),
-    seconds,
-    scheduleSeconds: sched.seconds,
-    placeSeconds: placed.seconds,
-    verifySeconds: verify.seconds,
-    overTimeLimit: seconds > timeLimit + 1,
-    peakRssMiB: Math.max(sched.peakRssMiB, placed.peakRssMiB, verify.peakRssMiB),
+    status: r.status,
+    scheduleStatus: r.schedule.status,
+    placeStatus: r.placement.status,
+    ...judged(ctx, r.report),
+    seconds: r.seconds,
+    scheduleSeconds: r.scheduleSeconds,
+    placeSeconds: r.placeSeconds,
+    verifySeconds: r.verifySeconds,
+    overTimeLimit: r.seconds > timeLimit + 1,
+    peakRssMiB: run.peakRssMiB,
   };
 }
 

@@ -10,7 +10,7 @@ import { loadGraph, loadMinimallocCsv } from "../graph/load.ts";
 import type { BenchInput } from "./inputs.ts";
 import { collectGarbage } from "./measure.ts";
 import type { BenchTask, PlannerTables } from "./matrix.ts";
-import { randomTrainingGraph } from "./random_graph.ts";
+import { randomTrainingGraph } from "../testkit/training_graph.ts";
 import { type BenchRow, taskRow } from "./record.ts";
 import { runCsvTask } from "./run_csv.ts";
 import { graphContext, runGraphTask } from "./run_graph.ts";
@@ -39,7 +39,16 @@ export interface RunInputOptions {
  *
  * @example
  * ```ts
- * for await (const row of runInput(input, tasks, { tables })) console.log(row.planner, row.arena);
+ * import assert from "node:assert/strict";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * import { pathInputs } from "./inputs.ts";
+ * import { benchTasks } from "./matrix.ts";
+ * const [input] = await pathInputs(["testdata/graphs/tiny.json"]);
+ * const tasks = benchTasks(input, { schedulers: ["greedy"], placers: ["greedy-size"], timeLimit: 60, seed: 1 });
+ * const tables = { schedulers: SCHEDULERS, placers: PLACERS };
+ * const arenas: number[] = [];
+ * for await (const row of runInput(input, tasks, { tables })) arenas.push(row.arena!);
+ * assert.deepEqual(arenas, [2097152, 22, 22]); // pytorch reserves a 2 MiB segment
  * ```
  */
 export async function* runInput(

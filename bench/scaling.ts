@@ -35,7 +35,24 @@ export const SCALING_BUDGET_SECONDS = 600;
  *
  * @example
  * ```ts
- * scalingLines(rows).map((l) => l.part); // ["simulator: verify a static plan", …]
+ * import assert from "node:assert/strict";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * import { randomInputs } from "./inputs.ts";
+ * import { benchTasks } from "./matrix.ts";
+ * import type { BenchRow } from "./record.ts";
+ * import { runInput } from "./run_input.ts";
+ * const [input] = randomInputs([1000], 1);
+ * const tasks = benchTasks(input, { schedulers: ["greedy"], placers: ["greedy-size"], timeLimit: 60, seed: 1 });
+ * const rows: BenchRow[] = [];
+ * const tables = { schedulers: SCHEDULERS, placers: PLACERS };
+ * for await (const row of runInput(input, tasks, { tables })) rows.push(row);
+ * assert.deepEqual(scalingLines(rows).map((l) => l.part), [
+ *   "simulator: pytorch allocator, program order",
+ *   "simulator: best-fit allocator, program order",
+ *   "simulator: verify a static plan",
+ *   "scheduler greedy",
+ *   "placer greedy-size",
+ * ]);
  * ```
  */
 export function scalingLines(rows: readonly BenchRow[]): ScalingLine[] {
@@ -86,7 +103,18 @@ export function scalingLines(rows: readonly BenchRow[]): ScalingLine[] {
  *
  * @example
  * ```ts
- * largestWithin(line, 600); // { largest: 1000000, projected: 1.5e7, tried: 1000000 }
+ * import assert from "node:assert/strict";
+ * // 1,000 and 10,000 tensors in 6 and 60 s: linear, so 600 s reach 100,000
+ * const line = {
+ *   part: "placer greedy-size",
+ *   bySize: new Map([
+ *     [1000, { seconds: 6, peakRssMiB: 80, ok: true }],
+ *     [10000, { seconds: 60, peakRssMiB: 90, ok: true }],
+ *   ]),
+ * };
+ * const r = largestWithin(line, 600);
+ * assert.deepEqual([r.largest, r.tried], [10000, 10000]);
+ * assert.ok(Math.abs(r.projected! - 100_000) < 1e-6);
  * ```
  */
 export function largestWithin(
@@ -124,7 +152,18 @@ function projection(projected: number | undefined, tried: number): string {
  *
  * @example
  * ```ts
- * await Deno.writeTextFile("scaling.md", scalingMarkdown(rows));
+ * import assert from "node:assert/strict";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * import { randomInputs } from "./inputs.ts";
+ * import { benchTasks } from "./matrix.ts";
+ * import type { BenchRow } from "./record.ts";
+ * import { runInput } from "./run_input.ts";
+ * const [input] = randomInputs([1000], 1);
+ * const tasks = benchTasks(input, { schedulers: ["greedy"], placers: ["greedy-size"], timeLimit: 60, seed: 1 });
+ * const rows: BenchRow[] = [];
+ * const tables = { schedulers: SCHEDULERS, placers: PLACERS };
+ * for await (const row of runInput(input, tasks, { tables })) rows.push(row);
+ * assert.match(scalingMarkdown(rows), /placer greedy-size/);
  * ```
  */
 export function scalingMarkdown(rows: readonly BenchRow[]): string {

@@ -18,7 +18,8 @@ export interface Shard {
  *
  * @example
  * ```ts
- * parseShard("2/4"); // { index: 2, count: 4 }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(parseShard("2/4"), { index: 2, count: 4 });
  * ```
  */
 export function parseShard(text: string): Shard {
@@ -39,7 +40,9 @@ export function parseShard(text: string): Shard {
  *
  * @example
  * ```ts
- * [1, 2].filter((k) => inShard("a|b|{}", { index: k, count: 2 })).length; // 1
+ * import assert from "node:assert/strict";
+ * // every key is in exactly one shard
+ * assert.equal([1, 2].filter((k) => inShard("a|b|{}", { index: k, count: 2 })).length, 1);
  * ```
  */
 export function inShard(key: string, shard?: Shard): boolean {

@@ -54,7 +54,10 @@ export const CSV_COLUMNS = [
  *
  * @example
  * ```ts
- * await Deno.writeTextFile("summary.csv", summaryCsv(rows));
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * const csv = summaryCsv(await tinyRows());
+ * assert.equal(csv.trimEnd().split("\n").length, 6); // a header and a line per row
  * ```
  */
 export function summaryCsv(rows: readonly BenchRow[]): string {

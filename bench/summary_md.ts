@@ -22,7 +22,10 @@ export interface SummaryOptions {
  *
  * @example
  * ```ts
- * await Deno.writeTextFile("summary.md", summaryMarkdown(rows, { command: "memplan bench --quick" }));
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * const md = summaryMarkdown(await tinyRows(), { command: "memplan bench --quick" });
+ * assert.match(md, /memplan bench --quick/);
  * ```
  */
 export function summaryMarkdown(rows: readonly BenchRow[], options: SummaryOptions = {}): string {

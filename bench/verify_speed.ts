@@ -13,7 +13,7 @@ import { indexGraph } from "../graph/indexed_graph.ts";
 import { buildPlan, readPlan } from "../graph/plan.ts";
 import { simulate } from "../simulator/simulate.ts";
 import { peakRssBytes } from "./peak_rss.ts";
-import { randomTrainingGraph } from "./random_graph.ts";
+import { randomTrainingGraph } from "../testkit/training_graph.ts";
 
 /** One measurement of {@linkcode verifySpeed}. */
 export interface VerifySpeedResult {
@@ -39,8 +39,10 @@ export interface VerifySpeedResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * // The times depend on the machine; that the plan verifies does not.
  * const r = await verifySpeed({ tensors: 10_000 });
- * r.verifySeconds <= r.parseSeconds;
+ * assert.deepEqual([r.tensors, r.ok], [10_000, true]);
  * ```
  */
 export async function verifySpeed(
@@ -84,8 +86,21 @@ export async function verifySpeed(
  *
  * @example
  * ```ts
- * const r = await measureVerify("graph.json", "plan.json");
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * import { buildPlan } from "../graph/plan.ts";
+ * import { simulate } from "../simulator/simulate.ts";
+ * import { randomTrainingGraph } from "../testkit/training_graph.ts";
+ * const graph = randomTrainingGraph({ tensors: 1000, seed: 1 });
+ * const g = indexGraph(graph);
+ * const plan = buildPlan(g, { offsets: simulate(g).offsets });
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/graph.json`, JSON.stringify(graph));
+ * await Deno.writeTextFile(`${dir}/plan.json`, JSON.stringify(plan));
+ * const r = await measureVerify(`${dir}/graph.json`, `${dir}/plan.json`);
+ * assert.deepEqual([r.tensors, r.ok], [1000, true]);
  * console.log(r.verifySeconds / r.parseSeconds);
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function measureVerify(

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { randomTrainingGraph } from "./random_graph.ts";
+import { randomTrainingGraph } from "../testkit/training_graph.ts";
 import { indexGraph } from "../graph/indexed_graph.ts";
 import { simulate } from "../simulator/simulate.ts";
 import { vizSvg } from "../simulator/viz/compose_svg.ts";

@@ -29,7 +29,12 @@ export const REPORT_FILES = {
  *
  * @example
  * ```ts
- * await writeReports("bench/results", rows, { command: "memplan bench --quick" });
+ * import assert from "node:assert/strict";
+ * import { tinyRows } from "./_tiny_rows_test_util.ts";
+ * const dir = await Deno.makeTempDir();
+ * const files = await writeReports(dir, await tinyRows(), { command: "memplan bench --quick" });
+ * assert.equal(files.length, 5); // no random-graph rows: no scaling.md
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function writeReports(

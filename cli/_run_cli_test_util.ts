@@ -17,7 +17,10 @@ export interface CliRun {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const { code, stdout } = await runCli(["stats", "testdata/graphs/tiny.json"]);
+ * assert.equal(code, 0);
+ * assert.match(stdout, /tiny/);
  * ```
  */
 export async function runCli(args: string[]): Promise<CliRun> {

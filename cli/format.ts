@@ -15,7 +15,8 @@ const INT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
  *
  * @example
  * ```ts
- * formatBytes(1048576); // "1,048,576 B (1.00 MiB)"
+ * import assert from "node:assert/strict";
+ * assert.equal(formatBytes(1048576), "1,048,576 B (1.00 MiB)");
  * ```
  */
 export function formatBytes(bytes: number): string {
@@ -30,8 +31,9 @@ const MIB = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFr
  *
  * @example
  * ```ts
- * formatMiB(3 * 1048576); // "3.00 MiB"
- * formatMiB(2 ** 40); // "1,048,576.00 MiB"
+ * import assert from "node:assert/strict";
+ * assert.equal(formatMiB(3 * 1048576), "3.00 MiB");
+ * assert.equal(formatMiB(2 ** 40), "1,048,576.00 MiB");
  * ```
  */
 export function formatMiB(bytes: number): string {
@@ -43,7 +45,8 @@ export function formatMiB(bytes: number): string {
  *
  * @example
  * ```ts
- * formatPercent(0.1234); // "12.3%"
+ * import assert from "node:assert/strict";
+ * assert.equal(formatPercent(0.1234), "12.3%");
  * ```
  */
 export function formatPercent(ratio: number): string {
@@ -55,7 +58,8 @@ export function formatPercent(ratio: number): string {
  *
  * @example
  * ```ts
- * formatInt(1234567); // "1,234,567"
+ * import assert from "node:assert/strict";
+ * assert.equal(formatInt(1234567), "1,234,567");
  * ```
  */
 export function formatInt(n: number): string {
@@ -68,7 +72,10 @@ export function formatInt(n: number): string {
  *
  * @example
  * ```ts
- * console.log(renderTable(["kind", "bytes"], [["weight", "1,024"]]));
+ * import assert from "node:assert/strict";
+ * const table = renderTable(["kind", "bytes"], [["weight", "1,024"]]);
+ * assert.match(table, /weight/);
+ * console.log(table);
  * ```
  */
 export function renderTable(head: string[], rows: (string | number)[][]): string {
@@ -91,7 +98,10 @@ export function renderTable(head: string[], rows: (string | number)[][]): string
  *
  * @example
  * ```ts
- * console.log(renderPairs([["ops", "12"], ["tensors", "30"]]));
+ * import assert from "node:assert/strict";
+ * const pairs = renderPairs([["ops", "12"], ["tensors", "30"]]);
+ * assert.match(pairs, /tensors/);
+ * console.log(pairs);
  * ```
  */
 export function renderPairs(rows: [string, string | number][]): string {

@@ -20,7 +20,13 @@ export interface Inputs {
  *
  * @example
  * ```ts
- * const { graph, resolved } = await loadInputs("g.json.gz", "plan.json");
+ * import assert from "node:assert/strict";
+ * const { graph, resolved } = await loadInputs(
+ *   "testdata/graphs/tiny.json",
+ *   "testdata/plans/tiny.valid.json",
+ * );
+ * assert.equal(graph.name, "tiny");
+ * assert.equal(resolved?.offsets?.[graph.tensorIndex.get("b")!], 14);
  * ```
  */
 export async function loadInputs(graphFile: string, planFile?: string): Promise<Inputs> {

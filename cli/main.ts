@@ -16,7 +16,7 @@ import { simulateCommand } from "./commands/simulate.ts";
 import { statsCommand } from "./commands/stats.ts";
 import { verifyCommand } from "./commands/verify.ts";
 import { vizCommand } from "./commands/viz.ts";
-import { EXIT } from "./run.ts";
+import { EXIT } from "../pipeline/exit.ts";
 import { paretoCommand } from "./budget/pareto_command.ts";
 
 /**
@@ -24,7 +24,9 @@ import { paretoCommand } from "./budget/pareto_command.ts";
  *
  * @example
  * ```ts
- * await buildProgram().parseAsync(["stats", "g.json"], { from: "user" });
+ * import assert from "node:assert/strict";
+ * await buildProgram().parseAsync(["stats", "testdata/graphs/tiny.json"], { from: "user" });
+ * assert.equal(Deno.exitCode, 0); // commands set the exit code, they never exit
  * ```
  */
 export function buildProgram() {
@@ -61,7 +63,10 @@ export function buildProgram() {
  *
  * @example
  * ```ts
- * Deno.exit(await main(Deno.args));
+ * import assert from "node:assert/strict";
+ * // cli/main.ts run as a program does Deno.exit(await main(Deno.args))
+ * assert.equal(await main(["--version"]), 0);
+ * assert.equal(await main(["stats", "testdata/graphs/tiny.json"]), 0);
  * ```
  */
 export async function main(args: string[]): Promise<number> {

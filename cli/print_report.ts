@@ -5,69 +5,18 @@
  */
 import { KINDS } from "../graph/types.ts";
 import type { Report } from "../simulator/simulate.ts";
-import type { Violation } from "../simulator/violations.ts";
+import type { PlacementReport } from "../simulator/verify_placement.ts";
+import { describeViolation } from "../simulator/describe_violation.ts";
 import { formatBytes, formatInt, formatPercent, renderPairs, renderTable } from "./format.ts";
-
-/**
- * One line describing a violation.
- *
- * @example
- * ```ts
- * describeViolation({ kind: "missing_offset", tensor: "a" }); // 'missing_offset: tensor "a" has no offset'
- * ```
- */
-export function describeViolation(v: Violation): string {
-  const q = JSON.stringify;
-  switch (v.kind) {
-    case "overlap":
-      return `overlap at step ${v.step}: ${q(v.tensors[0])} [${v.ranges[0][0]}, ${
-        v.ranges[0][1]
-      }) and ${q(v.tensors[1])} [${v.ranges[1][0]}, ${v.ranges[1][1]})`;
-    case "out_of_capacity":
-      return `out_of_capacity: ${q(v.tensor)} occupies [${v.range[0]}, ${
-        v.range[1]
-      }), above capacity ${v.capacity}`;
-    case "misaligned":
-      return `misaligned: ${q(v.tensor)} at offset ${v.offset}, not a multiple of ${v.alignment}`;
-    case "missing_offset":
-      return `missing_offset: tensor ${q(v.tensor)} has no offset`;
-    case "not_topological":
-      return v.edge === "data"
-        ? `not_topological: op ${q(v.op)} at step ${v.step} reads ${q(v.tensor)}, produced by ${
-          q(v.mustFollow)
-        } at step ${v.mustFollowStep}`
-        : `not_topological: op ${q(v.op)} at step ${v.step} must run after ${
-          q(v.mustFollow)
-        } (step ${v.mustFollowStep})`;
-    case "not_permutation":
-      return `not_permutation: op ${q(v.op)} is ${v.problem}${
-        v.position !== undefined ? ` (order[${v.position}])` : ""
-      }`;
-  }
-}
-
-/**
- * The loud message for a planner that emitted an invalid plan or placement (a
- * bug in memplan, never written out), with its first ten violations.
- *
- * @example
- * ```ts
- * console.error(formatPlannerBug("the greedy-size placer", "placement", violations));
- * ```
- */
-export function formatPlannerBug(who: string, what: string, violations: Violation[]): string {
-  return [
-    `memplan: ${who} produced an invalid ${what}:`,
-    ...violations.slice(0, 10).map((v) => `  - ${describeViolation(v)}`),
-  ].join("\n");
-}
 
 /**
  * Verdict, violations and memory figures of one replay, as text.
  *
  * @example
  * ```ts
- * console.log(formatReport(simulate(g)));
+ * import { loadGraph } from "../graph/load.ts";
+ * import { simulate } from "../simulator/simulate.ts";
+ * console.log(formatReport(simulate(await loadGraph("testdata/graphs/tiny.json"))));
  * ```
  */
 export function formatReport(r: Report): string {
@@ -110,5 +59,30 @@ export function formatReport(r: Report): string {
       formatPercent(r.peakLive ? r.peakLiveByKind[k] / r.peakLive : 0),
     ]),
   ));
+  return lines.join("\n");
+}
+
+/**
+ * Verdict, violations and memory figures of a verified solution file, as text.
+ *
+ * @example
+ * ```ts
+ * import { verifyPlacement } from "../simulator/verify_placement.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
+ * console.log(formatPlacementReport("solution.csv", verifyPlacement(problem, Float64Array.of(0, 4))));
+ * ```
+ */
+export function formatPlacementReport(file: string, r: PlacementReport): string {
+  const verdict = r.ok ? "VALID" : `INVALID: ${formatInt(r.violationCount)} violation(s)`;
+  const lines = [`${file}: ${verdict}`];
+  for (const v of r.violations.slice(0, 20)) lines.push(`  - ${describeViolation(v)}`);
+  const rows: [string, string][] = [
+    ["buffers", formatInt(r.buffers)],
+    ["peak live (L)", formatBytes(r.peakLive)],
+    ["arena (H)", formatBytes(r.arena)],
+    ["fragmentation (H-L)/H", formatPercent(r.fragmentation)],
+  ];
+  if (r.capacity !== undefined) rows.push(["capacity", formatBytes(r.capacity)]);
+  lines.push(renderPairs(rows));
   return lines.join("\n");
 }

@@ -5,19 +5,7 @@
  * @module
  */
 import { InputError } from "../graph/input_error.ts";
-
-/** Exit codes of memplan. */
-export const EXIT = {
-  ok: 0,
-  /** The plan or placement was checked and has violations. */
-  violations: 1,
-  /** The input is unreadable, malformed or inconsistent (also bad usage). */
-  badInput: 2,
-  /** No plan or placement within the capacity was found in time. */
-  notFound: 3,
-  /** A bug in memplan. */
-  internal: 70,
-} as const;
+import { EXIT } from "../pipeline/exit.ts";
 
 /**
  * Runs a command body and turns its outcome into an exit code: the number it
@@ -25,6 +13,7 @@ export const EXIT = {
  *
  * @example
  * ```ts
+ * import { EXIT } from "../pipeline/exit.ts";
  * const code = await runCommand(() => EXIT.ok); // 0
  * ```
  */
@@ -62,6 +51,18 @@ export function parseByteCount(option: string, value: string): number {
     }]);
   }
   return v;
+}
+
+/**
+ * Parses an optional non-negative integer option: undefined when absent.
+ *
+ * @example
+ * ```ts
+ * optionalByteCount("--capacity", undefined); // undefined
+ * ```
+ */
+export function optionalByteCount(option: string, value: string | undefined): number | undefined {
+  return value === undefined ? undefined : parseByteCount(option, value);
 }
 
 /**

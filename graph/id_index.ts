@@ -46,9 +46,12 @@ function hashOf(s: string): number {
  *
  * @example
  * ```ts
- * const ix = new IdIndex(["x", "y", "x"], (at, first) => console.log(at, first)); // 2 0
- * ix.get("y"); // 1
- * ix.get("z"); // undefined
+ * import assert from "node:assert/strict";
+ * const repeats: number[][] = [];
+ * const ix = new IdIndex(["x", "y", "x"], (at, first) => repeats.push([at, first]));
+ * assert.deepEqual(repeats, [[2, 0]]);
+ * assert.equal(ix.get("y"), 1);
+ * assert.equal(ix.get("z"), undefined);
  * ```
  */
 export class IdIndex implements IdLookup {
@@ -99,7 +102,8 @@ export class IdIndex implements IdLookup {
    *
    * @example
    * ```ts
-   * new IdIndex(["a", "b"]).get("b"); // 1
+   * import assert from "node:assert/strict";
+   * assert.equal(new IdIndex(["a", "b"]).get("b"), 1);
    * ```
    */
   get(id: string): number | undefined {
@@ -117,7 +121,8 @@ export class IdIndex implements IdLookup {
    *
    * @example
    * ```ts
-   * new IdIndex(["a"]).has("a"); // true
+   * import assert from "node:assert/strict";
+   * assert.equal(new IdIndex(["a"]).has("a"), true);
    * ```
    */
   has(id: string): boolean {

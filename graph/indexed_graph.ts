@@ -24,12 +24,30 @@ export const KIND = {
   output: 6,
 } as const satisfies Record<Kind, number>;
 
-/** True for the kinds resident over the whole step and never produced. */
+/**
+ * True for the kinds resident over the whole step and never produced.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(isPersistentKind(KIND.optimizer_state), true);
+ * assert.equal(isPersistentKind(KIND.input), false); // freed after its last reader
+ * ```
+ */
 export function isPersistentKind(code: number): boolean {
   return code === KIND.weight || code === KIND.optimizer_state;
 }
 
-/** True for the kinds that have no producer. */
+/**
+ * True for the kinds that have no producer.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(isUnproducedKind(KIND.input), true);
+ * assert.equal(isUnproducedKind(KIND.gradient), false);
+ * ```
+ */
 export function isUnproducedKind(code: number): boolean {
   return code === KIND.input || code === KIND.weight || code === KIND.optimizer_state;
 }
@@ -77,12 +95,13 @@ export interface IndexGraphOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const g = indexGraph({
  *   format: "memplan.graph/v1", name: "tiny",
  *   tensors: [{ id: "x", size: 4, kind: "input" }, { id: "y", size: 8 }],
  *   ops: [{ id: "f", in: ["x"], out: ["y"] }],
  * });
- * g.producer[1]; // 0
+ * assert.equal(g.producer[1], 0);
  * ```
  */
 export function indexGraph(value: unknown, options: IndexGraphOptions = {}): IndexedGraph {

@@ -21,8 +21,11 @@ export interface InputProblem {
  *
  * @example
  * ```ts
- * formatProblem({ file: "g.json", where: "ops[2].in[0]", id: "x", message: "unknown tensor" });
- * // 'g.json: ops[2].in[0] (id "x"): unknown tensor'
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   formatProblem({ file: "g.json", where: "ops[2].in[0]", id: "x", message: "unknown tensor" }),
+ *   'g.json: ops[2].in[0] (id "x"): unknown tensor',
+ * );
  * ```
  */
 export function formatProblem(p: InputProblem): string {
@@ -54,9 +57,10 @@ export class InputError extends Error {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const c = new ProblemCollector("g.json");
  * c.add("tensors[0].size", "must be >= 0", "x");
- * c.throwIfAny(); // throws InputError
+ * assert.throws(() => c.throwIfAny(), InputError);
  * ```
  */
 export class ProblemCollector {

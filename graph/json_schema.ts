@@ -50,7 +50,8 @@ function document(
  *
  * @example
  * ```ts
- * graphJsonSchema().title; // "memplan.graph/v1"
+ * import assert from "node:assert/strict";
+ * assert.equal(graphJsonSchema().title, "memplan.graph/v1");
  * ```
  */
 export function graphJsonSchema(): Record<string, unknown> {
@@ -68,7 +69,8 @@ export function graphJsonSchema(): Record<string, unknown> {
  *
  * @example
  * ```ts
- * planJsonSchema().title; // "memplan.plan/v1"
+ * import assert from "node:assert/strict";
+ * assert.equal(planJsonSchema().title, "memplan.plan/v1");
  * ```
  */
 export function planJsonSchema(): Record<string, unknown> {
@@ -85,7 +87,11 @@ export function planJsonSchema(): Record<string, unknown> {
  *
  * @example
  * ```ts
- * Object.keys(schemaFiles()); // ["docs/schemas/memplan.graph.v1.schema.json", …]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(Object.keys(schemaFiles()), [
+ *   "docs/schemas/memplan.graph.v1.schema.json",
+ *   "docs/schemas/memplan.plan.v1.schema.json",
+ * ]);
  * ```
  */
 export function schemaFiles(): Record<string, string> {

@@ -11,7 +11,10 @@ import type { Lifetimes, Schedule } from "./types.ts";
  *
  * @example
  * ```ts
- * programOrder(g); // Int32Array [0, 1, …, g.opCount - 1]
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json"); // 4 ops
+ * assert.deepEqual(programOrder(g), Int32Array.from([0, 1, 2, 3]));
  * ```
  */
 export function programOrder(g: IndexedGraph): Schedule {
@@ -27,7 +30,10 @@ export function programOrder(g: IndexedGraph): Schedule {
  *
  * @example
  * ```ts
- * stepsOf(g, Int32Array.from([1, 0])); // Int32Array [1, 0]
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json"); // ops f1..f4
+ * assert.deepEqual(stepsOf(g, Int32Array.from([1, 0])), Int32Array.from([1, 0, -1, -1]));
  * ```
  */
 export function stepsOf(g: IndexedGraph, order: Schedule): Int32Array {
@@ -51,7 +57,12 @@ export function stepsOf(g: IndexedGraph, order: Schedule): Int32Array {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const { first, last } = lifetimes(g, programOrder(g));
+ * const a = g.tensorIndex.get("a")!; // made by f1 (step 0), last read by f3 (step 2)
+ * assert.deepEqual([first[a], last[a]], [0, 2]);
  * ```
  */
 export function lifetimes(g: IndexedGraph, order: Schedule): Lifetimes {

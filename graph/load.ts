@@ -14,7 +14,9 @@ import type { PlacementProblem, Plan } from "./types.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.deepEqual([g.tensorCount, g.opCount], [6, 4]);
  * ```
  */
 export async function loadGraph(file: string): Promise<IndexedGraph> {
@@ -27,7 +29,9 @@ export async function loadGraph(file: string): Promise<IndexedGraph> {
  *
  * @example
  * ```ts
- * const plan = await loadPlan("plan.json");
+ * import assert from "node:assert/strict";
+ * const plan = await loadPlan("testdata/plans/branchy.before_after.json");
+ * assert.equal(plan.graph, "branchy");
  * ```
  */
 export async function loadPlan(file: string): Promise<Plan> {
@@ -39,7 +43,11 @@ export async function loadPlan(file: string): Promise<Plan> {
  *
  * @example
  * ```ts
- * const { plan, resolved } = await loadResolvedPlan(g, "plan.json");
+ * import assert from "node:assert/strict";
+ * const g = await loadGraph("testdata/graphs/branchy.json");
+ * const { plan, resolved } = await loadResolvedPlan(g, "testdata/plans/branchy.before_after.json");
+ * assert.equal(plan.order?.[1], "upd");
+ * assert.equal(resolved.order?.[1], g.opIndex.get("upd"));
  * ```
  */
 export async function loadResolvedPlan(
@@ -54,7 +62,9 @@ export async function loadResolvedPlan(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
+ * assert.equal(problem.buffers.length, 5);
  * ```
  */
 export async function loadMinimallocCsv(file: string): Promise<PlacementProblem> {

@@ -15,7 +15,12 @@ import { type Kind, KINDS, type Lifetimes } from "./types.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * import { lifetimes, programOrder } from "./lifetimes.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const live = liveTimeline(g, lifetimes(g, programOrder(g)), g.opCount);
+ * assert.deepEqual(live, Float64Array.from([14, 18, 22, 7]));
  * ```
  */
 export function liveTimeline(g: IndexedGraph, lt: Lifetimes, steps: number): Float64Array {
@@ -29,8 +34,13 @@ export function liveTimeline(g: IndexedGraph, lt: Lifetimes, steps: number): Flo
  *
  * @example
  * ```ts
- * const byKind = liveTimelineByKind(g, lt, g.opCount);
- * byKind[KIND.weight][0]; // weight bytes resident at step 0
+ * import assert from "node:assert/strict";
+ * import { KIND } from "./indexed_graph.ts";
+ * import { loadGraph } from "./load.ts";
+ * import { lifetimes, programOrder } from "./lifetimes.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const byKind = liveTimelineByKind(g, lifetimes(g, programOrder(g)), g.opCount);
+ * assert.equal(byKind[KIND.weight][0], 2); // w is resident from step 0
  * ```
  */
 export function liveTimelineByKind(g: IndexedGraph, lt: Lifetimes, steps: number): Float64Array[] {
@@ -77,7 +87,8 @@ export interface Peak {
  *
  * @example
  * ```ts
- * peakOf(Float64Array.from([3, 9, 9, 1])); // { bytes: 9, step: 1 }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(peakOf(Float64Array.from([3, 9, 9, 1])), { bytes: 9, step: 1 });
  * ```
  */
 export function peakOf(timeline: Float64Array): Peak {
@@ -96,7 +107,11 @@ export function peakOf(timeline: Float64Array): Peak {
  *
  * @example
  * ```ts
- * peakLive(g, lifetimes(g, order)).bytes;
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * import { lifetimes, programOrder } from "./lifetimes.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.equal(peakLive(g, lifetimes(g, programOrder(g))).bytes, 22);
  * ```
  */
 export function peakLive(g: IndexedGraph, lt: Lifetimes): Peak {
@@ -109,7 +124,10 @@ export function peakLive(g: IndexedGraph, lt: Lifetimes): Peak {
  *
  * @example
  * ```ts
- * programOrderPeak(g); // { bytes, step }
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.deepEqual(programOrderPeak(g), { bytes: 22, step: 2 });
  * ```
  */
 export function programOrderPeak(g: IndexedGraph): Peak {
@@ -121,7 +139,8 @@ export function programOrderPeak(g: IndexedGraph): Peak {
  *
  * @example
  * ```ts
- * zeroByKind().weight; // 0
+ * import assert from "node:assert/strict";
+ * assert.equal(zeroByKind().weight, 0);
  * ```
  */
 export function zeroByKind(): Record<Kind, number> {
@@ -133,7 +152,13 @@ export function zeroByKind(): Record<Kind, number> {
  *
  * @example
  * ```ts
- * liveByKindAt(g, lt, peak.step).weight;
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * import { lifetimes, programOrder } from "./lifetimes.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const lt = lifetimes(g, programOrder(g));
+ * const peak = peakLive(g, lt);
+ * assert.equal(liveByKindAt(g, lt, peak.step).weight, 2);
  * ```
  */
 export function liveByKindAt(g: IndexedGraph, lt: Lifetimes, step: number): Record<Kind, number> {
@@ -151,7 +176,8 @@ export function liveByKindAt(g: IndexedGraph, lt: Lifetimes, step: number): Reco
  *
  * @example
  * ```ts
- * arenaOf(Float64Array.from([0, 8]), Float64Array.from([8, 4])); // 12
+ * import assert from "node:assert/strict";
+ * assert.equal(arenaOf(Float64Array.from([0, 8]), Float64Array.from([8, 4])), 12);
  * ```
  */
 export function arenaOf(offsets: Float64Array, sizes: Float64Array): number {
@@ -167,7 +193,8 @@ export function arenaOf(offsets: Float64Array, sizes: Float64Array): number {
  *
  * @example
  * ```ts
- * fragmentation(100, 75); // 0.25
+ * import assert from "node:assert/strict";
+ * assert.equal(fragmentation(100, 75), 0.25);
  * ```
  */
 export function fragmentation(arena: number, peakLive: number): number {
@@ -179,7 +206,10 @@ export function fragmentation(arena: number, peakLive: number): number {
  *
  * @example
  * ```ts
- * bytesByKind(g).weight;
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.equal(bytesByKind(g).weight, 2);
  * ```
  */
 export function bytesByKind(g: IndexedGraph): Record<Kind, number> {

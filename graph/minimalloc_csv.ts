@@ -17,7 +17,8 @@ const REQUIRED = ["id", "lower", "upper", "size"] as const;
  *
  * @example
  * ```ts
- * parseMinimallocCsv("id,lower,upper,size\nb1,0,3,4\n", "p.csv").buffers[0].upper; // 3
+ * import assert from "node:assert/strict";
+ * assert.equal(parseMinimallocCsv("id,lower,upper,size\nb1,0,3,4\n", "p.csv").buffers[0].upper, 3);
  * ```
  */
 export function parseMinimallocCsv(text: string, file: string): PlacementProblem {
@@ -92,8 +93,11 @@ export function parseMinimallocCsv(text: string, file: string): PlacementProblem
  *
  * @example
  * ```ts
- * formatMinimallocCsv({ buffers: [{ id: "b1", lower: 0, upper: 3, size: 4 }] });
- * // "id,lower,upper,size\nb1,0,3,4\n"
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   formatMinimallocCsv({ buffers: [{ id: "b1", lower: 0, upper: 3, size: 4 }] }),
+ *   "id,lower,upper,size\nb1,0,3,4\n",
+ * );
  * ```
  */
 export function formatMinimallocCsv(

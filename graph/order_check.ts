@@ -26,7 +26,13 @@ export interface OrderViolation {
  *
  * @example
  * ```ts
- * forEachOrderViolation(g, Int32Array.from([1, 0]), (v) => console.log(v)); // 1
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * // f2 before f1: f2 reads a, which f1 makes.
+ * const found: OrderViolation[] = [];
+ * assert.equal(forEachOrderViolation(g, Int32Array.from([1, 0, 2, 3]), (v) => found.push(v)), 1);
+ * assert.equal(found[0].edge, "data");
  * ```
  */
 export function forEachOrderViolation(
@@ -61,7 +67,12 @@ export function forEachOrderViolation(
  *
  * @example
  * ```ts
- * isValidOrder(g, programOrder(g)); // true
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * import { programOrder } from "./lifetimes.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.equal(isValidOrder(g, programOrder(g)), true);
+ * assert.equal(isValidOrder(g, Int32Array.from([1, 0, 2, 3])), false);
  * ```
  */
 export function isValidOrder(g: IndexedGraph, order: Schedule): boolean {

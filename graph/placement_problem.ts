@@ -12,8 +12,12 @@ import type { Lifetimes, PlacementProblem } from "./types.ts";
  *
  * @example
  * ```ts
- * const problem = placementProblem(g, lifetimes(g, order));
- * problem.buffers[0]; // { id: "x", lower: 0, upper: 3, size: 4 }
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * import { lifetimes, programOrder } from "./lifetimes.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const problem = placementProblem(g, lifetimes(g, programOrder(g)));
+ * assert.deepEqual(problem.buffers[0], { id: "x", lower: 0, upper: 1, size: 4 });
  * ```
  */
 export function placementProblem(
@@ -36,7 +40,9 @@ export function placementProblem(
  *
  * @example
  * ```ts
- * problemPeakLive({ buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 2, upper: 3, size: 4 }] }); // 4
+ * import assert from "node:assert/strict";
+ * const a = { id: "a", lower: 0, upper: 2, size: 4 }, b = { id: "b", lower: 2, upper: 3, size: 4 };
+ * assert.equal(problemPeakLive({ buffers: [a, b] }), 4);
  * ```
  */
 export function problemPeakLive(problem: PlacementProblem): number {
@@ -53,4 +59,22 @@ export function problemPeakLive(problem: PlacementProblem): number {
     if (live > peak) peak = live;
   }
   return peak;
+}
+
+/**
+ * Arena of a placement of a buffer problem: the largest `offset + size` over
+ * buffers of positive size (0 if none), as FORMAT.md §5 defines it.
+ *
+ * @example
+ * ```ts
+ * placementArena({ buffers: [{ id: "a", lower: 0, upper: 1, size: 4 }] }, Float64Array.of(8)); // 12
+ * ```
+ */
+export function placementArena(problem: PlacementProblem, offsets: ArrayLike<number>): number {
+  let top = 0;
+  const bs = problem.buffers;
+  for (let i = 0; i < bs.length; i++) {
+    if (bs[i].size > 0 && offsets[i] + bs[i].size > top) top = offsets[i] + bs[i].size;
+  }
+  return top;
 }

@@ -29,7 +29,9 @@ export interface ResolvedPlan {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const plan = parsePlan({ format: "memplan.plan/v1", order: ["f"] }, "p.json");
+ * assert.deepEqual(plan.order, ["f"]);
  * ```
  */
 export function parsePlan(value: unknown, file: string): Plan {
@@ -46,7 +48,13 @@ export function parsePlan(value: unknown, file: string): Plan {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const text = '{"format": "memplan.plan/v1", "order": ["f1", "f2", "f3", "f4"]}';
  * const { plan, resolved } = readPlan(g, JSON.parse(text), "p.json");
+ * assert.equal(plan.order?.length, 4);
+ * assert.deepEqual(resolved.order, Int32Array.from([0, 1, 2, 3]));
  * ```
  */
 export function readPlan(
@@ -122,7 +130,17 @@ function offsetEntries(offsets: Record<string, unknown>): OffsetEntries {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { InputError } from "./input_error.ts";
+ * import { loadGraph } from "./load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const plan = {
+ *   format: "memplan.plan/v1" as const,
+ *   offsets: { x: 0, w: 4, a: 8, b: 16, c: 0, loss: 4 },
+ * };
  * const rp = resolvePlan(g, plan, { file: "p.json" });
+ * assert.equal(rp.offsets?.[g.tensorIndex.get("b")!], 16);
+ * assert.throws(() => resolvePlan(g, { ...plan, order: ["f9"] }), InputError);
  * ```
  */
 export function resolvePlan(
@@ -234,7 +252,15 @@ export interface BuildPlanOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * import { programOrder } from "./lifetimes.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const order = programOrder(g);
+ * const offsets = Float64Array.from([0, 4, 8, 16, 0, 4]);
  * const plan = buildPlan(g, { order, offsets, planner: { name: "greedy" } });
+ * assert.deepEqual(plan.order, ["f1", "f2", "f3", "f4"]);
+ * assert.equal(plan.offsets?.b, 16);
  * ```
  */
 export function buildPlan(g: IndexedGraph, options: BuildPlanOptions): Plan {

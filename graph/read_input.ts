@@ -16,7 +16,8 @@ function fail(file: string, message: string): never {
  *
  * @example
  * ```ts
- * decodeText(new TextEncoder().encode("{}"), "a.json"); // "{}"
+ * import assert from "node:assert/strict";
+ * assert.equal(decodeText(new TextEncoder().encode("{}"), "a.json"), "{}");
  * ```
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
@@ -42,7 +43,9 @@ export function decodeText(bytes: Uint8Array, file: string): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const text = await readText("testdata/graphs/tiny.json");
+ * assert.match(text, /memplan\.graph\/v1/);
  * ```
  */
 export async function readText(file: string): Promise<string> {
@@ -61,7 +64,8 @@ export async function readText(file: string): Promise<string> {
  *
  * @example
  * ```ts
- * parseJson('{"a": 1}', "a.json"); // { a: 1 }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(parseJson('{"a": 1}', "a.json"), { a: 1 });
  * ```
  */
 export function parseJson(text: string, file: string): unknown {
@@ -77,7 +81,9 @@ export function parseJson(text: string, file: string): unknown {
  *
  * @example
  * ```ts
- * const value = await readJson("plan.json");
+ * import assert from "node:assert/strict";
+ * const value = await readJson("testdata/plans/branchy.before_after.json");
+ * assert.equal((value as { format: string }).format, "memplan.plan/v1");
  * ```
  */
 export async function readJson(file: string): Promise<unknown> {

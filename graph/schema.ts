@@ -73,8 +73,9 @@ const KIND_SET: ReadonlySet<string> = new Set(KINDS);
  *
  * @example
  * ```ts
- * isSafeSize(4); // true
- * isSafeSize(4.5); // false
+ * import assert from "node:assert/strict";
+ * assert.equal(isSafeSize(4), true);
+ * assert.equal(isSafeSize(4.5), false);
  * ```
  */
 export function isSafeSize(v: unknown): boolean {
@@ -86,7 +87,8 @@ export function isSafeSize(v: unknown): boolean {
  *
  * @example
  * ```ts
- * isId("f1"); // true
+ * import assert from "node:assert/strict";
+ * assert.equal(isId("f1"), true);
  * ```
  */
 export function isId(v: unknown): boolean {
@@ -108,8 +110,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  *
  * @example
  * ```ts
- * isTensor({ id: "a", size: 4 }); // true
- * isTensor({ id: "a", size: -1 }); // false
+ * import assert from "node:assert/strict";
+ * assert.equal(isTensor({ id: "a", size: 4 }), true);
+ * assert.equal(isTensor({ id: "a", size: -1 }), false);
  * ```
  */
 export function isTensor(v: unknown): boolean {
@@ -123,8 +126,9 @@ export function isTensor(v: unknown): boolean {
  *
  * @example
  * ```ts
- * isOp({ id: "f", in: [], out: ["a"] }); // true
- * isOp({ id: "f", in: "a", out: [] }); // false
+ * import assert from "node:assert/strict";
+ * assert.equal(isOp({ id: "f", in: [], out: ["a"] }), true);
+ * assert.equal(isOp({ id: "f", in: "a", out: [] }), false);
  * ```
  */
 export function isOp(v: unknown): boolean {
@@ -138,7 +142,8 @@ export function isOp(v: unknown): boolean {
  *
  * @example
  * ```ts
- * jsonPath(["ops", 2, "in", 0]); // "ops[2].in[0]"
+ * import assert from "node:assert/strict";
+ * assert.equal(jsonPath(["ops", 2, "in", 0]), "ops[2].in[0]");
  * ```
  */
 export function jsonPath(path: ReadonlyArray<PropertyKey>): string {

@@ -10,7 +10,11 @@ import { gzipSync } from "node:zlib";
  *
  * @example
  * ```ts
- * await writeTextAtomic("out/plan.json", JSON.stringify(plan));
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * await writeTextAtomic(`${dir}/plan.json`, '{"format": "memplan.plan/v1"}');
+ * assert.equal(await Deno.readTextFile(`${dir}/plan.json`), '{"format": "memplan.plan/v1"}');
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function writeTextAtomic(file: string, text: string): Promise<void> {

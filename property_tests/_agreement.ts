@@ -20,7 +20,15 @@ export interface Verdicts {
  *
  * @example
  * ```ts
- * const { simulator, naive } = verdicts(graph, plan, report);
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * import type { Graph, Plan } from "../graph/types.ts";
+ * import { simulatePlan } from "./_simulate_plan.ts";
+ * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json"));
+ * const plan: Plan = JSON.parse(await Deno.readTextFile("testdata/plans/tiny.overlap1.json"));
+ * const { simulator, naive } = verdicts(graph, plan, simulatePlan(indexGraph(graph), plan));
+ * assert.deepEqual(simulator, naive);
+ * assert.equal(simulator.overlapPairs, 1); // b at 13 overlaps a [6, 14)
  * ```
  */
 export function verdicts(graph: Graph, plan: Plan, report: Report): Verdicts {
@@ -58,6 +66,11 @@ export function verdicts(graph: Graph, plan: Plan, report: Report): Verdicts {
  *
  * @example
  * ```ts
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * import type { Graph, Plan } from "../graph/types.ts";
+ * import { simulatePlan } from "./_simulate_plan.ts";
+ * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json"));
+ * const plan: Plan = JSON.parse(await Deno.readTextFile("testdata/plans/tiny.valid.json"));
  * assertAgrees(graph, plan, simulatePlan(indexGraph(graph), plan));
  * ```
  */

@@ -6,8 +6,8 @@
  * @module
  */
 import type { Graph, Plan } from "../graph/types.ts";
-import { conflicts, residentSpans } from "./_spans.ts";
-import { predecessors } from "./_topological_order.ts";
+import { conflicts, residentSpans } from "../testkit/spans.ts";
+import { predecessors } from "../testkit/topological_order.ts";
 import type { Mutation } from "./arb_mutation.ts";
 
 /** A graph and a plan, both as files hold them. */
@@ -28,8 +28,12 @@ export interface MutatedCase extends PlanCase {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import type { Graph, Plan } from "../graph/types.ts";
+ * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json"));
+ * const plan: Plan = JSON.parse(await Deno.readTextFile("testdata/plans/tiny.valid.json"));
  * const m = applyMutation({ graph, plan }, { kind: "shrink-capacity", pick: 0, amount: 0 });
- * m?.plan.capacity; // the arena minus 1
+ * assert.equal(m?.plan.capacity, 22); // the arena (23: loss at 22) minus 1
  * ```
  */
 export function applyMutation(c: PlanCase, m: Mutation): MutatedCase | undefined {

@@ -14,7 +14,10 @@ import type { CliRun } from "../cli/_run_cli_test_util.ts";
  *
  * @example
  * ```ts
- * assertCleanExit(await runCli(["stats", path]), [0, 2], [path]);
+ * import assert from "node:assert/strict";
+ * const path = "g.json";
+ * assertCleanExit({ code: 2, stdout: "", stderr: `memplan: ${path}: malformed JSON\n` }, [0, 2], [path]);
+ * assert.throws(() => assertCleanExit({ code: 1, stdout: "", stderr: "boom\n" }, [0, 2], [path]));
  * ```
  */
 export function assertCleanExit(run: CliRun, allowed: readonly number[], files: string[]): void {

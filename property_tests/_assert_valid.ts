@@ -11,7 +11,15 @@ import type { Report } from "../simulator/simulate.ts";
  *
  * @example
  * ```ts
- * assertValidReport(simulatePlan(g, plan), "greedy + greedy-size");
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * import type { Plan } from "../graph/types.ts";
+ * import { simulatePlan } from "./_simulate_plan.ts";
+ * const g = indexGraph(JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json")));
+ * const plan: Plan = JSON.parse(await Deno.readTextFile("testdata/plans/tiny.valid.json"));
+ * assertValidReport(simulatePlan(g, plan), "tiny.valid.json");
+ * const overlap: Plan = JSON.parse(await Deno.readTextFile("testdata/plans/tiny.overlap1.json"));
+ * assert.throws(() => assertValidReport(simulatePlan(g, overlap), "tiny.overlap1.json"));
  * ```
  */
 export function assertValidReport(report: Report, context: string): void {

@@ -33,7 +33,8 @@ export interface RunConfig {
  *
  * @example
  * ```ts
- * readRunConfig((k) => ({ MEMPLAN_FC_SEED: "7" } as Record<string, string>)[k]).seed; // 7
+ * import assert from "node:assert/strict";
+ * assert.equal(readRunConfig((k) => ({ MEMPLAN_FC_SEED: "7" } as Record<string, string>)[k]).seed, 7);
  * ```
  */
 export function readRunConfig(
@@ -71,7 +72,10 @@ if (RUN_CONFIG.randomSeed) {
  *
  * @example
  * ```ts
- * scaledRuns(20); // 20 by default; 1000 with MEMPLAN_FC_RUNS=5000
+ * import assert from "node:assert/strict";
+ * const config = (runs: number) => ({ seed: 1, randomSeed: false, standardRuns: runs });
+ * assert.equal(scaledRuns(20, config(100)), 20); // the standard count
+ * assert.equal(scaledRuns(20, config(5000)), 1000); // MEMPLAN_FC_RUNS=5000
  * ```
  */
 export function scaledRuns(base: number, config: RunConfig = RUN_CONFIG): number {

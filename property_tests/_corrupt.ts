@@ -10,7 +10,9 @@ import type { Edit } from "./arb_corruption.ts";
  *
  * @example
  * ```ts
- * corrupt(new TextEncoder().encode("{}"), [{ op: "truncate", at: 1 }]); // "{"
+ * import assert from "node:assert/strict";
+ * const bytes = corrupt(new TextEncoder().encode("{}"), [{ op: "truncate", at: 1 }]);
+ * assert.equal(new TextDecoder().decode(bytes), "{");
  * ```
  */
 export function corrupt(bytes: Uint8Array, edits: readonly Edit[]): Uint8Array {

@@ -23,6 +23,11 @@ export interface DenseView {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * const text = await Deno.readTextFile("testdata/graphs/tiny.json");
+ * const a = JSON.parse(text), b = JSON.parse(text);
+ * b.tensors.reverse(); // the same graph, listed in another order
  * assert.deepEqual(denseView(indexGraph(a)), denseView(indexGraph(b)));
  * ```
  */

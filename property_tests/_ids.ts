@@ -41,8 +41,9 @@ const UNPADDED = TRICKY.filter((id) => id.trim() === id);
  *
  * @example
  * ```ts
- * makeId("t", 3, "plain"); // "t3"
- * makeId("t", 0, "tricky"); // "__proto__"
+ * import assert from "node:assert/strict";
+ * assert.equal(makeId("t", 3, "plain"), "t3");
+ * assert.equal(makeId("t", 0, "tricky"), "__proto__");
  * ```
  */
 export function makeId(prefix: string, index: number, style: IdStyle): string {

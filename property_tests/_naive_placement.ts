@@ -23,7 +23,13 @@ export interface NaivePlacementVerdict {
  *
  * @example
  * ```ts
- * naivePlacementCheck(problem, offsets).overlapPairs; // 0 for a valid placement
+ * import assert from "node:assert/strict";
+ * const problem = { buffers: [
+ *   { id: "a", lower: 0, upper: 2, size: 4 },
+ *   { id: "b", lower: 1, upper: 3, size: 4 },
+ * ] };
+ * assert.equal(naivePlacementCheck(problem, [0, 4]).overlapPairs, 0); // a valid placement
+ * assert.equal(naivePlacementCheck(problem, [0, 2]).overlapPairs, 1);
  * ```
  */
 export function naivePlacementCheck(

@@ -20,7 +20,13 @@ import { simulatePlan } from "./_simulate_plan.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * import type { Graph } from "../graph/types.ts";
+ * const graph: Graph = JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json"));
+ * const g = indexGraph(graph);
  * const report = assertOnlineReplayValid(graph, g, { format: "memplan.plan/v1" }, "best-fit");
+ * assert.equal(report.allocator, "best-fit");
  * ```
  */
 export function assertOnlineReplayValid(

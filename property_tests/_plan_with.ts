@@ -17,7 +17,11 @@ import { PLANNER_OPTIONS } from "./_planners.ts";
  *
  * @example
  * ```ts
- * problemOf(g, programOrder(g)).buffers.length === g.tensorCount; // true
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { programOrder } from "../graph/lifetimes.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.equal(problemOf(g, programOrder(g)).buffers.length, g.tensorCount);
  * ```
  */
 export function problemOf(g: IndexedGraph, order: Schedule): PlacementProblem {
@@ -36,7 +40,13 @@ export interface Planned {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { greedySizePlacer } from "../solver/placers/greedy_size.ts";
+ * import { greedyScheduler } from "../solver/schedulers/greedy.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const { plan } = await placeSchedule(g, await greedyScheduler.schedule(g), greedySizePlacer);
+ * assert.deepEqual(plan.order, ["f1", "f2", "f3", "f4"]);
  * ```
  */
 export async function placeSchedule(
@@ -58,7 +68,13 @@ export async function placeSchedule(
  *
  * @example
  * ```ts
- * const { plan } = await planWith(g, SCHEDULERS.greedy, PLACERS["greedy-size"]);
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const { plan, placement } = await planWith(g, SCHEDULERS.greedy, PLACERS["greedy-size"]);
+ * assert.equal(Object.keys(plan.offsets ?? {}).length, 6);
+ * assert.equal(placement.arena, 22);
  * ```
  */
 export async function planWith(

@@ -9,18 +9,17 @@
  *
  * @module
  */
-import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
+import {
+  placerNames,
+  PLACERS,
+  plannerNames,
+  schedulerNames,
+  SCHEDULERS,
+} from "../solver/registry.ts";
 import type { Placer, Scheduler } from "../solver/types.ts";
 
-/** Planners known to answer in milliseconds (one greedy pass each). */
-export const FAST_PLANNERS: ReadonlySet<string> = new Set([
-  "program",
-  "greedy",
-  "greedy-size",
-  "greedy-conflicts",
-  "greedy-area",
-  "first-fit",
-]);
+/** Planners known to answer in milliseconds: the registry's `linear` ones. */
+export const FAST_PLANNERS: ReadonlySet<string> = new Set(plannerNames({ cost: "linear" }));
 
 /**
  * Options every planner gets here: a small time limit (2 s) and a fixed seed.
@@ -35,10 +34,10 @@ export const PLANNER_OPTIONS = { timeLimit: 2, seed: 1 } as const;
 export const EXACT_OPTIONS = { timeLimit: Infinity, seed: 1 } as const;
 
 /** Scheduler names that must reach the brute-force optimum (property 3). */
-export const EXACT_SCHEDULERS = ["ilp"] as const;
+export const EXACT_SCHEDULERS: readonly string[] = schedulerNames({ exact: true });
 
 /** Placer names that must reach the brute-force optimum (property 3). */
-export const EXACT_PLACERS = ["ilp", "search"] as const;
+export const EXACT_PLACERS: readonly string[] = placerNames({ exact: true });
 
 /** A registered planner and whether it gets the slow budget. */
 export interface PlannerCase<P> {
@@ -78,7 +77,11 @@ export const SLOW_BUDGET: Budget = {
  *
  * @example
  * ```ts
- * budgetOf({ name: "greedy", planner, slow: false }).runs; // 100
+ * import assert from "node:assert/strict";
+ * const [program, greedy, ilp] = schedulerCases();
+ * assert.deepEqual([program.name, greedy.name, ilp.name], ["program", "greedy", "ilp"]);
+ * assert.equal(budgetOf(greedy).runs, 100);
+ * assert.equal(budgetOf(ilp).runs, 25); // slow: fewer runs, smaller inputs
  * ```
  */
 export function budgetOf(c: { slow: boolean }): Budget {
@@ -90,7 +93,8 @@ export function budgetOf(c: { slow: boolean }): Budget {
  *
  * @example
  * ```ts
- * schedulerCases().map((c) => c.name); // ["program", "greedy", …]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(schedulerCases().map((c) => c.name), ["program", "greedy", "ilp", "best"]);
  * ```
  */
 export function schedulerCases(): PlannerCase<Scheduler>[] {
@@ -106,7 +110,10 @@ export function schedulerCases(): PlannerCase<Scheduler>[] {
  *
  * @example
  * ```ts
- * placerCases().map((c) => c.name); // ["greedy-size", …, "first-fit", …]
+ * import assert from "node:assert/strict";
+ * const names = placerCases().map((c) => c.name);
+ * assert.deepEqual(names.slice(0, 4), ["greedy-size", "greedy-conflicts", "greedy-area", "first-fit"]);
+ * assert.ok(names.includes("ilp") && names.includes("search"));
  * ```
  */
 export function placerCases(): PlannerCase<Placer>[] {
@@ -123,7 +130,10 @@ export function placerCases(): PlannerCase<Placer>[] {
  *
  * @example
  * ```ts
- * fastPlacers().length; // 4 today
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(fastPlacers().map((c) => c.name), [
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit",
+ * ]);
  * ```
  */
 export function fastPlacers(): PlannerCase<Placer>[] {

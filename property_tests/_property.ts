@@ -37,8 +37,11 @@ export type AnyProperty = fc.IAsyncProperty<any> | fc.IProperty<any>;
  *
  * @example
  * ```ts
- * replayCommand("P4 overlap", 42, "3:1:0");
- * // "MEMPLAN_FC_SEED=42 MEMPLAN_FC_PATH=3:1:0 deno test -A property_tests/ --filter 'P4 overlap'"
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   replayCommand("P4 overlap", 42, "3:1:0"),
+ *   "MEMPLAN_FC_SEED=42 MEMPLAN_FC_PATH=3:1:0 deno test -A property_tests/ --filter 'P4 overlap'",
+ * );
  * ```
  */
 export function replayCommand(
@@ -58,7 +61,10 @@ export function replayCommand(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
  * await checkProperty("sum is commutative", fc.property(fc.nat(), fc.nat(), (a, b) => a + b === b + a), 100);
+ * await assert.rejects(checkProperty("sum is odd", fc.property(fc.nat(), (a) => a % 2 === 1), 100));
  * ```
  */
 export async function checkProperty(
@@ -117,8 +123,12 @@ function describeError(e: unknown): string {
  *
  * @example
  * ```ts
- * propertyTest("P0 addition commutes", { runs: 100 }, () =>
- *   fc.property(fc.nat(), fc.nat(), (a, b) => a + b === b + a));
+ * import fc from "fast-check";
+ * // At the top level of a *_test.ts file. Here only defined, not called: a doc
+ * // example runs inside a Deno.test, and Deno.test calls cannot nest.
+ * const register = () =>
+ *   propertyTest("P0 addition commutes", { runs: 100 }, () =>
+ *     fc.property(fc.nat(), fc.nat(), (a, b) => a + b === b + a));
  * ```
  */
 export function propertyTest(

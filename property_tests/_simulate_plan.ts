@@ -16,7 +16,12 @@ import { type Report, simulate } from "../simulator/simulate.ts";
  *
  * @example
  * ```ts
- * simulatePlan(indexGraph(graph), plan).ok;
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * import type { Plan } from "../graph/types.ts";
+ * const g = indexGraph(JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json")));
+ * const plan: Plan = JSON.parse(await Deno.readTextFile("testdata/plans/tiny.valid.json"));
+ * assert.equal(simulatePlan(g, plan).ok, true);
  * ```
  */
 export function simulatePlan(g: IndexedGraph, plan: Plan, allocator?: AllocatorName): Report {

@@ -12,7 +12,9 @@ import { join } from "node:path";
  *
  * @example
  * ```ts
- * await withTempFiles({ "g.json": "{}" }, (paths) => runCli(["stats", paths["g.json"]]));
+ * import assert from "node:assert/strict";
+ * const text = await withTempFiles({ "g.json": "{}" }, (paths) => Deno.readTextFile(paths["g.json"]));
+ * assert.equal(text, "{}"); // and the folder is gone
  * ```
  */
 export async function withTempFiles<T>(

@@ -19,7 +19,9 @@ export interface AlignmentConstraints {
  *
  * @example
  * ```ts
- * fc.sample(arbAlignment({ percent: 100, choices: [4] }), 1); // [4]
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * assert.deepEqual(fc.sample(arbAlignment({ percent: 100, choices: [4] }), 1), [4]);
  * ```
  */
 export function arbAlignment(c: AlignmentConstraints = {}): fc.Arbitrary<number | undefined> {

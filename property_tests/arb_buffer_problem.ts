@@ -30,8 +30,12 @@ export interface BufferProblemConstraints extends SizeConstraints {
  *
  * @example
  * ```ts
- * const [p] = fc.sample(arbBufferProblem({ maxBuffers: 6 }), 1);
- * p.buffers.every((b) => b.lower < b.upper); // true
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * for (const p of fc.sample(arbBufferProblem({ maxBuffers: 6 }), { numRuns: 20, seed: 1 })) {
+ *   assert.ok(p.buffers.length <= 6);
+ *   assert.ok(p.buffers.every((b) => b.lower < b.upper));
+ * }
  * ```
  */
 export function arbBufferProblem(c: BufferProblemConstraints = {}): fc.Arbitrary<PlacementProblem> {

@@ -34,7 +34,10 @@ const byte = fc.oneof(
  *
  * @example
  * ```ts
- * fc.sample(arbCorruption(), 1); // e.g. [[{ op: "flip", at: 812, bit: 3 }]]
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * const [edits] = fc.sample(arbCorruption(), { numRuns: 1, seed: 1 });
+ * assert.ok(edits.length >= 1 && edits.length <= 3); // e.g. [{ op: "flip", at: 812, bit: 3 }]
  * ```
  */
 export function arbCorruption(c: CorruptionConstraints = {}): fc.Arbitrary<Edit[]> {

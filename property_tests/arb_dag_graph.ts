@@ -52,8 +52,12 @@ export interface DagRecipe {
  *
  * @example
  * ```ts
- * const [g] = fc.sample(arbDagGraph({ maxOps: 5 }), 1);
- * indexGraph(g); // never throws
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * for (const graph of fc.sample(arbDagGraph({ maxOps: 5 }), { numRuns: 20, seed: 1 })) {
+ *   assert.ok(indexGraph(graph).opCount <= 5); // never throws
+ * }
  * ```
  */
 export function arbDagGraph(c: DagGraphConstraints = {}): fc.Arbitrary<Graph> {
@@ -88,7 +92,12 @@ export function arbDagGraph(c: DagGraphConstraints = {}): fc.Arbitrary<Graph> {
  *
  * @example
  * ```ts
- * buildDag({ sources: [{ kind: "input", size: 4 }], ops: [{ reads: [0], outputs: [], after: [] }] }, "plain");
+ * import assert from "node:assert/strict";
+ * const graph = buildDag(
+ *   { sources: [{ kind: "input", size: 4 }], ops: [{ reads: [0], outputs: [], after: [] }] },
+ *   "plain",
+ * );
+ * assert.equal(graph.ops.length, 1);
  * ```
  */
 export function buildDag(r: DagRecipe, idStyle: IdStyle): Graph {
@@ -112,4 +121,18 @@ export function buildDag(r: DagRecipe, idStyle: IdStyle): Graph {
   const graph: Graph = { format: "memplan.graph/v1", name: "dag", tensors, ops };
   if (r.alignment !== undefined) graph.alignment = r.alignment;
   return graph;
+}
+
+/**
+ * Small DAGs of 1 … `maxOps` ops (default 7), sizes up to 20, up to three
+ * sources, frequent `after` edges: what the lower-bound tests enumerate.
+ *
+ * @example
+ * ```ts
+ * import fc from "fast-check";
+ * fc.assert(fc.property(smallDag(), (graph) => graph.ops.length <= 7));
+ * ```
+ */
+export function smallDag(maxOps = 7): fc.Arbitrary<Graph> {
+  return arbDagGraph({ minOps: 1, maxOps, maxSources: 3, maxSize: 20, afterPercent: 50 });
 }

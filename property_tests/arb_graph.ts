@@ -29,8 +29,10 @@ export interface GraphConstraints {
  *
  * @example
  * ```ts
- * const [g] = fc.sample(arbGraph({ maxOps: 7, maxLayers: 2, capOps: true }), 1);
- * g.ops.length <= 7; // true
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * const [g] = fc.sample(arbGraph({ maxOps: 7, maxLayers: 2, capOps: true }), { numRuns: 1, seed: 1 });
+ * assert.ok(g.ops.length <= 7);
  * ```
  */
 export function arbGraph(c: GraphConstraints = {}): fc.Arbitrary<Graph> {

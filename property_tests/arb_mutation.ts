@@ -56,7 +56,10 @@ export interface MutationConstraints {
  *
  * @example
  * ```ts
- * fc.sample(arbMutation({ kinds: ["shrink-capacity"] }), 1); // [{ kind: "shrink-capacity", pick: 3, amount: 0 }]
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * const [m] = fc.sample(arbMutation({ kinds: ["shrink-capacity"] }), { numRuns: 1, seed: 1 });
+ * assert.equal(m.kind, "shrink-capacity"); // e.g. { kind: "shrink-capacity", pick: 3, amount: 0 }
  * ```
  */
 export function arbMutation(c: MutationConstraints = {}): fc.Arbitrary<Mutation> {

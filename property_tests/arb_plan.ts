@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import type { Graph, Plan } from "../graph/types.ts";
-import { topologicalOrderByPriority } from "./_topological_order.ts";
+import { topologicalOrderByPriority } from "../testkit/topological_order.ts";
 
 /** How the order is drawn. */
 export type OrderKind = "absent" | "topological" | "any";
@@ -43,8 +43,13 @@ export interface GraphAndPlan {
  *
  * @example
  * ```ts
- * const [{ graph, plan }] = fc.sample(arbPlan(arbDagGraph()), 1);
- * naiveVerify(graph, plan); // never throws
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * import { naiveVerify } from "../simulator/naive_verify.ts";
+ * import { arbDagGraph } from "./arb_dag_graph.ts";
+ * for (const { graph, plan } of fc.sample(arbPlan(arbDagGraph()), { numRuns: 20, seed: 1 })) {
+ *   assert.equal(typeof naiveVerify(graph, plan).valid, "boolean"); // never throws
+ * }
  * ```
  */
 export function arbPlan(
@@ -114,3 +119,28 @@ function buildRandomPlan(
   if (r.capacity !== null) plan.capacity = r.capacity % (total + 2);
   return plan;
 }
+
+/**
+ * Constraints of a plan that is valid by construction: program or a
+ * topological order, buffers stacked so none overlap, every offset given, no
+ * capacity.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * import { simulatePlan } from "./_simulate_plan.ts";
+ * import { arbGraph } from "./arb_graph.ts";
+ * const plans = arbPlan(arbGraph(), VALID_STACKED);
+ * for (const { graph, plan } of fc.sample(plans, { numRuns: 10, seed: 1 })) {
+ *   assert.ok(simulatePlan(indexGraph(graph), plan).ok);
+ * }
+ * ```
+ */
+export const VALID_STACKED: Readonly<PlanConstraints> = {
+  orderKinds: ["absent", "topological"],
+  offsetKinds: ["stacked"],
+  missingPercent: 0,
+  capacityPercent: 0,
+};

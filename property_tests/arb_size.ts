@@ -19,7 +19,10 @@ export interface SizeConstraints {
  *
  * @example
  * ```ts
- * fc.sample(arbSize({ maxSize: 10 }), 5); // e.g. [3, 0, 10, 7, 1]
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * const sizes = fc.sample(arbSize({ maxSize: 10 }), { numRuns: 5, seed: 1 }); // e.g. [3, 0, 10, 7, 1]
+ * assert.ok(sizes.every((s) => Number.isInteger(s) && s >= 0 && s <= 10));
  * ```
  */
 export function arbSize(c: SizeConstraints = {}): fc.Arbitrary<number> {

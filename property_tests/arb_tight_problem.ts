@@ -47,8 +47,12 @@ interface Rect {
  *
  * @example
  * ```ts
- * const [{ problem, optimum }] = fc.sample(arbTightProblem(), 1);
- * problemPeakLive(problem) === optimum; // true
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * import { problemPeakLive } from "../graph/placement_problem.ts";
+ * for (const { problem, optimum } of fc.sample(arbTightProblem(), { numRuns: 20, seed: 1 })) {
+ *   assert.equal(problemPeakLive(problem), optimum);
+ * }
  * ```
  */
 export function arbTightProblem(c: TightProblemConstraints = {}): fc.Arbitrary<TightProblem> {

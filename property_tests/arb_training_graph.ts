@@ -54,8 +54,10 @@ export interface TrainingRecipe {
  *
  * @example
  * ```ts
- * const [g] = fc.sample(arbTrainingGraph({ maxLayers: 2 }), 1);
- * g.ops.at(-1)?.id; // e.g. "u_w2"
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * const [g] = fc.sample(arbTrainingGraph({ maxLayers: 2 }), { numRuns: 1, seed: 1 });
+ * assert.match(g.ops.at(-1)!.id, /^u_/); // e.g. "u_w2": an update comes last
  * ```
  */
 export function arbTrainingGraph(c: TrainingGraphConstraints = {}): fc.Arbitrary<Graph> {
@@ -97,9 +99,14 @@ interface Forward {
  *
  * @example
  * ```ts
- * buildTrainingGraph({ inputSize: 4, labelSize: null, lossSize: 1, optimizer: "sgd", updates: "end",
- *   layers: [{ shape: "linear", width: 8, branchWidth: 8, weights: [2, 2], workspace: null, skipBack: 0 }] });
- * // ops f1, loss, b_f1, u_w1
+ * import assert from "node:assert/strict";
+ * const g = buildTrainingGraph({
+ *   inputSize: 4, labelSize: null, lossSize: 1, optimizer: "sgd", updates: "end",
+ *   layers: [
+ *     { shape: "linear", width: 8, branchWidth: 8, weights: [2, 2], workspace: null, skipBack: 0 },
+ *   ],
+ * });
+ * assert.deepEqual(g.ops.map((o) => o.id), ["f1", "loss", "b_f1", "u_w1"]);
  * ```
  */
 export function buildTrainingGraph(r: TrainingRecipe): Graph {

@@ -20,7 +20,12 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
  *
  * @example
  * ```ts
- * const [doc] = fc.sample(arbWrongShape(fc.constant({ format: "memplan.plan/v1" })), 1);
+ * import assert from "node:assert/strict";
+ * import fc from "fast-check";
+ * const [doc] = fc.sample(arbWrongShape(fc.constant({ format: "memplan.plan/v1" })), {
+ *   numRuns: 1, seed: 1,
+ * });
+ * assert.notDeepEqual(doc, { format: "memplan.plan/v1" });
  * ```
  */
 export function arbWrongShape(

@@ -28,7 +28,9 @@ export interface FuzzOptions {
  *
  * @example
  * ```ts
- * Deno.exit(await fuzz({ runs: 5000, minutes: 0 }));
+ * // Only defined here, not called: a round runs the whole property suite with
+ * // 5000 runs per property, which takes minutes.
+ * const main = async () => Deno.exit(await fuzz({ runs: 5000, minutes: 0 }));
  * ```
  */
 export async function fuzz(options: FuzzOptions): Promise<number> {

@@ -13,7 +13,7 @@ import { assertOnlineReplayValid } from "./_online_replay.ts";
 import { propertyTest } from "./_property.ts";
 import { simulatePlan } from "./_simulate_plan.ts";
 import { arbGraph } from "./arb_graph.ts";
-import { arbPlan } from "./arb_plan.ts";
+import { arbPlan, VALID_STACKED } from "./arb_plan.ts";
 
 for (const name of ALLOCATOR_NAMES) {
   propertyTest(
@@ -21,12 +21,7 @@ for (const name of ALLOCATOR_NAMES) {
     { runs: 100 },
     () =>
       fc.property(
-        arbPlan(arbGraph({ maxOps: 14 }), {
-          orderKinds: ["absent", "topological"],
-          offsetKinds: ["stacked"],
-          missingPercent: 0,
-          capacityPercent: 0,
-        }),
+        arbPlan(arbGraph({ maxOps: 14 }), VALID_STACKED),
         ({ graph, plan }) => {
           const g = indexGraph(graph);
           if (name === "static") {

@@ -24,7 +24,7 @@ import { propertyTest } from "./_property.ts";
 import { simulatePlan } from "./_simulate_plan.ts";
 import { arbBufferProblem } from "./arb_buffer_problem.ts";
 import { arbGraph } from "./arb_graph.ts";
-import { arbPlan } from "./arb_plan.ts";
+import { arbPlan, VALID_STACKED } from "./arb_plan.ts";
 
 /** Asserts trivial bound ≤ every proved bound ≤ peak live ≤ sum of sizes, and arena ≥ peak live. */
 function assertChain(g: IndexedGraph, report: Report, context: string): void {
@@ -49,12 +49,7 @@ propertyTest(
   { runs: 100 },
   () =>
     fc.property(
-      arbPlan(arbGraph({ maxOps: 14 }), {
-        orderKinds: ["absent", "topological"],
-        offsetKinds: ["stacked"],
-        missingPercent: 0,
-        capacityPercent: 0,
-      }),
+      arbPlan(arbGraph({ maxOps: 14 }), VALID_STACKED),
       ({ graph, plan }) => {
         const g = indexGraph(graph);
         const best = lowerBounds(g, { kinds: ["trivial", "cut", "mincut", "split"] }).best;

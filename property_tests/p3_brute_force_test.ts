@@ -14,8 +14,8 @@ import { lowerBounds } from "../graph/bounds/mod.ts";
 import { indexGraph } from "../graph/indexed_graph.ts";
 import { PLACERS, SCHEDULERS } from "../solver/registry.ts";
 import type { PlaceResult, ScheduleResult } from "../solver/types.ts";
-import { bruteForcePlacement } from "./_brute_force_placement.ts";
-import { bruteForceSchedule } from "./_brute_force_schedule.ts";
+import { bruteForcePlacement } from "../testkit/brute_force_placement.ts";
+import { bruteForceSchedule } from "../testkit/brute_force_schedule.ts";
 import {
   budgetOf,
   EXACT_OPTIONS,

@@ -14,7 +14,7 @@ import type { Graph, PlacementProblem } from "../graph/types.ts";
 import { denseView } from "./_dense_view.ts";
 import { budgetOf, PLANNER_OPTIONS, schedulerCases } from "./_planners.ts";
 import { propertyTest } from "./_property.ts";
-import { topologicalOrderByPriority } from "./_topological_order.ts";
+import { topologicalOrderByPriority } from "../testkit/topological_order.ts";
 import { arbBufferProblem } from "./arb_buffer_problem.ts";
 import { arbDagGraph } from "./arb_dag_graph.ts";
 import { arbGraph } from "./arb_graph.ts";

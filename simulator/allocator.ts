@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { OnlineAllocatorName } from "./allocators/mod.ts";
 
 /**
  * An online allocator model. The replay calls `allocate` for every tensor of
@@ -31,8 +32,7 @@ export interface AllocatorOptions {
   alignment?: number;
 }
 
-/** The allocator names the simulator and CLI accept. */
-export const ALLOCATOR_NAMES = ["static", "first-fit", "best-fit", "pytorch"] as const;
+export { ALLOCATOR_NAMES } from "./allocators/mod.ts";
 
-/** One of {@linkcode ALLOCATOR_NAMES}. */
-export type AllocatorName = typeof ALLOCATOR_NAMES[number];
+/** `static` (the plan's own offsets) or one of the online models' names. */
+export type AllocatorName = "static" | OnlineAllocatorName;

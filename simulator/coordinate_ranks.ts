@@ -22,8 +22,11 @@ const TWO_32 = 2 ** 32;
  *
  * @example
  * ```ts
- * coordinateRanks(Float64Array.from([40, 8, 40, 0]));
- * // { rank: Int32Array [2, 1, 2, 0], distinct: 3 }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(coordinateRanks(Float64Array.from([40, 8, 40, 0])), {
+ *   rank: Int32Array.from([2, 1, 2, 0]),
+ *   distinct: 3,
+ * });
  * ```
  */
 export function coordinateRanks(values: Float64Array): { rank: Int32Array; distinct: number } {

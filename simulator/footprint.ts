@@ -12,7 +12,16 @@
  *
  * @example
  * ```ts
- * footprint({ first, last, offsets, sizes, steps: 4 }); // Float64Array of 4 tops
+ * import assert from "node:assert/strict";
+ * // a [0, 1] at 0 (size 8), b [1, 3] at 8 (size 4), c [3, 3] at 0 (size 2)
+ * const tops = footprint({
+ *   first: Int32Array.from([0, 1, 3]),
+ *   last: Int32Array.from([1, 3, 3]),
+ *   offsets: Float64Array.from([0, 8, 0]),
+ *   sizes: Float64Array.from([8, 4, 2]),
+ *   steps: 4,
+ * });
+ * assert.deepEqual(tops, Float64Array.from([8, 12, 12, 12]));
  * ```
  */
 export function footprint(input: {

@@ -12,3 +12,4 @@ export * from "./verify_placement.ts";
 export * from "./naive_verify.ts";
 export * from "./overlap_check.ts";
 export * from "./footprint.ts";
+export * from "./describe_violation.ts";

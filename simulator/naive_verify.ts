@@ -33,7 +33,15 @@ export interface NaiveVerdict {
  *
  * @example
  * ```ts
- * naiveVerify(graph, { format: "memplan.plan/v1", offsets: { a: 0, b: 8 } }).valid;
+ * import assert from "node:assert/strict";
+ * import type { Graph } from "../graph/types.ts";
+ * const graph: Graph = {
+ *   format: "memplan.graph/v1", name: "two",
+ *   tensors: [{ id: "a", size: 8, kind: "input" }, { id: "b", size: 4, kind: "output" }],
+ *   ops: [{ id: "f", in: ["a"], out: ["b"] }],
+ * };
+ * assert.equal(naiveVerify(graph, { format: "memplan.plan/v1", offsets: { a: 0, b: 8 } }).valid, true);
+ * assert.equal(naiveVerify(graph, { format: "memplan.plan/v1", offsets: { a: 0, b: 4 } }).valid, false);
  * ```
  */
 export function naiveVerify(graph: Graph, plan: Plan): NaiveVerdict {

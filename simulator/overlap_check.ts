@@ -50,8 +50,20 @@ class Fenwick {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { ViolationLog } from "./violations.ts";
+ * // a [0, 1] and b [1, 2] share step 1 and bytes [4, 8)
  * const log = new ViolationLog();
- * checkOverlaps({ first, last, offsets, sizes, ids: g.tensorIds, steps: g.opCount }, log);
+ * const count = checkOverlaps({
+ *   first: Int32Array.from([0, 1]),
+ *   last: Int32Array.from([1, 2]),
+ *   offsets: Float64Array.from([0, 4]),
+ *   sizes: Float64Array.from([8, 8]),
+ *   ids: ["a", "b"],
+ *   steps: 3,
+ * }, log);
+ * assert.equal(count, 1);
+ * assert.equal(log.list[0].kind, "overlap");
  * ```
  */
 export function checkOverlaps(input: OverlapInput, log: ViolationLog): number {

@@ -11,7 +11,13 @@ import type { Report } from "./simulate.ts";
  *
  * @example
  * ```ts
- * JSON.stringify(reportToJson(simulate(g), { timeline: false }));
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { simulate } from "./simulate.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const json = reportToJson(simulate(g), { timeline: false });
+ * assert.equal(json.peakLive, 22);
+ * assert.equal("timeline" in json, false);
  * ```
  */
 export function reportToJson(

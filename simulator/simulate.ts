@@ -85,9 +85,13 @@ export interface Report {
  *
  * @example
  * ```ts
- * const g = indexGraph(json);
- * const r = simulate(g, { allocator: "pytorch" });
- * r.ok; r.peakLive; r.arena;
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../graph/indexed_graph.ts";
+ * const g = indexGraph(JSON.parse(await Deno.readTextFile("testdata/graphs/tiny.json")));
+ * const r = simulate(g, { allocator: "best-fit" });
+ * assert.equal(r.ok, true);
+ * assert.equal(r.peakLive, 22);
+ * assert.equal(r.arena, 22);
  * ```
  */
 export function simulate(g: IndexedGraph, options: SimulateOptions = {}): Report {

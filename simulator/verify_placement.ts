@@ -30,8 +30,12 @@ export interface PlacementReport {
  *
  * @example
  * ```ts
- * const problem = await loadMinimallocCsv("solution.csv");
- * verifyPlacement(problem, Float64Array.from(problem.buffers, (b) => b.offset ?? NaN)).ok;
+ * import assert from "node:assert/strict";
+ * import { parseMinimallocCsv } from "../graph/minimalloc_csv.ts";
+ * const problem = parseMinimallocCsv("id,lower,upper,size,offset\na,0,2,4,0\nb,1,3,4,4\n", "s.csv");
+ * const report = verifyPlacement(problem, Float64Array.from(problem.buffers, (b) => b.offset ?? NaN));
+ * assert.equal(report.ok, true);
+ * assert.equal(verifyPlacement(problem, Float64Array.from([0, 2])).ok, false);
  * ```
  */
 export function verifyPlacement(

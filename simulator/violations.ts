@@ -76,9 +76,10 @@ export type ViolationKind = Violation["kind"];
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const log = new ViolationLog(100);
  * log.add({ kind: "missing_offset", tensor: "a" });
- * log.count; // 1
+ * assert.equal(log.count, 1);
  * ```
  */
 export class ViolationLog {

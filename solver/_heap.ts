@@ -14,11 +14,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const h = new MinHeap();
  * h.push(7, 2, 0);
  * h.push(3, 5, 0);
- * h.pop(); // 7 (its key1, 2, beats 5)
- * h.poppedKey1; // 2
+ * assert.equal(h.pop(), 7); // its key1, 2, beats 5
+ * assert.equal(h.poppedKey1, 2);
  * ```
  */
 export class MinHeap {

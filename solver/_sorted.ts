@@ -9,7 +9,8 @@
  *
  * @example
  * ```ts
- * countBelow(Float64Array.from([1, 3, 3, 7]), 3); // 1
+ * import assert from "node:assert/strict";
+ * assert.equal(countBelow(Float64Array.from([1, 3, 3, 7]), 3), 1);
  * ```
  */
 export function countBelow(a: Float64Array, x: number): number {
@@ -27,7 +28,8 @@ export function countBelow(a: Float64Array, x: number): number {
  *
  * @example
  * ```ts
- * countAtMost(Float64Array.from([1, 3, 3, 7]), 3); // 3
+ * import assert from "node:assert/strict";
+ * assert.equal(countAtMost(Float64Array.from([1, 3, 3, 7]), 3), 3);
  * ```
  */
 export function countAtMost(a: Float64Array, x: number): number {
@@ -45,7 +47,8 @@ export function countAtMost(a: Float64Array, x: number): number {
  *
  * @example
  * ```ts
- * distinctSorted([7, 1, 3, 1]); // Float64Array [1, 3, 7]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(distinctSorted([7, 1, 3, 1]), Float64Array.from([1, 3, 7]));
  * ```
  */
 export function distinctSorted(xs: ArrayLike<number>): Float64Array {

@@ -4,10 +4,17 @@
  *
  * @example
  * ```ts
- * import { getPlacer, getScheduler } from "./solver/mod.ts";
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../graph/load.ts";
+ * import { lifetimes } from "../graph/lifetimes.ts";
+ * import { placementProblem } from "../graph/placement_problem.ts";
+ * import { getPlacer, getScheduler } from "./mod.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const { order } = await getScheduler("greedy").schedule(g);
  * const problem = placementProblem(g, lifetimes(g, order));
  * const { offsets, arena, status } = await getPlacer("greedy-size").place(problem);
+ * assert.equal(offsets.length, g.tensorCount);
+ * assert.deepEqual([arena, status], [22, "optimal"]);
  * ```
  *
  * @module
@@ -22,18 +29,21 @@ export {
   type GreedyVariant,
   scheduleGreedy,
 } from "./schedulers/greedy.ts";
-export { orderLowerBound } from "./schedulers/order_bound.ts";
 export {
-  defaultSearchLimit,
-  type GapPolicy,
-  placeInOrder,
-  type PlaceInOrderOptions,
-  type Placement,
-} from "./placers/_place_in_order.ts";
-export type { GreedyPlaceOptions } from "./placers/_place_result.ts";
-export { greedySizePlacer, placeGreedySize } from "./placers/greedy_size.ts";
+  type GreedyPlaceOptions,
+  greedySizePlacer,
+  placeGreedySize,
+} from "./placers/greedy_size.ts";
 export { greedyConflictsPlacer, placeGreedyConflicts } from "./placers/greedy_conflicts.ts";
 export { greedyAreaPlacer, placeGreedyArea } from "./placers/greedy_area.ts";
 export { firstFitPlacer, placeFirstFit } from "./placers/first_fit.ts";
 export * from "./ilp/mod.ts";
+export { bestOf, type BestOfLimits, type BestOfResult } from "./best_of.ts";
+export {
+  type BestPlaceOptions,
+  bestPlacerOf,
+  bestScheduler,
+  placeBest,
+  scheduleBest,
+} from "./best.ts";
 export * from "./highs/mod.ts";

@@ -3,12 +3,15 @@ import { indexGraph } from "../graph/indexed_graph.ts";
 import { lifetimes } from "../graph/lifetimes.ts";
 import { peakLive } from "../graph/metrics.ts";
 import { placementProblem } from "../graph/placement_problem.ts";
-import { assertPlacementValid, assertTopological, randomDag } from "./_testing.ts";
+import { assertPlacementValid, assertTopological, randomDag } from "../testkit/mod.ts";
 import {
   getPlacer,
   getScheduler,
+  linearPlacers,
+  PLACER_TABLE,
   placerNames,
   PLACERS,
+  plannerNames,
   schedulerNames,
   SCHEDULERS,
 } from "./registry.ts";
@@ -36,16 +39,9 @@ Deno.test("registry: unknown names list the valid ones", () => {
   );
 });
 
-// Greedy planners are cheap; solver-backed ones (ilp, best, search, …) get
-// fewer, time-limited cases here (the property suite covers them at length).
-const CHEAP = new Set([
-  "program",
-  "greedy",
-  "greedy-size",
-  "greedy-conflicts",
-  "greedy-area",
-  "first-fit",
-]);
+// Linear planners are cheap; search- and solver-backed ones get fewer,
+// time-limited cases here (the property suite covers them at length).
+const CHEAP = new Set(plannerNames({ cost: "linear" }));
 
 Deno.test("every registered scheduler and placer gives a valid plan (random DAGs)", async () => {
   for (let seed = 1; seed <= 25; seed++) {
@@ -64,4 +60,33 @@ Deno.test("every registered scheduler and placer gives a valid plan (random DAGs
       }
     }
   }
+});
+
+Deno.test("registry: the trait lists are derived from the one table", () => {
+  assert.deepEqual(plannerNames({ cost: "linear" }), [
+    "program",
+    "greedy",
+    "greedy-size",
+    "greedy-conflicts",
+    "greedy-area",
+    "first-fit",
+  ]);
+  assert.deepEqual(schedulerNames({ exact: true }), ["ilp"]);
+  assert.deepEqual(placerNames({ exact: true }), ["ilp", "search"]);
+  assert.deepEqual(
+    linearPlacers().map((p) => p.name),
+    placerNames({ cost: "linear" }),
+  );
+  for (const [name, e] of Object.entries(PLACER_TABLE)) assert.equal(PLACERS[name], e.planner);
+});
+
+Deno.test("registry: best starts from every linear placer, the first winning ties", async () => {
+  // Two buffers that greedy-size places optimally: best stops after the first start.
+  const problem = {
+    buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 2 }],
+  };
+  const r = await PLACERS.best.place(problem, { timeLimit: 5 });
+  assert.deepEqual(Object.keys(r.details?.greedy as object), ["greedy-size"]);
+  assert.equal(r.details?.start, "greedy-size");
+  assert.equal(r.status, "optimal");
 });

@@ -13,7 +13,7 @@ import { replayBudgetPlan } from "../../simulator/budget/replay.ts";
 import { analyseBudget } from "../../solver/budget/analysis.ts";
 import { planUnderBudget } from "../../solver/budget/plan_budget.ts";
 import { scheduleGreedy } from "../../solver/schedulers/greedy.ts";
-import { orderLowerBound } from "../../solver/schedulers/order_bound.ts";
+import { orderLowerBound } from "../../graph/bounds/order_bound.ts";
 
 /** One point of the curve. */
 export interface ParetoPoint {

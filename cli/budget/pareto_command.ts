@@ -13,7 +13,8 @@ import { loadGraph } from "../../graph/load.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
 import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
 import { formatBytes } from "../format.ts";
-import { EXIT, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
+import { parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
+import { EXIT } from "../../pipeline/exit.ts";
 import { parseBytes, parseRate } from "./byte_units.ts";
 
 /** The `pareto` command. */

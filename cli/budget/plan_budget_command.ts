@@ -11,7 +11,8 @@ import { replayBudgetPlan } from "../../simulator/budget/replay.ts";
 import { describeBudgetViolation } from "../../simulator/budget/violations.ts";
 import { planUnderBudget } from "../../solver/budget/plan_budget.ts";
 import { formatBytes, renderPairs } from "../format.ts";
-import { EXIT, printJson } from "../run.ts";
+import { printJson } from "../run.ts";
+import { EXIT } from "../../pipeline/exit.ts";
 import { budgetReportRows } from "./print_budget.ts";
 
 /** Options of {@linkcode planBudgetCommand}. */

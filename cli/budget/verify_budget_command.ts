@@ -5,7 +5,8 @@
  */
 import { loadGraph } from "../../graph/load.ts";
 import { verifyBudgetPlan } from "../../simulator/budget/verify_budget_plan.ts";
-import { EXIT, printJson } from "../run.ts";
+import { printJson } from "../run.ts";
+import { EXIT } from "../../pipeline/exit.ts";
 import { formatBudgetReport } from "./print_budget.ts";
 
 /**

@@ -5,23 +5,20 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { InputError } from "../../graph/input_error.ts";
-import {
-  type BenchInput,
-  DEFAULT_RANDOM_SIZES,
-  defaultInputs,
-  pathInputs,
-  randomInputs,
-  verifySpeedInput,
-} from "../../bench/inputs.ts";
+import { DEFAULT_RANDOM_SIZES } from "../../bench/inputs.ts";
 import { DEFAULT_MAX_EXACT_TENSORS, SCALABLE_PLANNERS } from "../../bench/matrix.ts";
-import { mergeResults } from "../../bench/merge.ts";
-import { type BenchOutcome, runBench } from "../../bench/run_bench.ts";
+import { runBench } from "../../bench/run_bench.ts";
 import { parseShard } from "../../bench/shard.ts";
-import { failureText } from "../../bench/failure.ts";
+import {
+  benchInputs,
+  DEFAULT_OUT,
+  defaultOut,
+  parseNames,
+  printOutcome,
+  rawArgs,
+} from "../bench_args.ts";
 import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
-
-const DEFAULT_OUT = "bench/results";
+import { mergeCommand } from "./bench_merge.ts";
 
 /** The `bench` command, with its `merge` subcommand. */
 export function benchCommand() {
@@ -80,20 +77,8 @@ export function benchCommand() {
           : opts.quick
           ? 5
           : 60;
-        const inputs: BenchInput[] = [...await pathInputs(paths)];
-        if (opts.verifySpeed !== undefined) {
-          inputs.push(verifySpeedInput(parseSize("--verify-speed", opts.verifySpeed), seed));
-        }
-        if (opts.random !== undefined) {
-          inputs.push(...randomInputs(parseSizes("--random", opts.random), seed));
-        }
-        if (inputs.length === 0) inputs.push(...await defaultInputs({ quick: opts.quick, seed }));
-        const out = opts.out ??
-          (shard
-            ? `${DEFAULT_OUT}/shard-${shard.index}-of-${shard.count}`
-            : opts.quick
-            ? `${DEFAULT_OUT}/quick`
-            : DEFAULT_OUT);
+        const inputs = await benchInputs(paths, { ...opts, seed });
+        const out = opts.out ?? defaultOut({ shard, quick: opts.quick });
         const outcome = await runBench({
           inputs,
           out,
@@ -116,72 +101,4 @@ export function benchCommand() {
   // not use positional options), so merge also looks there.
   bench.addCommand(mergeCommand(() => bench.opts().out).exitOverride());
   return bench;
-}
-
-function mergeCommand(parentOut: () => string | undefined) {
-  return new Command("merge")
-    .description(
-      "Join the results of sharded runs: one row per key (a later file wins), then rebuild the " +
-        "reports. Exit 0: every merged run verified; 1: some failed; 2: a file is missing.",
-    )
-    .argument("<files...>", "results.jsonl files (or folders holding one)")
-    .option("--out <dir>", "folder to write the merged results and reports to (required)")
-    .action(async (files, opts) => {
-      Deno.exitCode = await runCommand(async () => {
-        const out = opts.out ?? parentOut();
-        if (out === undefined) {
-          throw new InputError([{
-            file: "command line",
-            where: "--out",
-            message: "bench merge needs --out DIR, the folder to write the merged results to",
-          }]);
-        }
-        const merged = await mergeResults({ files, out });
-        console.log(
-          `merged ${merged.read} rows from ${files.length} files into ${merged.rows.length} runs` +
-            (merged.failed.length ? `, ${merged.failed.length} FAILED` : ""),
-        );
-        for (const f of merged.files) console.log(`wrote ${f}`);
-        for (const r of merged.failed) console.error(`FAILED ${failureText(r)}`);
-        return merged.exitCode;
-      });
-    });
-}
-
-function printOutcome(o: BenchOutcome): void {
-  console.log(
-    `${o.ran.length} runs done, ${o.skipped} already done (resumed), ${o.failed.length} failed; ` +
-      `${o.rows.length} runs in the results`,
-  );
-  for (const f of o.files) console.log(`wrote ${f}`);
-  if (o.failed.length) {
-    console.error(`memplan bench: ${o.failed.length} runs FAILED verification:`);
-    for (const r of o.failed) console.error(`  ${failureText(r)}`);
-  }
-}
-
-/** The arguments as typed: commander keeps them as `rawArgs`, which its typings omit. */
-function rawArgs(command: { parent: unknown }): string[] {
-  return (command.parent as { rawArgs?: string[] } | null)?.rawArgs ?? ["bench"];
-}
-
-function parseNames(text: string | undefined): string[] | undefined {
-  if (text === undefined) return undefined;
-  return text.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
-}
-
-function parseSize(option: string, text: string): number {
-  const n = parseByteCount(option, text);
-  if (n < 13) {
-    throw new InputError([{
-      file: "command line",
-      where: option,
-      message: `${n} tensors are too few for a training graph (at least 13)`,
-    }]);
-  }
-  return n;
-}
-
-function parseSizes(option: string, text: string): number[] {
-  return text.split(",").map((s) => s.trim()).filter(Boolean).map((s) => parseSize(option, s));
 }

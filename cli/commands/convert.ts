@@ -10,7 +10,8 @@ import { forEachOrderViolation } from "../../graph/order_check.ts";
 import { placementProblem } from "../../graph/placement_problem.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
 import { loadInputs } from "../inputs.ts";
-import { EXIT, runCommand } from "../run.ts";
+import { EXIT } from "../../pipeline/exit.ts";
+import { runCommand } from "../run.ts";
 
 /** The `convert` command. */
 export function convertCommand() {

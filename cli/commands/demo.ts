@@ -6,12 +6,12 @@
 import { Command } from "@commander-js/extra-typings";
 import { loadGraph } from "../../graph/load.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
-import { type Report, simulate } from "../../simulator/simulate.ts";
-import { planGraph } from "../../solver/plan_graph.ts";
-import { orderLowerBound } from "../../solver/schedulers/order_bound.ts";
-import { formatBytes, formatMiB, formatPercent, renderTable } from "../format.ts";
-import { formatPlannerBug } from "../print_report.ts";
-import { EXIT, parseSeconds, runCommand } from "../run.ts";
+import { EXIT } from "../../pipeline/exit.ts";
+import { formatPlannerBug } from "../../pipeline/planner_bug.ts";
+import { planVerified } from "../../pipeline/plan_verified.ts";
+import { simulate } from "../../simulator/simulate.ts";
+import { formatDemo } from "../print_demo.ts";
+import { parseSeconds, runCommand } from "../run.ts";
 
 /** The graph the demo plans: AlexNet training at batch 32, the example OLLA quotes. */
 export const DEMO_GRAPH = new URL("../../testdata/graphs/alexnet.b32.sgd.json.gz", import.meta.url);
@@ -32,58 +32,17 @@ export function demoCommand() {
         const file = opts.graph ?? DEMO_GRAPH.pathname;
         const g = await loadGraph(file);
         const timeLimit = parseSeconds("--time-limit", opts.timeLimit);
-        const planned = await planGraph(g, { timeLimit });
-        const planned_ = simulate(g, {
-          order: planned.order,
-          offsets: planned.offsets,
-          allocator: "static",
-        });
-        if (!planned_.ok) {
-          console.error(formatPlannerBug("the default planner", "plan", planned_.violations));
+        const r = await planVerified(g, { timeLimit });
+        if (r.plannerBug.length > 0) {
+          console.error(formatPlannerBug("the default planner", "plan", r.plannerBug));
           return EXIT.internal;
         }
         const pytorch = simulate(g, { allocator: "pytorch" });
         const bestFit = simulate(g, { allocator: "best-fit" });
         const output = opts.output ?? `out/${g.name}.plan.json`;
         await Deno.mkdir(output.split("/").slice(0, -1).join("/") || ".", { recursive: true });
-        await writeTextAtomic(output, JSON.stringify(planned.plan));
-        const bound = orderLowerBound(g, { orders: [planned.order] });
-        console.log(`${g.name}: ${g.opCount} ops, ${g.tensorCount} tensors (${file})`);
-        console.log(
-          `planned with ${planned.plan.planner?.name} in ${planned.seconds.toFixed(2)} s; ` +
-            `the replay verified it: no overlap, every op after its inputs and after-edges.`,
-        );
-        const row = (label: string, r: Report) => [
-          label,
-          formatMiB(r.peakLive),
-          formatMiB(r.arena),
-          formatPercent(r.fragmentation),
-          formatMiB(pytorch.arena - r.arena),
-          formatPercent((pytorch.arena - r.arena) / pytorch.arena),
-        ];
-        console.log(renderTable(
-          ["plan", "peak live", "arena", "fragmentation", "saving vs PyTorch model", "saving %"],
-          [
-            row("program order, PyTorch caching allocator model", pytorch),
-            row("program order, best-fit allocator", bestFit),
-            row(`planned order + planned offsets (${planned.plan.planner?.name})`, planned_),
-          ],
-        ));
-        const gap = planned_.peakLive - bound.bytes;
-        console.log(
-          `lower bound on the peak live of any order: ${
-            formatBytes(bound.bytes)
-          } (${bound.kind}); ` +
-            (gap === 0
-              ? "the planned order is optimal."
-              : `the planned order is at most ${
-                formatPercent(gap / planned_.peakLive)
-              } above optimal.`),
-        );
-        console.log(
-          "PyTorch model: 512-byte rounding, 2 MiB small-pool and 20 MiB large-pool segments, best-fit\n" +
-            "blocks with splitting and coalescing, segments never released (simulator/allocators/pytorch.ts).",
-        );
+        await writeTextAtomic(output, JSON.stringify(r.plan));
+        console.log(formatDemo(g, file, r, { pytorch, bestFit }));
         console.log(`wrote ${output}`);
         return EXIT.ok;
       });

@@ -7,11 +7,12 @@ import { Command, Option } from "@commander-js/extra-typings";
 import { loadMinimallocCsv } from "../../graph/load.ts";
 import { formatMinimallocCsv } from "../../graph/minimalloc_csv.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
-import { verifyPlacement } from "../../simulator/verify_placement.ts";
-import { getPlacer, placerNames } from "../../solver/registry.ts";
-import { formatBytes, formatPercent, renderPairs } from "../format.ts";
-import { formatPlannerBug } from "../print_report.ts";
-import { EXIT, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
+import { placeVerified } from "../../pipeline/place_verified.ts";
+import { placeSummary } from "../../pipeline/summary.ts";
+import { placerNames } from "../../solver/registry.ts";
+import { finishOutcome } from "../print_outcome.ts";
+import { formatPlaceSummary } from "../print_plan.ts";
+import { optionalByteCount, parseByteCount, parseSeconds, runCommand } from "../run.ts";
 
 /** The `place` command. */
 export function placeCommand() {
@@ -39,64 +40,25 @@ export function placeCommand() {
     .option("--json", "print the summary as JSON")
     .action(async (file, opts) => {
       Deno.exitCode = await runCommand(async () => {
-        const capacity = opts.capacity !== undefined
-          ? parseByteCount("--capacity", opts.capacity)
-          : undefined;
+        const capacity = optionalByteCount("--capacity", opts.capacity);
         const timeLimit = parseSeconds("--time-limit", opts.timeLimit);
         const seed = parseByteCount("--seed", opts.seed);
         const problem = await loadMinimallocCsv(file);
-        const placer = getPlacer(opts.placer);
-        const result = await placer.place(problem, {
+        const { placer, minimize } = opts;
+        const r = await placeVerified(problem, { placer, capacity, timeLimit, seed, minimize });
+        return await finishOutcome({
+          ...r,
+          what: "placement",
+          who: `the ${opts.placer} placer`,
+          output: opts.output,
           capacity,
-          timeLimit,
-          seed,
-          minimize: opts.minimize,
+          arena: r.check.arena,
+          summary: () =>
+            placeSummary(r, { problem: file, placer: opts.placer, output: opts.output }),
+          write: () => writeTextAtomic(opts.output, formatMinimallocCsv(problem, r.offsets)),
+          json: opts.json,
+          table: formatPlaceSummary,
         });
-        const check = verifyPlacement(problem, result.offsets, { capacity });
-        const broken = check.violations.filter((v) => v.kind !== "out_of_capacity");
-        if (broken.length > 0) {
-          console.error(formatPlannerBug(`the ${opts.placer} placer`, "placement", broken));
-          return EXIT.internal;
-        }
-        const fits = capacity === undefined || check.arena <= capacity;
-        if (fits) await writeTextAtomic(opts.output, formatMinimallocCsv(problem, result.offsets));
-        const summary = {
-          problem: file,
-          placer: opts.placer,
-          status: result.status,
-          buffers: problem.buffers.length,
-          peakLive: check.peakLive,
-          arena: check.arena,
-          fragmentation: check.fragmentation,
-          capacity,
-          fits,
-          seconds: result.seconds,
-          ...(fits ? { output: opts.output } : {}),
-        };
-        if (opts.json) printJson(summary);
-        else {
-          console.log(renderPairs([
-            ["problem", file],
-            ["placer", `${opts.placer} (${result.status}, ${result.seconds.toFixed(2)} s)`],
-            ["proved optimal", result.status === "optimal" ? "yes" : "no"],
-            ["peak live (lower bound)", formatBytes(check.peakLive)],
-            ["arena (H)", formatBytes(check.arena)],
-            ["fragmentation (H-L)/H", formatPercent(check.fragmentation)],
-            ...(capacity !== undefined
-              ? [
-                ["capacity", `${formatBytes(capacity)}: ${fits ? "fits" : "DOES NOT FIT"}`] as [
-                  string,
-                  string,
-                ],
-              ]
-              : []),
-          ]));
-          if (fits) console.log(`wrote ${opts.output}`);
-          else {console.error(
-              `memplan: no placement within capacity ${capacity} found in time (best arena ${check.arena}); nothing written`,
-            );}
-        }
-        return fits ? EXIT.ok : EXIT.notFound;
       });
     });
 }

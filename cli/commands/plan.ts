@@ -6,13 +6,12 @@
 import { Command, Option } from "@commander-js/extra-typings";
 import { loadGraph } from "../../graph/load.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
-import { simulate } from "../../simulator/simulate.ts";
-import { planGraph } from "../../solver/plan_graph.ts";
-import { orderLowerBound } from "../../solver/schedulers/order_bound.ts";
+import { planVerified } from "../../pipeline/plan_verified.ts";
+import { planSummary } from "../../pipeline/summary.ts";
 import { placerNames, schedulerNames } from "../../solver/registry.ts";
-import { formatBytes, formatPercent, renderPairs } from "../format.ts";
-import { formatPlannerBug } from "../print_report.ts";
-import { EXIT, parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
+import { finishOutcome } from "../print_outcome.ts";
+import { formatPlanSummary } from "../print_plan.ts";
+import { optionalByteCount, parseByteCount, parseSeconds, runCommand } from "../run.ts";
 import { parseBytes, parseRate } from "../budget/byte_units.ts";
 import { planBudgetCommand } from "../budget/plan_budget_command.ts";
 import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
@@ -29,9 +28,8 @@ export function planCommand() {
     )
     .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")
     .addOption(
-      new Option("--scheduler <name>", "how to pick the order").choices(schedulerNames()).default(
-        "best",
-      ),
+      new Option("--scheduler <name>", "how to pick the order").choices(schedulerNames())
+        .default("best"),
     )
     .addOption(
       new Option("--placer <name>", "how to pick the offsets").choices(placerNames()).default(
@@ -73,112 +71,24 @@ export function planCommand() {
       }
       Deno.exitCode = await runCommand(async () => {
         const timeLimit = parseSeconds("--time-limit", opts.timeLimit);
-        const capacity = opts.capacity !== undefined
-          ? parseByteCount("--capacity", opts.capacity)
-          : undefined;
+        const capacity = optionalByteCount("--capacity", opts.capacity);
         const seed = parseByteCount("--seed", opts.seed);
         const g = await loadGraph(graphFile);
-        const planned = await planGraph(g, {
-          scheduler: opts.scheduler,
-          placer: opts.placer,
-          timeLimit,
-          capacity,
-          seed,
-        });
-        const report = simulate(g, {
-          order: planned.order,
-          offsets: planned.offsets,
-          allocator: "static",
-          capacity,
-        });
-        const fits = capacity === undefined || report.arena <= capacity;
-        const overlapOrOrder = report.violations.filter((v) => v.kind !== "out_of_capacity");
-        if (overlapOrOrder.length > 0) {
-          // A planner emitted an invalid plan: a bug, reported loudly, never written.
-          console.error(
-            formatPlannerBug(`the ${planned.plan.planner?.name} planner`, "plan", overlapOrOrder),
-          );
-          return EXIT.internal;
-        }
-        // A plan over its capacity would not verify: say so and write nothing.
-        if (fits) await writeTextAtomic(opts.output, JSON.stringify(planned.plan));
-        const bound = orderLowerBound(g, { orders: [planned.order] });
-        const orderGap = report.peakLive - bound.bytes;
-        const summary = {
-          graph: g.name,
+        const { scheduler, placer } = opts;
+        const r = await planVerified(g, { scheduler, placer, timeLimit, capacity, seed });
+        // A plan with a planner bug, or over its capacity, would not verify: it is not written.
+        return await finishOutcome({
+          ...r,
+          what: "plan",
+          who: `the ${r.plan.planner?.name} planner`,
           output: opts.output,
-          scheduler: {
-            name: opts.scheduler,
-            status: planned.schedule.status,
-            seconds: planned.schedule.seconds,
-          },
-          placer: {
-            name: opts.placer,
-            status: planned.placement.status,
-            seconds: planned.placement.seconds,
-          },
-          programOrderPeak: report.programOrderPeak,
-          peakLive: report.peakLive,
-          arena: report.arena,
-          fragmentation: report.fragmentation,
-          lowerBound: bound.bytes,
-          lowerBoundKind: bound.kind,
-          orderOptimal: orderGap === 0,
-          orderGap,
-          orderGapPercent: report.peakLive ? (100 * orderGap) / report.peakLive : 0,
-          placementGap: report.arena - report.peakLive,
-          reduction: report.programOrderPeak ? 1 - report.arena / report.programOrderPeak : 0,
           capacity,
-          fits,
-          seconds: planned.seconds,
-        };
-        if (opts.json) printJson(summary);
-        else {
-          console.log(renderPairs([
-            ["graph", g.name],
-            [
-              "scheduler",
-              `${opts.scheduler} (${planned.schedule.status}, ${
-                planned.schedule.seconds.toFixed(2)
-              } s)`,
-            ],
-            [
-              "placer",
-              `${opts.placer} (${planned.placement.status}, ${
-                planned.placement.seconds.toFixed(2)
-              } s)`,
-            ],
-            ["program-order peak", formatBytes(report.programOrderPeak)],
-            ["planned peak live (L)", formatBytes(report.peakLive)],
-            ["lower bound, any order", `${formatBytes(bound.bytes)} (${bound.kind})`],
-            [
-              "order",
-              orderGap === 0
-                ? "optimal: peak live equals the lower bound"
-                : `at most ${formatBytes(orderGap)} (${
-                  formatPercent(orderGap / report.peakLive)
-                }) above optimal`,
-            ],
-            ["arena (H)", formatBytes(report.arena)],
-            ["fragmentation (H-L)/H", formatPercent(report.fragmentation)],
-            ["placement gap (H-L)", formatBytes(report.arena - report.peakLive)],
-            ["arena vs program-order peak", `${formatPercent(-summary.reduction)}`],
-            ...(capacity !== undefined
-              ? [
-                ["capacity", `${formatBytes(capacity)}: ${fits ? "fits" : "DOES NOT FIT"}`] as [
-                  string,
-                  string,
-                ],
-              ]
-              : []),
-            ["seconds", planned.seconds.toFixed(2)],
-          ]));
-          if (fits) console.log(`wrote ${opts.output}`);
-          else {console.error(
-              `memplan: no plan within capacity ${capacity} found in time (best arena ${report.arena}); nothing written`,
-            );}
-        }
-        return fits ? EXIT.ok : EXIT.notFound;
+          arena: r.report.arena,
+          summary: () => planSummary(r, opts.output),
+          write: () => writeTextAtomic(opts.output, JSON.stringify(r.plan)),
+          json: opts.json,
+          table: formatPlanSummary,
+        });
       });
     });
 }

@@ -4,13 +4,13 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { InputError } from "../../graph/input_error.ts";
-import { ALLOCATOR_NAMES, type AllocatorName } from "../../simulator/allocator.ts";
+import { EXIT } from "../../pipeline/exit.ts";
+import { replay } from "../../pipeline/replay.ts";
+import { ALLOCATOR_NAMES } from "../../simulator/allocator.ts";
 import { reportToJson } from "../../simulator/report_json.ts";
-import { simulate } from "../../simulator/simulate.ts";
 import { loadInputs } from "../inputs.ts";
 import { formatReport } from "../print_report.ts";
-import { EXIT, parseByteCount, printJson, runCommand } from "../run.ts";
+import { optionalByteCount, printJson, runCommand } from "../run.ts";
 
 /** The `simulate` command. */
 export function simulateCommand() {
@@ -41,23 +41,11 @@ export function simulateCommand() {
     .action(async (graphFile, opts) => {
       Deno.exitCode = await runCommand(async () => {
         const { graph, resolved } = await loadInputs(graphFile, opts.plan);
-        const allocator: AllocatorName = opts.allocator ??
-          (resolved?.offsets ? "static" : "best-fit");
-        if (allocator === "static" && !resolved?.offsets) {
-          throw new InputError([{
-            file: opts.plan ?? "command line",
-            where: opts.plan ? "offsets" : "--allocator",
-            message: "the static allocator needs a plan with offsets",
-          }]);
-        }
-        const capacity = opts.capacity !== undefined
-          ? parseByteCount("--capacity", opts.capacity)
-          : resolved?.capacity;
-        const report = simulate(graph, {
-          order: resolved?.order,
-          offsets: allocator === "static" ? resolved?.offsets : undefined,
-          capacity,
-          allocator,
+        const report = replay(graph, {
+          resolved,
+          allocator: opts.allocator,
+          planFile: opts.plan,
+          capacity: optionalByteCount("--capacity", opts.capacity),
         });
         if (opts.json) printJson(reportToJson(report, { timeline: opts.timeline }));
         else console.log(formatReport(report));

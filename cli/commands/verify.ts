@@ -5,14 +5,13 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import { InputError } from "../../graph/input_error.ts";
-import { loadMinimallocCsv } from "../../graph/load.ts";
+import { EXIT } from "../../pipeline/exit.ts";
+import { replay } from "../../pipeline/replay.ts";
+import { verifySolution } from "../../pipeline/verify_solution.ts";
 import { reportToJson } from "../../simulator/report_json.ts";
-import { simulate } from "../../simulator/simulate.ts";
-import { verifyPlacement } from "../../simulator/verify_placement.ts";
-import { formatBytes, formatInt, formatPercent, renderPairs } from "../format.ts";
 import { loadInputs } from "../inputs.ts";
-import { describeViolation, formatReport } from "../print_report.ts";
-import { EXIT, parseByteCount, printJson, runCommand } from "../run.ts";
+import { formatPlacementReport, formatReport } from "../print_report.ts";
+import { optionalByteCount, printJson, runCommand } from "../run.ts";
 import { readJson } from "../../graph/read_input.ts";
 import { verifyBudget } from "../budget/verify_budget_command.ts";
 
@@ -32,9 +31,7 @@ export function verifyCommand() {
     .option("--json", "print the verdict as JSON")
     .action(async (first, planFile, opts) => {
       Deno.exitCode = await runCommand(async () => {
-        const capacity = opts.capacity !== undefined
-          ? parseByteCount("--capacity", opts.capacity)
-          : undefined;
+        const capacity = optionalByteCount("--capacity", opts.capacity);
         if (planFile === undefined) {
           if (!/\.csv(\.gz)?$/i.test(first)) {
             throw new InputError([{
@@ -43,55 +40,20 @@ export function verifyCommand() {
               message: "verify needs GRAPH PLAN, or one minimalloc SOLUTION.csv",
             }]);
           }
-          return await verifyCsv(first, capacity, opts.json ?? false);
+          const r = await verifySolution(first, { capacity });
+          if (opts.json) printJson({ file: first, ...r });
+          else console.log(formatPlacementReport(first, r));
+          return r.ok ? EXIT.ok : EXIT.violations;
         }
         const planValue = await readJson(planFile);
         if ((planValue as { format?: unknown } | null)?.format === "memplan.plan/v2") {
           return await verifyBudget(first, planFile, planValue, capacity, opts.json ?? false);
         }
         const { graph, resolved } = await loadInputs(first, planFile);
-        const report = simulate(graph, {
-          order: resolved!.order,
-          offsets: resolved!.offsets,
-          capacity: capacity ?? resolved!.capacity,
-          allocator: resolved!.offsets ? "static" : "best-fit",
-        });
+        const report = replay(graph, { resolved, capacity });
         if (opts.json) printJson(reportToJson(report));
         else console.log(formatReport(report));
         return report.ok ? EXIT.ok : EXIT.violations;
       });
     });
-}
-
-async function verifyCsv(
-  file: string,
-  capacity: number | undefined,
-  json: boolean,
-): Promise<number> {
-  const problem = await loadMinimallocCsv(file);
-  if (!problem.buffers.some((b) => b.offset !== undefined)) {
-    throw new InputError([{
-      file,
-      where: "line 1",
-      message: "no offset column: this is a problem, not a solution",
-    }]);
-  }
-  const offsets = Float64Array.from(problem.buffers, (b) => b.offset ?? NaN);
-  const r = verifyPlacement(problem, offsets, { capacity });
-  if (json) printJson({ file, ...r });
-  else {
-    const verdict = r.ok ? "VALID" : `INVALID: ${formatInt(r.violationCount)} violation(s)`;
-    const lines = [`${file}: ${verdict}`];
-    for (const v of r.violations.slice(0, 20)) lines.push(`  - ${describeViolation(v)}`);
-    const rows: [string, string][] = [
-      ["buffers", formatInt(r.buffers)],
-      ["peak live (L)", formatBytes(r.peakLive)],
-      ["arena (H)", formatBytes(r.arena)],
-      ["fragmentation (H-L)/H", formatPercent(r.fragmentation)],
-    ];
-    if (r.capacity !== undefined) rows.push(["capacity", formatBytes(r.capacity)]);
-    lines.push(renderPairs(rows));
-    console.log(lines.join("\n"));
-  }
-  return r.ok ? EXIT.ok : EXIT.violations;
 }

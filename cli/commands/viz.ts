@@ -4,27 +4,21 @@
  *
  * @module
  */
-import { basename } from "node:path";
 import { Command, Option } from "@commander-js/extra-typings";
-import type { IndexedGraph } from "../../graph/indexed_graph.ts";
-import { InputError } from "../../graph/input_error.ts";
-import { loadResolvedPlan } from "../../graph/load.ts";
-import type { ResolvedPlan } from "../../graph/plan.ts";
-import type { Plan } from "../../graph/types.ts";
-import { writeTextAtomic } from "../../graph/write_output.ts";
-import { ALLOCATOR_NAMES, type AllocatorName } from "../../simulator/allocator.ts";
-import { type Report, simulate } from "../../simulator/simulate.ts";
-import { vizSvg } from "../../simulator/viz/compose_svg.ts";
-import { vizHtml } from "../../simulator/viz/html.ts";
-import { sharedScale, vizSide } from "../../simulator/viz/side.ts";
+import { EXIT } from "../../pipeline/exit.ts";
+import { ALLOCATOR_NAMES } from "../../simulator/allocator.ts";
+import { vizPicture } from "../../simulator/viz/picture.ts";
 import { loadInputs } from "../inputs.ts";
-import { EXIT, parseByteCount, runCommand } from "../run.ts";
+import { optionalByteCount, runCommand } from "../run.ts";
+import { outputFormat, vizReplays, writeOutput } from "../viz_io.ts";
 
 /**
  * The `viz` command.
  *
  * @example
  * ```ts
+ * import { Command } from "@commander-js/extra-typings";
+ * const program = new Command("memplan");
  * program.addCommand(vizCommand());
  * // memplan viz g.json.gz --plan p.json --compare-allocator pytorch -o viz.html
  * ```
@@ -64,54 +58,16 @@ export function vizCommand() {
     .action(async (graphFile, opts) => {
       Deno.exitCode = await runCommand(async () => {
         const format = outputFormat(opts.output);
-        const cap = opts.cap !== undefined ? parseByteCount("--cap", opts.cap) : undefined;
+        const cap = optionalByteCount("--cap", opts.cap);
         const { graph, plan, resolved } = await loadInputs(graphFile, opts.plan);
-        const replays = [replay(graph, {
-          planFile: opts.plan,
-          plan,
-          resolved,
-          allocator: opts.allocator,
-          option: "--allocator",
-        })];
-        if (opts.compare !== undefined || opts.compareAllocator !== undefined) {
-          const second = opts.compare !== undefined
-            ? await loadResolvedPlan(graph, opts.compare)
-            : undefined;
-          const plan2 = second?.plan, resolved2 = second?.resolved;
-          replays.unshift(replay(graph, {
-            planFile: opts.compare,
-            plan: plan2,
-            resolved: resolved2,
-            allocator: opts.compareAllocator,
-            option: "--compare-allocator",
-          }));
-        }
-        const reports = replays.map((r) => r.report);
-        const scale = sharedScale(graph, reports);
-        const compare = replays.length > 1;
-        const sides = replays.map((r, i) =>
-          vizSide(graph, r.report, {
-            label: r.label,
-            side: i,
-            // Sides share the page's width; a narrower viewBox keeps their text legible.
-            width: compare ? 700 : 1200,
-            titles: format === "svg",
-            // The cap bounds the whole picture, so each side of a comparison gets its share.
-            cap: Math.ceil((cap ?? 20_000) / replays.length),
-            ...(compare ? scale : {}),
-          })
-        );
-        const title = `${graph.name}: memory map and live bytes`;
-        const text = format === "svg" ? vizSvg(sides, { title }) : vizHtml(sides, { title });
-        await writeOutput(opts.output, text);
-        const drawn = sides.map((s) => s.hover.map.tensors.length).reduce((a, b) => a + b, 0);
+        const replays = await vizReplays(graph, { ...opts, plan, resolved, planFile: opts.plan });
+        const picture = vizPicture(graph, replays, { format, cap });
+        await writeOutput(opts.output, picture.text);
+        const kib = (picture.text.length / 1024).toFixed(0);
         console.log(
-          `wrote ${opts.output} (${
-            (text.length / 1024).toFixed(0)
-          } KiB): ${sides.length} side(s), ` +
-            `${drawn} tensor rectangles`,
+          `wrote ${opts.output} (${kib} KiB): ${picture.sides} side(s), ${picture.drawn} tensor rectangles`,
         );
-        const bad = reports.filter((r) => !r.ok);
+        const bad = replays.map((r) => r.report).filter((r) => !r.ok);
         for (const r of bad) {
           console.error(
             `memplan: the ${r.allocator} replay has ${r.violationCount} violation(s), drawn as they ` +
@@ -121,70 +77,4 @@ export function vizCommand() {
         return bad.length > 0 ? EXIT.violations : EXIT.ok;
       });
     });
-}
-
-function outputFormat(file: string): "svg" | "html" {
-  const m = /\.(svg|html?)$/i.exec(file);
-  if (!m) {
-    throw new InputError([{
-      file: "command line",
-      where: "-o/--output",
-      message: `${JSON.stringify(file)} must end in .svg or .html`,
-    }]);
-  }
-  return m[1].toLowerCase() === "svg" ? "svg" : "html";
-}
-
-interface Replay {
-  label: string;
-  report: Report;
-}
-
-function replay(
-  g: IndexedGraph,
-  input: {
-    planFile?: string;
-    plan?: Plan;
-    resolved?: ResolvedPlan;
-    allocator?: AllocatorName;
-    option: string;
-  },
-): Replay {
-  const { planFile, plan, resolved } = input;
-  const allocator = input.allocator ?? (resolved?.offsets ? "static" : "best-fit");
-  if (allocator === "static" && !resolved?.offsets) {
-    throw new InputError([{
-      file: planFile ?? "command line",
-      where: planFile ? "offsets" : input.option,
-      message: "the static allocator needs a plan with offsets",
-    }]);
-  }
-  const report = simulate(g, {
-    order: resolved?.order,
-    offsets: allocator === "static" ? resolved?.offsets : undefined,
-    capacity: resolved?.capacity,
-    allocator,
-  });
-  const planner = typeof plan?.planner?.name === "string" ? ` (${plan.planner.name})` : "";
-  const label = planFile === undefined
-    ? "program order"
-    : `${basename(planFile)}${planner}${resolved?.order ? "" : ", program order"}`;
-  return { label, report };
-}
-
-async function writeOutput(file: string, text: string): Promise<void> {
-  try {
-    await writeTextAtomic(file, text);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound || e instanceof Deno.errors.PermissionDenied) {
-      throw new InputError([{
-        file,
-        where: "-o/--output",
-        message: e instanceof Deno.errors.NotFound
-          ? "cannot write the picture: its directory does not exist"
-          : "cannot write the picture: permission denied",
-      }]);
-    }
-    throw e;
-  }
 }

@@ -53,7 +53,11 @@ export interface CutOptions extends ReachabilityOptions {
  *
  * @example
  * ```ts
- * cutPerOp(indexGraph(tinyGraph())); // [14, 18, 22, 7]: a chain leaves nothing to choose
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * // a chain leaves nothing to choose: the bound is the live bytes at each step
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.deepEqual(cutPerOp(g), Float64Array.from([14, 18, 22, 7]));
  * ```
  */
 export function cutPerOp(g: IndexedGraph, options: CutOptions = {}): Float64Array {
@@ -118,7 +122,10 @@ export function cutPerOp(g: IndexedGraph, options: CutOptions = {}): Float64Arra
  *
  * @example
  * ```ts
- * cutBound(indexGraph(branchyGraph())); // { bytes: 14, op: 0 }
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const g = await loadGraph("testdata/graphs/branchy.json");
+ * assert.deepEqual(cutBound(g), { bytes: 14, op: 0 });
  * ```
  */
 export function cutBound(g: IndexedGraph, options: CutOptions = {}): Bound {

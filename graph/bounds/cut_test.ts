@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { indexGraph, KIND } from "../indexed_graph.ts";
 import { branchyGraph, tinyGraph } from "../_fixtures_test_util.ts";
-import { bruteForce } from "./_brute_force_test_util.ts";
+import { bruteForceSchedule } from "../../testkit/brute_force_schedule.ts";
 import { kindsChainGraph } from "./_hand_graphs_test_util.ts";
-import { smallGraph } from "./_random_small_graph_test_util.ts";
+import { smallDag } from "../../property_tests/arb_dag_graph.ts";
 import { cutBound, cutPerOp } from "./cut.ts";
 import { trivialPerOp } from "./trivial.ts";
 import type { IndexedGraph } from "../indexed_graph.ts";
@@ -55,9 +55,9 @@ Deno.test("cut: a tensor skipping over an op counts there, unlike in the trivial
 
 Deno.test("cut: exactly the bytes resident at the op's step in every schedule", () => {
   fc.assert(
-    fc.property(smallGraph(), (graph) => {
+    fc.property(smallDag(), (graph) => {
       const g = indexGraph(graph);
-      const { alwaysAt } = bruteForce(g);
+      const { alwaysAt } = bruteForceSchedule(g.graph);
       const cut = cutPerOp(g), trivial = trivialPerOp(g), slack = unreadInputBytes(g);
       for (let v = 0; v < g.opCount; v++) {
         assert.ok(trivial[v] <= cut[v], `op ${v}: trivial ${trivial[v]} > cut ${cut[v]}`);
@@ -72,7 +72,7 @@ Deno.test("cut: exactly the bytes resident at the op's step in every schedule", 
 
 Deno.test("cut: windows of 32 ops give the same sums as one window", () => {
   fc.assert(
-    fc.property(smallGraph({ maxOps: 100 }), (graph) => {
+    fc.property(smallDag(100), (graph) => {
       const g = indexGraph(graph);
       assert.deepEqual(cutPerOp(g, { maxBytes: 8 * g.opCount }), cutPerOp(g));
     }),

@@ -24,7 +24,11 @@ import type { Bound } from "./types.ts";
  *
  * @example
  * ```ts
- * firstStepBound(indexGraph(tinyGraph())); // { bytes: 14, op: -1, step: "first" }: w 2 + x 4 + a 8
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * // w 2 + x 4 + a 8
+ * assert.deepEqual(firstStepBound(g), { bytes: 14, op: -1, step: "first" });
  * ```
  */
 export function firstStepBound(g: IndexedGraph): Bound {
@@ -61,7 +65,11 @@ export function firstStepBound(g: IndexedGraph): Bound {
  *
  * @example
  * ```ts
- * lastStepBound(indexGraph(tinyGraph())); // { bytes: 7, op: -1, step: "last" }: w 2 + loss 1 + c 4
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * // w 2 + loss 1 + c 4
+ * assert.deepEqual(lastStepBound(g), { bytes: 7, op: -1, step: "last" });
  * ```
  */
 export function lastStepBound(g: IndexedGraph): Bound {
@@ -99,7 +107,10 @@ export function lastStepBound(g: IndexedGraph): Bound {
  *
  * @example
  * ```ts
- * endStepsBound(indexGraph(tinyGraph())); // { bytes: 14, op: -1, step: "first" }
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.deepEqual(endStepsBound(g), { bytes: 14, op: -1, step: "first" });
  * ```
  */
 export function endStepsBound(g: IndexedGraph): Bound {

@@ -47,7 +47,10 @@ export interface ExtremePrefixes {
  *
  * @example
  * ```ts
- * extremePrefixesPerOp(indexGraph(branchyGraph())).late; // [15, 15, 15, 15, 6, 4]
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const g = await loadGraph("testdata/graphs/branchy.json");
+ * assert.deepEqual(extremePrefixesPerOp(g).late, Float64Array.from([15, 15, 15, 15, 6, 4]));
  * ```
  */
 export function extremePrefixesPerOp(

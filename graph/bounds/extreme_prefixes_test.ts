@@ -4,7 +4,7 @@ import { indexGraph, KIND } from "../indexed_graph.ts";
 import { lifetimes } from "../lifetimes.ts";
 import { liveTimeline } from "../metrics.ts";
 import { branchyGraph } from "../_fixtures_test_util.ts";
-import { smallGraph } from "./_random_small_graph_test_util.ts";
+import { smallDag } from "../../property_tests/arb_dag_graph.ts";
 import { extremePrefixesPerOp } from "./extreme_prefixes.ts";
 import { precedence } from "./precedence.ts";
 import type { IndexedGraph } from "../indexed_graph.ts";
@@ -42,7 +42,7 @@ function closure(v: number, start: Int32Array, list: Int32Array, V: number): Uin
 
 Deno.test("extreme prefixes: the live bytes of the two schedules, up to unread inputs at step 0", () => {
   fc.assert(
-    fc.property(smallGraph({ maxOps: 70 }), (graph) => {
+    fc.property(smallDag(70), (graph) => {
       const g = indexGraph(graph), p = precedence(g), V = g.opCount;
       let slack = 0;
       for (let t = 0; t < g.tensorCount; t++) {

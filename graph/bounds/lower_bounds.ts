@@ -71,9 +71,11 @@ export interface LowerBoundsResult {
  *
  * @example
  * ```ts
- * const lb = lowerBounds(indexGraph(tinyGraph()));
- * lb.best; // 22: program order (peak 22) is optimal
- * lb.details.trivial?.opId; // "f3"
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const lb = lowerBounds(await loadGraph("testdata/graphs/tiny.json"));
+ * assert.equal(lb.best, 22); // program order (peak 22) is optimal
+ * assert.equal(lb.details.trivial?.opId, "f3");
  * ```
  */
 export function lowerBounds(g: IndexedGraph, options: LowerBoundsOptions = {}): LowerBoundsResult {

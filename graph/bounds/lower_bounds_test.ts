@@ -4,10 +4,10 @@ import { indexGraph } from "../indexed_graph.ts";
 import { loadGraph } from "../load.ts";
 import { programOrderPeak } from "../metrics.ts";
 import { branchyGraph, tinyGraph } from "../_fixtures_test_util.ts";
-import { bruteForce } from "./_brute_force_test_util.ts";
+import { bruteForceSchedule } from "../../testkit/brute_force_schedule.ts";
 import { diamondGraph, kindsChainGraph } from "./_hand_graphs_test_util.ts";
-import { smallGraph } from "./_random_small_graph_test_util.ts";
-import { syntheticTrainingGraph } from "./_synthetic_training_graph_test_util.ts";
+import { smallDag } from "../../property_tests/arb_dag_graph.ts";
+import { syntheticTrainingGraph } from "../../testkit/training_graph.ts";
 import { lowerBounds } from "./lower_bounds.ts";
 
 Deno.test("lower bounds: tiny is a chain, and the trivial bound already proves program order optimal", () => {
@@ -44,9 +44,9 @@ Deno.test("lower bounds: kinds pick the bounds and bring their prerequisites", (
 
 Deno.test("lower bounds: trivial <= cut <= mincut <= split <= the optimum over all orders", () => {
   fc.assert(
-    fc.property(smallGraph(), (graph) => {
+    fc.property(smallDag(), (graph) => {
       const g = indexGraph(graph);
-      const { optimum } = bruteForce(g);
+      const { peak: optimum } = bruteForceSchedule(g.graph);
       const lb = lowerBounds(g, { kinds: ["trivial", "split"] });
       const { trivial, cut, mincut, split } = lb as Required<typeof lb>;
       assert.ok(trivial <= cut, `trivial ${trivial} > cut ${cut}`);

@@ -19,10 +19,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const net = new FlowNetwork();
  * net.reset(4);
  * net.addEdge(0, 1, 3); net.addEdge(0, 2, 2); net.addEdge(1, 3, 2); net.addEdge(2, 3, 3);
- * net.maxFlow(0, 3); // 4
+ * assert.equal(net.maxFlow(0, 3), 4);
  * ```
  */
 export class FlowNetwork {
@@ -52,7 +53,10 @@ export class FlowNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
+   * const net = new FlowNetwork();
    * net.reset(2); // nodes 0 and 1, no edges
+   * assert.equal(net.nodeCount, 2);
    * ```
    */
   reset(nodeCount: number): void {
@@ -66,7 +70,10 @@ export class FlowNetwork {
    *
    * @example
    * ```ts
-   * const h = net.addNode();
+   * import assert from "node:assert/strict";
+   * const net = new FlowNetwork();
+   * net.reset(2);
+   * assert.equal(net.addNode(), 2);
    * ```
    */
   addNode(): number {
@@ -88,7 +95,12 @@ export class FlowNetwork {
    *
    * @example
    * ```ts
-   * net.addEdge(0, 1, 5);
+   * import assert from "node:assert/strict";
+   * const net = new FlowNetwork();
+   * net.reset(2);
+   * const e = net.addEdge(0, 1, 5);
+   * assert.equal(net.maxFlow(0, 1), 5);
+   * assert.equal(e, 0);
    * ```
    */
   addEdge(from: number, to: number, capacity: number): number {
@@ -124,7 +136,11 @@ export class FlowNetwork {
    *
    * @example
    * ```ts
-   * net.maxFlow(0, 3);
+   * import assert from "node:assert/strict";
+   * const net = new FlowNetwork();
+   * net.reset(3);
+   * net.addEdge(0, 1, 5); net.addEdge(1, 2, 2);
+   * assert.equal(net.maxFlow(0, 2), 2);
    * ```
    */
   maxFlow(source: number, sink: number): number {
@@ -177,8 +193,13 @@ export class FlowNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
+   * const net = new FlowNetwork();
+   * net.reset(4);
+   * net.addEdge(0, 1, 3); net.addEdge(0, 2, 2); net.addEdge(1, 3, 2); net.addEdge(2, 3, 3);
    * net.maxFlow(0, 3);
-   * const side = net.sourceSide(0); // side[0] === 1, side[3] === 0
+   * const side = net.sourceSide(0);
+   * assert.deepEqual([side[0], side[3]], [1, 0]);
    * ```
    */
   sourceSide(source: number): Uint8Array {

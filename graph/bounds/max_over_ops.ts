@@ -11,7 +11,8 @@ import type { Bound } from "./types.ts";
  *
  * @example
  * ```ts
- * maxOverOps(Float64Array.from([3, 9, 9]), { bytes: 5, op: -1 }); // { bytes: 9, op: 1 }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(maxOverOps(Float64Array.from([3, 9, 9]), { bytes: 5, op: -1 }), { bytes: 9, op: 1 });
  * ```
  */
 export function maxOverOps(perOp: Float64Array, floor: Bound): Bound {

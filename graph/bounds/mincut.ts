@@ -60,8 +60,12 @@ const SOURCE = 0, SINK = 1;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const g = await loadGraph("testdata/graphs/branchy.json");
  * const solver = new MincutSolver(g);
- * solver.at(3); // least live bytes at op 3's step over all schedules
+ * // least live bytes at op 3's step (q2) over all schedules
+ * assert.equal(solver.at(3), 15);
  * ```
  */
 export class MincutSolver {
@@ -107,7 +111,10 @@ export class MincutSolver {
    *
    * @example
    * ```ts
-   * new MincutSolver(indexGraph(branchyGraph())).at(2); // 14
+   * import assert from "node:assert/strict";
+   * import { loadGraph } from "../load.ts";
+   * const g = await loadGraph("testdata/graphs/branchy.json");
+   * assert.equal(new MincutSolver(g).at(2), 14);
    * ```
    */
   at(v: number, window?: ReachabilityWindow): number {
@@ -122,7 +129,13 @@ export class MincutSolver {
    *
    * @example
    * ```ts
-   * solver.ifAbove(3, best); // > best only if op 3 raises the bound
+   * import assert from "node:assert/strict";
+   * import { loadGraph } from "../load.ts";
+   * const g = await loadGraph("testdata/graphs/branchy.json");
+   * const solver = new MincutSolver(g);
+   * // above 14 only if op 3 raises the bound: it does (15), op 2 does not
+   * assert.equal(solver.ifAbove(3, 14), 15);
+   * assert.ok(solver.ifAbove(2, 14) <= 14);
    * ```
    */
   ifAbove(v: number, beat: number, window?: ReachabilityWindow): number {
@@ -245,7 +258,10 @@ export class MincutSolver {
  *
  * @example
  * ```ts
- * mincutPerOp(indexGraph(branchyGraph())); // [14, 15, 14, 15, 6, 4]
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const g = await loadGraph("testdata/graphs/branchy.json");
+ * assert.deepEqual(mincutPerOp(g), Float64Array.from([14, 15, 14, 15, 6, 4]));
  * ```
  */
 export function mincutPerOp(g: IndexedGraph, options: CutOptions = {}): Float64Array {
@@ -298,7 +314,11 @@ export interface MincutResult extends Bound {
  *
  * @example
  * ```ts
- * mincutBound(indexGraph(branchyGraph())); // { bytes: 15, op: 1, complete: true, … }: p2
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const g = await loadGraph("testdata/graphs/branchy.json");
+ * const { bytes, op, complete } = mincutBound(g, { timeLimit: Infinity });
+ * assert.deepEqual({ bytes, op, complete }, { bytes: 15, op: 1, complete: true }); // op 1: p2
  * ```
  */
 export function mincutBound(g: IndexedGraph, options: MincutOptions = {}): MincutResult {

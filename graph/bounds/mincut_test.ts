@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { indexGraph, KIND } from "../indexed_graph.ts";
 import { branchyGraph, tinyGraph } from "../_fixtures_test_util.ts";
-import { bruteForce } from "./_brute_force_test_util.ts";
+import { bruteForceSchedule } from "../../testkit/brute_force_schedule.ts";
 import { diamondGraph, kindsChainGraph } from "./_hand_graphs_test_util.ts";
-import { smallGraph } from "./_random_small_graph_test_util.ts";
+import { smallDag } from "../../property_tests/arb_dag_graph.ts";
 import { cutPerOp } from "./cut.ts";
 import { mincutBound, mincutPerOp, MincutSolver } from "./mincut.ts";
 import { precedence } from "./precedence.ts";
@@ -49,9 +49,9 @@ Deno.test("mincut: the diamond's per-op minima are 2, below its optimum 3", () =
 
 Deno.test("mincut: per op, the least live bytes at its step over all schedules", () => {
   fc.assert(
-    fc.property(smallGraph(), (graph) => {
+    fc.property(smallDag(), (graph) => {
       const g = indexGraph(graph);
-      const { leastAt } = bruteForce(g);
+      const { leastAt } = bruteForceSchedule(g.graph);
       const cut = cutPerOp(g), mincut = mincutPerOp(g), slack = unreadInputBytes(g);
       for (let v = 0; v < g.opCount; v++) {
         assert.ok(cut[v] <= mincut[v], `op ${v}: cut ${cut[v]} > mincut ${mincut[v]}`);
@@ -69,7 +69,7 @@ Deno.test("mincut: per op, the least live bytes at its step over all schedules",
 
 Deno.test("mincut: pruning loses nothing; marks from bitset rows equal marks from searches", () => {
   fc.assert(
-    fc.property(smallGraph({ maxOps: 40 }), (graph) => {
+    fc.property(smallDag(40), (graph) => {
       const g = indexGraph(graph);
       const all = mincutPerOp(g);
       let expected = endStepsBound(g).bytes;

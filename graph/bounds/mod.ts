@@ -4,8 +4,11 @@
  * is from the best possible.
  *
  * ```ts
- * import { lowerBounds } from "./graph/bounds/mod.ts";
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * import { lowerBounds } from "./mod.ts";
  * const lb = lowerBounds(await loadGraph("testdata/graphs/tiny.json"));
+ * assert.equal(lb.best, 22);
  * console.log(lb.best, lb.bestKind, lb.details);
  * ```
  *
@@ -25,3 +28,4 @@ export * from "./max_over_ops.ts";
 export * from "./max_flow.ts";
 export * from "./precedence.ts";
 export * from "./reachability.ts";
+export * from "./order_bound.ts";

@@ -28,7 +28,11 @@ export interface OpUpperBoundsOptions extends ExtremePrefixesOptions {
  *
  * @example
  * ```ts
- * opUpperBounds(indexGraph(tinyGraph())); // [14, 18, 22, 7]: a chain has one schedule
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * // a chain has one schedule
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.deepEqual(opUpperBounds(g), Float64Array.from([14, 18, 22, 7]));
  * ```
  */
 export function opUpperBounds(g: IndexedGraph, options: OpUpperBoundsOptions = {}): Float64Array {

@@ -52,8 +52,21 @@ export interface OrderSplitResult extends Bound {
  *
  * @example
  * ```ts
- * // a -> t0 -> b, c; b -> t1, c -> t2 -> d (sizes 1): every order peaks at 3, min-cut says 2
- * orderSplitBound(diamond).bytes; // 3
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../indexed_graph.ts";
+ * // a -> t0 -> b, c; b -> t1, c -> t2; d reads t1 and t2 (sizes 1): every order
+ * // peaks at 3, min-cut says 2
+ * const diamond = indexGraph({
+ *   format: "memplan.graph/v1", name: "diamond",
+ *   tensors: [{ id: "t0", size: 1 }, { id: "t1", size: 1 }, { id: "t2", size: 1 }],
+ *   ops: [
+ *     { id: "a", in: [], out: ["t0"] },
+ *     { id: "b", in: ["t0"], out: ["t1"] },
+ *     { id: "c", in: ["t0"], out: ["t2"] },
+ *     { id: "d", in: ["t1", "t2"], out: [] },
+ *   ],
+ * });
+ * assert.equal(orderSplitBound(diamond, { timeLimit: Infinity }).bytes, 3);
  * ```
  */
 export function orderSplitBound(

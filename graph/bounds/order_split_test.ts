@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { indexGraph } from "../indexed_graph.ts";
 import { tinyGraph } from "../_fixtures_test_util.ts";
-import { bruteForce } from "./_brute_force_test_util.ts";
+import { bruteForceSchedule } from "../../testkit/brute_force_schedule.ts";
 import { diamondGraph } from "./_hand_graphs_test_util.ts";
-import { smallGraph } from "./_random_small_graph_test_util.ts";
+import { smallDag } from "../../property_tests/arb_dag_graph.ts";
 import { mincutBound } from "./mincut.ts";
 import { orderSplitBound } from "./order_split.ts";
 
@@ -22,9 +22,9 @@ Deno.test("order split: a total order needs no split", () => {
 
 Deno.test("order split: between the min-cut bound and the optimum", () => {
   fc.assert(
-    fc.property(smallGraph(), (graph) => {
+    fc.property(smallDag(), (graph) => {
       const g = indexGraph(graph);
-      const { optimum } = bruteForce(g);
+      const { peak: optimum } = bruteForceSchedule(g.graph);
       const split = orderSplitBound(g, { timeLimit: Infinity }).bytes;
       const mincut = mincutBound(g).bytes;
       assert.ok(mincut <= split, `mincut ${mincut} > split ${split}`);

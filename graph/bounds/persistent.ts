@@ -11,7 +11,10 @@ import { type IndexedGraph, isPersistentKind } from "../indexed_graph.ts";
  *
  * @example
  * ```ts
- * persistentBytes(indexGraph(tinyGraph())); // 2 (the weight w)
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.equal(persistentBytes(g), 2); // the weight w
  * ```
  */
 export function persistentBytes(g: IndexedGraph): number {

@@ -28,8 +28,11 @@ export interface Precedence {
  *
  * @example
  * ```ts
- * const p = precedence(indexGraph(tinyGraph()));
- * Array.from(p.predList.subarray(p.predStart[2], p.predStart[3])); // [0, 1]
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const p = precedence(await loadGraph("testdata/graphs/tiny.json"));
+ * // f3 reads a (from f1) and b (from f2)
+ * assert.deepEqual(Array.from(p.predList.subarray(p.predStart[2], p.predStart[3])), [0, 1]);
  * ```
  */
 export function precedence(g: IndexedGraph): Precedence {

@@ -50,10 +50,16 @@ export interface ReachabilityOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * import { precedence } from "./precedence.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json"); // a chain f1 -> f2 -> f3 -> f4
  * for (const w of reachabilityWindows(precedence(g))) {
  *   const col = (v: number) => v - w.start;
  *   // 1 when v (in the window) is u or a descendant of u
- *   const below = (u: number, v: number) => (w.desc[u * w.words + (col(v) >> 5)] >>> (col(v) & 31)) & 1;
+ *   const below = (u: number, v: number) =>
+ *     (w.desc[u * w.words + (col(v) >> 5)] >>> (col(v) & 31)) & 1;
+ *   assert.deepEqual([below(0, 3), below(3, 0)], [1, 0]);
  * }
  * ```
  */
@@ -115,8 +121,16 @@ function ancRows(p: Precedence, start: number, end: number, words: number): Uint
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * import { precedence } from "./precedence.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json"); // a chain f1 -> f2 -> f3 -> f4
  * const all = wholeReachability(precedence(g));
- * if (all) all.anc.subarray(v * all.words, (v + 1) * all.words); // A(v) as a bitset
+ * const v = 2;
+ * if (all) {
+ *   const ancestors = all.anc.subarray(v * all.words, (v + 1) * all.words); // A(v) as a bitset
+ *   assert.equal(ancestors[0], 0b0111); // f1, f2 and f3 itself
+ * }
  * ```
  */
 export function wholeReachability(

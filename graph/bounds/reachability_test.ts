@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { indexGraph } from "../indexed_graph.ts";
-import { smallGraph } from "./_random_small_graph_test_util.ts";
+import { smallDag } from "../../property_tests/arb_dag_graph.ts";
 import { precedence } from "./precedence.ts";
 import { reachabilityWindows, wholeReachability } from "./reachability.ts";
 
@@ -28,7 +28,7 @@ const bit = (rows: Uint32Array, row: number, words: number, col: number) =>
 Deno.test("reachability: every window matches depth-first search, one or many windows", () => {
   // 12 ops per window is forced by a tiny budget: 8 bytes per op per word.
   fc.assert(
-    fc.property(smallGraph({ maxOps: 70 }), fc.constantFrom(8 * 70, 1 << 20), (graph, maxBytes) => {
+    fc.property(smallDag(70), fc.constantFrom(8 * 70, 1 << 20), (graph, maxBytes) => {
       const g = indexGraph(graph);
       const p = precedence(g), V = g.opCount;
       const anc = Array.from({ length: V }, (_, v) => reach(v, p.predStart, p.predList, V));

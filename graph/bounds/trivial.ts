@@ -26,7 +26,10 @@ import type { Bound } from "./types.ts";
  *
  * @example
  * ```ts
- * trivialPerOp(indexGraph(tinyGraph())); // [14, 18, 22, 7]
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.deepEqual(trivialPerOp(g), Float64Array.from([14, 18, 22, 7]));
  * ```
  */
 export function trivialPerOp(g: IndexedGraph): Float64Array {
@@ -55,7 +58,10 @@ export function trivialPerOp(g: IndexedGraph): Float64Array {
  *
  * @example
  * ```ts
- * trivialBound(indexGraph(tinyGraph())); // { bytes: 22, op: 2 }: f3 with a, b, c and w
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.deepEqual(trivialBound(g), { bytes: 22, op: 2 }); // f3 with a, b, c and w
  * ```
  */
 export function trivialBound(g: IndexedGraph): Bound {

@@ -10,8 +10,9 @@
  *
  * @example
  * ```ts
- * checkAlignment(64); // 64
- * checkAlignment(0); // throws RangeError
+ * import assert from "node:assert/strict";
+ * assert.equal(checkAlignment(64), 64);
+ * assert.throws(() => checkAlignment(0), RangeError);
  * ```
  */
 export function checkAlignment(alignment: number): number {
@@ -27,8 +28,9 @@ export function checkAlignment(alignment: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * checkSize(4096); // ok
- * checkSize(0); // throws RangeError
+ * assert.throws(() => checkSize(0), RangeError);
  * ```
  */
 export function checkSize(size: number): void {
@@ -42,7 +44,8 @@ export function checkSize(size: number): void {
  *
  * @example
  * ```ts
- * roundUp(1000, 512); // 1024
+ * import assert from "node:assert/strict";
+ * assert.equal(roundUp(1000, 512), 1024);
  * ```
  */
 export function roundUp(n: number, unit: number): number {

@@ -26,13 +26,15 @@ export interface FreeRangesOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const free = new FreeRanges({ bySize: true });
  * free.add(0, 64);
  * free.add(128, 16);
  * free.add(64, 16); // touches [0, 64): now [0, 80) and [128, 144)
- * free.firstFit(10); // { start: 0, length: 80 }
- * free.bestFit(10); // { start: 128, length: 16 }
+ * assert.deepEqual(free.firstFit(10), { start: 0, length: 80 });
+ * assert.deepEqual(free.bestFit(10), { start: 128, length: 16 });
  * free.remove(0, 10); // [10, 80) and [128, 144) stay free
+ * assert.deepEqual(free.firstFit(10), { start: 10, length: 70 });
  * ```
  */
 export class FreeRanges {

@@ -30,12 +30,13 @@ const NIL = 0;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const s = new OrderedPairs();
  * s.insert(0, 8); // a free range at 0 of length 8
  * s.insert(32, 64);
  * s.insert(128, 16);
- * s.firstWithYAtLeast(10); // { x: 32, y: 64 }
- * s.floor(100); // { x: 32, y: 64 }: the last pair with x <= 100
+ * assert.deepEqual(s.firstWithYAtLeast(10), { x: 32, y: 64 });
+ * assert.deepEqual(s.floor(100), { x: 32, y: 64 }); // the last pair with x <= 100
  * ```
  */
 export class OrderedPairs {

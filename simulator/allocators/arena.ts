@@ -43,12 +43,13 @@ interface Block {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const a = new ArenaAllocator({ fit: "best-fit", alignment: 8 });
- * a.allocate(0, 10); // 0 (occupies [0, 16))
- * a.allocate(1, 4); // 16 (occupies [16, 24))
+ * assert.equal(a.allocate(0, 10), 0); // occupies [0, 16)
+ * assert.equal(a.allocate(1, 4), 16); // occupies [16, 24)
  * a.free(0);
- * a.allocate(2, 16); // 0: the freed range fits exactly
- * a.top; // 24
+ * assert.equal(a.allocate(2, 16), 0); // the freed range fits exactly
+ * assert.equal(a.top, 24);
  * ```
  */
 export class ArenaAllocator implements OnlineAllocator {

@@ -13,14 +13,15 @@ import { ArenaAllocator } from "./arena.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const a = createBestFit();
- * a.allocate(0, 100); // 0
- * a.allocate(1, 10); // 100
- * a.allocate(2, 40); // 110
- * a.allocate(3, 10); // 150
+ * assert.equal(a.allocate(0, 100), 0);
+ * assert.equal(a.allocate(1, 10), 100);
+ * assert.equal(a.allocate(2, 40), 110);
+ * assert.equal(a.allocate(3, 10), 150);
  * a.free(0); // hole [0, 100)
  * a.free(2); // hole [110, 150)
- * a.allocate(4, 30); // 110: the smaller hole that fits
+ * assert.equal(a.allocate(4, 30), 110); // the smaller hole that fits
  * ```
  */
 export function createBestFit(options: AllocatorOptions = {}): ArenaAllocator {

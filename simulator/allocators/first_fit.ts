@@ -12,12 +12,13 @@ import { ArenaAllocator } from "./arena.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const a = createFirstFit();
- * a.allocate(0, 100); // 0
- * a.allocate(1, 10); // 100
- * a.allocate(2, 50); // 110
+ * assert.equal(a.allocate(0, 100), 0);
+ * assert.equal(a.allocate(1, 10), 100);
+ * assert.equal(a.allocate(2, 50), 110);
  * a.free(0); // hole [0, 100)
- * a.allocate(3, 30); // 0: the lowest hole that fits
+ * assert.equal(a.allocate(3, 30), 0); // the lowest hole that fits
  * ```
  */
 export function createFirstFit(options: AllocatorOptions = {}): ArenaAllocator {

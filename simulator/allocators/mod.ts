@@ -20,14 +20,44 @@ export {
 } from "./pytorch.ts";
 export * from "./pytorch_rules.ts";
 
-/** The names {@linkcode createAllocator} accepts: every allocator name but `static`. */
-export type OnlineAllocatorName = Exclude<AllocatorName, "static">;
+/**
+ * The one table of online allocator models, by name: the simulator, the CLI's
+ * choices and the benchmark's baselines all read it. To add a model, write its
+ * factory in its own file and add one line here.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { ONLINE_ALLOCATORS } from "./mod.ts";
+ * assert.deepEqual(Object.keys(ONLINE_ALLOCATORS), ["first-fit", "best-fit", "pytorch"]);
+ * ```
+ */
+export const ONLINE_ALLOCATORS = Object.freeze(
+  {
+    "first-fit": createFirstFit,
+    "best-fit": createBestFit,
+    "pytorch": createPytorchAllocator,
+  } satisfies Record<string, (options?: AllocatorOptions) => OnlineAllocator>,
+);
 
-const FACTORIES: Record<OnlineAllocatorName, (options?: AllocatorOptions) => OnlineAllocator> = {
-  "first-fit": createFirstFit,
-  "best-fit": createBestFit,
-  "pytorch": createPytorchAllocator,
-};
+/** The names {@linkcode createAllocator} accepts: every allocator name but `static`. */
+export type OnlineAllocatorName = keyof typeof ONLINE_ALLOCATORS;
+
+/**
+ * Every allocator name the replay accepts: `static` (the plan's own offsets),
+ * then the online models of {@linkcode ONLINE_ALLOCATORS}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { ALLOCATOR_NAMES } from "./mod.ts";
+ * assert.deepEqual(ALLOCATOR_NAMES, ["static", "first-fit", "best-fit", "pytorch"]);
+ * ```
+ */
+export const ALLOCATOR_NAMES: readonly AllocatorName[] = Object.freeze([
+  "static",
+  ...Object.keys(ONLINE_ALLOCATORS) as OnlineAllocatorName[],
+]);
 
 /**
  * A new online allocator model by name. Throws a RangeError for an unknown
@@ -35,20 +65,21 @@ const FACTORIES: Record<OnlineAllocatorName, (options?: AllocatorOptions) => Onl
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const a = createAllocator("best-fit", { alignment: 64 });
- * a.allocate(0, 100); // 0
- * a.allocate(1, 100); // 128
+ * assert.equal(a.allocate(0, 100), 0);
+ * assert.equal(a.allocate(1, 100), 128);
  * ```
  */
 export function createAllocator(
   name: OnlineAllocatorName,
   options: AllocatorOptions = {},
 ): OnlineAllocator {
-  const factory = Object.hasOwn(FACTORIES, name) ? FACTORIES[name] : undefined;
+  const factory = Object.hasOwn(ONLINE_ALLOCATORS, name) ? ONLINE_ALLOCATORS[name] : undefined;
   if (factory === undefined) {
     throw new RangeError(
       `unknown allocator ${JSON.stringify(name)}; expected one of ${
-        Object.keys(FACTORIES).join(", ")
+        Object.keys(ONLINE_ALLOCATORS).join(", ")
       }`,
     );
   }

@@ -103,11 +103,12 @@ interface Block {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const a = new PytorchAllocator();
- * a.allocate(0, 3 << 20); // 0: a new 20 MiB large-pool segment, split
- * a.allocate(1, 1000); // 20971520: a new 2 MiB small-pool segment after it
- * a.reserved(); // 23068672 (22 MiB)
- * a.allocated(); // 3146752 (3 MiB + 1024)
+ * assert.equal(a.allocate(0, 3 << 20), 0); // a new 20 MiB large-pool segment, split
+ * assert.equal(a.allocate(1, 1000), 20971520); // a new 2 MiB small-pool segment after it
+ * assert.equal(a.reserved(), 23068672); // 22 MiB
+ * assert.equal(a.allocated(), 3146752); // 3 MiB + 1024
  * ```
  */
 export class PytorchAllocator implements OnlineAllocator {
@@ -253,9 +254,10 @@ export class PytorchAllocator implements OnlineAllocator {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const a = createPytorchAllocator();
- * a.allocate(0, 12 << 20); // 0: a 12 MiB segment of its own
- * a.reserved(); // 12582912
+ * assert.equal(a.allocate(0, 12 << 20), 0); // a 12 MiB segment of its own
+ * assert.equal(a.reserved(), 12582912);
  * ```
  */
 export function createPytorchAllocator(options: AllocatorOptions = {}): PytorchAllocator {

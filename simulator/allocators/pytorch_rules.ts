@@ -36,9 +36,10 @@ export type PytorchPool = "small" | "large";
  *
  * @example
  * ```ts
- * pytorchGranule(); // 512
- * pytorchGranule(256); // 512
- * pytorchGranule(4096); // 4096
+ * import assert from "node:assert/strict";
+ * assert.equal(pytorchGranule(), 512);
+ * assert.equal(pytorchGranule(256), 512);
+ * assert.equal(pytorchGranule(4096), 4096);
  * ```
  */
 export function pytorchGranule(alignment = 1): number {
@@ -55,9 +56,10 @@ export function pytorchGranule(alignment = 1): number {
  *
  * @example
  * ```ts
- * pytorchRoundSize(1); // 512
- * pytorchRoundSize(513); // 1024
- * pytorchRoundSize(1000, 4096); // 4096
+ * import assert from "node:assert/strict";
+ * assert.equal(pytorchRoundSize(1), 512);
+ * assert.equal(pytorchRoundSize(513), 1024);
+ * assert.equal(pytorchRoundSize(1000, 4096), 4096);
  * ```
  */
 export function pytorchRoundSize(
@@ -72,8 +74,9 @@ export function pytorchRoundSize(
  *
  * @example
  * ```ts
- * pytorchPoolFor(1 << 20); // "small"
- * pytorchPoolFor((1 << 20) + 512); // "large"
+ * import assert from "node:assert/strict";
+ * assert.equal(pytorchPoolFor(1 << 20), "small");
+ * assert.equal(pytorchPoolFor((1 << 20) + 512), "large");
  * ```
  */
 export function pytorchPoolFor(rounded: number): PytorchPool {
@@ -87,9 +90,10 @@ export function pytorchPoolFor(rounded: number): PytorchPool {
  *
  * @example
  * ```ts
- * pytorchSegmentSize(4096); // 2097152 (2 MiB)
- * pytorchSegmentSize(3 << 20); // 20971520 (20 MiB)
- * pytorchSegmentSize(11 << 20); // 12582912 (12 MiB)
+ * import assert from "node:assert/strict";
+ * assert.equal(pytorchSegmentSize(4096), 2097152); // 2 MiB
+ * assert.equal(pytorchSegmentSize(3 << 20), 20971520); // 20 MiB
+ * assert.equal(pytorchSegmentSize(11 << 20), 12582912); // 12 MiB
  * ```
  */
 export function pytorchSegmentSize(rounded: number): number {
@@ -108,8 +112,9 @@ export function pytorchSegmentSize(rounded: number): number {
  *
  * @example
  * ```ts
- * pytorchShouldSplit("small", 2 << 20, 512); // true
- * pytorchShouldSplit("large", 20 << 20, 19 << 20); // false: remainder exactly 1 MiB
+ * import assert from "node:assert/strict";
+ * assert.equal(pytorchShouldSplit("small", 2 << 20, 512), true);
+ * assert.equal(pytorchShouldSplit("large", 20 << 20, 19 << 20), false); // remainder exactly 1 MiB
  * ```
  */
 export function pytorchShouldSplit(pool: PytorchPool, blockSize: number, rounded: number): boolean {

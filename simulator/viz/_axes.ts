@@ -21,7 +21,8 @@ export interface Plot {
  *
  * @example
  * ```ts
- * byteAxis({ x: 70, y: 40, w: 800, h: 300 }, 2 ** 30, "address"); // "<line …"
+ * import assert from "node:assert/strict";
+ * assert.match(byteAxis({ x: 70, y: 40, w: 800, h: 300 }, 2 ** 30, "address"), /^<line /);
  * ```
  */
 export function byteAxis(plot: Plot, max: number, title: string): string {
@@ -54,7 +55,8 @@ export function byteAxis(plot: Plot, max: number, title: string): string {
  *
  * @example
  * ```ts
- * stepAxis({ x: 70, y: 40, w: 800, h: 300 }, 245, "step"); // "<line …"
+ * import assert from "node:assert/strict";
+ * assert.match(stepAxis({ x: 70, y: 40, w: 800, h: 300 }, 245, "step"), /^<line /);
  * ```
  */
 export function stepAxis(plot: Plot, steps: number, title: string): string {

@@ -17,7 +17,8 @@ const CHAR_PX = 6.3;
  *
  * @example
  * ```ts
- * kindLegend(new Set([1, 3]), 70, 60, 800).svg; // '<g class="legend">…'
+ * import assert from "node:assert/strict";
+ * assert.match(kindLegend(new Set([1, 3]), 70, 60, 800).svg, /^<g class="legend">/);
  * ```
  */
 export function kindLegend(

@@ -34,7 +34,9 @@ export const PANEL_CSS = kindCss() +
  *
  * @example
  * ```ts
- * svgOpen(800, 300, "timeline", 'data-side="0"'); // '<svg xmlns=… viewBox="0 0 800 300" …>'
+ * import assert from "node:assert/strict";
+ * const open = svgOpen(800, 300, "timeline", 'data-side="0"');
+ * assert.match(open, /^<svg xmlns=.* viewBox="0 0 800 300"/);
  * ```
  */
 export function svgOpen(width: number, height: number, className: string, attrs = ""): string {
@@ -49,7 +51,11 @@ export function svgOpen(width: number, height: number, className: string, attrs 
  *
  * @example
  * ```ts
- * svgText(10, 20, "a<b", 'class="title"'); // '<text x="10" y="20" class="title">a&lt;b</text>'
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   svgText(10, 20, "a<b", 'class="title"'),
+ *   '<text x="10" y="20" class="title">a&lt;b</text>',
+ * );
  * ```
  */
 export function svgText(x: number, y: number, content: string, attrs = ""): string {
@@ -61,7 +67,8 @@ export function svgText(x: number, y: number, content: string, attrs = ""): stri
  *
  * @example
  * ```ts
- * svgLine(0, 5, 100, 5, 'class="grid"'); // '<line x1="0" y1="5" x2="100" y2="5" class="grid"/>'
+ * import assert from "node:assert/strict";
+ * assert.equal(svgLine(0, 5, 100, 5, 'class="grid"'), '<line x1="0" y1="5" x2="100" y2="5" class="grid"/>');
  * ```
  */
 export function svgLine(x1: number, y1: number, x2: number, y2: number, attrs = ""): string {

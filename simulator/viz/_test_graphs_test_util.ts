@@ -13,7 +13,9 @@ import { type Report, simulate } from "../simulate.ts";
  *
  * @example
  * ```ts
- * const { g, report } = await tinyReplay(); // report.peakStep === 2
+ * import assert from "node:assert/strict";
+ * const { report } = await tinyReplay();
+ * assert.equal(report.peakStep, 2);
  * ```
  */
 export async function tinyReplay(): Promise<{ g: IndexedGraph; report: Report }> {
@@ -31,7 +33,10 @@ export async function tinyReplay(): Promise<{ g: IndexedGraph; report: Report }>
  *
  * @example
  * ```ts
- * const g = indexGraph(chainGraph(6000)); // 6,001 tensors
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../../graph/indexed_graph.ts";
+ * const g = indexGraph(chainGraph(6000));
+ * assert.equal(g.tensorCount, 6001);
  * ```
  */
 export function chainGraph(n: number, name = "chain"): Graph {
@@ -53,7 +58,11 @@ export function chainGraph(n: number, name = "chain"): Graph {
  *
  * @example
  * ```ts
- * rectsIn(svg, "tensors").length; // rectangles drawn one per tensor
+ * import assert from "node:assert/strict";
+ * import { memoryMapSvg } from "./memory_map.ts";
+ * const { g, report } = await tinyReplay();
+ * // one rectangle per tensor
+ * assert.equal(rectsIn(memoryMapSvg(g, report), "tensors").length, 6);
  * ```
  */
 export function rectsIn(svg: string, group: string): string[] {

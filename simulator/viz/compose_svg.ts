@@ -23,7 +23,16 @@ const HEADING = 30;
  *
  * @example
  * ```ts
- * await Deno.writeTextFile("viz.svg", vizSvg([vizSide(g, simulate(g), { label: "program order" })]));
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
+ * import { vizSide } from "./side.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const svg = vizSvg([vizSide(g, simulate(g), { label: "program order" })]);
+ * assert.match(svg, /^<svg /);
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/viz.svg`, svg);
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export function vizSvg(sides: VizSide[], options: VizSvgOptions = {}): string {

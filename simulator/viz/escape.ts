@@ -19,7 +19,8 @@ const XML_ENTITIES: Record<string, string> = {
  *
  * @example
  * ```ts
- * escapeXml(`<a href="x">&</a>`); // "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+ * import assert from "node:assert/strict";
+ * assert.equal(escapeXml(`<a href="x">&</a>`), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
  * ```
  */
 export function escapeXml(text: string): string {
@@ -39,7 +40,8 @@ export function escapeXml(text: string): string {
  *
  * @example
  * ```ts
- * jsonForScript({ id: "</script>" }); // '{"id":"\\u003c/script\\u003e"}'
+ * import assert from "node:assert/strict";
+ * assert.equal(jsonForScript({ id: "</script>" }), '{"id":"\\u003c/script\\u003e"}');
  * ```
  */
 export function jsonForScript(value: unknown): string {

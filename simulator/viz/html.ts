@@ -45,8 +45,24 @@ h1{font-size:18px;margin:0 0 2px}
  *
  * @example
  * ```ts
- * const sides = [baseline, planned].map((r, i) => vizSide(g, r, { label: labels[i], side: i, titles: false }));
- * await Deno.writeTextFile("viz.html", vizHtml(sides, { title: g.name }));
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { loadResolvedPlan } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
+ * import { vizSide } from "./side.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const { resolved } = await loadResolvedPlan(g, "testdata/plans/tiny.valid.json");
+ * const baseline = simulate(g, { allocator: "pytorch" });
+ * const planned = simulate(g, { order: resolved.order, offsets: resolved.offsets });
+ * const labels = ["program order", "tiny.valid.json"];
+ * const sides = [baseline, planned].map((r, i) =>
+ *   vizSide(g, r, { label: labels[i], side: i, titles: false })
+ * );
+ * const html = vizHtml(sides, { title: g.name });
+ * assert.match(html, /tiny.valid.json · static allocator/);
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/viz.html`, html);
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export function vizHtml(sides: VizSide[], options: VizHtmlOptions = {}): string {

@@ -73,11 +73,15 @@ export interface MapCells {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const r = simulate(g);
  * const split = mapCells(g, r.lifetimes, r.offsets, {
  *   steps: g.opCount, addressMax: r.arena, plotWidth: 1000, plotHeight: 400,
  * });
- * split.drawn.length + split.aggregated; // tensors of positive size
+ * assert.equal(split.drawn.length + split.aggregated, 6); // tensors of positive size
  * ```
  */
 export function mapCells(

@@ -73,9 +73,15 @@ export interface MemoryMap extends Panel {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
  * const map = memoryMap(g, simulate(g), { title: "program order · best-fit" });
- * await Deno.writeTextFile("map.svg", map.svg);
+ * assert.equal(map.split.drawn.length, 6);
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/map.svg`, map.svg);
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export function memoryMap(
@@ -184,7 +190,11 @@ export function memoryMap(
  *
  * @example
  * ```ts
- * await Deno.writeTextFile("map.svg", memoryMapSvg(g, simulate(g)));
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.match(memoryMapSvg(g, simulate(g)), /^<svg /);
  * ```
  */
 export function memoryMapSvg(
@@ -202,7 +212,12 @@ export function memoryMapSvg(
  *
  * @example
  * ```ts
- * defaultAddressMax(g, report, 0.1); // 1.1 × arena for a valid plan
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const report = simulate(g); // valid, arena 22
+ * assert.equal(defaultAddressMax(g, report, 0.1), 22 * 1.1);
  * ```
  */
 export function defaultAddressMax(g: IndexedGraph, report: Report, headroom: number): number {

@@ -5,9 +5,19 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
  * import { vizHtml, vizSide } from "./mod.ts";
- * const side = vizSide(g, simulate(g, { allocator: "pytorch" }), { label: "program order", side: 0, titles: false });
- * await Deno.writeTextFile("viz.html", vizHtml([side], { title: g.name }));
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const side = vizSide(g, simulate(g, { allocator: "pytorch" }), {
+ *   label: "program order", side: 0, titles: false,
+ * });
+ * const html = vizHtml([side], { title: g.name });
+ * assert.match(html, /^<!DOCTYPE html>/i);
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/viz.html`, html);
+ * await Deno.remove(dir, { recursive: true });
  * ```
  *
  * @module
@@ -22,3 +32,4 @@ export * from "./timeline.ts";
 export * from "./side.ts";
 export * from "./compose_svg.ts";
 export * from "./html.ts";
+export * from "./picture.ts";

@@ -50,7 +50,8 @@ export const KIND_STACK_ORDER: readonly number[] = [
  *
  * @example
  * ```ts
- * kindCss(); // ".k0{fill:#E69F00}…"
+ * import assert from "node:assert/strict";
+ * assert.match(kindCss(), /^\.k0\{fill:#E69F00\}/);
  * ```
  */
 export function kindCss(): string {

@@ -16,8 +16,9 @@ export interface LinearScale {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const y = linearScale(100, 300, 100); // 0 → 300, 100 → 100
- * y(50); // 200
+ * assert.equal(y(50), 200);
  * ```
  */
 export function linearScale(max: number, from: number, to: number): LinearScale {
@@ -32,7 +33,8 @@ export function linearScale(max: number, from: number, to: number): LinearScale 
  *
  * @example
  * ```ts
- * niceTicks(23, 5); // [0, 5, 10, 15, 20]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(niceTicks(23, 5), [0, 5, 10, 15, 20]);
  * ```
  */
 export function niceTicks(max: number, target: number, integer = false): number[] {
@@ -49,7 +51,8 @@ export function niceTicks(max: number, target: number, integer = false): number[
  *
  * @example
  * ```ts
- * niceStep(3.2); // 5
+ * import assert from "node:assert/strict";
+ * assert.equal(niceStep(3.2), 5);
  * ```
  */
 export function niceStep(raw: number, integer = false): number {
@@ -77,7 +80,8 @@ export interface ByteUnit {
  *
  * @example
  * ```ts
- * byteUnit(800 * 2 ** 20); // { name: "MiB", bytes: 1048576 }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(byteUnit(800 * 2 ** 20), { name: "MiB", bytes: 1048576 });
  * ```
  */
 export function byteUnit(max: number): ByteUnit {
@@ -95,7 +99,8 @@ const FORMATS = new Map<number, Intl.NumberFormat>();
  *
  * @example
  * ```ts
- * formatNumber(1088.25, 1); // "1,088.3"
+ * import assert from "node:assert/strict";
+ * assert.equal(formatNumber(1088.25, 1), "1,088.3");
  * ```
  */
 export function formatNumber(value: number, decimals = 0): string {
@@ -116,7 +121,8 @@ export function formatNumber(value: number, decimals = 0): string {
  *
  * @example
  * ```ts
- * formatBytesShort(782496996); // "746.2 MiB"
+ * import assert from "node:assert/strict";
+ * assert.equal(formatBytesShort(782496996), "746.2 MiB");
  * ```
  */
 export function formatBytesShort(bytes: number): string {
@@ -132,7 +138,8 @@ export function formatBytesShort(bytes: number): string {
  *
  * @example
  * ```ts
- * px(12.3456); // "12.35"
+ * import assert from "node:assert/strict";
+ * assert.equal(px(12.3456), "12.35");
  * ```
  */
 export function px(value: number): string {

@@ -44,8 +44,12 @@ export interface VizSide {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const side = vizSide(g, simulate(g, { allocator: "pytorch" }), { label: "program order" });
- * side.panels.length; // 2
+ * assert.equal(side.panels.length, 2);
  * ```
  */
 export function vizSide(g: IndexedGraph, report: Report, options: VizSideOptions): VizSide {
@@ -79,7 +83,12 @@ export function vizSide(g: IndexedGraph, report: Report, options: VizSideOptions
  *
  * @example
  * ```ts
- * sideTitle(report, "program order").title; // "program order · pytorch allocator"
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const report = simulate(g, { allocator: "pytorch" });
+ * assert.equal(sideTitle(report, "program order").title, "program order · pytorch allocator");
  * ```
  */
 export function sideTitle(report: Report, label: string): { title: string; subtitle: string } {
@@ -98,7 +107,15 @@ export function sideTitle(report: Report, label: string): { title: string; subti
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph, loadResolvedPlan } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const { resolved } = await loadResolvedPlan(g, "testdata/plans/tiny.valid.json");
+ * const baseline = simulate(g, { allocator: "pytorch" });
+ * const planned = simulate(g, { order: resolved.order, offsets: resolved.offsets });
  * const scale = sharedScale(g, [baseline, planned]);
+ * assert.ok(scale.addressMax >= planned.arena && scale.bytesMax >= baseline.peakLive);
  * vizSide(g, planned, { label: "plan", ...scale });
  * ```
  */

@@ -57,8 +57,15 @@ export interface Timeline extends Panel {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
- * await Deno.writeTextFile("live.svg", timeline(g, simulate(g)).svg);
+ * const svg = timeline(g, simulate(g)).svg;
+ * assert.match(svg, /^<svg /);
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/live.svg`, svg);
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export function timeline(g: IndexedGraph, report: Report, options: TimelineOptions = {}): Timeline {
@@ -106,7 +113,11 @@ export function timeline(g: IndexedGraph, report: Report, options: TimelineOptio
  *
  * @example
  * ```ts
- * await Deno.writeTextFile("live.svg", timelineSvg(g, simulate(g)));
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * assert.match(timelineSvg(g, simulate(g)), /^<svg /);
  * ```
  */
 export function timelineSvg(
@@ -123,7 +134,12 @@ export function timelineSvg(
  *
  * @example
  * ```ts
- * defaultBytesMax(report, 0.1); // 1.1 × max(reserved, live)
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { simulate } from "../simulate.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const report = simulate(g); // best-fit: 22 bytes live and reserved at the peak
+ * assert.equal(defaultBytesMax(report, 0.1), 22 * 1.1);
  * ```
  */
 export function defaultBytesMax(report: Report, headroom: number): number {

@@ -18,8 +18,9 @@ const loader = highsModule as unknown as (options?: InitOptions) => Promise<High
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const highs = await loadHighs();
- * highs.version.string; // "1.15.1"
+ * assert.equal(highs.version.string, "1.15.1"); // the HiGHS inside npm:highs@1.15.3
  * ```
  */
 export function loadHighs(options: InitOptions = {}): Promise<Highs> {

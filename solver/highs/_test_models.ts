@@ -11,7 +11,10 @@ import { type LinearModel, ModelBuilder } from "./model.ts";
  *
  * @example
  * ```ts
- * (await solveModel(tinyMip(), { timeLimit: 5 })).objective; // -8
+ * import assert from "node:assert/strict";
+ * import { solveModel } from "./solve.ts";
+ * const r = await solveModel(tinyMip(), { timeLimit: Infinity });
+ * assert.deepEqual([r.status, r.objective], ["optimal", -8]);
  * ```
  */
 export function tinyMip(): LinearModel {
@@ -29,7 +32,10 @@ export function tinyMip(): LinearModel {
  *
  * @example
  * ```ts
- * (await solveModel(marketSplit(), { timeLimit: 1 })).status; // "timeout"
+ * import assert from "node:assert/strict";
+ * // Solving it with `{ timeLimit: 1 }` ends in "timeout"; building it is instant.
+ * const m = marketSplit();
+ * assert.deepEqual([m.numCols, m.numRows], [50, 5]); // 40 binaries and 2 slacks per row
  * ```
  */
 export function marketSplit(n = 40, m = 5, seed = 7): LinearModel {

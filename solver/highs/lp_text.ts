@@ -16,11 +16,15 @@ import type { LinearModel } from "./model.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { ModelBuilder } from "./model.ts";
  * const b = new ModelBuilder("tiny");
  * const x = b.addVar("x", { upper: 4, integer: true, cost: -1 });
  * b.addRow("cap", [x], [2], { upper: 7 });
- * toLpText(b.build());
- * // "\\ tiny\nMinimize\n obj: - x\nSubject To\n cap: 2 x <= 7\nBounds\n 0 <= x <= 4\nGeneral\n x\nEnd\n"
+ * assert.equal(
+ *   toLpText(b.build()),
+ *   "\\ tiny\nMinimize\n obj: - x\nSubject To\n cap: 2 x <= 7\nBounds\n 0 <= x <= 4\nGeneral\n x\nEnd\n",
+ * );
  * ```
  */
 export function toLpText(model: LinearModel): string {

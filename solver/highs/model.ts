@@ -47,10 +47,11 @@ export interface RowSpec {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const b = new ModelBuilder("tiny");
  * const x = b.addVar("x", { upper: 4, integer: true, cost: -1 });
  * b.addRow("cap", [x], [2], { upper: 7 });
- * b.build().numCols; // 1
+ * assert.equal(b.build().numCols, 1);
  * ```
  */
 export class ModelBuilder {
@@ -186,7 +187,17 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T): T {
  *
  * @example
  * ```ts
- * evaluate(model, Float64Array.from([2])); // { objective: -2, feasible: true, worstViolation: 0 }
+ * import assert from "node:assert/strict";
+ * const b = new ModelBuilder("tiny");
+ * const x = b.addVar("x", { upper: 4, integer: true, cost: -1 });
+ * b.addRow("cap", [x], [2], { upper: 7 });
+ * const model = b.build();
+ * assert.deepEqual(evaluate(model, Float64Array.from([2])), {
+ *   objective: -2,
+ *   feasible: true,
+ *   worstViolation: 0,
+ * });
+ * assert.equal(evaluate(model, Float64Array.from([4])).feasible, false); // 2 × 4 > 7
  * ```
  */
 export function evaluate(

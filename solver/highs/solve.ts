@@ -62,12 +62,14 @@ export interface SolveModelResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { ModelBuilder } from "./model.ts";
  * const b = new ModelBuilder("tiny");
  * const x = b.addVar("x", { upper: 4, integer: true, cost: -1 });
  * b.addRow("cap", [x], [2], { upper: 7 });
- * const r = await solveModel(b.build(), { timeLimit: 5 });
- * r.status; // "optimal"
- * r.objective; // -3
+ * const r = await solveModel(b.build(), { timeLimit: Infinity });
+ * assert.equal(r.status, "optimal");
+ * assert.equal(r.objective, -3);
  * ```
  */
 export async function solveModel(

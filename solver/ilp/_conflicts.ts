@@ -13,7 +13,15 @@ import type { PlacementProblem } from "../../graph/types.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * const problem = { buffers: [
+ *   { id: "a", lower: 0, upper: 2, size: 4 },
+ *   { id: "b", lower: 1, upper: 3, size: 4 },
+ *   { id: "c", lower: 2, upper: 4, size: 4 },
+ * ] };
+ * const pairs: [number, number][] = [];
  * forEachConflict(problem, (i, j) => { pairs.push([i, j]); return true; });
+ * assert.deepEqual(pairs, [[0, 1], [1, 2]]);
  * ```
  */
 export function forEachConflict(
@@ -38,7 +46,10 @@ export function forEachConflict(
  *
  * @example
  * ```ts
- * countConflicts(problem, 3000); // 6 for example.12
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
+ * assert.equal(countConflicts(problem, 3000), 6);
  * ```
  */
 export function countConflicts(problem: PlacementProblem, cap = Infinity): number {

@@ -1,12 +1,10 @@
 /**
- * Hand-made graphs and brute-force optima for the ILP tests.
+ * Hand-made graphs for the ILP tests (their optima come from the test kit's
+ * brute force).
  *
  * @module
  */
-import type { IndexedGraph } from "../../graph/indexed_graph.ts";
-import { lifetimes } from "../../graph/lifetimes.ts";
-import { peakLive } from "../../graph/metrics.ts";
-import type { Graph, PlacementProblem } from "../../graph/types.ts";
+import type { Graph } from "../../graph/types.ts";
 
 /**
  * Three branches from one input x (size 2); branch i makes a big tensor
@@ -29,7 +27,10 @@ import type { Graph, PlacementProblem } from "../../graph/types.ts";
  *
  * @example
  * ```ts
- * programOrderPeak(indexGraph(threeBranchGraph())).bytes; // 32
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../../graph/indexed_graph.ts";
+ * import { programOrderPeak } from "../../graph/metrics.ts";
+ * assert.equal(programOrderPeak(indexGraph(threeBranchGraph())).bytes, 32);
  * ```
  */
 export function threeBranchGraph(): Graph {
@@ -43,88 +44,4 @@ export function threeBranchGraph(): Graph {
   tensors.push({ id: "y", size: 1, kind: "output" });
   ops.push({ id: "j", in: ["small1", "small2", "small3"], out: ["y"] });
   return { format: "memplan.graph/v1", name: "three-branch", tensors, ops };
-}
-
-/**
- * The least peak live over every topological order, by enumeration (use on
- * graphs of at most ~9 ops).
- *
- * @example
- * ```ts
- * bruteForcePeak(indexGraph(threeBranchGraph())); // 14
- * ```
- */
-export function bruteForcePeak(g: IndexedGraph): number {
-  const V = g.opCount;
-  const preds: number[][] = Array.from({ length: V }, () => []);
-  for (let v = 0; v < V; v++) {
-    for (let k = g.inStart[v]; k < g.inStart[v + 1]; k++) {
-      const p = g.producer[g.inList[k]];
-      if (p >= 0) preds[v].push(p);
-    }
-    for (let k = g.afterStart[v]; k < g.afterStart[v + 1]; k++) preds[v].push(g.afterList[k]);
-  }
-  const order = new Int32Array(V);
-  const done = new Uint8Array(V);
-  let best = Infinity;
-  const extend = (pos: number) => {
-    if (pos === V) {
-      best = Math.min(best, peakLive(g, lifetimes(g, order)).bytes);
-      return;
-    }
-    for (let v = 0; v < V; v++) {
-      if (done[v] || preds[v].some((p) => !done[p])) continue;
-      done[v] = 1;
-      order[pos] = v;
-      extend(pos + 1);
-      done[v] = 0;
-    }
-  };
-  extend(0);
-  return V === 0 ? 0 : best;
-}
-
-/**
- * The least arena of a small buffer problem: every permutation placed
- * lowest-fit (at the lowest aligned offset clear of the buffers already
- * placed). Placing an optimal solution's buffers in order of their offsets
- * puts each at or below its optimal offset, so some permutation reaches the
- * optimum. Use on at most ~7 buffers.
- *
- * @example
- * ```ts
- * bruteForceArena(problem); // 12 for example.12
- * ```
- */
-export function bruteForceArena(problem: PlacementProblem): number {
-  const bs = problem.buffers.filter((b) => b.size > 0);
-  const align = problem.alignment ?? 1;
-  const n = bs.length;
-  const offset = new Float64Array(n);
-  const placed: number[] = [];
-  let best = Infinity;
-  const extend = (top: number) => {
-    if (top >= best) return;
-    if (placed.length === n) {
-      best = top;
-      return;
-    }
-    for (let i = 0; i < n; i++) {
-      if (placed.includes(i)) continue;
-      const blockers = placed
-        .filter((j) => bs[j].lower < bs[i].upper && bs[i].lower < bs[j].upper)
-        .sort((x, y) => offset[x] - offset[y]);
-      let o = 0;
-      for (const j of blockers) {
-        if (o + bs[i].size <= offset[j]) break;
-        o = Math.max(o, Math.ceil((offset[j] + bs[j].size) / align) * align);
-      }
-      offset[i] = o;
-      placed.push(i);
-      extend(Math.max(top, o + bs[i].size));
-      placed.pop();
-    }
-  };
-  extend(0);
-  return n === 0 ? 0 : best;
 }

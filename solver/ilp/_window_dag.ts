@@ -35,8 +35,14 @@ export interface WindowDag {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { precedence } from "../../graph/bounds/precedence.ts";
+ * import { programOrder, stepsOf } from "../../graph/lifetimes.ts";
+ * import { loadGraph } from "../../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json"); // a chain of 4 ops
+ * const order = programOrder(g);
  * const w = windowDag(precedence(g), order, stepsOf(g, order), 0, g.opCount);
- * w.asap[0]; // 0
+ * assert.deepEqual(w.asap, Int32Array.from([0, 1, 2, 3]));
  * ```
  */
 export function windowDag(

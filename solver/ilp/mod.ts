@@ -1,7 +1,7 @@
 /**
  * OLLA's ILPs (Steiner et al. 2022) solved with HiGHS: the lifetime
- * (scheduling) ILP, the location (placement) ILP, and the `best` planners that
- * run greedy first and the ILPs while time remains.
+ * (scheduling) ILP and the location (placement) ILP. The `best` planners that
+ * run them after the linear planners are in solver/best.ts.
  *
  * @module
  */
@@ -18,5 +18,3 @@ export {
   type PlacementModelOptions,
 } from "./place_model.ts";
 export { type IlpPlaceOptions, ilpPlacer, placeIlp } from "./place_ilp.ts";
-export { bestPlacer, bestScheduler, GREEDY_PLACERS, placeBest, scheduleBest } from "./best.ts";
-export { countConflicts, forEachConflict } from "./_conflicts.ts";

@@ -48,8 +48,13 @@ export interface IlpPlaceOptions extends PlaceOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * import { placeGreedySize } from "../placers/greedy_size.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
+ * // never worse than its start, whatever time it had
  * const r = await placeIlp(problem, { timeLimit: 10 });
- * r.arena <= placeGreedySize(problem).arena; // true
+ * assert.ok(r.arena <= placeGreedySize(problem).arena);
  * ```
  */
 export async function placeIlp(
@@ -268,7 +273,11 @@ function pickFree(
  *
  * @example
  * ```ts
- * const { offsets, arena, status } = await ilpPlacer.place(problem, { timeLimit: 30 });
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
+ * const { offsets, arena, status } = await ilpPlacer.place(problem, { timeLimit: Infinity });
+ * assert.deepEqual([offsets.length, arena, status], [5, 12, "optimal"]);
  * ```
  */
 export const ilpPlacer: Placer = {

@@ -4,8 +4,8 @@ import { problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import { placeGreedySize } from "../placers/greedy_size.ts";
-import { randomProblem } from "../_testing.ts";
-import { bruteForceArena } from "./_test_graphs.ts";
+import { randomProblem } from "../../testkit/mod.ts";
+import { bruteForcePlacement } from "../../testkit/brute_force_placement.ts";
 import { ilpPlacer, placeIlp } from "./place_ilp.ts";
 
 const EXAMPLE = new URL("../../testdata/minimalloc/example.12.csv", import.meta.url);
@@ -46,7 +46,7 @@ Deno.test("placement ILP equals brute force on small random problems", async () 
   for (let seed = 1; seed <= 8; seed++) {
     const problem = randomProblem({ seed, n: 6, horizon: 8, alignment: seed % 2 ? 1 : 4 });
     const r = await placeIlp(problem, { start: stacked(problem), timeLimit: Infinity });
-    assert.equal(r.arena, bruteForceArena(problem), `seed ${seed}`);
+    assert.equal(r.arena, bruteForcePlacement(problem).arena, `seed ${seed}`);
     assert.equal(r.status, "optimal", `seed ${seed}`);
     assert.ok(verifyPlacement(problem, r.offsets).ok, `seed ${seed}`);
   }

@@ -68,9 +68,16 @@ export interface PlacementModel {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * import { solveModel } from "../highs/solve.ts";
+ * import { placeFirstFit } from "../placers/first_fit.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
+ * const greedy = placeFirstFit(problem);
  * const m = buildPlacementModel(problem, { offsets: greedy.offsets });
- * const r = await solveModel(m.model, { timeLimit: 10, mipStart: m.start });
+ * const r = await solveModel(m.model, { timeLimit: Infinity, mipStart: m.start });
  * const offsets = m.decode(r.values!);
+ * assert.equal(offsets.length, 5);
  * ```
  */
 export function buildPlacementModel(

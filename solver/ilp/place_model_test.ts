@@ -3,7 +3,7 @@ import type { PlacementProblem } from "../../graph/types.ts";
 import { evaluate } from "../highs/model.ts";
 import { toLpText } from "../highs/lp_text.ts";
 import { placeGreedySize } from "../placers/greedy_size.ts";
-import { randomProblem } from "../_testing.ts";
+import { randomProblem } from "../../testkit/mod.ts";
 import { countConflicts, forEachConflict } from "./_conflicts.ts";
 import { buildPlacementModel } from "./place_model.ts";
 

@@ -50,8 +50,14 @@ export interface IlpScheduleOptions extends ScheduleOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../../graph/indexed_graph.ts";
+ * import { scheduleGreedy } from "../schedulers/greedy.ts";
+ * import { threeBranchGraph } from "./_test_graphs.ts";
+ * const g = indexGraph(threeBranchGraph());
+ * // never worse than its start, whatever time it had
  * const r = await scheduleIlp(g, { timeLimit: 10 });
- * r.peakLive <= scheduleGreedy(g).peakLive; // true
+ * assert.ok(r.peakLive <= scheduleGreedy(g).peakLive);
  * ```
  */
 export async function scheduleIlp(
@@ -227,7 +233,12 @@ function stepInverse(order: Schedule): Int32Array {
  *
  * @example
  * ```ts
- * const { order, peakLive, status } = await ilpScheduler.schedule(g, { timeLimit: 60 });
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../../graph/indexed_graph.ts";
+ * import { threeBranchGraph } from "./_test_graphs.ts";
+ * const g = indexGraph(threeBranchGraph()); // 7 ops, least peak 14
+ * const { order, peakLive, status } = await ilpScheduler.schedule(g, { timeLimit: Infinity });
+ * assert.deepEqual([order.length, peakLive, status], [7, 14, "optimal"]);
  * ```
  */
 export const ilpScheduler: Scheduler = {

@@ -5,8 +5,9 @@ import { peakLive, programOrderPeak } from "../../graph/metrics.ts";
 import { isValidOrder } from "../../graph/order_check.ts";
 import { simulate } from "../../simulator/simulate.ts";
 import { scheduleGreedy } from "../schedulers/greedy.ts";
-import { randomDag } from "../_testing.ts";
-import { bruteForcePeak, threeBranchGraph } from "./_test_graphs.ts";
+import { randomDag } from "../../testkit/mod.ts";
+import { bruteForceSchedule } from "../../testkit/brute_force_schedule.ts";
+import { threeBranchGraph } from "./_test_graphs.ts";
 import { ilpScheduler, scheduleIlp } from "./schedule_ilp.ts";
 
 Deno.test("ilp scheduler: three branches, program order 32, optimal 14 proved", async () => {
@@ -36,7 +37,7 @@ Deno.test("ilp scheduler equals brute force on small random graphs", async () =>
   let ilpRuns = 0;
   for (let seed = 1; seed <= 12; seed++) {
     const g = indexGraph(randomDag({ seed, ops: 5 + (seed % 4) }));
-    const best = bruteForcePeak(g);
+    const best = bruteForceSchedule(g.graph).peak;
     for (const start of [undefined, programOrder(g)]) {
       const r = await scheduleIlp(g, { timeLimit: Infinity, ...(start ? { start } : {}) });
       const what = `seed ${seed}, start ${start ? "program" : "greedy"}`;

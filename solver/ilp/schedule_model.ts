@@ -74,9 +74,17 @@ export interface ScheduleModel {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../../graph/indexed_graph.ts";
+ * import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
+ * import { peakLive } from "../../graph/metrics.ts";
+ * import { solveModel } from "../highs/solve.ts";
+ * import { threeBranchGraph } from "./_test_graphs.ts";
+ * const g = indexGraph(threeBranchGraph()); // program order peaks at 32
  * const m = buildScheduleModel(g, { order: programOrder(g) });
- * const r = await solveModel(m.model, { timeLimit: 10, mipStart: m.start });
+ * const r = await solveModel(m.model, { timeLimit: Infinity, mipStart: m.start });
  * const better = m.decode(r.values!);
+ * assert.equal(peakLive(g, lifetimes(g, better)).bytes, 14);
  * ```
  */
 export function buildScheduleModel(g: IndexedGraph, options: ScheduleModelOptions): ScheduleModel {
@@ -315,7 +323,10 @@ function decodeOrder(
  *
  * @example
  * ```ts
- * sizeGcd(g); // 4 for a graph of float32 tensors
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/mlp.b2.sgd.json.gz");
+ * assert.equal(sizeGcd(g), 4); // float32 tensors
  * ```
  */
 export function sizeGcd(g: IndexedGraph): number {

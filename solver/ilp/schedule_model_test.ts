@@ -5,7 +5,7 @@ import { liveTimeline } from "../../graph/metrics.ts";
 import { isValidOrder } from "../../graph/order_check.ts";
 import { evaluate } from "../highs/model.ts";
 import { solveModel } from "../highs/solve.ts";
-import { randomDag } from "../_testing.ts";
+import { randomDag } from "../../testkit/mod.ts";
 import { threeBranchGraph } from "./_test_graphs.ts";
 import { buildScheduleModel, sizeGcd } from "./schedule_model.ts";
 

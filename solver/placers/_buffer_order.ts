@@ -12,8 +12,9 @@
  *
  * @example
  * ```ts
- * orderByKeysDescending(3, [Float64Array.from([1, 5, 5]), Float64Array.from([0, 1, 2])]);
- * // Int32Array [2, 1, 0]
+ * import assert from "node:assert/strict";
+ * const order = orderByKeysDescending(3, [Float64Array.from([1, 5, 5]), Float64Array.from([0, 1, 2])]);
+ * assert.deepEqual(order, Int32Array.from([2, 1, 0]));
  * ```
  */
 export function orderByKeysDescending(n: number, keys: readonly Float64Array[]): Int32Array {
@@ -33,7 +34,9 @@ export function orderByKeysDescending(n: number, keys: readonly Float64Array[]):
  *
  * @example
  * ```ts
- * keyOf(problem, (b) => b.size);
+ * import assert from "node:assert/strict";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 8 }] };
+ * assert.deepEqual(keyOf(problem, (b) => b.size), Float64Array.from([4, 8]));
  * ```
  */
 export function keyOf<B>(problem: { buffers: B[] }, f: (b: B) => number): Float64Array {

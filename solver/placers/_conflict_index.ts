@@ -29,9 +29,10 @@ import { IntervalUnion } from "./_interval_union.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const idx = new ConflictIndex(4); // time points 0..3
- * idx.insert(0, 2, 0, 8);   // lifespan points [0, 2), bytes [0, 8)
- * idx.query(1, 4).length;   // 1 set: the one holding [0, 8)
+ * idx.insert(0, 2, 0, 8); // lifespan points [0, 2), bytes [0, 8)
+ * assert.equal(idx.query(1, 4).length, 1); // 1 set: the one holding [0, 8)
  * ```
  */
 export class ConflictIndex {

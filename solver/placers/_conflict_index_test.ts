@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { seeded } from "../_testing.ts";
+import { seeded } from "../../testkit/mod.ts";
 import { ConflictIndex } from "./_conflict_index.ts";
 
 Deno.test("ConflictIndex returns exactly the ranges of rectangles sharing a time point", () => {

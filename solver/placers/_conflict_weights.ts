@@ -21,11 +21,13 @@ export interface ConflictWeights {
  *
  * @example
  * ```ts
- * conflictWeights({ buffers: [
+ * import assert from "node:assert/strict";
+ * const w = conflictWeights({ buffers: [
  *   { id: "a", lower: 0, upper: 2, size: 4 },
  *   { id: "b", lower: 1, upper: 3, size: 8 },
  *   { id: "c", lower: 2, upper: 3, size: 1 },
- * ] }).bytes; // Float64Array [8, 5, 8]
+ * ] });
+ * assert.deepEqual(w.bytes, Float64Array.from([8, 5, 8]));
  * ```
  */
 export function conflictWeights(problem: PlacementProblem): ConflictWeights {

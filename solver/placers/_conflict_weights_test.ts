@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { randomProblem } from "../_testing.ts";
+import { randomProblem } from "../../testkit/mod.ts";
 import { conflictWeights } from "./_conflict_weights.ts";
 
 Deno.test("conflictWeights matches a pairwise count", () => {

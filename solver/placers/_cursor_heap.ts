@@ -12,13 +12,15 @@ import type { IntervalUnion } from "./_interval_union.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { IntervalUnion } from "./_interval_union.ts";
  * const a = new IntervalUnion(), b = new IntervalUnion();
  * a.add(0, 2); a.add(6, 8); b.add(3, 5);
  * const h = new CursorHeap();
  * h.reset([a, b]);
  * const starts = [];
  * while (h.size > 0) { starts.push(h.minStart); h.advance(); }
- * starts; // [0, 3, 6]
+ * assert.deepEqual(starts, [0, 3, 6]);
  * ```
  */
 export class CursorHeap {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { seeded } from "../_testing.ts";
+import { seeded } from "../../testkit/mod.ts";
 import { CursorHeap } from "./_cursor_heap.ts";
 import { IntervalUnion } from "./_interval_union.ts";
 

@@ -15,7 +15,14 @@ import { FreeGaps } from "./_free_gaps.ts";
  *
  * @example
  * ```ts
- * isStartOrdered(problem, [2, 0, 1]);
+ * import assert from "node:assert/strict";
+ * const problem = { buffers: [
+ *   { id: "a", lower: 2, upper: 4, size: 4 },
+ *   { id: "b", lower: 3, upper: 5, size: 4 },
+ *   { id: "c", lower: 0, upper: 3, size: 4 },
+ * ] };
+ * assert.equal(isStartOrdered(problem, [2, 0, 1]), true);
+ * assert.equal(isStartOrdered(problem, [0, 1, 2]), false);
  * ```
  */
 export function isStartOrdered(problem: PlacementProblem, order: ArrayLike<number>): boolean {
@@ -37,8 +44,17 @@ export function isStartOrdered(problem: PlacementProblem, order: ArrayLike<numbe
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * const problem = { buffers: [
+ *   { id: "a", lower: 2, upper: 4, size: 4 },
+ *   { id: "b", lower: 3, upper: 5, size: 4 },
+ *   { id: "c", lower: 0, upper: 3, size: 4 },
+ * ] };
+ * // c at 0; a overlaps c in time, so above it; b starts when c has ended
+ * const startOrder = [2, 0, 1];
  * const offsets = new Float64Array(problem.buffers.length);
  * const arena = firstFitSweep(problem, startOrder, 1, offsets);
+ * assert.deepEqual([arena, offsets], [8, Float64Array.from([4, 0, 0])]);
  * ```
  */
 export function firstFitSweep(

@@ -11,12 +11,13 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const gaps = new FreeGaps(8);
  * gaps.insert(0, Infinity);
- * gaps.take(0, 4);          // allocate [0, 4)
- * gaps.lowestFit(2);        // 4
- * gaps.release(0, 4);       // merges back into [0, ∞)
- * gaps.lowestFit(10);       // 0
+ * gaps.take(0, 4); // allocate [0, 4)
+ * assert.equal(gaps.lowestFit(2), 4);
+ * gaps.release(0, 4); // merges back into [0, ∞)
+ * assert.equal(gaps.lowestFit(10), 0);
  * ```
  */
 export class FreeGaps {

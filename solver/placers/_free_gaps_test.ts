@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { seeded } from "../_testing.ts";
+import { seeded } from "../../testkit/mod.ts";
 import { FreeGaps } from "./_free_gaps.ts";
 
 Deno.test("FreeGaps splits on take and merges on release", () => {

@@ -12,10 +12,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const u = new IntervalUnion();
  * u.add(0, 4); u.add(8, 12); u.add(4, 6);
- * u.count; // 2: [0, 6) and [8, 12)
- * u.blockingEnd(5, 2); // 6: [5, 7) hits [0, 6)
+ * assert.equal(u.count, 2); // [0, 6) and [8, 12)
+ * assert.equal(u.blockingEnd(5, 2), 6); // [5, 7) hits [0, 6)
  * ```
  */
 export class IntervalUnion {

@@ -75,8 +75,9 @@ export interface PlaceInOrderOptions {
  *
  * @example
  * ```ts
- * defaultSearchLimit(1_000); // 100000
- * defaultSearchLimit(1_000_000); // 1024
+ * import assert from "node:assert/strict";
+ * assert.equal(defaultSearchLimit(1_000), 100000);
+ * assert.equal(defaultSearchLimit(1_000_000), 1024);
  * ```
  */
 export function defaultSearchLimit(n: number): number {
@@ -89,11 +90,16 @@ export function defaultSearchLimit(n: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const problem = { buffers: [
  *   { id: "a", lower: 0, upper: 2, size: 4 },
  *   { id: "b", lower: 1, upper: 3, size: 4 },
  * ] };
- * placeInOrder(problem, [0, 1], "best-fit"); // offsets [0, 4], arena 8, truncated 0
+ * assert.deepEqual(placeInOrder(problem, [0, 1], "best-fit"), {
+ *   offsets: Float64Array.from([0, 4]),
+ *   arena: 8,
+ *   truncated: 0,
+ * });
  * ```
  */
 export function placeInOrder(

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { PlacementProblem } from "../../graph/types.ts";
-import { arenaByHand, assertPlacementValid, randomProblem, seeded } from "../_testing.ts";
+import { arenaOf, assertPlacementValid, randomProblem, seeded } from "../../testkit/mod.ts";
 import { defaultSearchLimit, type GapPolicy, placeInOrder } from "./_place_in_order.ts";
 
 /**
@@ -46,7 +46,7 @@ Deno.test("placeInOrder: tiny search limits stay valid (random)", () => {
       for (const searchLimit of [0, 1, 2, 5]) {
         const r = placeInOrder(p, order, policy, { searchLimit });
         assertPlacementValid(p, r.offsets);
-        assert.equal(r.arena, arenaByHand(p, r.offsets));
+        assert.equal(r.arena, arenaOf(p, r.offsets));
       }
       assert.equal(placeInOrder(p, order, policy, { searchLimit: Infinity }).truncated, 0);
     }
@@ -115,7 +115,7 @@ Deno.test("placeInOrder is valid for any order, both policies, with alignment (r
       } catch (e) {
         throw new Error(`seed ${seed}, ${policy}: ${(e as Error).message}`);
       }
-      assert.equal(r.arena, arenaByHand(p, r.offsets));
+      assert.equal(r.arena, arenaOf(p, r.offsets));
     }
   }
 });

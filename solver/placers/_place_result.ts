@@ -23,8 +23,19 @@ export interface GreedyPlaceOptions extends PlaceOptions, PlaceInOrderOptions {}
  *
  * @example
  * ```ts
- * const r = placeResult(problem, placeInOrder(problem, order, "best-fit"), {}, t0, { policy: "best-fit" });
- * r.bound; // problemPeakLive(problem)
+ * import assert from "node:assert/strict";
+ * import { problemPeakLive } from "../../graph/placement_problem.ts";
+ * import { placeInOrder } from "./_place_in_order.ts";
+ * const problem = { buffers: [
+ *   { id: "a", lower: 0, upper: 2, size: 4 },
+ *   { id: "b", lower: 1, upper: 3, size: 4 },
+ * ] };
+ * const t0 = performance.now();
+ * const r = placeResult(problem, placeInOrder(problem, [0, 1], "best-fit"), {}, t0, {
+ *   policy: "best-fit",
+ * });
+ * assert.equal(r.bound, problemPeakLive(problem));
+ * assert.equal(r.status, "optimal"); // arena 8 = bound
  * ```
  */
 export function placeResult(

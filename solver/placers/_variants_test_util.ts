@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
-import { arenaByHand, assertPlacementValid, randomProblem } from "../_testing.ts";
+import { arenaOf, assertPlacementValid, randomProblem } from "../../testkit/mod.ts";
 import type { PlaceOptions, PlaceResult } from "../types.ts";
 
 /**
@@ -16,6 +16,7 @@ import type { PlaceOptions, PlaceResult } from "../types.ts";
  *
  * @example
  * ```ts
+ * import { placeGreedySize } from "./greedy_size.ts";
  * checkPlacerOnRandomProblems(placeGreedySize);
  * ```
  */
@@ -30,7 +31,7 @@ export function checkPlacerOnRandomProblems(
     } catch (e) {
       throw new Error(`seed ${seed}: ${(e as Error).message}`);
     }
-    assert.equal(r.arena, arenaByHand(p, r.offsets));
+    assert.equal(r.arena, arenaOf(p, r.offsets));
     assert.equal(r.bound, problemPeakLive(p));
     assert.ok(r.arena >= r.bound!);
     assert.equal(r.status, r.arena === r.bound ? "optimal" : "feasible");

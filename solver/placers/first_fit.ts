@@ -18,7 +18,11 @@ import { type GreedyPlaceOptions, placeResult } from "./_place_result.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const r = placeFirstFit(problem);
+ * assert.equal(r.arena, 12);
  * ```
  */
 export function placeFirstFit(
@@ -40,7 +44,11 @@ export function placeFirstFit(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const { arena } = await firstFitPlacer.place(problem);
+ * assert.equal(arena, 12);
  * ```
  */
 export const firstFitPlacer: Placer = {

@@ -16,7 +16,11 @@ import { type GreedyPlaceOptions, placeResult } from "./_place_result.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const r = placeGreedyArea(problem);
+ * assert.equal(r.arena, 12);
  * ```
  */
 export function placeGreedyArea(
@@ -38,7 +42,11 @@ export function placeGreedyArea(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const { arena } = await greedyAreaPlacer.place(problem);
+ * assert.equal(arena, 12);
  * ```
  */
 export const greedyAreaPlacer: Placer = {

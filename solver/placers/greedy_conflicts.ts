@@ -17,7 +17,11 @@ import { type GreedyPlaceOptions, placeResult } from "./_place_result.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const r = placeGreedyConflicts(problem);
+ * assert.equal(r.arena, 12);
  * ```
  */
 export function placeGreedyConflicts(
@@ -41,7 +45,11 @@ export function placeGreedyConflicts(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const { arena } = await greedyConflictsPlacer.place(problem);
+ * assert.equal(arena, 12);
  * ```
  */
 export const greedyConflictsPlacer: Placer = {

@@ -9,14 +9,18 @@ import { keyOf, orderByKeysDescending } from "./_buffer_order.ts";
 import { placeInOrder } from "./_place_in_order.ts";
 import { type GreedyPlaceOptions, placeResult } from "./_place_result.ts";
 
+export type { GreedyPlaceOptions };
+
 /**
  * Largest size first; ties: longer lifespan, then earlier start, then input
  * order. Big buffers placed early leave the small ones to fill the gaps.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
  * const r = placeGreedySize(await loadMinimallocCsv("testdata/minimalloc/example.12.csv"));
- * r.arena; // 12
+ * assert.equal(r.arena, 12);
  * ```
  */
 export function placeGreedySize(
@@ -38,7 +42,11 @@ export function placeGreedySize(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const { offsets, arena } = await greedySizePlacer.place(problem);
+ * assert.deepEqual([offsets.length, arena], [5, 12]);
  * ```
  */
 export const greedySizePlacer: Placer = {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { loadMinimallocCsv } from "../../graph/load.ts";
-import { assertPlacementValid } from "../_testing.ts";
+import { assertPlacementValid } from "../../testkit/mod.ts";
 import { fourBuffers } from "./_fixtures.ts";
 import { checkPlacerOnRandomProblems } from "./_variants_test_util.ts";
 import { greedySizePlacer, placeGreedySize } from "./greedy_size.ts";

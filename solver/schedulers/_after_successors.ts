@@ -16,8 +16,12 @@ export interface AfterSuccessors {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/branchy.json"); // upd (op 5) runs after p1 and q1
  * const { succStart, succList } = afterSuccessors(g);
- * succList.subarray(succStart[u], succStart[u + 1]); // ops listing u in `after`
+ * const u = 0; // p1
+ * assert.deepEqual(Array.from(succList.subarray(succStart[u], succStart[u + 1])), [5]); // ops listing u in `after`
  * ```
  */
 export function afterSuccessors(g: IndexedGraph): AfterSuccessors {

@@ -47,7 +47,12 @@ const RESPREAD_MAX_READERS = 32;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { isValidOrder } from "../../graph/order_check.ts";
+ * const g = await loadGraph("testdata/graphs/branchy.json");
  * const order = listSchedule(g, { primary: "net", lookahead: false, tie: "program" });
+ * assert.ok(isValidOrder(g, order));
  * ```
  */
 export function listSchedule(g: IndexedGraph, rule: ListRule): Schedule {

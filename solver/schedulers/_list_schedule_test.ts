@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { indexGraph } from "../../graph/indexed_graph.ts";
 import type { Graph } from "../../graph/types.ts";
-import { assertTopological, randomDag } from "../_testing.ts";
+import { assertTopological, randomDag } from "../../testkit/mod.ts";
 import { fanoutGraph, twoLayerStepGraph } from "./_fixtures.ts";
 import { type ListRule, listSchedule } from "./_list_schedule.ts";
 

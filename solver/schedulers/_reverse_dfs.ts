@@ -18,7 +18,12 @@ import type { Schedule } from "../../graph/types.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * import { isValidOrder } from "../../graph/order_check.ts";
+ * const g = await loadGraph("testdata/graphs/branchy.json");
  * const order = reverseDfsSchedule(g);
+ * assert.ok(isValidOrder(g, order));
  * ```
  */
 export function reverseDfsSchedule(g: IndexedGraph): Schedule {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { indexGraph } from "../../graph/indexed_graph.ts";
-import { assertTopological, randomDag } from "../_testing.ts";
+import { assertTopological, randomDag } from "../../testkit/mod.ts";
 import { fanoutGraph, twoLayerStepGraph } from "./_fixtures.ts";
 import { reverseDfsSchedule } from "./_reverse_dfs.ts";
 

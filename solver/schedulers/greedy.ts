@@ -12,7 +12,7 @@ import { isValidOrder } from "../../graph/order_check.ts";
 import type { Schedule } from "../../graph/types.ts";
 import type { ScheduleOptions, Scheduler, ScheduleResult } from "../types.ts";
 import { listSchedule } from "./_list_schedule.ts";
-import { orderLowerBound } from "./order_bound.ts";
+import { orderLowerBound } from "../../graph/bounds/order_bound.ts";
 import { reverseDfsSchedule } from "./_reverse_dfs.ts";
 
 /** One way to build an order; the greedy scheduler tries each in turn. */
@@ -65,9 +65,25 @@ export interface GreedyScheduleOptions extends ScheduleOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../../graph/indexed_graph.ts";
+ * import { programOrderPeak } from "../../graph/metrics.ts";
+ * import type { Graph } from "../../graph/types.ts";
+ * // three branches x -> p_i -> big_i (10) -> q_i -> small_i (1), joined by j;
+ * // the program order runs p1 p2 p3 first and holds the three bigs at once
+ * const graph: Graph = { format: "memplan.graph/v1", name: "three-branch", tensors: [], ops: [] };
+ * graph.tensors.push({ id: "x", size: 2, kind: "input" }, { id: "y", size: 1, kind: "output" });
+ * for (const i of [1, 2, 3]) {
+ *   graph.tensors.push({ id: `big${i}`, size: 10 }, { id: `small${i}`, size: 1 });
+ *   graph.ops.push({ id: `p${i}`, in: ["x"], out: [`big${i}`] });
+ * }
+ * for (const i of [1, 2, 3]) graph.ops.push({ id: `q${i}`, in: [`big${i}`], out: [`small${i}`] });
+ * graph.ops.push({ id: "j", in: ["small1", "small2", "small3"], out: ["y"] });
+ * const g = indexGraph(graph);
  * const r = scheduleGreedy(g);
- * r.peakLive <= programOrderPeak(g).bytes; // true: program order is one of the variants
- * r.details?.variant; // e.g. "net-program"
+ * assert.equal(programOrderPeak(g).bytes, 32);
+ * assert.equal(r.peakLive, 14); // p1 q1 p2 q2 p3 q3 j
+ * assert.equal(r.details?.variant, "net-program");
  * ```
  */
 export function scheduleGreedy(
@@ -124,7 +140,11 @@ function elapsed(t0: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/branchy.json");
  * const { order, peakLive } = await greedyScheduler.schedule(g);
+ * assert.deepEqual([order.length, peakLive], [6, 15]);
  * ```
  */
 export const greedyScheduler: Scheduler = {

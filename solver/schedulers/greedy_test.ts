@@ -3,7 +3,7 @@ import { branchyGraph, tinyGraph } from "../../graph/_fixtures_test_util.ts";
 import { indexGraph } from "../../graph/indexed_graph.ts";
 import { lifetimes } from "../../graph/lifetimes.ts";
 import { peakLive, programOrderPeak } from "../../graph/metrics.ts";
-import { assertTopological, randomDag } from "../_testing.ts";
+import { assertTopological, randomDag } from "../../testkit/mod.ts";
 import { fanoutGraph, twoLayerStepGraph } from "./_fixtures.ts";
 import { GREEDY_VARIANTS, greedyScheduler, scheduleGreedy } from "./greedy.ts";
 

@@ -7,7 +7,7 @@ import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
 import { peakLive } from "../../graph/metrics.ts";
 import type { ScheduleOptions, Scheduler, ScheduleResult } from "../types.ts";
-import { orderLowerBound } from "./order_bound.ts";
+import { orderLowerBound } from "../../graph/bounds/order_bound.ts";
 
 /**
  * Schedules ops in the order of the file. `optimal` only when its peak live
@@ -15,8 +15,11 @@ import { orderLowerBound } from "./order_bound.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const r = scheduleProgram(g);
- * r.order; // Int32Array [0, 1, …]
+ * assert.deepEqual(r.order, Int32Array.from([0, 1, 2, 3]));
  * ```
  */
 export function scheduleProgram(g: IndexedGraph, _options: ScheduleOptions = {}): ScheduleResult {
@@ -38,7 +41,11 @@ export function scheduleProgram(g: IndexedGraph, _options: ScheduleOptions = {})
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "../../graph/load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
  * const { order } = await programScheduler.schedule(g);
+ * assert.deepEqual(order, Int32Array.from([0, 1, 2, 3]));
  * ```
  */
 export const programScheduler: Scheduler = {

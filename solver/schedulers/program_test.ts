@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { tinyGraph } from "../../graph/_fixtures_test_util.ts";
 import { indexGraph } from "../../graph/indexed_graph.ts";
 import { loadGraph } from "../../graph/load.ts";
-import { assertTopological } from "../_testing.ts";
+import { assertTopological } from "../../testkit/mod.ts";
 import { fanoutGraph } from "./_fixtures.ts";
 import { programScheduler, scheduleProgram } from "./program.ts";
 

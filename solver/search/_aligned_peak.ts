@@ -15,10 +15,12 @@ import type { PlacementProblem } from "../../graph/types.ts";
  *
  * @example
  * ```ts
- * alignedPeak({ alignment: 4, buffers: [
+ * import assert from "node:assert/strict";
+ * const peak = alignedPeak({ alignment: 4, buffers: [
  *   { id: "a", lower: 0, upper: 2, size: 3 },
  *   { id: "b", lower: 1, upper: 3, size: 3 },
- * ] }); // 7: one of them ends at 3, the other starts at 4
+ * ] });
+ * assert.equal(peak, 7); // one of them ends at 3, the other starts at 4
  * ```
  */
 export function alignedPeak(problem: PlacementProblem): number {

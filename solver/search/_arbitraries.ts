@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import type { Buffer, PlacementProblem } from "../../graph/types.ts";
-import { seeded } from "../_testing.ts";
+import { seeded } from "../../testkit/mod.ts";
 import { tightProblem } from "./_tight_problems.ts";
 
 /** Constraints of {@linkcode smallProblem}. */
@@ -27,7 +27,8 @@ export interface SmallProblemConstraints {
  *
  * @example
  * ```ts
- * fc.assert(fc.property(smallProblem(), (p) => p.buffers.length <= 7));
+ * import fc from "fast-check";
+ * fc.assert(fc.property(smallProblem(), (p) => p.buffers.length <= 7), { seed: 1 });
  * ```
  */
 export function smallProblem(c: SmallProblemConstraints = {}): fc.Arbitrary<PlacementProblem> {
@@ -72,7 +73,12 @@ export function smallProblem(c: SmallProblemConstraints = {}): fc.Arbitrary<Plac
  *
  * @example
  * ```ts
- * fc.assert(fc.property(tightArbitrary(), (p) => problemPeakLive(p) === p.capacity));
+ * import fc from "fast-check";
+ * import { problemPeakLive } from "../../graph/placement_problem.ts";
+ * fc.assert(
+ *   fc.property(tightArbitrary(), (p) => problemPeakLive(p) === p.capacity),
+ *   { seed: 1 },
+ * );
  * ```
  */
 export function tightArbitrary(

@@ -17,11 +17,12 @@ import { placeGreedySize } from "../placers/greedy_size.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const problem = { buffers: [
  *   { id: "a", lower: 0, upper: 2, size: 4 },
  *   { id: "b", lower: 1, upper: 3, size: 2 },
  * ] };
- * completeOnTop(problem, Float64Array.of(0, NaN)); // Float64Array [0, 4]
+ * assert.deepEqual(completeOnTop(problem, Float64Array.of(0, NaN)), Float64Array.of(0, 4));
  * ```
  */
 export function completeOnTop(problem: PlacementProblem, offsets: Float64Array): Float64Array {

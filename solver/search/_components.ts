@@ -35,12 +35,13 @@ export interface Component {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const parts = splitComponents({ buffers: [
  *   { id: "a", lower: 0, upper: 2, size: 4 },
  *   { id: "b", lower: 1, upper: 3, size: 4 },
  *   { id: "c", lower: 3, upper: 5, size: 4 },
  * ] });
- * parts.length; // 2: {a, b} and {c}
+ * assert.equal(parts.length, 2); // {a, b} and {c}
  * ```
  */
 export function splitComponents(problem: PlacementProblem): Component[] {

@@ -23,7 +23,9 @@ import type { PlacementProblem } from "../../graph/types.ts";
  *
  * @example
  * ```ts
- * placeSearch(staircase(), { capacity: 6 }).arena; // 6
+ * import assert from "node:assert/strict";
+ * import { placeSearch } from "./search_placer.ts";
+ * assert.equal(placeSearch(staircase(), { capacity: 6, timeLimit: Infinity }).arena, 6);
  * ```
  */
 export function staircase(): PlacementProblem {
@@ -55,7 +57,9 @@ export function staircase(): PlacementProblem {
  *
  * @example
  * ```ts
- * minimizeSearch(alignedChain()).arena; // 6
+ * import assert from "node:assert/strict";
+ * import { minimizeSearch } from "./minimize_search.ts";
+ * assert.equal(minimizeSearch(alignedChain(), { timeLimit: Infinity }).arena, 6);
  * ```
  */
 export function alignedChain(): PlacementProblem {

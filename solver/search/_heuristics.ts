@@ -13,7 +13,17 @@ import type { Component } from "./_components.ts";
  *
  * @example
  * ```ts
- * searchComponent(part, { capacity, alignment: 1, deadline, heuristic: HEURISTICS[2] });
+ * import assert from "node:assert/strict";
+ * import { splitComponents } from "./_components.ts";
+ * import { searchComponent } from "./_search_component.ts";
+ * const [part] = splitComponents({ buffers: [
+ *   { id: "a", lower: 0, upper: 2, size: 4 },
+ *   { id: "b", lower: 1, upper: 3, size: 4 },
+ * ] });
+ * const r = searchComponent(part, {
+ *   capacity: 8, alignment: 1, deadline: Infinity, heuristic: HEURISTICS[2],
+ * });
+ * assert.equal(r.outcome, "found");
  * ```
  */
 export const HEURISTICS: readonly Heuristic[] = [
@@ -45,7 +55,14 @@ export interface Heuristic {
  *
  * @example
  * ```ts
- * candidateOrder(part, ["size", "width"]); // Int32Array of local buffer indices
+ * import assert from "node:assert/strict";
+ * import { splitComponents } from "./_components.ts";
+ * const [part] = splitComponents({ buffers: [
+ *   { id: "a", lower: 0, upper: 2, size: 4 },
+ *   { id: "b", lower: 1, upper: 3, size: 8 },
+ * ] });
+ * // local buffer indices, largest first
+ * assert.deepEqual(candidateOrder(part, ["size", "width"]), Int32Array.of(1, 0));
  * ```
  */
 export function candidateOrder(comp: Component, order: Heuristic["order"]): Int32Array {

@@ -26,8 +26,12 @@ export interface CapacityAnswer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const parts = new PartSolutions(problem);
- * parts.solve(12, performance.now() + 1000).outcome; // "found"
+ * assert.equal(parts.solve(12, Infinity).outcome, "found");
+ * assert.equal(parts.solve(11, Infinity).outcome, "infeasible");
  * ```
  */
 export class PartSolutions {

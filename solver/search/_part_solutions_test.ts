@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { assertPlacementValid } from "../_testing.ts";
+import { assertPlacementValid } from "../../testkit/mod.ts";
 import { staircase } from "./_fixtures.ts";
 import { PartSolutions } from "./_part_solutions.ts";
 

@@ -40,8 +40,12 @@ export interface SolvePartResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * import { splitComponents } from "./_components.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
  * const [part] = splitComponents(problem);
- * solvePart(part, { capacity: 12, alignment: 1, deadline: performance.now() + 1000 }).outcome; // "found"
+ * assert.equal(solvePart(part, { capacity: 12, alignment: 1, deadline: Infinity }).outcome, "found");
  * ```
  */
 export function solvePart(comp: Component, options: SolvePartOptions): SolvePartResult {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { assertPlacementValid, seeded } from "../_testing.ts";
+import { assertPlacementValid, seeded } from "../../testkit/mod.ts";
 import { splitComponents } from "./_components.ts";
 import { solvePart } from "./_portfolio.ts";
 import { tightProblem } from "./_tight_problems.ts";

@@ -15,7 +15,16 @@ import type { Component } from "./_components.ts";
  *
  * @example
  * ```ts
- * restOnBound(part)[b]; // a buffer that cannot start at the water level x starts at x + this, or higher
+ * import assert from "node:assert/strict";
+ * import { splitComponents } from "./_components.ts";
+ * const [part] = splitComponents({ buffers: [
+ *   { id: "a", lower: 0, upper: 2, size: 4 },
+ *   { id: "b", lower: 1, upper: 3, size: 2 },
+ *   { id: "c", lower: 2, upper: 4, size: 8 },
+ * ] });
+ * // a buffer that cannot start at the water level x starts at x + this, or higher:
+ * // a meets only b (2), c only b (2), b meets a (4) and c (8)
+ * assert.deepEqual(restOnBound(part), Float64Array.of(2, 4, 2));
  * ```
  */
 export function restOnBound(comp: Component): Float64Array {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { PlacementProblem } from "../../graph/types.ts";
-import { assertPlacementValid } from "../_testing.ts";
+import { assertPlacementValid } from "../../testkit/mod.ts";
 import { splitComponents } from "./_components.ts";
 import { alignedChain, staircase } from "./_fixtures.ts";
 import { HEURISTICS } from "./_heuristics.ts";

@@ -30,8 +30,11 @@ export interface TightProblemOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { problemPeakLive } from "../../graph/placement_problem.ts";
+ * import { seeded } from "../../testkit/prng.ts";
  * const p = tightProblem({ random: seeded(1), capacity: 16, horizon: 8, buffers: 6 });
- * problemPeakLive(p); // 16
+ * assert.equal(problemPeakLive(p), 16);
  * ```
  */
 export function tightProblem(options: TightProblemOptions): PlacementProblem {

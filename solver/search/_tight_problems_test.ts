@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { problemPeakLive } from "../../graph/placement_problem.ts";
-import { assertPlacementValid, seeded } from "../_testing.ts";
+import { assertPlacementValid, seeded } from "../../testkit/mod.ts";
 import { tightProblem } from "./_tight_problems.ts";
 
 Deno.test("tightProblem cuts a full strip: peak live = capacity, and the cut fits", () => {

@@ -6,12 +6,11 @@
  *
  * @module
  */
-import { problemPeakLive } from "../../graph/placement_problem.ts";
+import { placementArena, problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { placeGreedySize } from "../placers/greedy_size.ts";
 import type { PlaceResult } from "../types.ts";
 import { alignedPeak } from "./_aligned_peak.ts";
-import { arenaOf } from "./_arena.ts";
 import { completeOnTop } from "./_complete_on_top.ts";
 import { PartSolutions } from "./_part_solutions.ts";
 
@@ -46,10 +45,12 @@ interface Probe {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
  * const p = await loadMinimallocCsv("testdata/minimalloc/challenging-C.1048576.csv");
- * const r = minimizeSearch({ buffers: p.buffers }, { timeLimit: 10 });
- * r.arena; // 1039360
- * r.status; // "optimal"
+ * const r = minimizeSearch({ buffers: p.buffers }, { timeLimit: Infinity });
+ * assert.equal(r.arena, 1039360);
+ * assert.equal(r.status, "optimal");
  * ```
  */
 export function minimizeSearch(
@@ -92,7 +93,7 @@ export function minimizeSearch(
       });
       if (r.outcome === "found") {
         best = r.offsets!;
-        hi = arenaOf(problem, best);
+        hi = placementArena(problem, best);
         progress = true;
       } else if (r.outcome === "infeasible") {
         proved = Math.max(proved, target + 1);
@@ -102,7 +103,7 @@ export function minimizeSearch(
         if (capacity !== undefined && target === capacity) partial = r.offsets;
         // The deepest attempt, completed on top, may still beat the best so far.
         const completed = completeOnTop(problem, r.offsets!);
-        const arena = arenaOf(problem, completed);
+        const arena = placementArena(problem, completed);
         if (arena < hi && (capacity === undefined || arena <= capacity)) {
           best = completed;
           hi = arena;
@@ -126,7 +127,7 @@ export function minimizeSearch(
     const offsets = infeasible || partial === undefined ? best : completeOnTop(problem, partial);
     return {
       offsets,
-      arena: arenaOf(problem, offsets),
+      arena: placementArena(problem, offsets),
       status: infeasible ? "infeasible" : "timeout",
       seconds,
       bound: proved,

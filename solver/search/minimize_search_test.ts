@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { loadMinimallocCsv } from "../../graph/load.ts";
 import { verifyPlacement } from "../../simulator/verify_placement.ts";
-import { seeded } from "../_testing.ts";
+import { seeded } from "../../testkit/mod.ts";
 import { alignedChain, staircase } from "./_fixtures.ts";
 import { tightProblem } from "./_tight_problems.ts";
 import { minimizeSearch } from "./minimize_search.ts";

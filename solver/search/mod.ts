@@ -5,9 +5,14 @@
  *
  * @example
  * ```ts
- * import { minimizeSearch, placeSearch } from "./solver/search/mod.ts";
- * const fit = placeSearch(problem, { capacity: 1048576, timeLimit: 30 });
- * const lowest = minimizeSearch(problem, { timeLimit: 30 });
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * import { minimizeSearch, placeSearch } from "./mod.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/challenging-C.1048576.csv");
+ * const fit = placeSearch(problem, { capacity: 1048576, timeLimit: Infinity });
+ * const lowest = minimizeSearch(problem, { timeLimit: Infinity });
+ * assert.ok(fit.arena <= 1048576);
+ * assert.equal(lowest.arena, 1039360);
  * ```
  *
  * @module

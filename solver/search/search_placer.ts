@@ -9,12 +9,11 @@
  *
  * @module
  */
-import { problemPeakLive } from "../../graph/placement_problem.ts";
+import { placementArena, problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { placeGreedySize } from "../placers/greedy_size.ts";
 import type { PlaceOptions, Placer, PlaceResult } from "../types.ts";
 import { alignedPeak } from "./_aligned_peak.ts";
-import { arenaOf } from "./_arena.ts";
 import { completeOnTop } from "./_complete_on_top.ts";
 import { PartSolutions } from "./_part_solutions.ts";
 import { DEFAULT_TIME_LIMIT, minimizeSearch } from "./minimize_search.ts";
@@ -41,9 +40,11 @@ export interface SearchPlaceOptions extends PlaceOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
  * const p = await loadMinimallocCsv("testdata/minimalloc/challenging-A.1048576.csv");
- * const r = placeSearch(p, { capacity: 1048576, timeLimit: 20 });
- * r.status; // "optimal": arena 1048576 = peak live
+ * const r = placeSearch(p, { capacity: 1048576, timeLimit: Infinity });
+ * assert.deepEqual([r.status, r.arena], ["optimal", 1048576]); // arena = peak live
  * ```
  */
 export function placeSearch(
@@ -68,7 +69,7 @@ export function placeSearch(
     details: Record<string, unknown>,
   ): PlaceResult => ({
     offsets,
-    arena: arenaOf(problem, offsets),
+    arena: placementArena(problem, offsets),
     status,
     seconds: (performance.now() - t0) / 1000,
     bound: peak,
@@ -90,7 +91,7 @@ export function placeSearch(
   const r = parts.solve(capacity, deadline);
   const details = { method: "search", parts: parts.count, nodes: r.nodes };
   if (r.outcome === "found") {
-    const arena = arenaOf(problem, r.offsets!);
+    const arena = placementArena(problem, r.offsets!);
     return result(r.offsets!, arena === peak ? "optimal" : "feasible", details);
   }
   if (r.outcome === "infeasible") {
@@ -101,7 +102,7 @@ export function placeSearch(
     });
   }
   const offsets = completeOnTop(problem, r.offsets!);
-  const arena = arenaOf(problem, offsets);
+  const arena = placementArena(problem, offsets);
   const placed = problem.buffers.filter((b, i) => b.size > 0 && !Number.isNaN(r.offsets![i]));
   const positive = problem.buffers.filter((b) => b.size > 0).length;
   return result(offsets, arena <= capacity ? "feasible" : "timeout", {
@@ -118,7 +119,14 @@ export function placeSearch(
  *
  * @example
  * ```ts
- * const { offsets, status } = await searchPlacer.place(problem, { capacity: 1048576 });
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/challenging-B.1048576.csv");
+ * const { offsets, status } = await searchPlacer.place(problem, {
+ *   capacity: 1048576, timeLimit: Infinity,
+ * });
+ * assert.equal(offsets.length, problem.buffers.length);
+ * assert.equal(status, "optimal");
  * ```
  */
 export const searchPlacer: Placer = {

@@ -3,7 +3,7 @@ import { loadMinimallocCsv } from "../../graph/load.ts";
 import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import { placeGreedySize } from "../placers/greedy_size.ts";
 import { getPlacer } from "../registry.ts";
-import { arenaByHand, assertPlacementValid, seeded } from "../_testing.ts";
+import { arenaOf, assertPlacementValid, seeded } from "../../testkit/mod.ts";
 import { alignedChain, staircase } from "./_fixtures.ts";
 import { tightProblem } from "./_tight_problems.ts";
 import { placeSearch, searchPlacer } from "./search_placer.ts";
@@ -56,7 +56,7 @@ Deno.test("a tiny time limit on a hard problem: timeout, every buffer still plac
   assert.ok(r.arena > 64);
   assert.equal(r.details!.overCapacity, r.arena - 64);
   assert.match(String(r.details!.note), /exceeds the capacity by \d+/);
-  assert.equal(r.arena, arenaByHand(p, r.offsets));
+  assert.equal(r.arena, arenaOf(p, r.offsets));
 });
 
 Deno.test("greedy is kept when it fits; zero-size buffers and empty problems", () => {

@@ -4,7 +4,7 @@ import { problemPeakLive } from "../../graph/placement_problem.ts";
 import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { smallProblem, tightArbitrary } from "./_arbitraries.ts";
-import { bruteForceOptimum, bruteForcePlacement } from "./_brute_force.ts";
+import { bruteForcePlacement } from "../../testkit/brute_force_placement.ts";
 import { splitComponents } from "./_components.ts";
 import { HEURISTICS } from "./_heuristics.ts";
 import { searchComponent } from "./_search_component.ts";
@@ -41,8 +41,8 @@ Deno.test("the bare search, with every heuristic, fits exactly when the brute fo
   fc.assert(
     fc.property(smallProblem(), fc.integer({ min: -2, max: 1 }), (drawn, delta) => {
       const { capacity: _, ...p } = drawn;
-      const capacity = Math.max(0, bruteForceOptimum(p) + delta);
-      const fits = bruteForcePlacement(p, capacity) !== undefined;
+      const capacity = Math.max(0, bruteForcePlacement(p).arena + delta);
+      const fits = bruteForcePlacement(p).arena <= capacity;
       for (const heuristic of HEURISTICS) {
         const offsets = searchAll(p, capacity, heuristic);
         assert.equal(offsets !== undefined, fits, `${JSON.stringify(heuristic)} at ${capacity}`);
@@ -71,7 +71,7 @@ Deno.test("search fits a capacity exactly when the brute force does", () => {
     fc.property(smallProblem(), fc.integer({ min: 0, max: 12 }), (p, drawn) => {
       const capacity = p.capacity ?? drawn;
       const r = placeSearch(p, { capacity, timeLimit: Infinity });
-      const fits = bruteForcePlacement(p, capacity) !== undefined;
+      const fits = bruteForcePlacement(p).arena <= capacity;
       if (fits) {
         assert.ok(r.status === "optimal" || r.status === "feasible", r.status);
         assert.ok(verifyPlacement(p, r.offsets, { capacity }).ok);
@@ -90,7 +90,7 @@ Deno.test("minimised, search reaches the brute-force optimum and says optimal", 
   fc.assert(
     fc.property(smallProblem(), (drawn) => {
       const { capacity: _, ...p } = drawn;
-      const best = bruteForceOptimum(p);
+      const best = bruteForcePlacement(p).arena;
       // Without a capacity the placer minimises; `minimize` does the same.
       for (
         const r of [
@@ -112,7 +112,7 @@ Deno.test("minimising under a capacity: the optimum if it fits, else proved infe
   fc.assert(
     fc.property(smallProblem(), fc.integer({ min: 0, max: 12 }), (drawn, capacity) => {
       const { capacity: _, ...p } = drawn;
-      const best = bruteForceOptimum(p);
+      const best = bruteForcePlacement(p).arena;
       const r = placeSearch(p, { capacity, minimize: true, timeLimit: Infinity });
       if (best <= capacity) {
         assert.equal(r.arena, best);

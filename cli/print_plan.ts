@@ -1,0 +1,76 @@
+/**
+ * The text forms of a plan's and a placement's summaries.
+ *
+ * @module
+ */
+import type { PlaceSummary, PlanSummary } from "../pipeline/summary.ts";
+import { formatBytes, formatPercent, renderPairs } from "./format.ts";
+
+/**
+ * A plan's summary as a table.
+ *
+ * @example
+ * ```ts
+ * import { loadGraph } from "../graph/load.ts";
+ * import { planVerified } from "../pipeline/plan_verified.ts";
+ * import { planSummary } from "../pipeline/summary.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const r = await planVerified(g, { scheduler: "greedy", placer: "greedy-size" });
+ * console.log(formatPlanSummary(planSummary(r, "p.json")));
+ * ```
+ */
+export function formatPlanSummary(s: PlanSummary): string {
+  const stage = (x: PlanSummary["scheduler"]) =>
+    `${x.name} (${x.status}, ${x.seconds.toFixed(2)} s)`;
+  return renderPairs([
+    ["graph", s.graph],
+    ["scheduler", stage(s.scheduler)],
+    ["placer", stage(s.placer)],
+    ["program-order peak", formatBytes(s.programOrderPeak)],
+    ["planned peak live (L)", formatBytes(s.peakLive)],
+    ["lower bound, any order", `${formatBytes(s.lowerBound)} (${s.lowerBoundKind})`],
+    [
+      "order",
+      s.orderGap === 0
+        ? "optimal: peak live equals the lower bound"
+        : `at most ${formatBytes(s.orderGap)} (${
+          formatPercent(s.orderGap / s.peakLive)
+        }) above optimal`,
+    ],
+    ["arena (H)", formatBytes(s.arena)],
+    ["fragmentation (H-L)/H", formatPercent(s.fragmentation)],
+    ["placement gap (H-L)", formatBytes(s.placementGap)],
+    ["arena vs program-order peak", `${formatPercent(-s.reduction)}`],
+    ...capacityRow(s),
+    ["seconds", s.seconds.toFixed(2)],
+  ]);
+}
+
+/**
+ * A placement's summary as a table.
+ *
+ * @example
+ * ```ts
+ * import { placeVerified } from "../pipeline/place_verified.ts";
+ * import { placeSummary } from "../pipeline/summary.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
+ * const r = await placeVerified(problem, { placer: "first-fit" });
+ * console.log(formatPlaceSummary(placeSummary(r, { problem: "p.csv", placer: "first-fit", output: "o.csv" })));
+ * ```
+ */
+export function formatPlaceSummary(s: PlaceSummary): string {
+  return renderPairs([
+    ["problem", s.problem],
+    ["placer", `${s.placer} (${s.status}, ${s.seconds.toFixed(2)} s)`],
+    ["proved optimal", s.status === "optimal" ? "yes" : "no"],
+    ["peak live (lower bound)", formatBytes(s.peakLive)],
+    ["arena (H)", formatBytes(s.arena)],
+    ["fragmentation (H-L)/H", formatPercent(s.fragmentation)],
+    ...capacityRow(s),
+  ]);
+}
+
+function capacityRow(s: { capacity?: number; fits: boolean }): [string, string][] {
+  if (s.capacity === undefined) return [];
+  return [["capacity", `${formatBytes(s.capacity)}: ${s.fits ? "fits" : "DOES NOT FIT"}`]];
+}

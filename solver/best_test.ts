@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { indexGraph } from "../graph/indexed_graph.ts";
+import { loadMinimallocCsv } from "../graph/load.ts";
+import { verifyPlacement } from "../simulator/verify_placement.ts";
+import { simulate } from "../simulator/simulate.ts";
+import { randomProblem } from "../testkit/mod.ts";
+import { threeBranchGraph } from "./ilp/_test_graphs.ts";
+import { bestScheduler } from "./best.ts";
+import { PLACERS } from "./registry.ts";
+
+const bestPlacer = PLACERS.best;
+
+const EXAMPLE = new URL("../testdata/minimalloc/example.12.csv", import.meta.url);
+
+Deno.test("best placer stops at the greedy result when it meets the bound", async () => {
+  const problem = await loadMinimallocCsv(EXAMPLE.pathname);
+  const r = await bestPlacer.place(problem, { timeLimit: Infinity });
+  assert.equal(r.arena, 12);
+  assert.equal(r.status, "optimal");
+  assert.equal(r.details?.ilp, undefined);
+  assert.ok(verifyPlacement(problem, r.offsets).ok);
+});
+
+Deno.test("best placer: the ILP closes the gap the greedy placers leave", async () => {
+  // Seed 2: the best greedy arena is 353, the peak live 348.
+  const problem = randomProblem({ seed: 2, n: 40, horizon: 20 });
+  const r = await bestPlacer.place(problem, { timeLimit: Infinity });
+  const greedy = r.details?.greedy as Record<string, number>;
+  assert.equal(Math.min(...Object.values(greedy)), 353);
+  assert.equal(r.bound, 348);
+  assert.equal(r.arena, 348);
+  assert.equal(r.status, "optimal");
+  assert.ok(verifyPlacement(problem, r.offsets).ok);
+});
+
+Deno.test("best placer says when a capacity cannot be met", async () => {
+  const problem = randomProblem({ seed: 2, n: 40, horizon: 20 });
+  const r = await bestPlacer.place(problem, { timeLimit: Infinity, capacity: 347 });
+  assert.equal(r.status, "infeasible");
+  assert.ok(verifyPlacement(problem, r.offsets).ok);
+});
+
+Deno.test("best scheduler: greedy, then the ILP, on the three-branch graph", async () => {
+  const g = indexGraph(threeBranchGraph());
+  const r = await bestScheduler.schedule(g, { timeLimit: Infinity });
+  assert.equal(r.peakLive, 14);
+  assert.equal(r.status, "optimal");
+  assert.equal(r.details?.stage, "ilp");
+  const report = simulate(g, { order: r.order });
+  assert.ok(report.ok);
+  assert.equal(report.peakLive, 14);
+});

@@ -1,0 +1,64 @@
+/**
+ * `deno task test`: runs `deno test` with the dot reporter and prints only what
+ * a reader needs — failures, skip reasons, warnings and the totals line —
+ * without the one-line-per-test dots Deno writes when the output is not a
+ * terminal. Extra arguments go to `deno test` (e.g. a folder to run).
+ *
+ * @module
+ */
+
+/** True for a line that holds only the dot reporter's progress marks (and colour codes). */
+export function isProgressLine(line: string): boolean {
+  // deno-lint-ignore no-control-regex
+  const plain = line.replace(/\x1b\[[0-9;]*m/g, "").trim();
+  return plain !== "" && /^[.,!]+$/.test(plain);
+}
+
+/**
+ * Copies `input` to `output` line by line, dropping progress lines; returns
+ * how many were dropped.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const text = ".\n.\nFAILED | 1 passed | 1 failed\n";
+ * const chunks: Uint8Array[] = [];
+ * const dropped = await filterProgress(
+ *   ReadableStream.from([new TextEncoder().encode(text)]),
+ *   new WritableStream({ write: (c) => void chunks.push(c) }),
+ * );
+ * assert.equal(dropped, 2);
+ * ```
+ */
+export async function filterProgress(
+  input: ReadableStream<Uint8Array>,
+  output: WritableStream<Uint8Array>,
+): Promise<number> {
+  const writer = output.getWriter(), encoder = new TextEncoder();
+  let dropped = 0, rest = "";
+  const emit = async (line: string) => {
+    if (isProgressLine(line)) dropped++;
+    else await writer.write(encoder.encode(line + "\n"));
+  };
+  for await (const text of input.pipeThrough(new TextDecoderStream())) {
+    const lines = (rest + text).split("\n");
+    rest = lines.pop()!;
+    for (const line of lines) await emit(line);
+  }
+  if (rest) await emit(rest);
+  writer.releaseLock();
+  return dropped;
+}
+
+if (import.meta.main) {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["test", "-A", "--quiet", "--reporter=dot", ...Deno.args],
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  await Promise.all([
+    filterProgress(child.stdout, Deno.stdout.writable),
+    filterProgress(child.stderr, Deno.stderr.writable),
+  ]);
+  Deno.exit((await child.status).code);
+}
