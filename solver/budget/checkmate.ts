@@ -47,10 +47,12 @@ export async function planCheckmate(
   const t0 = performance.now();
   const a = options.analysis ?? analyseBudget(g);
   // The base order: program order, or the memory-aware greedy order when its peak is lower.
-  let order = programOrder(g);
-  const reordered = scheduleGreedy(g).order;
-  const peakOf = (o: Int32Array) => measureEvents(a, runEvents(o)).peakLive;
-  if (peakOf(reordered) < peakOf(order)) order = reordered;
+  let order = options.order ?? programOrder(g);
+  if (!options.order) {
+    const reordered = scheduleGreedy(g).order;
+    const peakOf = (o: Int32Array) => measureEvents(a, runEvents(o)).peakLive;
+    if (peakOf(reordered) < peakOf(order)) order = reordered;
+  }
   const isProgram = order.every((v, i) => v === i);
   // Starts: the given plan, Chen's sweep and the greedy, all in stage form of program order.
   const candidates: Events[] = [];
