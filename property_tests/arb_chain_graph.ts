@@ -13,7 +13,9 @@ import type { IndexedGraph } from "../graph/indexed_graph.ts";
  *
  * @example
  * ```ts
+ * import fc from "fast-check";
  * const [g] = fc.sample(arbChainGraph(5), 1);
+ * g.opIds.includes("loss"); // true
  * ```
  */
 export function arbChainGraph(maxLayers = 6): fc.Arbitrary<IndexedGraph> {
