@@ -147,8 +147,10 @@ export async function planCheckmate(
     gap: r.gap ?? null,
   };
   if (!r.values) {
-    if (r.status !== "infeasible" && fallback) {
-      return { ...fallback, status: "timeout", seconds, details: { ...details, start: true } };
+    // A restricted model can be infeasible where a start is not: the start stands.
+    if (fallback) {
+      const status = r.status === "infeasible" ? "feasible" : "timeout";
+      return { ...fallback, status, seconds, details: { ...details, start: true } };
     }
     return { status: r.status === "infeasible" ? "infeasible" : "timeout", seconds, details };
   }
