@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "npm:vega-lite@6.5.0";
 import type { BenchRow } from "./record.ts";
 
 const FONT = { font: "Helvetica, Arial, sans-serif" };

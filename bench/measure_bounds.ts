@@ -12,7 +12,7 @@
  *
  * @module
  */
-import Table from "cli-table3";
+import Table from "npm:cli-table3@0.6.5";
 import { type IndexedGraph, indexGraph } from "../graph/indexed_graph.ts";
 import { loadGraph } from "../graph/load.ts";
 import { programOrderPeak } from "../graph/metrics.ts";
@@ -27,8 +27,10 @@ const INT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
- * measureRow("tiny", await loadGraph("testdata/graphs/tiny.json"), false);
+ * const row = measureRow("tiny", await loadGraph("testdata/graphs/tiny.json"), false);
+ * assert.equal(row[0], "tiny");
  * ```
  */
 export function measureRow(name: string, g: IndexedGraph, split: boolean): string[] {

@@ -28,27 +28,71 @@ export const RESULTS_FILE = "results.jsonl";
  * ```
  */
 export async function readResults(file: string): Promise<BenchRow[]> {
+  const parsed = await parseResults(file);
+  for (const line of parsed.bad) {
+    console.error(`memplan: ${file}: line ${line} is not a result row; skipped`);
+  }
+  return parsed.rows;
+}
+
+interface ParsedResults {
+  rows: BenchRow[];
+  /** The text of each good line, in file order. */
+  lines: string[];
+  /** 1-based numbers of the lines that are not rows. */
+  bad: number[];
+  /** The file does not end with a newline: its last line was cut short. */
+  torn: boolean;
+}
+
+async function parseResults(file: string): Promise<ParsedResults> {
   let text: string;
   try {
     text = await Deno.readTextFile(file);
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return [];
+    if (e instanceof Deno.errors.NotFound) return { rows: [], lines: [], bad: [], torn: false };
     throw e;
   }
-  const rows: BenchRow[] = [];
+  const rows: BenchRow[] = [], good: string[] = [], bad: number[] = [];
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (!line) continue;
     try {
       const row = JSON.parse(line);
-      if (row && typeof row === "object" && typeof row.key === "string") rows.push(row);
-      else throw new Error("no key");
+      if (row && typeof row === "object" && typeof row.key === "string") {
+        rows.push(row);
+        good.push(line);
+      } else throw new Error("no key");
     } catch {
-      console.error(`memplan: ${file}: line ${i + 1} is not a result row; skipped`);
+      bad.push(i + 1);
     }
   }
-  return rows;
+  return { rows, lines: good, bad, torn: text.length > 0 && !text.endsWith("\n") };
+}
+
+/**
+ * Reads a results file before a sweep resumes, and repairs it: a line that is
+ * not a row (the last one, torn by a killed job, or any other) is dropped from
+ * the file, atomically, so its run is done again and appended rows start on a
+ * line of their own. Says on stderr what it dropped.
+ *
+ * @example
+ * ```ts
+ * const rows = await repairResults("bench/results/results.jsonl");
+ * ```
+ */
+export async function repairResults(file: string): Promise<BenchRow[]> {
+  const parsed = await parseResults(file);
+  if (parsed.bad.length === 0 && !parsed.torn) return parsed.rows;
+  await writeTextAtomic(file, parsed.lines.map((l) => l + "\n").join(""));
+  console.error(
+    parsed.bad.length
+      ? `memplan: ${file}: line ${parsed.bad.join(", ")}: not a complete result row; ` +
+        "removed, its run is done again"
+      : `memplan: ${file}: the last line had no line end; added`,
+  );
+  return parsed.rows;
 }
 
 /**

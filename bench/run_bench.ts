@@ -18,7 +18,13 @@ import type { BenchInput } from "./inputs.ts";
 import { type BenchTask, benchTasks, type PlannerTables } from "./matrix.ts";
 import { createProgress, type ProgressMode } from "./progress.ts";
 import type { BenchRow } from "./record.ts";
-import { appendResult, dedupeRows, readResults, RESULTS_FILE } from "./results_file.ts";
+import {
+  appendResult,
+  dedupeRows,
+  readResults,
+  repairResults,
+  RESULTS_FILE,
+} from "./results_file.ts";
 import { runInput } from "./run_input.ts";
 import { inShard, type Shard } from "./shard.ts";
 import { writeReports } from "./write_reports.ts";
@@ -97,7 +103,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchOutcome> 
   const resultsFile = join(options.out, RESULTS_FILE);
   if (options.fresh) await Deno.remove(resultsFile).catch(() => {});
   const done = new Set(
-    (await readResults(resultsFile)).filter((r) => r.verified).map((r) => r.key),
+    (await repairResults(resultsFile)).filter((r) => r.verified).map((r) => r.key),
   );
   let skipped = 0;
   const work: [BenchInput, BenchTask[]][] = [];

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { markdownTable } from "markdown-table";
+import { markdownTable } from "npm:markdown-table@3.1.0";
 import { count, humanBytes, seconds } from "./format.ts";
 import type { BenchRow } from "./record.ts";
 

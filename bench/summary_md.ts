@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { markdownTable } from "markdown-table";
+import { markdownTable } from "npm:markdown-table@3.1.0";
 import { failureText } from "./failure.ts";
 import { count, humanBytes, percent, seconds, signedPercent } from "./format.ts";
 import type { BenchRow } from "./record.ts";

@@ -116,7 +116,7 @@ const CASES: [string, string[], string[]][] = [
   ["CSV: not a number", ["verify", `${BAD}/csv_not_a_number.csv`], ["line 2", '"b1"', "size"]],
   ["bad --capacity", ["verify", TINY, "testdata/plans/tiny.valid.json", "--capacity", "-3"], [
     "--capacity",
-    "not a non-negative integer",
+    "is not a size in bytes",
   ]],
   ["unknown allocator", ["simulate", TINY, "--allocator", "magic"], ["magic", "allocator"]],
   ["unknown command", ["frobnicate"], ["frobnicate"]],

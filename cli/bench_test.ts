@@ -170,3 +170,33 @@ Deno.test("bench: unknown planner names and missing paths are bad input (exit 2)
   assert.match(r.stderr, /unknown "nope"; valid: /);
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("bench: resuming after a kill that tore the last line repairs the file and reruns that row", async () => {
+  const dir = await inputFolder(), out = join(dir, "out");
+  const csv = join(dir, "example.12.csv");
+  await Deno.remove(join(dir, "tiny.json"));
+  const first = await bench([csv, "--out", out, "--placers", "greedy-size,first-fit"]);
+  assert.equal(first.code, 0, first.stderr);
+  const file = join(out, "results.jsonl");
+  const whole = await Deno.readTextFile(file);
+  const lines = whole.trimEnd().split("\n");
+  assert.equal(lines.length, 2);
+  const torn = JSON.parse(lines[1]).key;
+  // The kill: the last row is cut in the middle, without its line end.
+  await Deno.writeTextFile(file, lines[0] + "\n" + lines[1].slice(0, lines[1].length >> 1));
+
+  const again = await bench([csv, "--out", out, "--placers", "greedy-size,first-fit"]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stderr, /line 2: not a complete result row; removed, its run is done again/);
+  assert.match(again.stdout, /^1 runs done, 1 already done/m);
+  const rows = await rowsOf(out);
+  assert.deepEqual(rows.map((r) => r.key).sort(), [JSON.parse(lines[0]).key, torn].sort());
+  assert.ok((await Deno.readTextFile(file)).endsWith("\n"));
+
+  // Repaired once: a third run neither warns nor reruns anything.
+  const third = await bench([csv, "--out", out, "--placers", "greedy-size,first-fit"]);
+  assert.equal(third.code, 0, third.stderr);
+  assert.doesNotMatch(third.stderr, /not a (complete )?result row/);
+  assert.match(third.stdout, /^0 runs done, 2 already done/m);
+  await Deno.remove(dir, { recursive: true });
+});

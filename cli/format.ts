@@ -3,7 +3,7 @@
  *
  * @module
  */
-import Table from "cli-table3";
+import Table from "npm:cli-table3@0.6.5";
 
 // No rule between body rows: tables stay one line per row.
 const COMPACT = { "mid": "", "left-mid": "", "mid-mid": "", "right-mid": "" };

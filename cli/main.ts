@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { Command, CommanderError } from "@commander-js/extra-typings";
+import { Command, CommanderError } from "npm:@commander-js/extra-typings@15.1.0";
 import { benchCommand } from "./commands/bench.ts";
 import { convertCommand } from "./commands/convert.ts";
 import { demoCommand } from "./commands/demo.ts";
@@ -32,9 +32,10 @@ import { paretoCommand } from "./budget/pareto_command.ts";
 export function buildProgram() {
   const program = new Command("memplan")
     .description(
-      "Plan, verify and measure the memory of one neural-network training step.\n" +
-        "Formats: memplan.graph/v1, memplan.plan/v1 and minimalloc CSV (see FORMAT.md).\n" +
-        "Exit codes: 0 ok; 1 the plan has violations; 2 bad input or usage; 3 nothing found in time.",
+      "Plan, verify and measure the memory of one neural-network training step. Formats: " +
+        "memplan.graph/v1, memplan.plan/v1 and minimalloc CSV (see docs/FORMAT.md).\n\n" +
+        "Exit codes: 0 ok; 1 the plan has violations; 2 bad input or usage; 3 no plan or " +
+        "placement within the capacity (impossible, or not found in time).",
     )
     .version("0.1.0")
     .showHelpAfterError("(run with --help for usage)")
@@ -55,7 +56,26 @@ export function buildProgram() {
   ) {
     program.addCommand(c.exitOverride());
   }
+  conventions(program);
   return program;
+}
+
+/**
+ * One style on the program and every subcommand (addCommand does not pass
+ * settings down): commander's usage errors as `memplan: command line: …`, and
+ * numeric defaults shown as numbers (`(default: 30)`, not `(default: "30")`).
+ */
+function conventions(command: Command): void {
+  command.configureOutput({
+    outputError: (text, write) => write(text.replace(/^error: /, "memplan: command line: ")),
+  });
+  for (const o of command.options) {
+    const value = o.defaultValue;
+    if (typeof value === "string" && /^\d+(\.\d+)?$/.test(value) && !o.defaultValueDescription) {
+      o.defaultValueDescription = value;
+    }
+  }
+  for (const c of command.commands) conventions(c as Command);
 }
 
 /**

@@ -16,14 +16,19 @@ import type { AllocatorName } from "../simulator/allocator.ts";
 import type { Report } from "../simulator/simulate.ts";
 
 /**
- * The picture format `file` asks for by its ending; InputError otherwise.
+ * The picture format `file` asks for by its ending (`-`, standard output: SVG);
+ * InputError otherwise.
  *
  * @example
  * ```ts
- * outputFormat("viz.html"); // "html"
+ * import assert from "node:assert/strict";
+ * assert.equal(outputFormat("viz.html"), "html");
+ * assert.equal(outputFormat("-"), "svg"); // standard output
+ * assert.throws(() => outputFormat("viz.png"));
  * ```
  */
 export function outputFormat(file: string): "svg" | "html" {
+  if (file === "-") return "svg";
   const m = /\.(svg|html?)$/i.exec(file);
   if (!m) {
     throw new InputError([{
@@ -40,11 +45,14 @@ export function outputFormat(file: string): "svg" | "html" {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph, loadResolvedPlan } from "../graph/load.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
  * const planFile = "testdata/plans/tiny.valid.json";
  * const { plan, resolved } = await loadResolvedPlan(g, planFile);
- * labelled(g, { planFile, plan, resolved, option: "--allocator" }).label; // "tiny.valid.json"
+ * const side = labelled(g, { planFile, plan, resolved, option: "--allocator" });
+ * assert.equal(side.label, "tiny.valid.json"); // a plan naming no planner
+ * assert.equal(side.report.allocator, "static");
  * ```
  */
 export function labelled(
@@ -72,28 +80,25 @@ export function labelled(
 }
 
 /**
- * Writes the picture; a missing folder or no permission is bad input, named.
+ * Writes the picture, never over one of the command's inputs; a missing folder
+ * or no permission is bad input, named (see graph/write_output.ts).
  *
  * @example
  * ```ts
- * await writeOutput(await Deno.makeTempFile({ suffix: ".svg" }), "<svg/>");
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * await writeOutput(`${dir}/viz.svg`, "<svg/>");
+ * assert.equal(await Deno.readTextFile(`${dir}/viz.svg`), "<svg/>");
+ * await assert.rejects(writeOutput(`${dir}/no/such/viz.svg`, "<svg/>")); // an InputError naming the file
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
-export async function writeOutput(file: string, text: string): Promise<void> {
-  try {
-    await writeTextAtomic(file, text);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound || e instanceof Deno.errors.PermissionDenied) {
-      throw new InputError([{
-        file,
-        where: "-o/--output",
-        message: e instanceof Deno.errors.NotFound
-          ? "cannot write the picture: its directory does not exist"
-          : "cannot write the picture: permission denied",
-      }]);
-    }
-    throw e;
-  }
+export async function writeOutput(
+  file: string,
+  text: string,
+  inputs: readonly (string | undefined)[] = [],
+): Promise<void> {
+  await writeTextAtomic(file, text, { inputs });
 }
 
 /**
@@ -102,9 +107,14 @@ export async function writeOutput(file: string, text: string): Promise<void> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
- * (await vizReplays(g, { compareAllocator: "pytorch" })).map((r) => r.label); // two "program order"
+ * const replays = await vizReplays(g, { compareAllocator: "pytorch" });
+ * assert.deepEqual(replays.map((r) => [r.label, r.report.allocator]), [
+ *   ["program order", "pytorch"],
+ *   ["program order", "best-fit"],
+ * ]);
  * ```
  */
 export async function vizReplays(

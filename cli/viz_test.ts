@@ -85,8 +85,8 @@ Deno.test("viz: bad input and usage exit 2 with one message naming the problem",
       /--compare-allocator.*buddy/,
     ],
     [
-      ["viz", TINY, "--cap", "-3", "-o", `${dir}/x.svg`],
-      /--cap: "-3" is not a non-negative integer/,
+      ["viz", TINY, "--max-tensors", "-3", "-o", `${dir}/x.svg`],
+      /--max-tensors: "-3" is not a non-negative integer/,
     ],
     [
       ["viz", "testdata/bad/malformed.json", "-o", `${dir}/x.svg`],
@@ -96,7 +96,10 @@ Deno.test("viz: bad input and usage exit 2 with one message naming the problem",
       ["viz", TINY, "--compare", "testdata/bad/plan_unknown_op.json", "-o", `${dir}/x.svg`],
       /plan_unknown_op\.json.*unknown op/,
     ],
-    [["viz", TINY, "-o", `${dir}/no/such/dir/x.svg`], /-o\/--output: cannot write the picture/],
+    [
+      ["viz", TINY, "-o", `${dir}/no/such/dir/x.svg`],
+      /x\.svg: cannot write: the folder .* does not exist/,
+    ],
   ];
   for (const [args, message] of cases) {
     const r = await runCli(args);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { IdIndex } from "./id_index.ts";
 
 Deno.test("IdIndex: dense index of each id, undefined for an unknown one", () => {

@@ -26,13 +26,14 @@ export interface InputProblem {
  *   formatProblem({ file: "g.json", where: "ops[2].in[0]", id: "x", message: "unknown tensor" }),
  *   'g.json: ops[2].in[0] (id "x"): unknown tensor',
  * );
+ * // Without a field, never "g.json::".
+ * assert.equal(formatProblem({ file: "g.json", where: "", message: "no such file" }), "g.json: no such file");
  * ```
  */
 export function formatProblem(p: InputProblem): string {
-  const where = p.where ? ` ${p.where}` : "";
+  const where = p.where ? `: ${p.where}` : "";
   const id = p.id !== undefined ? ` (id ${JSON.stringify(p.id)})` : "";
-  const head = `${p.file}:${where}${id}`;
-  return `${head}: ${p.message}`;
+  return `${p.file}${where}${id}: ${p.message}`;
 }
 
 /** Thrown by loaders and validators; carries every problem found, not just the first. */

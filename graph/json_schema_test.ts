@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { gunzipSync } from "node:zlib";
-import { Ajv2020 } from "ajv/dist/2020";
+import { Ajv2020 } from "npm:ajv@8.20.0/dist/2020.js";
 import { graphJsonSchema, planJsonSchema, schemaFiles } from "./json_schema.ts";
 
 const root = new URL("../", import.meta.url);

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import { parse } from "npm:csv-parse@6.2.1/sync";
+import { stringify } from "npm:csv-stringify@6.9.0/sync";
 import { InputError, ProblemCollector } from "./input_error.ts";
 import type { Buffer, PlacementProblem } from "./types.ts";
 

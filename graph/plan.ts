@@ -163,11 +163,24 @@ function resolveWith(
   entries: OffsetEntries | undefined,
   c: ProblemCollector,
 ): ResolvedPlan {
+  // A plan for another graph fails on every id: say that once, not a thousand times.
   if (plan.graph !== undefined && plan.graph !== g.name) {
     c.add(
       "graph",
-      `plan is for graph ${JSON.stringify(plan.graph)}, not ${JSON.stringify(g.name)}`,
+      `plan is for graph ${JSON.stringify(plan.graph)}, not ${JSON.stringify(g.name)}; ` +
+        "not checked further",
     );
+    c.throwIfAny();
+  }
+  const foreign = foreignIds(plan.order, g.opIndex) ?? foreignIds(entries?.keys, g.tensorIndex);
+  if (foreign) {
+    c.add(
+      foreign === plan.order ? "order" : "offsets",
+      `none of its ${foreign.length} ids is ${foreign === plan.order ? "an op" : "a tensor"} ` +
+        `of graph ${JSON.stringify(g.name)} (first: ${JSON.stringify(foreign[0])}); ` +
+        "is the plan for another graph?",
+    );
+    c.throwIfAny();
   }
   const out: ResolvedPlan = {};
   if (plan.order !== undefined) {
@@ -237,6 +250,16 @@ function resolveWith(
   if (plan.capacity !== undefined) out.capacity = plan.capacity;
   c.throwIfAny();
   return out;
+}
+
+/** The ids when there are some and not one is in `index`, else undefined. */
+function foreignIds(
+  ids: readonly string[] | undefined,
+  index: { get(id: string): number | undefined },
+): readonly string[] | undefined {
+  if (!ids || ids.length === 0) return undefined;
+  for (const id of ids) if (index.get(id) !== undefined) return undefined;
+  return ids;
 }
 
 /** What {@linkcode buildPlan} writes. */

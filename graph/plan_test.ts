@@ -38,19 +38,35 @@ Deno.test("resolvePlan: unknown, repeated and missing ops", () => {
   assert.ok(ps.includes("order|f3|op missing from the order"));
 });
 
-Deno.test("resolvePlan: missing, unknown and misaligned offsets; wrong graph name", () => {
+Deno.test("resolvePlan: missing, unknown and misaligned offsets", () => {
   const aligned = indexGraph({ ...tinyGraph(), alignment: 4 });
-  const ps = problems(
-    { format: "memplan.plan/v1", graph: "other", offsets: { x: 0, w: 6, q: 0 } },
-    aligned,
-  );
-  assert.ok(ps.some((p) => p.startsWith('graph||plan is for graph "other"')), ps.join("\n"));
+  const ps = problems({ format: "memplan.plan/v1", offsets: { x: 0, w: 6, q: 0 } }, aligned);
   assert.ok(
     ps.includes("offsets.w|w|offset 6 is not a multiple of the graph's alignment 4"),
     ps.join("\n"),
   );
   assert.ok(ps.includes("offsets.q|q|unknown tensor"));
   assert.ok(ps.includes("offsets|a|no offset for a tensor of size 8"));
+});
+
+Deno.test("resolvePlan: a plan for another graph stops at the decisive first problem", () => {
+  const named = problems({
+    format: "memplan.plan/v1",
+    graph: "other",
+    order: ["zz", "yy"],
+    offsets: { q: 0 },
+  });
+  assert.deepEqual(named, [
+    'graph||plan is for graph "other", not "tiny"; not checked further',
+  ]);
+  const unnamed = problems({ format: "memplan.plan/v1", order: ["zz", "yy", "xx"] });
+  assert.deepEqual(unnamed, [
+    'order||none of its 3 ids is an op of graph "tiny" (first: "zz"); ' +
+    "is the plan for another graph?",
+  ]);
+  const offsets = problems({ format: "memplan.plan/v1", offsets: { q: 0, r: 4 } });
+  assert.equal(offsets.length, 1);
+  assert.match(offsets[0], /^offsets\|\|none of its 2 ids is a tensor of graph "tiny"/);
 });
 
 Deno.test("parsePlan: shape errors name the path", () => {

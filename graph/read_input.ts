@@ -12,6 +12,26 @@ function fail(file: string, message: string): never {
 }
 
 /**
+ * The longest string V8 can make (2^29 - 24 UTF-16 units). A text file of more
+ * bytes may not fit in one string, and JSON.parse needs one; ASCII JSON never fits.
+ */
+export const MAX_TEXT_BYTES = 2 ** 29 - 24;
+
+/** Options of {@linkcode decodeText}. */
+export interface DecodeOptions {
+  /** Refuse text longer than this many bytes; default {@linkcode MAX_TEXT_BYTES}. */
+  maxBytes?: number;
+}
+
+function tooLarge(file: string, what: string, limit: number): never {
+  fail(
+    file,
+    `too large to read as one string: ${what}, over the ${limit.toLocaleString("en-US")}-byte ` +
+      "limit of a JavaScript string; split it into smaller files",
+  );
+}
+
+/**
  * Decodes bytes to text, gunzipping first when they start with the gzip magic.
  *
  * @example
@@ -20,16 +40,21 @@ function fail(file: string, message: string): never {
  * assert.equal(decodeText(new TextEncoder().encode("{}"), "a.json"), "{}");
  * ```
  */
-export function decodeText(bytes: Uint8Array, file: string): string {
+export function decodeText(bytes: Uint8Array, file: string, options: DecodeOptions = {}): string {
+  const limit = options.maxBytes ?? MAX_TEXT_BYTES;
   let raw = bytes;
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      raw = gunzipSync(bytes);
+      raw = gunzipSync(bytes, { maxOutputLength: limit + 1 });
     } catch (e) {
+      if (e instanceof RangeError) tooLarge(file, "it decompresses to more text", limit);
       fail(file, `not a valid gzip file (${(e as Error).message})`);
     }
   } else if (file.endsWith(".gz")) {
     fail(file, "named .gz but is not gzip-compressed");
+  }
+  if (raw.length > limit) {
+    tooLarge(file, `${raw.length.toLocaleString("en-US")} bytes of text`, limit);
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(raw);
@@ -48,7 +73,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
  * assert.match(text, /memplan\.graph\/v1/);
  * ```
  */
-export async function readText(file: string): Promise<string> {
+export async function readText(file: string, options: DecodeOptions = {}): Promise<string> {
   let bytes: Uint8Array;
   try {
     bytes = await Deno.readFile(file);
@@ -56,7 +81,7 @@ export async function readText(file: string): Promise<string> {
     const why = e instanceof Deno.errors.NotFound ? "no such file" : (e as Error).message;
     fail(file, `cannot read: ${why}`);
   }
-  return decodeText(bytes, file);
+  return decodeText(bytes, file, options);
 }
 
 /**

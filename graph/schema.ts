@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import { KINDS } from "./types.ts";
 
 const safeSize = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -30,6 +30,7 @@ export const opSchema = z.object({
   in: z.array(id),
   out: z.array(id),
   after: z.array(id).optional(),
+  cost: z.number().nonnegative().finite().optional(),
 });
 
 // An array whose elements are checked one by one elsewhere (z.array would walk it).
@@ -95,6 +96,10 @@ export function isId(v: unknown): boolean {
   return typeof v === "string" && v.length > 0;
 }
 
+function isCost(v: unknown): boolean {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0;
+}
+
 function isIdArray(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) if (!isId(v[i])) return false;
@@ -129,12 +134,15 @@ export function isTensor(v: unknown): boolean {
  * import assert from "node:assert/strict";
  * assert.equal(isOp({ id: "f", in: [], out: ["a"] }), true);
  * assert.equal(isOp({ id: "f", in: "a", out: [] }), false);
+ * assert.equal(isOp({ id: "f", in: [], out: [], cost: 1.5e9 }), true);
+ * assert.equal(isOp({ id: "f", in: [], out: [], cost: -1 }), false);
  * ```
  */
 export function isOp(v: unknown): boolean {
   if (!isPlainObject(v)) return false;
   return isId(v.id) && (v.type === undefined || typeof v.type === "string") &&
-    isIdArray(v.in) && isIdArray(v.out) && (v.after === undefined || isIdArray(v.after));
+    isIdArray(v.in) && isIdArray(v.out) && (v.after === undefined || isIdArray(v.after)) &&
+    (v.cost === undefined || isCost(v.cost));
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { isOp, isTensor, jsonPath, opSchema, tensorSchema } from "./schema.ts";
 
 // The fast predicates stand in for zod on the hot path, so they must accept
@@ -32,9 +32,17 @@ Deno.test("schema: isTensor agrees with tensorSchema", () => {
 Deno.test("schema: isOp agrees with opSchema", () => {
   fc.assert(
     fc.property(
-      fc.record({ id: anyValue, type: anyValue, in: anyValue, out: anyValue, after: anyValue }, {
-        requiredKeys: [],
-      }),
+      fc.record(
+        {
+          id: anyValue,
+          type: anyValue,
+          in: anyValue,
+          out: anyValue,
+          after: anyValue,
+          cost: anyValue,
+        },
+        { requiredKeys: [] },
+      ),
       (v) => isOp(v) === opSchema.safeParse(v).success,
     ),
     { numRuns: 2000, seed: 3 },
@@ -45,4 +53,16 @@ Deno.test("schema: jsonPath", () => {
   assert.equal(jsonPath(["ops", 2, "in", 0]), "ops[2].in[0]");
   assert.equal(jsonPath(["offsets", "a b"]), 'offsets["a b"]');
   assert.equal(jsonPath([]), "(top level)");
+});
+
+Deno.test("schema: an op's optional cost is a non-negative finite number", () => {
+  const op = { id: "f", in: [], out: [] };
+  for (const cost of [0, 12, 1.5e12]) {
+    assert.ok(isOp({ ...op, cost }), String(cost));
+    assert.ok(opSchema.safeParse({ ...op, cost }).success);
+  }
+  for (const cost of [-1, NaN, Infinity, "3", null]) {
+    assert.ok(!isOp({ ...op, cost }), String(cost));
+    assert.ok(!opSchema.safeParse({ ...op, cost }).success);
+  }
 });

@@ -38,6 +38,12 @@ export interface Op {
   out: string[];
   /** Ops this op must run after although no tensor passes between them. */
   after?: string[];
+  /**
+   * Estimated work in floating-point operations (FLOPs from shapes for matrix
+   * products, convolutions and attention; one per 4 bytes moved for other ops).
+   * A non-negative finite number; the simulator ignores it.
+   */
+  cost?: number;
 }
 
 /** A training-step graph, `memplan.graph/v1`; `ops` is in program order. */

@@ -42,15 +42,29 @@ export function formatPlannerBug(who: string, what: string, violations: Violatio
 }
 
 /**
- * What to say when nothing within the capacity was found in time.
+ * What to say when nothing within the capacity was found: when the capacity is
+ * below a proved lower bound no search could have succeeded, and the message
+ * says so instead of blaming time.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { notFoundMessage } from "./planner_bug.ts";
- * assert.match(notFoundMessage("plan", 10, 22), /no plan within capacity 10/);
+ * assert.match(notFoundMessage("plan", 10, 22), /no plan within capacity 10 found in time/);
+ * assert.match(notFoundMessage("plan", 10, 22, 20), /impossible: below the lower bound 20/);
  * ```
  */
-export function notFoundMessage(what: string, capacity: number | undefined, arena: number): string {
-  return `memplan: no ${what} within capacity ${capacity} found in time (best arena ${arena}); nothing written`;
+export function notFoundMessage(
+  what: string,
+  capacity: number | undefined,
+  arena: number,
+  lowerBound?: number,
+): string {
+  const n = (x: number | undefined) => x?.toLocaleString("en-US");
+  if (capacity !== undefined && lowerBound !== undefined && capacity < lowerBound) {
+    return `memplan: capacity ${n(capacity)} is impossible: below the lower bound ` +
+      `${n(lowerBound)} of any ${what}; nothing written`;
+  }
+  return `memplan: no ${what} within capacity ${n(capacity)} found in time ` +
+    `(best arena ${n(arena)}); nothing written`;
 }

@@ -21,10 +21,11 @@ export interface PlanSummary {
   lowerBoundKind: string;
   orderOptimal: boolean;
   orderGap: number;
-  orderGapPercent: number;
+  /** `orderGap / peakLive`: a fraction, like every ratio in JSON. */
+  orderGapFraction: number;
   placementGap: number;
-  /** `1 − arena / program-order peak`. */
-  reduction: number;
+  /** `arena / program-order peak − 1` (negative: the plan saves memory), the table's row of that name. */
+  arenaVsProgramOrderPeak: number;
   capacity?: number;
   fits: boolean;
   seconds: number;
@@ -59,9 +60,11 @@ export function planSummary(r: PlanVerified, output?: string): PlanSummary {
     lowerBoundKind: r.bound.kind,
     orderOptimal: r.orderGap === 0,
     orderGap: r.orderGap,
-    orderGapPercent: report.peakLive ? (100 * r.orderGap) / report.peakLive : 0,
+    orderGapFraction: report.peakLive ? r.orderGap / report.peakLive : 0,
     placementGap: r.placementGap,
-    reduction: report.programOrderPeak ? 1 - report.arena / report.programOrderPeak : 0,
+    arenaVsProgramOrderPeak: report.programOrderPeak
+      ? report.arena / report.programOrderPeak - 1
+      : 0,
     capacity: report.capacity,
     fits: r.fits,
     seconds: r.seconds,
@@ -77,6 +80,8 @@ export interface PlaceSummary {
   peakLive: number;
   arena: number;
   fragmentation: number;
+  /** A lower bound above peak live the placer proved (e.g. by refuting heights). */
+  provedBound?: number;
   capacity?: number;
   fits: boolean;
   seconds: number;
@@ -109,6 +114,7 @@ export function placeSummary(
     peakLive: r.check.peakLive,
     arena: r.check.arena,
     fragmentation: r.check.fragmentation,
+    ...((r.result.bound ?? 0) > r.check.peakLive ? { provedBound: r.result.bound } : {}),
     capacity: r.capacity,
     fits: r.fits,
     seconds: r.result.seconds,

@@ -14,7 +14,8 @@ Deno.test("planSummary: the replay's figures, gaps and the names asked for", asy
   assert.equal(s.orderGap, r.report.peakLive - r.bound.bytes);
   assert.equal(s.orderOptimal, s.orderGap === 0);
   assert.equal(s.placementGap, s.arena - s.peakLive);
-  assert.equal(s.reduction, 1 - s.arena / s.programOrderPeak);
+  assert.equal(s.arenaVsProgramOrderPeak, s.arena / s.programOrderPeak - 1);
+  assert.equal(s.orderGapFraction, s.orderGap / s.peakLive);
   assert.equal(s.capacity, 1000);
   assert.equal(s.output, "out.json");
 });

@@ -16,6 +16,8 @@ export interface VerifyOptions {
   capacity?: number;
   /** Default: `static` when the plan has offsets, else `best-fit`. */
   allocator?: AllocatorName;
+  /** The plan's file name, used in messages about a plan that does not fit the graph. */
+  file?: string;
 }
 
 /**
@@ -38,8 +40,9 @@ export interface VerifyOptions {
  */
 export function verify(graph: unknown, plan: unknown, options: VerifyOptions = {}): Report {
   const g = isIndexed(graph) ? graph : indexGraph(graph);
-  const { resolved } = readPlan(g, plan, "<plan>");
-  return replay(g, { resolved, ...options });
+  const { file, ...rest } = options;
+  const { resolved } = readPlan(g, plan, file ?? "<plan>");
+  return replay(g, { resolved, ...rest });
 }
 
 function isIndexed(graph: unknown): graph is IndexedGraph {

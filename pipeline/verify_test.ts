@@ -31,3 +31,19 @@ Deno.test("verify: a malformed graph or plan is InputError", async () => {
     InputError,
   );
 });
+
+Deno.test("verify: a plan for another graph is named by its file and stops at that problem", async () => {
+  const graph = await json("testdata/graphs/tiny.json");
+  assert.throws(
+    () =>
+      verify(graph, { format: "memplan.plan/v1", graph: "mlp", order: ["x"] }, { file: "p.json" }),
+    (e) => {
+      assert.ok(e instanceof InputError);
+      assert.equal(
+        e.message,
+        'p.json: graph: plan is for graph "mlp", not "tiny"; not checked further',
+      );
+      return true;
+    },
+  );
+});

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { RUN_CONFIG, type RunConfig, scaledRuns, STANDARD_RUNS } from "./_config.ts";
 
 /** Options of {@linkcode propertyTest}. */
@@ -62,7 +62,7 @@ export function replayCommand(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * await checkProperty("sum is commutative", fc.property(fc.nat(), fc.nat(), (a, b) => a + b === b + a), 100);
  * await assert.rejects(checkProperty("sum is odd", fc.property(fc.nat(), (a) => a % 2 === 1), 100));
  * ```
@@ -123,7 +123,7 @@ function describeError(e: unknown): string {
  *
  * @example
  * ```ts
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * // At the top level of a *_test.ts file. Here only defined, not called: a doc
  * // example runs inside a Deno.test, and Deno.test calls cannot nest.
  * const register = () =>

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 
 /** Constraints of {@linkcode arbAlignment}. */
 export interface AlignmentConstraints {
@@ -20,7 +20,7 @@ export interface AlignmentConstraints {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * assert.deepEqual(fc.sample(arbAlignment({ percent: 100, choices: [4] }), 1), [4]);
  * ```
  */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { PlacementProblem } from "../graph/types.ts";
 import { type IdStyle, makeId } from "./_ids.ts";
 import { type AlignmentConstraints, arbAlignment } from "./arb_alignment.ts";
@@ -31,7 +31,7 @@ export interface BufferProblemConstraints extends SizeConstraints {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * for (const p of fc.sample(arbBufferProblem({ maxBuffers: 6 }), { numRuns: 20, seed: 1 })) {
  *   assert.ok(p.buffers.length <= 6);
  *   assert.ok(p.buffers.every((b) => b.lower < b.upper));

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { trainingChain } from "../graph/budget/training_chain.ts";
 import type { IndexedGraph } from "../graph/indexed_graph.ts";
 
@@ -13,9 +13,12 @@ import type { IndexedGraph } from "../graph/indexed_graph.ts";
  *
  * @example
  * ```ts
- * import fc from "fast-check";
- * const [g] = fc.sample(arbChainGraph(5), 1);
- * g.opIds.includes("loss"); // true
+ * import assert from "node:assert/strict";
+ * import fc from "npm:fast-check@4.10.2";
+ * for (const g of fc.sample(arbChainGraph(5), { numRuns: 10, seed: 1 })) {
+ *   // n layers: n forward, a loss, n backward, n updates
+ *   assert.ok(g.opCount % 3 === 1 && g.opCount >= 7 && g.opCount <= 16);
+ * }
  * ```
  */
 export function arbChainGraph(maxLayers = 6): fc.Arbitrary<IndexedGraph> {

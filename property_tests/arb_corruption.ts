@@ -5,7 +5,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 
 /** One edit; positions are taken modulo the length of the file. */
 export type Edit =
@@ -35,7 +35,7 @@ const byte = fc.oneof(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * const [edits] = fc.sample(arbCorruption(), { numRuns: 1, seed: 1 });
  * assert.ok(edits.length >= 1 && edits.length <= 3); // e.g. [{ op: "flip", at: 812, bit: 3 }]
  * ```

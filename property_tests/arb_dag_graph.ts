@@ -9,7 +9,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { Graph, Kind, Op, Tensor } from "../graph/types.ts";
 import { type IdStyle, makeId } from "./_ids.ts";
 import { type AlignmentConstraints, arbAlignment } from "./arb_alignment.ts";
@@ -53,7 +53,7 @@ export interface DagRecipe {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * import { indexGraph } from "../graph/indexed_graph.ts";
  * for (const graph of fc.sample(arbDagGraph({ maxOps: 5 }), { numRuns: 20, seed: 1 })) {
  *   assert.ok(indexGraph(graph).opCount <= 5); // never throws
@@ -129,7 +129,7 @@ export function buildDag(r: DagRecipe, idStyle: IdStyle): Graph {
  *
  * @example
  * ```ts
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * fc.assert(fc.property(smallDag(), (graph) => graph.ops.length <= 7));
  * ```
  */

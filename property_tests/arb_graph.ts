@@ -4,7 +4,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { Graph } from "../graph/types.ts";
 import type { IdStyle } from "./_ids.ts";
 import { arbDagGraph } from "./arb_dag_graph.ts";
@@ -30,7 +30,7 @@ export interface GraphConstraints {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * const [g] = fc.sample(arbGraph({ maxOps: 7, maxLayers: 2, capOps: true }), { numRuns: 1, seed: 1 });
  * assert.ok(g.ops.length <= 7);
  * ```

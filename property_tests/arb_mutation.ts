@@ -14,7 +14,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { ViolationKind } from "../simulator/violations.ts";
 
 /** The mutations, in the order of the table above. */
@@ -57,7 +57,7 @@ export interface MutationConstraints {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * const [m] = fc.sample(arbMutation({ kinds: ["shrink-capacity"] }), { numRuns: 1, seed: 1 });
  * assert.equal(m.kind, "shrink-capacity"); // e.g. { kind: "shrink-capacity", pick: 3, amount: 0 }
  * ```

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { Graph, Plan } from "../graph/types.ts";
 import { topologicalOrderByPriority } from "../testkit/topological_order.ts";
 
@@ -44,7 +44,7 @@ export interface GraphAndPlan {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * import { naiveVerify } from "../simulator/naive_verify.ts";
  * import { arbDagGraph } from "./arb_dag_graph.ts";
  * for (const { graph, plan } of fc.sample(arbPlan(arbDagGraph()), { numRuns: 20, seed: 1 })) {
@@ -128,7 +128,7 @@ function buildRandomPlan(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * import { indexGraph } from "../graph/indexed_graph.ts";
  * import { simulatePlan } from "./_simulate_plan.ts";
  * import { arbGraph } from "./arb_graph.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 
 /** Constraints of {@linkcode arbSize}. */
 export interface SizeConstraints {
@@ -20,7 +20,7 @@ export interface SizeConstraints {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * const sizes = fc.sample(arbSize({ maxSize: 10 }), { numRuns: 5, seed: 1 }); // e.g. [3, 0, 10, 7, 1]
  * assert.ok(sizes.every((s) => Number.isInteger(s) && s >= 0 && s <= 10));
  * ```

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { PlacementProblem } from "../graph/types.ts";
 
 /** Constraints of {@linkcode arbTightProblem}. */
@@ -48,7 +48,7 @@ interface Rect {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * import { problemPeakLive } from "../graph/placement_problem.ts";
  * for (const { problem, optimum } of fc.sample(arbTightProblem(), { numRuns: 20, seed: 1 })) {
  *   assert.equal(problemPeakLive(problem), optimum);

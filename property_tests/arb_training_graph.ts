@@ -8,7 +8,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { Graph, Kind, Op, Tensor } from "../graph/types.ts";
 import { type AlignmentConstraints, arbAlignment } from "./arb_alignment.ts";
 import { arbSize, type SizeConstraints } from "./arb_size.ts";
@@ -55,7 +55,7 @@ export interface TrainingRecipe {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * const [g] = fc.sample(arbTrainingGraph({ maxLayers: 2 }), { numRuns: 1, seed: 1 });
  * assert.match(g.ops.at(-1)!.id, /^u_/); // e.g. "u_w2": an update comes last
  * ```

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 
 /** Constraints of {@linkcode arbWrongShape}. */
 export interface WrongShapeConstraints {
@@ -21,7 +21,7 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * const [doc] = fc.sample(arbWrongShape(fc.constant({ format: "memplan.plan/v1" })), {
  *   numRuns: 1, seed: 1,
  * });

@@ -6,7 +6,7 @@
  * of `optimal` or `feasible` means the capacity is respected.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { indexGraph } from "../graph/indexed_graph.ts";
 import { buildPlan } from "../graph/plan.ts";
 import type { PlacementProblem } from "../graph/types.ts";

@@ -5,7 +5,7 @@
  * scheduler's own `peakLive` is the peak the simulator measures.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { indexGraph } from "../graph/indexed_graph.ts";
 import { ALLOCATOR_NAMES } from "../simulator/allocator.ts";
 import { assertAgrees } from "./_agreement.ts";

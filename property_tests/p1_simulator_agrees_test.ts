@@ -5,7 +5,7 @@
  * arena); and `verifyPlacement` agrees with a pairwise check on buffer problems.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { indexGraph } from "../graph/indexed_graph.ts";
 import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { assertAgrees } from "./_agreement.ts";

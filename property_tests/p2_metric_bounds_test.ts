@@ -6,7 +6,7 @@
  * online allocator model) and every registered placer.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { lowerBounds, trivialBound } from "../graph/bounds/mod.ts";
 import { type IndexedGraph, indexGraph } from "../graph/indexed_graph.ts";
 import { problemPeakLive } from "../graph/placement_problem.ts";

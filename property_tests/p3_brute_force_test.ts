@@ -9,7 +9,7 @@
  * force itself.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { lowerBounds } from "../graph/bounds/mod.ts";
 import { indexGraph } from "../graph/indexed_graph.ts";
 import { PLACERS, SCHEDULERS } from "../solver/registry.ts";

@@ -6,7 +6,7 @@
  * violation kind, and the naive verifier agrees on the mutated plan.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { indexGraph } from "../graph/indexed_graph.ts";
 import { resolvePlan } from "../graph/plan.ts";
 import { simulate } from "../simulator/simulate.ts";

@@ -5,7 +5,7 @@
  * the same peaks (program order and every registered scheduler).
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { indexGraph } from "../graph/indexed_graph.ts";
 import { programOrderPeak } from "../graph/metrics.ts";
 import { formatMinimallocCsv, parseMinimallocCsv } from "../graph/minimalloc_csv.ts";

@@ -6,7 +6,7 @@
  * corruption left a valid file), never exit 70 and never a stack trace.
  */
 import { gzipSync } from "node:zlib";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { runCli } from "../cli/_run_cli_test_util.ts";
 import { formatMinimallocCsv } from "../graph/minimalloc_csv.ts";
 import { assertCleanExit } from "./_assert_clean_exit.ts";

@@ -6,7 +6,7 @@
  * under every allocator, fragmentation lies in [0, 1) and equals 1 − L/H.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { type IndexedGraph, indexGraph } from "../graph/indexed_graph.ts";
 import type { Graph, PlacementProblem, Plan } from "../graph/types.ts";
 import { ALLOCATOR_NAMES } from "../simulator/allocator.ts";

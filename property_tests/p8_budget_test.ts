@@ -6,7 +6,7 @@
  * plans (a missing input, a double update, an overlap) are caught.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { EVENT, type Events, residencies } from "../graph/budget/events.ts";
 import { recomputableOps } from "../graph/budget/recompute_rules.ts";
 import { type IndexedGraph, indexGraph } from "../graph/indexed_graph.ts";

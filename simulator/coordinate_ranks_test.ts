@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { coordinateRanks } from "./coordinate_ranks.ts";
 
 /** Ranks by definition: how many distinct values lie below each one. */

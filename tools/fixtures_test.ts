@@ -37,5 +37,9 @@ for (const name of REAL_FIXTURES) {
     const peak = programOrderPeak(g);
     assert.equal(peak.bytes, meta.programOrderPeak);
     assert.equal(peak.step, meta.peakStep);
+    // The exporter estimates every op's cost; the loader keeps the field.
+    for (const op of g.graph.ops) {
+      assert.ok(typeof op.cost === "number" && op.cost >= 0, `${op.id}: cost ${op.cost}`);
+    }
   });
 }

@@ -277,6 +277,19 @@ class FixtureTest(unittest.TestCase):
                 self.assertEqual(words[words.index("-o") + 1],
                                  "testdata/graphs/" + os.path.basename(path))
 
+    def test_every_op_has_an_estimated_cost(self):
+        for path in fixture_paths():
+            with self.subTest(fixture=os.path.basename(path)):
+                g = load(path)
+                for op in g["ops"]:
+                    self.assertIsInstance(op.get("cost"), int, op["id"])
+                    self.assertGreaterEqual(op["cost"], 0)
+                # A convolution or matrix product costs more than the byte-proportional ops.
+                heavy = [op["cost"] for op in g["ops"]
+                         if op["type"] in ("aten.convolution", "aten.addmm", "aten.mm")]
+                self.assertTrue(heavy)
+                self.assertGreater(max(heavy), sorted(op["cost"] for op in g["ops"])[len(g["ops"]) // 2])
+
     def test_gzip_header_is_deterministic(self):
         for path in fixture_paths():
             if path.endswith(".gz"):
@@ -467,8 +480,9 @@ def replay_problems(argv):
     import operator
 
     args = export_torch.parse_args(argv + ["-o", "unused.json"])
-    _, gm, roles, inputs = export_torch.trace_model(args, torch)
-    folded = export_torch.fold_to_storage(gm, roles, torch)
+    _, trace = export_torch.trace_model(args, torch)
+    gm, inputs = trace.gm, trace.inputs
+    folded = export_torch.fold_to_storage(gm, trace.roles, torch)
     env = folded["env"]
     writes = {op["id"]: set(op["_writes"]) for op in folded["ops"]}
     ptr_of, id_of, problems = {}, {}, []

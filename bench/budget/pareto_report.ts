@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "npm:vega-lite@6.5.0";
 import type { ParetoCurve, ParetoPoint } from "./pareto_sweep.ts";
 
 const MIB = 1048576;
@@ -14,7 +14,9 @@ const MIB = 1048576;
  *
  * @example
  * ```ts
- * pointCell({ planner: "chen", budget: 1, status: "impossible", seconds: 0 }); // "impossible (bound)"
+ * import assert from "node:assert/strict";
+ * const cell = pointCell({ planner: "chen", budget: 1, status: "impossible", seconds: 0 });
+ * assert.equal(cell, "impossible (bound)");
  * ```
  */
 export function pointCell(p: ParetoPoint | undefined): string {
@@ -43,10 +45,11 @@ export function pointCell(p: ParetoPoint | undefined): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { paretoSweep } from "./pareto_sweep.ts";
  * const curve = await paretoSweep(trainingChain(3), { planners: ["chen"], points: 2, placer: "greedy-size" });
- * paretoTable(curve, ["chen"]).startsWith("| budget"); // true
+ * assert.ok(paretoTable(curve, ["chen"]).startsWith("| budget"));
  * ```
  */
 export function paretoTable(curve: ParetoCurve, planners: string[]): string {
@@ -69,10 +72,11 @@ export function paretoTable(curve: ParetoCurve, planners: string[]): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { paretoSweep } from "./pareto_sweep.ts";
  * const curve = await paretoSweep(trainingChain(3), { planners: ["chen"], points: 2, placer: "greedy-size" });
- * JSON.stringify(paretoChart(curve)).includes("added compute"); // true
+ * assert.ok(JSON.stringify(paretoChart(curve)).includes("added compute"));
  * ```
  */
 export function paretoChart(curve: ParetoCurve): TopLevelSpec {

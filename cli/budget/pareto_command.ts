@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Command } from "@commander-js/extra-typings";
+import { Command } from "npm:@commander-js/extra-typings@15.1.0";
 import { paretoChart, paretoTable } from "../../bench/budget/pareto_report.ts";
 import { paretoSweep } from "../../bench/budget/pareto_sweep.ts";
 import { renderSvg } from "../../bench/render_svg.ts";
@@ -13,17 +13,30 @@ import { loadGraph } from "../../graph/load.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
 import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
 import { formatBytes } from "../format.ts";
-import { parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
 import { EXIT } from "../../pipeline/exit.ts";
+import { parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
 import { parseBytes, parseRate } from "./byte_units.ts";
 
-/** The `pareto` command. */
+/**
+ * The `pareto` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const program = new Command("memplan").exitOverride().addCommand(paretoCommand());
+ * const args = ["pareto", "testdata/graphs/tiny.json", "--planners", "chen,greedy", "--points", "2",
+ *   "--placer", "greedy-size"];
+ * await program.parseAsync(args, { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * ```
+ */
 export function paretoCommand() {
   return new Command("pareto")
     .description(
-      "Sweep memory budgets from the no-recompute optimum down to the smallest possible footprint\n" +
-        "and plan each with every budget planner; print a table (added compute per budget) and\n" +
-        "optionally write an SVG chart. Every point is a plan the simulator verified.\n" +
+      "Sweep memory budgets from the no-recompute optimum down to the smallest possible footprint " +
+        "and plan each with every budget planner; print a table (added compute per budget) and " +
+        "optionally write an SVG chart. Every point is a plan the simulator verified.\n\n" +
         "Exit 0: swept (points without a plan are reported, not errors); 1: a planner's plan was invalid.",
     )
     .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")

@@ -11,8 +11,8 @@ import { replayBudgetPlan } from "../../simulator/budget/replay.ts";
 import { describeBudgetViolation } from "../../simulator/budget/violations.ts";
 import { planUnderBudget } from "../../solver/budget/plan_budget.ts";
 import { formatBytes, renderPairs } from "../format.ts";
-import { printJson } from "../run.ts";
 import { EXIT } from "../../pipeline/exit.ts";
+import { printJson } from "../run.ts";
 import { budgetReportRows } from "./print_budget.ts";
 
 /** Options of {@linkcode planBudgetCommand}. */
@@ -23,7 +23,8 @@ export interface PlanBudgetCommandOptions {
   timeLimit: number;
   seed: number;
   bandwidth?: number;
-  output: string;
+  /** The plan file to write; none: the summary only, like `plan` without `-o`. */
+  output?: string;
   json: boolean;
 }
 
@@ -33,10 +34,14 @@ export interface PlanBudgetCommandOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const output = await Deno.makeTempFile({ suffix: ".json" });
- * await planBudgetCommand("testdata/graphs/tiny.json", {
+ * const code = await planBudgetCommand("testdata/graphs/tiny.json", {
  *   budget: 64, planner: "greedy", placer: "greedy-size", timeLimit: 5, seed: 1, output, json: true,
- * }); // 0
+ * });
+ * assert.equal(code, 0);
+ * assert.match(await Deno.readTextFile(output), /memplan\.plan\/v2/);
+ * await Deno.remove(output);
  * ```
  */
 export async function planBudgetCommand(
@@ -81,7 +86,7 @@ export async function planBudgetCommand(
     return EXIT.internal;
   }
   const fits = report.ok;
-  if (fits) await writeTextAtomic(o.output, JSON.stringify(r.plan));
+  if (fits && o.output !== undefined) await writeTextAtomic(o.output, JSON.stringify(r.plan));
   if (o.json) {
     const { offsets: _o, violations: _v, ...rest } = report;
     printJson({
@@ -102,7 +107,7 @@ export async function planBudgetCommand(
       ["bound (no plan below)", `${formatBytes(r.bound)} (op ${r.boundOp})`],
       ...budgetReportRows(report),
     ]));
-    if (fits) console.log(`wrote ${o.output}`);
+    if (fits && o.output !== undefined) console.log(`wrote ${o.output}`);
     else console.error(`memplan: placement did not fit ${o.budget} bytes; nothing written`);
   }
   return fits ? EXIT.ok : EXIT.notFound;

@@ -5,8 +5,8 @@
  */
 import { loadGraph } from "../../graph/load.ts";
 import { verifyBudgetPlan } from "../../simulator/budget/verify_budget_plan.ts";
-import { printJson } from "../run.ts";
 import { EXIT } from "../../pipeline/exit.ts";
+import { printJson } from "../run.ts";
 import { formatBudgetReport } from "./print_budget.ts";
 
 /**
@@ -14,8 +14,9 @@ import { formatBudgetReport } from "./print_budget.ts";
  *
  * @example
  * ```ts
- * const plan = { format: "memplan.plan/v2" };
- * await verifyBudget("testdata/graphs/tiny.json", "p.json", plan, undefined, true); // 0
+ * import assert from "node:assert/strict";
+ * const plan = { format: "memplan.plan/v2" }; // program order, nothing recomputed
+ * assert.equal(await verifyBudget("testdata/graphs/tiny.json", "p.json", plan, undefined, true), 0);
  * ```
  */
 export async function verifyBudget(

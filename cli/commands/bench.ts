@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Command, Option } from "@commander-js/extra-typings";
+import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { DEFAULT_RANDOM_SIZES } from "../../bench/inputs.ts";
 import { DEFAULT_MAX_EXACT_TENSORS, SCALABLE_PLANNERS } from "../../bench/matrix.ts";
 import { runBench } from "../../bench/run_bench.ts";
@@ -20,7 +20,23 @@ import {
 import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
 import { mergeCommand } from "./bench_merge.ts";
 
-/** The `bench` command, with its `merge` subcommand. */
+/**
+ * The `bench` command, with its `merge` subcommand.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const dir = await Deno.makeTempDir();
+ * const program = new Command("memplan").exitOverride().addCommand(benchCommand());
+ * const args = ["bench", "testdata/graphs/tiny.json", "--schedulers", "greedy",
+ *   "--placers", "greedy-size", "--progress", "none", "--out", dir];
+ * await program.parseAsync(args, { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * assert.equal((await Deno.readTextFile(`${dir}/results.jsonl`)).trim().split("\n").length, 3);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export function benchCommand() {
   const bench = new Command("bench")
     .description(
@@ -63,6 +79,7 @@ export function benchCommand() {
         `${DEFAULT_OUT}/shard-K-of-N with --shard)`,
     )
     .option("--fresh", "discard OUT/results.jsonl instead of resuming from it")
+    .option("--json", "print the outcome as JSON (runs done, skipped, failed; files written)")
     .addOption(
       new Option("--progress <mode>", "progress display").choices(
         ["auto", "bar", "lines", "none"] as const,
@@ -93,12 +110,14 @@ export function benchCommand() {
           progress: opts.progress,
           command: ["memplan", ...rawArgs(bench)].join(" "),
         });
-        printOutcome(outcome);
+        printOutcome(outcome, { json: opts.json });
         return outcome.exitCode;
       });
     });
-  // commander hands `--out` after `bench merge …` to bench (the root program does
+  // commander hands `--out` and `--json` after `bench merge …` to bench (the root program does
   // not use positional options), so merge also looks there.
-  bench.addCommand(mergeCommand(() => bench.opts().out).exitOverride());
+  bench.addCommand(
+    mergeCommand(() => bench.opts().out, () => bench.opts().json).exitOverride(),
+  );
   return bench;
 }

@@ -3,28 +3,55 @@
  *
  * @module
  */
-import { Command, Option } from "@commander-js/extra-typings";
+import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadMinimallocCsv } from "../../graph/load.ts";
 import { formatMinimallocCsv } from "../../graph/minimalloc_csv.ts";
-import { writeTextAtomic } from "../../graph/write_output.ts";
+import { checkOutputPath, writeTextAtomic } from "../../graph/write_output.ts";
 import { placeVerified } from "../../pipeline/place_verified.ts";
 import { placeSummary } from "../../pipeline/summary.ts";
 import { placerNames } from "../../solver/registry.ts";
 import { finishOutcome } from "../print_outcome.ts";
+import { solverBudget } from "../time_budget.ts";
 import { formatPlaceSummary } from "../print_plan.ts";
-import { optionalByteCount, parseByteCount, parseSeconds, runCommand } from "../run.ts";
+import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
+import { optionalSize } from "../size.ts";
+import { formatInt } from "../format.ts";
+import { capacityFromName } from "../../bench/inputs.ts";
+import { InputError } from "../../graph/input_error.ts";
 
-/** The `place` command. */
+/**
+ * The `place` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const dir = await Deno.makeTempDir();
+ * const program = new Command("memplan").exitOverride().addCommand(placeCommand());
+ * await program.parseAsync(["place", "testdata/minimalloc/example.12.csv", "--placer", "greedy-size", "-o", `${dir}/example.csv`], { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * assert.match(await Deno.readTextFile(`${dir}/example.csv`), /,offset\n/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export function placeCommand() {
   return new Command("place")
     .description(
-      "Place a minimalloc-style buffer problem (id,lower,upper,size): pick an offset for every\n" +
-        "buffer so that buffers with intersecting lifespans never share bytes. The placement is\n" +
-        "verified before it is written.\n" +
-        "Exit 0: placed (within --capacity); 3: no placement within the capacity found in time; 2: bad input.",
+      "Place a minimalloc-style buffer problem (id,lower,upper,size): pick an offset for every " +
+        "buffer so that buffers with intersecting lifespans never share bytes. The placement is " +
+        "verified before it is written.\n\n" +
+        "Exit 0: placed (within --capacity); 3: no placement within the capacity (impossible: " +
+        "below the peak live, or not found in time); 2: bad input.",
     )
     .argument("<problem>", "minimalloc CSV problem")
-    .option("--capacity <bytes>", "every offset + size must fit under it")
+    .option(
+      "--capacity <size>",
+      "every offset + size must fit under it (bytes, or with a unit: 16GiB, 1.5GB)",
+    )
+    .option(
+      "--capacity-from-name",
+      "use the capacity a MiniMalloc file name carries (NAME.<capacity>.csv), and say so",
+    )
     .addOption(
       new Option("--placer <name>", "how to pick the offsets").choices(placerNames()).default(
         "best",
@@ -36,16 +63,32 @@ export function placeCommand() {
       "--minimize",
       "search for the lowest feasible arena (the search placer proves it optimal when it reaches peak live)",
     )
-    .requiredOption("-o, --output <file>", "CSV to write, with an offset column")
+    .requiredOption(
+      "-o, --output <file>",
+      "CSV to write, with an offset column; - for standard output (the summary then goes to " +
+        "standard error)",
+    )
     .option("--json", "print the summary as JSON")
     .action(async (file, opts) => {
       Deno.exitCode = await runCommand(async () => {
-        const capacity = optionalByteCount("--capacity", opts.capacity);
+        const capacity = opts.capacityFromName
+          ? nameCapacity(file, opts.capacity)
+          : optionalSize("--capacity", opts.capacity);
         const timeLimit = parseSeconds("--time-limit", opts.timeLimit);
         const seed = parseByteCount("--seed", opts.seed);
         const problem = await loadMinimallocCsv(file);
+        await checkOutputPath(opts.output, { inputs: [file] });
         const { placer, minimize } = opts;
-        const r = await placeVerified(problem, { placer, capacity, timeLimit, seed, minimize });
+        // The limit covers start-up, reading, verifying and writing too:
+        // performance.now() counts from the start of the process.
+        const budget = solverBudget(timeLimit, 0, problem.buffers.length);
+        const r = await placeVerified(problem, {
+          placer,
+          capacity,
+          timeLimit: budget,
+          seed,
+          minimize,
+        });
         return await finishOutcome({
           ...r,
           what: "placement",
@@ -53,12 +96,40 @@ export function placeCommand() {
           output: opts.output,
           capacity,
           arena: r.check.arena,
+          lowerBound: r.check.peakLive,
+          note: opts.capacityFromName
+            ? `capacity ${formatInt(capacity!)} from the file name`
+            : undefined,
           summary: () =>
             placeSummary(r, { problem: file, placer: opts.placer, output: opts.output }),
-          write: () => writeTextAtomic(opts.output, formatMinimallocCsv(problem, r.offsets)),
+          write: () =>
+            writeTextAtomic(opts.output, formatMinimallocCsv(problem, r.offsets), {
+              inputs: [file],
+            }),
           json: opts.json,
           table: formatPlaceSummary,
         });
       });
     });
+}
+
+/** The capacity in a MiniMalloc file name, asked for with --capacity-from-name. */
+function nameCapacity(file: string, given: string | undefined): number {
+  const where = "--capacity-from-name";
+  if (given !== undefined) {
+    throw new InputError([{
+      file: "command line",
+      where,
+      message: "give it or --capacity, not both",
+    }]);
+  }
+  const capacity = capacityFromName(file);
+  if (capacity === undefined) {
+    throw new InputError([{
+      file: "command line",
+      where,
+      message: `${JSON.stringify(file)} carries no capacity (NAME.<capacity>.csv)`,
+    }]);
+  }
+  return capacity;
 }

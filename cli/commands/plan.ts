@@ -3,28 +3,43 @@
  *
  * @module
  */
-import { Command, Option } from "@commander-js/extra-typings";
+import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadGraph } from "../../graph/load.ts";
-import { writeTextAtomic } from "../../graph/write_output.ts";
+import { checkOutputPath, writeTextAtomic } from "../../graph/write_output.ts";
 import { planVerified } from "../../pipeline/plan_verified.ts";
 import { planSummary } from "../../pipeline/summary.ts";
 import { placerNames, schedulerNames } from "../../solver/registry.ts";
 import { finishOutcome } from "../print_outcome.ts";
 import { formatPlanSummary } from "../print_plan.ts";
-import { optionalByteCount, parseByteCount, parseSeconds, runCommand } from "../run.ts";
+import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
+import { optionalSize } from "../size.ts";
 import { parseBytes, parseRate } from "../budget/byte_units.ts";
 import { planBudgetCommand } from "../budget/plan_budget_command.ts";
 import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
 
-/** The `plan` command. */
+/**
+ * The `plan` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const dir = await Deno.makeTempDir();
+ * const program = new Command("memplan").exitOverride().addCommand(planCommand());
+ * await program.parseAsync(["plan", "testdata/graphs/tiny.json", "--scheduler", "greedy", "--placer", "greedy-size", "-o", `${dir}/tiny.plan.json`], { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * assert.match(await Deno.readTextFile(`${dir}/tiny.plan.json`), /memplan\.plan\/v1/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export function planCommand() {
   return new Command("plan")
     .description(
-      "Plan one training step: a scheduler picks the order, a placer the offsets. The plan is\n" +
-        "replayed by the simulator before it is written; what is reported is what the replay measured.\n" +
-        "With --budget, the plan may recompute or offload tensors (memplan.plan/v2).\n" +
-        "Exit 0: planned (and within --capacity or --budget); 3: no plan within them was found in\n" +
-        "time, or (with --budget) none can exist: 'impossible, bound X'.",
+      "Plan one training step: a scheduler picks the order, a placer the offsets. The plan is " +
+        "replayed by the simulator before it is written; what is reported is what the replay " +
+        "measured.\n\n" +
+        "Exit 0: planned (and within --capacity); 3: no plan within the capacity (impossible: " +
+        "below the lower bound, or not found in time).",
     )
     .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")
     .addOption(
@@ -41,9 +56,16 @@ export function planCommand() {
       "wall-clock budget in seconds for the whole plan, or none",
       "30",
     )
-    .option("--capacity <bytes>", "every offset + size must fit under it")
+    .option(
+      "--capacity <size>",
+      "every offset + size must fit under it (bytes, or with a unit: 16GiB, 1.5GB)",
+    )
     .option("--seed <n>", "seed for randomised planners", "1")
-    .requiredOption("-o, --output <file>", "plan file to write (memplan.plan/v1; .gz to compress)")
+    .option(
+      "-o, --output <file>",
+      "plan file to write (memplan.plan/v1; .gz to compress; - for standard output, the summary " +
+        "then going to standard error); without it, the summary only",
+    )
     .option("--json", "print the summary as JSON")
     .option("--budget <bytes>", "plan within this memory (e.g. 6GiB), recomputing or offloading")
     .addOption(
@@ -71,9 +93,11 @@ export function planCommand() {
       }
       Deno.exitCode = await runCommand(async () => {
         const timeLimit = parseSeconds("--time-limit", opts.timeLimit);
-        const capacity = optionalByteCount("--capacity", opts.capacity);
+        const capacity = optionalSize("--capacity", opts.capacity);
         const seed = parseByteCount("--seed", opts.seed);
         const g = await loadGraph(graphFile);
+        const output = opts.output;
+        if (output !== undefined) await checkOutputPath(output, { inputs: [graphFile] });
         const { scheduler, placer } = opts;
         const r = await planVerified(g, { scheduler, placer, timeLimit, capacity, seed });
         // A plan with a planner bug, or over its capacity, would not verify: it is not written.
@@ -81,11 +105,12 @@ export function planCommand() {
           ...r,
           what: "plan",
           who: `the ${r.plan.planner?.name} planner`,
-          output: opts.output,
+          output,
           capacity,
           arena: r.report.arena,
-          summary: () => planSummary(r, opts.output),
-          write: () => writeTextAtomic(opts.output, JSON.stringify(r.plan)),
+          lowerBound: r.bound.bytes,
+          summary: () => planSummary(r, r.fits ? output : undefined),
+          write: () => writeTextAtomic(output!, JSON.stringify(r.plan), { inputs: [graphFile] }),
           json: opts.json,
           table: formatPlanSummary,
         });

@@ -3,35 +3,54 @@
  *
  * @module
  */
-import { Command } from "@commander-js/extra-typings";
+import { Command } from "npm:@commander-js/extra-typings@15.1.0";
 import { InputError } from "../../graph/input_error.ts";
 import { EXIT } from "../../pipeline/exit.ts";
 import { replay } from "../../pipeline/replay.ts";
 import { verifySolution } from "../../pipeline/verify_solution.ts";
 import { reportToJson } from "../../simulator/report_json.ts";
 import { loadInputs } from "../inputs.ts";
+import { verifyJson } from "../verify_json.ts";
 import { formatPlacementReport, formatReport } from "../print_report.ts";
-import { optionalByteCount, printJson, runCommand } from "../run.ts";
+import { printJson, runCommand } from "../run.ts";
+import { optionalSize } from "../size.ts";
 import { readJson } from "../../graph/read_input.ts";
 import { verifyBudget } from "../budget/verify_budget_command.ts";
 
-/** The `verify` command. */
+/**
+ * The `verify` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const program = new Command("memplan").exitOverride().addCommand(verifyCommand());
+ * const run = async (...args: string[]) => {
+ *   await program.parseAsync(["verify", ...args], { from: "user" });
+ *   return Deno.exitCode;
+ * };
+ * assert.equal(await run("testdata/graphs/tiny.json", "testdata/plans/tiny.valid.json"), 0);
+ * // b placed at 13 overlaps a [6, 14): exit 1
+ * assert.equal(await run("testdata/graphs/tiny.json", "testdata/plans/tiny.overlap1.json"), 1);
+ * Deno.exitCode = 0;
+ * ```
+ */
 export function verifyCommand() {
   return new Command("verify")
     .description(
-      "Check a plan against its graph: the order is a topological permutation, every tensor of\n" +
-        "positive size has an aligned offset, offsets stay within the capacity, and no two resident\n" +
-        "tensors overlap. With one argument ending in .csv, check a minimalloc-style placement\n" +
-        "(id,lower,upper,size,offset) without a graph.\n" +
+      "Check a plan against its graph: the order is a topological permutation, every tensor of " +
+        "positive size has an aligned offset, offsets stay within the capacity, and no two resident " +
+        "tensors overlap. With one argument ending in .csv, check a minimalloc-style placement " +
+        "(id,lower,upper,size,offset) without a graph.\n\n" +
         "Exit 0: valid; 1: the plan has violations; 2: the input is unreadable or inconsistent.",
     )
     .argument("<graph-or-csv>", "memplan.graph/v1 file, or a minimalloc CSV with an offset column")
     .argument("[plan]", "memplan.plan/v1 or v2 file (with a graph)")
-    .option("--capacity <bytes>", "capacity to check against (default: the plan's, if any)")
+    .option("--capacity <size>", "capacity to check against (default: the plan's, if any)")
     .option("--json", "print the verdict as JSON")
     .action(async (first, planFile, opts) => {
       Deno.exitCode = await runCommand(async () => {
-        const capacity = optionalByteCount("--capacity", opts.capacity);
+        const capacity = optionalSize("--capacity", opts.capacity);
         if (planFile === undefined) {
           if (!/\.csv(\.gz)?$/i.test(first)) {
             throw new InputError([{
@@ -41,7 +60,7 @@ export function verifyCommand() {
             }]);
           }
           const r = await verifySolution(first, { capacity });
-          if (opts.json) printJson({ file: first, ...r });
+          if (opts.json) printJson(verifyJson([first], r, {}));
           else console.log(formatPlacementReport(first, r));
           return r.ok ? EXIT.ok : EXIT.violations;
         }
@@ -51,7 +70,7 @@ export function verifyCommand() {
         }
         const { graph, resolved } = await loadInputs(first, planFile);
         const report = replay(graph, { resolved, capacity });
-        if (opts.json) printJson(reportToJson(report));
+        if (opts.json) printJson(verifyJson([first, planFile], report, reportToJson(report)));
         else console.log(formatReport(report));
         return report.ok ? EXIT.ok : EXIT.violations;
       });

@@ -4,12 +4,13 @@
  *
  * @module
  */
-import { Command, Option } from "@commander-js/extra-typings";
+import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { EXIT } from "../../pipeline/exit.ts";
 import { ALLOCATOR_NAMES } from "../../simulator/allocator.ts";
-import { vizPicture } from "../../simulator/viz/picture.ts";
+import { DEFAULT_TENSOR_CAP, vizPicture } from "../../simulator/viz/picture.ts";
 import { loadInputs } from "../inputs.ts";
-import { optionalByteCount, runCommand } from "../run.ts";
+import { formatInt } from "../format.ts";
+import { parseByteCount, runCommand } from "../run.ts";
 import { outputFormat, vizReplays, writeOutput } from "../viz_io.ts";
 
 /**
@@ -17,21 +18,23 @@ import { outputFormat, vizReplays, writeOutput } from "../viz_io.ts";
  *
  * @example
  * ```ts
- * import { Command } from "@commander-js/extra-typings";
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
  * const program = new Command("memplan");
  * program.addCommand(vizCommand());
  * // memplan viz g.json.gz --plan p.json --compare-allocator pytorch -o viz.html
+ * assert.deepEqual(program.commands.map((c) => c.name()), ["viz"]);
  * ```
  */
 export function vizCommand() {
   return new Command("viz")
     .description(
-      "Draw the memory of a replay: the memory map (steps across, addresses up,\n" +
-        "one rectangle per tensor, coloured by kind) and the live bytes per step\n" +
-        "stacked by kind, with the arena and the peak marked.\n" +
-        "-o FILE.svg: both panels in one SVG. -o FILE.html: one self-contained page\n" +
-        "with hover details. With --compare or --compare-allocator the second replay\n" +
-        "is drawn on the left, this one on the right, on one scale.\n" +
+      "Draw the memory of a replay: the memory map (steps across, addresses up, one rectangle " +
+        "per tensor, coloured by kind) and the live bytes per step stacked by kind, with the " +
+        "arena and the peak marked.\n\n" +
+        "-o FILE.svg: both panels in one SVG. -o FILE.html: one self-contained page with hover " +
+        "details. -o -: the SVG on standard output. With --compare or --compare-allocator the " +
+        "second replay is drawn on the left, this one on the right, on one scale.\n\n" +
         "Exit 0: written; 1: written, but a replay has violations; 2: bad input.",
     )
     .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")
@@ -49,24 +52,54 @@ export function vizCommand() {
         "also draw a replay under this allocator: of the --compare plan, else of program order",
       ).choices(ALLOCATOR_NAMES),
     )
-    .requiredOption("-o, --output <file>", "picture to write: FILE.svg or FILE.html")
-    .option(
-      "--cap <n>",
-      "draw at most this many tensors one by one in the whole picture and merge the\n" +
-        "rest into cells (default 20000)",
+    .requiredOption(
+      "-o, --output <file>",
+      "picture to write: FILE.svg or FILE.html, or - for an SVG on standard output",
     )
+    .option(
+      "--max-tensors <n>",
+      "draw at most this many tensors one by one in the whole picture and merge the rest " +
+        "into cells",
+      String(DEFAULT_TENSOR_CAP),
+    )
+    .option("--json", "print what was drawn as JSON")
     .action(async (graphFile, opts) => {
       Deno.exitCode = await runCommand(async () => {
         const format = outputFormat(opts.output);
-        const cap = optionalByteCount("--cap", opts.cap);
+        const cap = parseByteCount("--max-tensors", opts.maxTensors);
         const { graph, plan, resolved } = await loadInputs(graphFile, opts.plan);
         const replays = await vizReplays(graph, { ...opts, plan, resolved, planFile: opts.plan });
         const picture = vizPicture(graph, replays, { format, cap });
-        await writeOutput(opts.output, picture.text);
-        const kib = (picture.text.length / 1024).toFixed(0);
-        console.log(
-          `wrote ${opts.output} (${kib} KiB): ${picture.sides} side(s), ${picture.drawn} tensor rectangles`,
-        );
+        await writeOutput(opts.output, picture.text, [graphFile, opts.plan, opts.compare]);
+        const say = opts.output === "-" ? console.error : console.log;
+        if (opts.json) {
+          say(JSON.stringify(
+            {
+              output: opts.output,
+              format,
+              bytes: new TextEncoder().encode(picture.text).length,
+              sides: picture.sides,
+              tensorRectangles: picture.drawn,
+              replays: replays.map(({ label, report: r }) => ({
+                label,
+                allocator: r.allocator,
+                ok: r.ok,
+                violationCount: r.violationCount,
+                peakLive: r.peakLive,
+                arena: r.arena,
+                fragmentation: r.fragmentation,
+              })),
+            },
+            null,
+            2,
+          ));
+        } else if (opts.output !== "-") {
+          const kib = formatInt(Math.round(picture.text.length / 1024));
+          say(
+            `wrote ${opts.output} (${kib} KiB): ${picture.sides} side(s), ` +
+              `${formatInt(picture.drawn)} tensor rectangles`,
+          );
+        }
         const bad = replays.map((r) => r.report).filter((r) => !r.ok);
         for (const r of bad) {
           console.error(

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { indexGraph, KIND } from "../indexed_graph.ts";
 import { branchyGraph, tinyGraph } from "../_fixtures_test_util.ts";
 import { bruteForceSchedule } from "../../testkit/brute_force_schedule.ts";

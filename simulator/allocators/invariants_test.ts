@@ -6,7 +6,7 @@
  * of the same policy, so the fast ordered structures change nothing but speed.
  */
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { roundUp } from "./_checks.ts";
 import { ArenaAllocator, type FitPolicy } from "./arena.ts";
 import { createPytorchAllocator, type PytorchAllocator } from "./pytorch.ts";

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import highsModule from "highs";
-import type { Highs, InitOptions } from "highs";
+import highsModule from "npm:highs@1.15.3";
+import type { Highs, InitOptions } from "npm:highs@1.15.3";
 
 export type { Highs };
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import type { Buffer, PlacementProblem } from "../../graph/types.ts";
 import { seeded } from "../../testkit/mod.ts";
 import { tightProblem } from "./_tight_problems.ts";
@@ -27,7 +27,7 @@ export interface SmallProblemConstraints {
  *
  * @example
  * ```ts
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * fc.assert(fc.property(smallProblem(), (p) => p.buffers.length <= 7), { seed: 1 });
  * ```
  */
@@ -73,7 +73,7 @@ export function smallProblem(c: SmallProblemConstraints = {}): fc.Arbitrary<Plac
  *
  * @example
  * ```ts
- * import fc from "fast-check";
+ * import fc from "npm:fast-check@4.10.2";
  * import { problemPeakLive } from "../../graph/placement_problem.ts";
  * fc.assert(
  *   fc.property(tightArbitrary(), (p) => problemPeakLive(p) === p.capacity),

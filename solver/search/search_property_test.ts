@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { problemPeakLive } from "../../graph/placement_problem.ts";
 import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import type { PlacementProblem } from "../../graph/types.ts";

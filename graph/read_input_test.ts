@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { gzipSync } from "node:zlib";
+import { InputError } from "./input_error.ts";
+import { decodeText, MAX_TEXT_BYTES } from "./read_input.ts";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function message(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    assert.ok(e instanceof InputError, String(e));
+    return e.message;
+  }
+  throw new Error("did not throw");
+}
+
+Deno.test("read_input: text over one string's limit says so (not 'not UTF-8')", () => {
+  const m = message(() => decodeText(enc("x".repeat(1000)), "big.json", { maxBytes: 100 }));
+  assert.match(
+    m,
+    /^big\.json: too large to read as one string: 1,000 bytes of text, over the 100-byte limit/,
+  );
+  const z = message(() =>
+    decodeText(gzipSync(enc("x".repeat(1000))), "big.json.gz", { maxBytes: 100 })
+  );
+  assert.match(z, /^big\.json\.gz: too large to read as one string: it decompresses to more text/);
+  assert.equal(decodeText(enc("x".repeat(100)), "ok.json", { maxBytes: 100 }).length, 100);
+  assert.equal(MAX_TEXT_BYTES, 2 ** 29 - 24);
+});
+
+Deno.test("read_input: bad UTF-8 and bad gzip keep their own messages", () => {
+  assert.match(
+    message(() => decodeText(new Uint8Array([0xff, 0xfe, 0x00]), "b.json")),
+    /b\.json: is not UTF-8 text/,
+  );
+  assert.match(message(() => decodeText(enc("{}"), "c.json.gz")), /named \.gz but is not gzip/);
+});
