@@ -29,10 +29,12 @@ export function pointCell(p: ParetoPoint | undefined): string {
   const proved = p.plannerStatus === "optimal" && p.atBudget ? " (optimal)" : "";
   const gap = p.plannerStatus !== "optimal" && typeof p.gap === "number" && Number.isFinite(p.gap)
     ? ` (gap ${(100 * p.gap).toFixed(1)}%${p.restricted ? " in its restricted model" : ""})`
+    : p.fromStart === "too_large"
+    ? " (model too large: best start)"
+    : p.fromStart === "no_solution"
+    ? " (solver found nothing: best start)"
     : p.plannerStatus === "timeout"
     ? " (timeout)"
-    : p.restricted
-    ? " (model too large: best start)"
     : "";
   return `${pct}${off}${proved}${gap}`;
 }

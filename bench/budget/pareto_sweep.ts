@@ -36,6 +36,8 @@ export interface ParetoPoint {
   provedNone?: boolean;
   /** The exact planner's model was windowed or not built (too large). */
   restricted?: boolean;
+  /** The exact planner returned its start: `too_large` (no model) or `no_solution` (none from the solver). */
+  fromStart?: "too_large" | "no_solution";
   seconds: number;
 }
 
@@ -110,6 +112,8 @@ export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Prom
         p.plannerStatus = r.planner.status;
         const d = r.planner.details ?? {};
         if (d.windowed === true || d.compact === true || d.tooLarge === true) p.restricted = true;
+        if (d.tooLarge === true) p.fromStart = "too_large";
+        else if (d.start === true) p.fromStart = "no_solution";
         if (r.planner.status === "infeasible" && d.windowed === false && d.compact === false) {
           p.provedNone = true;
         }

@@ -98,7 +98,12 @@ export async function planBudgetCommand(
   } else {
     console.log(renderPairs([
       ["graph", g.name],
-      ["planner", `${o.planner} (${r.planner?.status}, ${r.seconds.toFixed(2)} s)`],
+      [
+        "planner",
+        `${o.planner} (${r.planner?.status}, ${r.seconds.toFixed(2)} s${
+          gapNote(r.planner?.details)
+        })`,
+      ],
       ["bound (no plan below)", `${formatBytes(r.bound)} (op ${r.boundOp})`],
       ...budgetReportRows(report),
     ]));
@@ -106,4 +111,18 @@ export async function planBudgetCommand(
     else console.error(`memplan: placement did not fit ${o.budget} bytes; nothing written`);
   }
   return fits ? EXIT.ok : EXIT.notFound;
+}
+
+/** The exact planner's gap and model restriction, when it reports them. */
+function gapNote(details: Record<string, unknown> | undefined): string {
+  if (!details) return "";
+  const gap = details.gap;
+  const where = details.compact
+    ? " in its compact model"
+    : details.windowed
+    ? " in its window"
+    : "";
+  return typeof gap === "number" && Number.isFinite(gap)
+    ? `, gap ${(100 * gap).toFixed(1)}%${where}`
+    : "";
 }

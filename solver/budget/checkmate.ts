@@ -49,10 +49,12 @@ export async function planCheckmate(
   const t0 = performance.now();
   const a = options.analysis ?? analyseBudget(g);
   // The base order: program order, or the memory-aware greedy order when its peak is lower.
-  let order = programOrder(g);
-  const reordered = scheduleGreedy(g).order;
-  const peakOf = (o: Int32Array) => measureEvents(a, runEvents(o)).peakLive;
-  if (peakOf(reordered) < peakOf(order)) order = reordered;
+  let order = options.order ?? programOrder(g);
+  if (!options.order) {
+    const reordered = scheduleGreedy(g).order;
+    const peakOf = (o: Int32Array) => measureEvents(a, runEvents(o)).peakLive;
+    if (peakOf(reordered) < peakOf(order)) order = reordered;
+  }
   const isProgram = order.every((v, i) => v === i);
   // Starts: the given plan, Chen's sweep and the greedy, all in stage form of program order.
   const candidates: Events[] = [];
@@ -147,8 +149,10 @@ export async function planCheckmate(
     gap: r.gap ?? null,
   };
   if (!r.values) {
-    if (r.status !== "infeasible" && fallback) {
-      return { ...fallback, status: "timeout", seconds, details: { ...details, start: true } };
+    // A restricted model can be infeasible where a start is not: the start stands.
+    if (fallback) {
+      const status = r.status === "infeasible" ? "feasible" : "timeout";
+      return { ...fallback, status, seconds, details: { ...details, start: true } };
     }
     return { status: r.status === "infeasible" ? "infeasible" : "timeout", seconds, details };
   }

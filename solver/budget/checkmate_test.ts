@@ -48,7 +48,12 @@ Deno.test("the MILP's optimum equals brute force over stage-form plans, at every
     assert.ok(plans.some((p) => p.cost > 0));
     for (const budget of peaks) {
       const expected = bruteForceCost(plans, budget);
-      const r = await planCheckmate(g, { budget, timeLimit: Infinity, analysis: a });
+      const r = await planCheckmate(g, {
+        budget,
+        timeLimit: Infinity,
+        analysis: a,
+        order: programOrder(g),
+      });
       if (expected === Infinity) {
         assert.equal(r.status, "infeasible", `${g.name} at ${budget}`);
         continue;
@@ -66,7 +71,12 @@ Deno.test("tightening the budget never lowers the optimal cost", async () => {
   const full = measureEvents(a, chenPlan(a, 1).events).peakLive;
   let previous = -1;
   for (let budget = full; budget >= a.bound; budget -= 16) {
-    const r = await planCheckmate(g, { budget, timeLimit: Infinity, analysis: a });
+    const r = await planCheckmate(g, {
+      budget,
+      timeLimit: Infinity,
+      analysis: a,
+      order: programOrder(g),
+    });
     if (r.status === "infeasible") break;
     assert.equal(r.status, "optimal");
     assert.ok(r.cost! >= previous, `cost ${r.cost} at ${budget} < ${previous}`);

@@ -19,6 +19,8 @@ export interface BudgetPlanOptions {
   analysis?: BudgetAnalysis;
   /** Events of a plan found earlier, which the planner may start from (the MILP does). */
   start?: Events;
+  /** The base order, for planners that keep one fixed (the MILP); default their own choice. */
+  order?: Int32Array;
 }
 
 /**
