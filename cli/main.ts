@@ -17,6 +17,7 @@ import { statsCommand } from "./commands/stats.ts";
 import { verifyCommand } from "./commands/verify.ts";
 import { vizCommand } from "./commands/viz.ts";
 import { EXIT } from "../pipeline/exit.ts";
+import { paretoCommand } from "./budget/pareto_command.ts";
 
 /**
  * Builds the program with every command registered.
@@ -50,6 +51,7 @@ export function buildProgram() {
       demoCommand(),
       vizCommand(),
       benchCommand(),
+      paretoCommand(),
     ]
   ) {
     program.addCommand(c.exitOverride());

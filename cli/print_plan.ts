@@ -62,6 +62,9 @@ export function formatPlaceSummary(s: PlaceSummary): string {
     ["placer", `${s.placer} (${s.status}, ${s.seconds.toFixed(2)} s)`],
     ["proved optimal", s.status === "optimal" ? "yes" : "no"],
     ["peak live (lower bound)", formatBytes(s.peakLive)],
+    ...(s.provedBound !== undefined
+      ? [["proved lower bound", formatBytes(s.provedBound)] as [string, string]]
+      : []),
     ["arena (H)", formatBytes(s.arena)],
     ["fragmentation (H-L)/H", formatPercent(s.fragmentation)],
     ...capacityRow(s),

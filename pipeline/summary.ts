@@ -80,6 +80,8 @@ export interface PlaceSummary {
   peakLive: number;
   arena: number;
   fragmentation: number;
+  /** A lower bound above peak live the placer proved (e.g. by refuting heights). */
+  provedBound?: number;
   capacity?: number;
   fits: boolean;
   seconds: number;
@@ -112,6 +114,7 @@ export function placeSummary(
     peakLive: r.check.peakLive,
     arena: r.check.arena,
     fragmentation: r.check.fragmentation,
+    ...((r.result.bound ?? 0) > r.check.peakLive ? { provedBound: r.result.bound } : {}),
     capacity: r.capacity,
     fits: r.fits,
     seconds: r.result.seconds,

@@ -9,7 +9,8 @@
 import { problemPeakLive } from "../graph/placement_problem.ts";
 import type { IndexedGraph } from "../graph/indexed_graph.ts";
 import type { PlacementProblem } from "../graph/types.ts";
-import { bestOf } from "./best_of.ts";
+import { PlacementDeadline } from "./placers/_place_in_order.ts";
+import type { GreedyPlaceOptions } from "./placers/_place_result.ts";
 import { placeIlp } from "./ilp/place_ilp.ts";
 import { scheduleIlp } from "./ilp/schedule_ilp.ts";
 import { scheduleGreedy } from "./schedulers/greedy.ts";
@@ -28,6 +29,90 @@ import type {
 export interface BestPlaceOptions extends PlaceOptions {
   /** The fast placers to start from, in order (the first wins ties); the registry's linear ones. */
   start: readonly Placer[];
+}
+
+/**
+ * How much longer than first-fit each greedy placer takes, with twice the
+ * room measured on 60,000 buffers (greedy-size 10×, greedy-conflicts 6×,
+ * greedy-area 13×; the ratios grow with the size); 26 for any other.
+ */
+const COST_VS_FIRST_FIT: Record<string, number> = {
+  "greedy-size": 20,
+  "greedy-conflicts": 12,
+  "greedy-area": 26,
+};
+
+/** Above this many buffers `best` stops after its start placers. */
+export const EXACT_MAX_BUFFERS = 5000;
+
+/**
+ * The start stage of `best` within its time limit: the first start placer —
+ * above EXACT_MAX_BUFFERS first-fit, a sweep and the cheapest — runs first and
+ * always (a placement is owed); each other start
+ * placer only when its estimated cost (first-fit's times
+ * COST_VS_FIRST_FIT) still fits, and with a deadline at the limit, past which
+ * it throws PlacementDeadline and is skipped. Stops at the bound. Ties go to
+ * the earlier placer of `start`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { startWithin } from "./best.ts";
+ * import { firstFitPlacer } from "./placers/first_fit.ts";
+ * import { greedySizePlacer } from "./placers/greedy_size.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 1, size: 4 }] };
+ * const r = await startWithin(problem, [greedySizePlacer, firstFitPlacer], {}, {
+ *   bound: 3, t0: performance.now(), timeLimit: 0,
+ * });
+ * assert.equal(r.name, "greedy-size"); // nothing else had time
+ * assert.deepEqual(r.skipped, ["first-fit"]);
+ * ```
+ */
+export async function startWithin(
+  problem: PlacementProblem,
+  start: readonly Placer[],
+  options: PlaceOptions,
+  limits: { bound: number; t0: number; timeLimit: number },
+): Promise<
+  { name: string; result: PlaceResult; arenas: Record<string, number>; skipped: string[] }
+> {
+  const { bound, t0, timeLimit } = limits;
+  const seconds = () => (performance.now() - t0) / 1000;
+  // Small problems take milliseconds whatever the placer: the given order.
+  const cheapest = problem.buffers.length > EXACT_MAX_BUFFERS
+    ? start.find((p) => p.name === "first-fit") ?? start[0]
+    : start[0];
+  const before = seconds();
+  const results = new Map<string, PlaceResult>([[
+    cheapest.name,
+    await cheapest.place(problem, options),
+  ]]);
+  const cost = seconds() - before;
+  const skipped: string[] = [];
+  const withDeadline: GreedyPlaceOptions = { ...options, deadline: t0 + timeLimit * 1000 };
+  for (const placer of start) {
+    if (results.has(placer.name)) continue;
+    if ([...results.values()].some((r) => r.arena <= bound)) break;
+    if (seconds() + (COST_VS_FIRST_FIT[placer.name] ?? 26) * cost > timeLimit) {
+      skipped.push(placer.name);
+      continue;
+    }
+    try {
+      results.set(placer.name, await placer.place(problem, withDeadline));
+    } catch (e) {
+      if (!(e instanceof PlacementDeadline)) throw e;
+      skipped.push(placer.name);
+    }
+  }
+  const arenas: Record<string, number> = {};
+  let best: { name: string; result: PlaceResult } | undefined;
+  for (const placer of start) {
+    const result = results.get(placer.name);
+    if (result === undefined) continue;
+    arenas[placer.name] = result.arena;
+    if (!best || result.arena < best.result.arena) best = { name: placer.name, result };
+  }
+  return { ...best!, arenas, skipped };
 }
 
 /**
@@ -55,13 +140,32 @@ export async function placeBest(
   const timeLimit = options.timeLimit ?? 30;
   const bound = problemPeakLive(problem);
   const capacity = options.capacity ?? problem.capacity;
-  // The fast placers run whole whatever the budget: they take milliseconds.
-  const first = await bestOf(problem, start, options, { bound });
+  const seconds = () => (performance.now() - t0) / 1000;
+  const first = await startWithin(problem, start, options, { bound, t0, timeLimit });
   const greedy = first.arenas;
   let best: { name: string; result: PlaceResult } = first;
-  const seconds = () => (performance.now() - t0) / 1000;
   const details: Record<string, unknown> = { greedy, start: best.name };
+  if (first.skipped.length > 0) details.skippedForTime = first.skipped;
   if (capacity !== undefined) details.capacity = capacity;
+  // Past a few thousand buffers the search and the ILP cannot finish, and
+  // even setting them up (greedy-size inside the search, the ILP's model)
+  // overruns short limits: the best start placement is the answer.
+  if (problem.buffers.length > EXACT_MAX_BUFFERS && best.result.arena > bound) {
+    const { offsets, arena } = best.result;
+    const status: PlannerStatus = capacity !== undefined && arena > capacity
+      ? (bound > capacity ? "infeasible" : "timeout")
+      : capacity !== undefined
+      ? "feasible"
+      : "timeout";
+    return {
+      offsets,
+      arena,
+      status,
+      seconds: seconds(),
+      bound,
+      details: { ...details, note: `no exact stage above ${EXACT_MAX_BUFFERS} buffers` },
+    };
+  }
   const left = timeLimit - seconds();
   if (best.result.arena <= bound || left <= 0.5) {
     const { offsets, arena } = best.result;
@@ -82,16 +186,18 @@ export async function placeBest(
     timeLimit: left * 0.8,
   });
   details.search = { arena: search.arena, status: search.status, seconds: search.seconds };
+  // Heights the search refuted raise the bound above peak live.
+  const lower = Math.max(bound, search.bound ?? bound);
   const fits = (r: PlaceResult) => capacity === undefined || r.arena <= capacity;
   if (fits(search) && (search.arena < best.result.arena || !fits(best.result))) {
     best = { name: "search", result: search };
   }
   const afterSearch = timeLimit - seconds();
-  if (best.result.arena <= bound || search.status === "infeasible" || afterSearch <= 0.5) {
+  if (best.result.arena <= lower || search.status === "infeasible" || afterSearch <= 0.5) {
     const { offsets, arena } = best.result;
     const status: PlannerStatus = capacity !== undefined && arena > capacity
-      ? (search.status === "infeasible" || bound > capacity ? "infeasible" : "timeout")
-      : arena <= bound || (capacity === undefined && search.status === "optimal")
+      ? (search.status === "infeasible" || lower > capacity ? "infeasible" : "timeout")
+      : arena <= lower || (capacity === undefined && search.status === "optimal")
       ? "optimal"
       : capacity !== undefined
       ? "feasible"
@@ -101,7 +207,7 @@ export async function placeBest(
       arena,
       status,
       seconds: seconds(),
-      bound,
+      bound: lower,
       details: { ...details, winner: best.name },
     };
   }
@@ -110,7 +216,16 @@ export async function placeBest(
     start: best.result.offsets,
     timeLimit: afterSearch,
   });
-  return { ...ilp, seconds: seconds(), details: { ...details, ilp: ilp.details } };
+  const ilpBound = Math.max(lower, ilp.bound ?? lower);
+  return {
+    ...ilp,
+    status: ilp.status === "timeout" && capacity === undefined && ilp.arena <= ilpBound
+      ? "optimal"
+      : ilp.status,
+    bound: ilpBound,
+    seconds: seconds(),
+    details: { ...details, ilp: ilp.details },
+  };
 }
 
 /**

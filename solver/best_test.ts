@@ -5,7 +5,7 @@ import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { simulate } from "../simulator/simulate.ts";
 import { randomProblem } from "../testkit/mod.ts";
 import { threeBranchGraph } from "./ilp/_test_graphs.ts";
-import { bestScheduler } from "./best.ts";
+import { bestScheduler, EXACT_MAX_BUFFERS } from "./best.ts";
 import { PLACERS } from "./registry.ts";
 
 const bestPlacer = PLACERS.best;
@@ -37,6 +37,26 @@ Deno.test("best placer says when a capacity cannot be met", async () => {
   const problem = randomProblem({ seed: 2, n: 40, horizon: 20 });
   const r = await bestPlacer.place(problem, { timeLimit: Infinity, capacity: 347 });
   assert.equal(r.status, "infeasible");
+  assert.ok(verifyPlacement(problem, r.offsets).ok);
+});
+
+Deno.test("best placer with no time left runs only its first start, and says what it skipped", async () => {
+  const problem = randomProblem({ seed: 2, n: 40, horizon: 20 });
+  const r = await bestPlacer.place(problem, { timeLimit: 0 });
+  assert.deepEqual(Object.keys(r.details?.greedy as object), ["greedy-size"]);
+  assert.deepEqual(r.details?.skippedForTime, ["greedy-conflicts", "greedy-area", "first-fit"]);
+  assert.equal(r.details?.search, undefined);
+  assert.ok(verifyPlacement(problem, r.offsets).ok);
+});
+
+Deno.test("best placer stops after its start placers above EXACT_MAX_BUFFERS", async () => {
+  const problem = randomProblem({ seed: 3, n: EXACT_MAX_BUFFERS + 1, horizon: 400 });
+  const r = await bestPlacer.place(problem, { timeLimit: Infinity });
+  assert.equal(r.details?.search, undefined);
+  assert.equal(r.details?.ilp, undefined);
+  assert.match(String(r.details?.note), /no exact stage/);
+  assert.equal(Object.keys(r.details?.greedy as object)[0], "greedy-size"); // the first start, in order
+  assert.ok(r.arena >= r.bound!);
   assert.ok(verifyPlacement(problem, r.offsets).ok);
 });
 

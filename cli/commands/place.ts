@@ -11,6 +11,7 @@ import { placeVerified } from "../../pipeline/place_verified.ts";
 import { placeSummary } from "../../pipeline/summary.ts";
 import { placerNames } from "../../solver/registry.ts";
 import { finishOutcome } from "../print_outcome.ts";
+import { solverBudget } from "../time_budget.ts";
 import { formatPlaceSummary } from "../print_plan.ts";
 import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
 import { optionalSize } from "../size.ts";
@@ -64,7 +65,16 @@ export function placeCommand() {
         const problem = await loadMinimallocCsv(file);
         await checkOutputPath(opts.output, { inputs: [file] });
         const { placer, minimize } = opts;
-        const r = await placeVerified(problem, { placer, capacity, timeLimit, seed, minimize });
+        // The limit covers start-up, reading, verifying and writing too:
+        // performance.now() counts from the start of the process.
+        const budget = solverBudget(timeLimit, 0, problem.buffers.length);
+        const r = await placeVerified(problem, {
+          placer,
+          capacity,
+          timeLimit: budget,
+          seed,
+          minimize,
+        });
         return await finishOutcome({
           ...r,
           what: "placement",

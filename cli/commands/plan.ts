@@ -13,6 +13,9 @@ import { finishOutcome } from "../print_outcome.ts";
 import { formatPlanSummary } from "../print_plan.ts";
 import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
 import { optionalSize } from "../size.ts";
+import { parseBytes, parseRate } from "../budget/byte_units.ts";
+import { planBudgetCommand } from "../budget/plan_budget_command.ts";
+import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
 
 /** The `plan` command. */
 export function planCommand() {
@@ -50,7 +53,30 @@ export function planCommand() {
         "then going to standard error); without it, the summary only",
     )
     .option("--json", "print the summary as JSON")
+    .option("--budget <bytes>", "plan within this memory (e.g. 6GiB), recomputing or offloading")
+    .addOption(
+      new Option("--budget-planner <name>", "with --budget: how to choose what to recompute")
+        .choices(Object.keys(BUDGET_PLANNERS)).default("greedy"),
+    )
+    .option("--bandwidth <bytes-per-second>", "with --budget: host-device bandwidth of offloads")
     .action(async (graphFile, opts) => {
+      if (opts.budget !== undefined) {
+        Deno.exitCode = await runCommand(() =>
+          planBudgetCommand(graphFile, {
+            budget: parseBytes("--budget", opts.budget!),
+            planner: opts.budgetPlanner,
+            placer: opts.placer,
+            timeLimit: parseSeconds("--time-limit", opts.timeLimit),
+            seed: parseByteCount("--seed", opts.seed),
+            bandwidth: opts.bandwidth !== undefined
+              ? parseRate("--bandwidth", opts.bandwidth)
+              : undefined,
+            output: opts.output,
+            json: opts.json ?? false,
+          })
+        );
+        return;
+      }
       Deno.exitCode = await runCommand(async () => {
         const timeLimit = parseSeconds("--time-limit", opts.timeLimit);
         const capacity = optionalSize("--capacity", opts.capacity);

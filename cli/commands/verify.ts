@@ -14,6 +14,8 @@ import { verifyJson } from "../verify_json.ts";
 import { formatPlacementReport, formatReport } from "../print_report.ts";
 import { printJson, runCommand } from "../run.ts";
 import { optionalSize } from "../size.ts";
+import { readJson } from "../../graph/read_input.ts";
+import { verifyBudget } from "../budget/verify_budget_command.ts";
 
 /** The `verify` command. */
 export function verifyCommand() {
@@ -26,7 +28,7 @@ export function verifyCommand() {
         "Exit 0: valid; 1: the plan has violations; 2: the input is unreadable or inconsistent.",
     )
     .argument("<graph-or-csv>", "memplan.graph/v1 file, or a minimalloc CSV with an offset column")
-    .argument("[plan]", "memplan.plan/v1 file (with a graph)")
+    .argument("[plan]", "memplan.plan/v1 or v2 file (with a graph)")
     .option("--capacity <size>", "capacity to check against (default: the plan's, if any)")
     .option("--json", "print the verdict as JSON")
     .action(async (first, planFile, opts) => {
@@ -44,6 +46,10 @@ export function verifyCommand() {
           if (opts.json) printJson(verifyJson([first], r, {}));
           else console.log(formatPlacementReport(first, r));
           return r.ok ? EXIT.ok : EXIT.violations;
+        }
+        const planValue = await readJson(planFile);
+        if ((planValue as { format?: unknown } | null)?.format === "memplan.plan/v2") {
+          return await verifyBudget(first, planFile, planValue, capacity, opts.json ?? false);
         }
         const { graph, resolved } = await loadInputs(first, planFile);
         const report = replay(graph, { resolved, capacity });

@@ -65,6 +65,30 @@ export interface PlaceInOrderOptions {
    * for the exact policy always.
    */
   searchLimit?: number;
+  /**
+   * `performance.now()` past which to give up by throwing
+   * {@linkcode PlacementDeadline} (looked at every 1,024 buffers); default none.
+   */
+  deadline?: number;
+}
+
+/**
+ * Thrown by {@linkcode placeInOrder} when its `deadline` passes: a partial
+ * placement is no placement, so there is nothing to return.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { PlacementDeadline, placeInOrder } from "./_place_in_order.ts";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 1, size: 4 }] };
+ * assert.throws(() => placeInOrder(problem, [0], "best-fit", { deadline: 0 }), PlacementDeadline);
+ * ```
+ */
+export class PlacementDeadline extends Error {
+  constructor() {
+    super("placement stopped at its deadline");
+    this.name = "PlacementDeadline";
+  }
 }
 
 /**
@@ -126,7 +150,11 @@ export function placeInOrder(
   const heap = new CursorHeap();
   let arena = 0;
   const stats = { truncated: 0 };
+  const deadline = options.deadline ?? Infinity;
   for (let i = 0; i < order.length; i++) {
+    if ((i & 1023) === 0 && deadline < Infinity && performance.now() > deadline) {
+      throw new PlacementDeadline();
+    }
     const b = order[i];
     const { lower, upper, size } = bs[b];
     if (size === 0) continue;

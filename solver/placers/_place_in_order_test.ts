@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { arenaOf, assertPlacementValid, randomProblem, seeded } from "../../testkit/mod.ts";
-import { defaultSearchLimit, type GapPolicy, placeInOrder } from "./_place_in_order.ts";
+import {
+  defaultSearchLimit,
+  type GapPolicy,
+  placeInOrder,
+  PlacementDeadline,
+} from "./_place_in_order.ts";
 
 /**
  * Placed in this order (sizes in brackets):
@@ -198,4 +203,16 @@ Deno.test("defaultSearchLimit spends about 10^8 steps, at least 1,024 per buffer
   assert.equal(defaultSearchLimit(1_000), 100_000);
   assert.equal(defaultSearchLimit(50_000), 2_000);
   assert.equal(defaultSearchLimit(1_000_000), 1024);
+});
+
+Deno.test("placeInOrder: a past deadline throws PlacementDeadline; none or a future one places", () => {
+  const problem = {
+    buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }],
+  };
+  assert.throws(
+    () => placeInOrder(problem, [0, 1], "best-fit", { deadline: performance.now() - 1 }),
+    PlacementDeadline,
+  );
+  const far = placeInOrder(problem, [0, 1], "best-fit", { deadline: performance.now() + 60_000 });
+  assert.equal(far.arena, 8);
 });

@@ -27,10 +27,11 @@ import type { Component } from "./_components.ts";
  * ```
  */
 export const HEURISTICS: readonly Heuristic[] = [
+  { section: "fewest", order: ["width", "size"] },
   { section: "fewest", order: ["size", "width"] },
   { section: "fewest", order: ["pressure", "size"] },
   { section: "tightest", order: ["size", "width"] },
-  { section: "fewest", order: ["width", "size"] },
+  { section: "fewest", order: ["area", "size"] },
 ];
 
 /** One way to steer the search. */
@@ -42,11 +43,12 @@ export interface Heuristic {
   section: "fewest" | "tightest";
   /**
    * Candidates are tried by these keys, each descending: `size`, `width`
-   * (sections covered), `pressure` (largest total size of a section covered).
+   * (sections covered), `pressure` (largest total size of a section covered),
+   * `area` (size × width).
    * Among equal lifespans, larger first suits the search's symmetry rule, which
    * keeps the larger of two same-lifespan neighbours below.
    */
-  order: readonly ("size" | "width" | "pressure")[];
+  order: readonly ("size" | "width" | "pressure" | "area")[];
 }
 
 /**
@@ -76,7 +78,8 @@ export function candidateOrder(comp: Component, order: Heuristic["order"]): Int3
     for (let s = comp.first[b]; s < comp.end[b]; s++) pressure[b] = Math.max(pressure[b], total[s]);
     width[b] = comp.end[b] - comp.first[b];
   }
-  const keys = { size: comp.footprint, width, pressure };
+  const area = Float64Array.from(comp.footprint, (f, b) => f * width[b]);
+  const keys = { size: comp.footprint, width, pressure, area };
   const ks = order.map((k) => keys[k]);
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;

@@ -38,8 +38,9 @@ Deno.test("candidateOrder sorts by the keys, each descending, then by local inde
 Deno.test("every heuristic breaks ties of equal lifespan by size, larger first", () => {
   for (const h of HEURISTICS) {
     const i = h.order.indexOf("size");
-    // Keys before size must be equal for equal lifespans: width and pressure are.
+    // Keys before size must be equal for equal lifespans (width and pressure
+    // are) or order them by size (area, size × width, does).
     assert.ok(i >= 0, JSON.stringify(h));
-    assert.ok(h.order.slice(0, i).every((k) => k === "width" || k === "pressure"));
+    assert.ok(h.order.slice(0, i).every((k) => k === "width" || k === "pressure" || k === "area"));
   }
 });

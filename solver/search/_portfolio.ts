@@ -11,7 +11,7 @@
  * @module
  */
 import type { Component } from "./_components.ts";
-import { HEURISTICS } from "./_heuristics.ts";
+import { type Heuristic, HEURISTICS } from "./_heuristics.ts";
 import { type ComponentSearchResult, searchComponent } from "./_search_component.ts";
 
 /** Options of {@linkcode solvePart}. */
@@ -51,9 +51,10 @@ export interface SolvePartResult {
 export function solvePart(comp: Component, options: SolvePartOptions): SolvePartResult {
   let budget = options.firstBudget ?? 1024, nodes = 0, runs = 0;
   let best: Float64Array | undefined, bestCount = -1;
+  const mirror = mirrored(comp);
   for (;;) {
-    for (const heuristic of HEURISTICS) {
-      const r: ComponentSearchResult = searchComponent(comp, {
+    for (const [heuristic, part] of runsOf(comp, mirror)) {
+      const r: ComponentSearchResult = searchComponent(part, {
         capacity: options.capacity,
         alignment: options.alignment,
         deadline: options.deadline,
@@ -75,6 +76,28 @@ export function solvePart(comp: Component, options: SolvePartOptions): SolvePart
     }
     budget *= 2;
   }
+}
+
+function runsOf(comp: Component, mirror?: Component): [Heuristic, Component][] {
+  const out: [Heuristic, Component][] = [];
+  for (const h of HEURISTICS) {
+    out.push([h, comp]);
+    if (mirror) out.push([h, mirror]);
+  }
+  return out;
+}
+
+/**
+ * The part with time reversed: same buffers, same conflicts, so the same
+ * placements fit, but the search meets its choices in another order.
+ */
+function mirrored(comp: Component): Component {
+  const S = comp.sectionCount;
+  return {
+    ...comp,
+    first: Int32Array.from(comp.end, (e) => S - e),
+    end: Int32Array.from(comp.first, (f) => S - f),
+  };
 }
 
 function placedCount(offsets: Float64Array): number {

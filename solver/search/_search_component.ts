@@ -177,6 +177,8 @@ class CanonicalSearch {
   #reachOf: Float64Array; // per buffer: #reach at the node being opened
   #count: Int32Array; // candidates covering it; also side labels when splitting
   #counts: Int32Array;
+  #well: Int32Array; // well of a section, or -1
+  #inside: Float64Array; // footprints lying within the section's well
 
   constructor(comp: Component, options: ComponentSearchOptions) {
     const n = comp.ids.length, sections = comp.sectionCount;
@@ -223,6 +225,8 @@ class CanonicalSearch {
     this.#reachOf = new Float64Array(n);
     this.#count = new Int32Array(sections + 1);
     this.#counts = new Int32Array(sections + 2);
+    this.#well = new Int32Array(sections + 1);
+    this.#inside = new Float64Array(sections + 1);
   }
 
   /** Runs the whole search (once). */
@@ -342,6 +346,7 @@ class CanonicalSearch {
       if (first[b] < lo) lo = first[b];
       if (end[b] > hi) hi = end[b];
     }
+    if (!this.#wellsFill(from, to, x, lo, hi)) return false;
     low.fill(Infinity, lo, hi);
     count.fill(0, lo, hi);
     for (let k = from; k < to; k++) {
@@ -390,6 +395,56 @@ class CanonicalSearch {
     this.#fLog[d] = -1;
     this.#fX[d] = -1;
     this.#depth = d;
+    return true;
+  }
+
+  /**
+   * Wells: a maximal run of sections `[a, b)` at or below the water level `x`
+   * between walls higher than `x` (or sections nothing unplaced covers, which
+   * no buffer can cross) has its lowest wall at `W`. A buffer that reaches a
+   * wall starts at or above it, so in every section of the run the space
+   * `[x, W)` is filled only by buffers lying within the run, or wasted. The
+   * waste a section can afford is its capacity minus its top minus what is
+   * still to place there. False when some section cannot afford it.
+   */
+  #wellsFill(from: number, to: number, x: number, lo: number, hi: number): boolean {
+    const h = this.#h, rem = this.#rem, well = this.#well, inside = this.#inside;
+    const groups = this.#groups, placed = this.#placed, first = this.#first, end = this.#end;
+    const fp = this.#fp, capFp = this.#capFp;
+    let wells = 0;
+    for (let s = lo; s < hi; s++) {
+      if (rem[s] === 0 || h[s] > x) {
+        well[s] = -1;
+        continue;
+      }
+      if (s === lo || well[s - 1] < 0) wells++;
+      well[s] = wells - 1;
+      inside[s] = 0;
+    }
+    if (wells === 0) return true;
+    for (let k = from; k < to; k++) {
+      const b = groups[k];
+      if (placed[b] !== 0) continue;
+      const w = well[first[b]];
+      if (w < 0 || well[end[b] - 1] !== w) continue;
+      for (let s = first[b], e = end[b]; s < e; s++) inside[s] += fp[b];
+    }
+    for (let a = lo; a < hi;) {
+      if (well[a] < 0) {
+        a++;
+        continue;
+      }
+      let b = a;
+      while (b < hi && well[b] === well[a]) b++;
+      const left = a > lo && rem[a - 1] > 0 ? h[a - 1] : Infinity;
+      const right = b < hi && rem[b] > 0 ? h[b] : Infinity;
+      const wall = Math.min(left, right, capFp);
+      for (let s = a; s < b; s++) {
+        const waste = (x - h[s]) + Math.max(0, wall - x - inside[s]);
+        if (waste > capFp - h[s] - rem[s]) return false;
+      }
+      a = b;
+    }
     return true;
   }
 

@@ -1,0 +1,211 @@
+/**
+ * `deno task bench:budget [--quick] [--out DIR]`: the budget targets of issue
+ * 16 as Markdown tables, every point a plan the simulator verified:
+ *
+ * 1. every fixture at 90/70/50% of its no-recompute peak, each budget planner;
+ * 2. the exact planner against brute-force-sized and deep synthetic chains;
+ * 3. √n checkpointing's added compute against one forward pass.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { trainingChain } from "../../graph/budget/training_chain.ts";
+import type { IndexedGraph } from "../../graph/indexed_graph.ts";
+import { programOrder } from "../../graph/lifetimes.ts";
+import { loadGraph } from "../../graph/load.ts";
+import { writeTextAtomic } from "../../graph/write_output.ts";
+import { analyseBudget } from "../../solver/budget/analysis.ts";
+import { baseOrder } from "../../solver/budget/base_order.ts";
+import { chenPlan } from "../../solver/budget/chen.ts";
+import { measureEvents } from "../../solver/budget/measure.ts";
+import { pointCell } from "./pareto_report.ts";
+import { type ParetoCurve, paretoSweep } from "./pareto_sweep.ts";
+
+const MIB = 1048576;
+const PLANNERS = ["chen", "greedy", "greedy-offload", "checkmate"];
+
+function fixtureTable(curves: ParetoCurve[], fractions: number[]): string {
+  const lines = [
+    `| graph | ops | no-recompute peak (MiB) | bound (MiB) | budget | ${PLANNERS.join(" | ")} |`,
+    `| --- | --- | --- | --- | --- | ${PLANNERS.map(() => "---").join(" | ")} |`,
+  ];
+  for (const c of curves) {
+    for (const f of fractions) {
+      const budget = Math.floor(c.noRecomputePeak * f);
+      const cells = PLANNERS.map((name) =>
+        pointCell(c.points.find((p) => p.budget === budget && p.planner === name))
+      );
+      lines.push(
+        `| ${c.graph} | ${(c as ParetoCurve & { ops: number }).ops} | ${
+          (c.noRecomputePeak / MIB).toFixed(2)
+        } | ${(c.bound / MIB).toFixed(2)} | ${Math.round(f * 100)}% | ${cells.join(" | ")} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+/** Greedy's added compute over the proved optimum, where the exact planner proved one. */
+function greedyGapTable(curves: ParetoCurve[]): string {
+  const lines = [
+    "| graph | budget (MiB) | checkmate (proved) | greedy | chen | greedy over optimum |",
+    "| --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const c of curves) {
+    for (const p of c.points) {
+      if (p.planner !== "checkmate" || p.plannerStatus !== "optimal" || !p.atBudget) continue;
+      const gr = c.points.find((q) => q.budget === p.budget && q.planner === "greedy");
+      const ch = c.points.find((q) => q.budget === p.budget && q.planner === "chen");
+      const over = gr?.status === "verified" && p.recomputedCost! > 0
+        ? `${(100 * (gr.recomputedCost! / p.recomputedCost! - 1)).toFixed(1)}%`
+        : gr?.status === "verified"
+        ? (gr.recomputedCost === 0 ? "0%" : "n/a (optimum 0)")
+        : "greedy found none";
+      lines.push(
+        `| ${c.graph} | ${(p.budget / MIB).toFixed(4)} | ${pointCell(p)} | ${pointCell(gr)} | ${
+          pointCell(ch)
+        } | ${over} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+function forwardCost(g: IndexedGraph): number {
+  const a = analyseBudget(g);
+  const b = baseOrder(a, programOrder(g));
+  let c = 0;
+  for (let s = 0; s < b.backwardStart; s++) c += a.costs.cost[b.order[s]];
+  return c;
+}
+
+function sqrtTable(graphs: IndexedGraph[]): string {
+  const lines = [
+    "| graph | forward ops | segment | costs | √n added compute / one forward pass | peak vs no recompute |",
+    "| --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const g of graphs) {
+    const a = analyseBudget(g);
+    const plan = chenPlan(a);
+    const none = measureEvents(a, chenPlan(a, 1).events).peakLive;
+    lines.push(
+      `| ${g.name} | ${
+        baseOrder(a, programOrder(g)).backwardStart
+      } | ${plan.segment} | ${a.costs.source} | ${(plan.cost / forwardCost(g)).toFixed(3)} | ${
+        (100 * plan.peakLive / none).toFixed(1)
+      }% |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** A deep MLP: forward cost 1, backward 2 per layer (given costs, not estimated). */
+function deepMlp(n: number, size = 4096): IndexedGraph {
+  const costs = [...Array(n).fill(1), 0, ...Array(n).fill(2), ...Array(n).fill(0)];
+  return trainingChain(n, size, costs);
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    args: Deno.args,
+    options: {
+      quick: { type: "boolean", default: false },
+      out: { type: "string" },
+      "time-limit": { type: "string", default: "60" },
+      "exact-time-limit": { type: "string", default: "300" },
+      only: { type: "string" },
+    },
+  });
+  const timeLimit = Number(values["time-limit"]);
+  const exactLimit = Number(values["exact-time-limit"]);
+  const fractions = [0.9, 0.7, 0.5];
+  const names = values.quick
+    ? ["mlp.b2.sgd", "alexnet.b32.sgd", "resnet18.b32.sgd"]
+    : (values.only?.split(",") ?? [
+      "tiny",
+      "branchy",
+      "mlp.b2.sgd",
+      "mlp.b2.adam",
+      "alexnet.b32.sgd",
+      "vgg11.b32.sgd",
+      "resnet18.b32.sgd",
+      "resnet50.b32.sgd",
+      "mobilenet_v2.b32.sgd",
+      "inception_v3.b32.sgd",
+      "transformer_encoder.b8.s128.sgd",
+      "gpt_decoder.b8.s128.adam",
+    ]);
+  const curves: ParetoCurve[] = [];
+  for (const name of names) {
+    const file = `testdata/graphs/${name}${
+      name === "tiny" || name === "branchy" ? ".json" : ".json.gz"
+    }`;
+    const g = await loadGraph(file);
+    const small = name.startsWith("mlp") || name.startsWith("alexnet");
+    const probe = await paretoSweep(g, { planners: [], budgets: [] });
+    const budgets = fractions.map((f) => Math.floor(probe.noRecomputePeak * f));
+    const t0 = performance.now();
+    const curve = await paretoSweep(g, {
+      planners: PLANNERS,
+      budgets,
+      timeLimit: small ? exactLimit : timeLimit,
+      bandwidth: 16e9,
+    });
+    curves.push(Object.assign(curve, { ops: g.opCount }));
+    console.error(`${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  // Exact planner where budgets need recompute: deep chains between bound and no-recompute peak.
+  const chains: ParetoCurve[] = [];
+  for (const n of values.quick ? [4, 8] : [4, 8, 16, 24]) {
+    const g = deepMlp(n, 1024);
+    const c = await paretoSweep(g, {
+      planners: ["chen", "greedy", "checkmate"],
+      points: 5,
+      timeLimit: exactLimit,
+    });
+    chains.push(c);
+    console.error(`chain ${n} done`);
+  }
+  const sqrtGraphs = [deepMlp(16), deepMlp(64), deepMlp(256)];
+  for (const name of ["resnet18.b32.sgd", "resnet50.b32.sgd"]) {
+    sqrtGraphs.push(await loadGraph(`testdata/graphs/${name}.json.gz`));
+  }
+  const text = [
+    "## Fixtures at 90/70/50% of the no-recompute peak",
+    "",
+    "Cells: added compute as a share of the step (recomputed cost / cost of every op once), '(optimal)' when the",
+    "exact planner proved it at that budget, 'impossible (bound)' when the budget is below the bound no plan",
+    "that keeps weights and optimizer state on the device can beat, 'none found' when that planner found none.",
+    "Fixture costs are size-proportional estimates (the fixtures have no per-op `cost`).",
+    "",
+    fixtureTable(curves, fractions),
+    "",
+    "## Exact planner on deep MLP chains (given costs: forward 1, backward 2)",
+    "",
+    ...chains.map((c) =>
+      `### ${c.graph} (no-recompute peak ${c.noRecomputePeak} B, bound ${c.bound} B)\n\n` +
+      [
+        "| budget (B) | chen | greedy | checkmate |",
+        "| --- | --- | --- | --- |",
+        ...[...new Set(c.points.map((p) => p.budget))].map((b) =>
+          `| ${b} | ${
+            ["chen", "greedy", "checkmate"].map((n) =>
+              pointCell(c.points.find((p) => p.budget === b && p.planner === n))
+            ).join(" | ")
+          } |`
+        ),
+      ].join("\n")
+    ),
+    "",
+    "## Greedy against the proved optimum",
+    "",
+    greedyGapTable([...curves, ...chains]),
+    "",
+    "## √n checkpointing",
+    "",
+    sqrtTable(sqrtGraphs),
+    "",
+  ].join("\n");
+  if (values.out) await writeTextAtomic(values.out, text);
+  console.log(text);
+}

@@ -1,0 +1,147 @@
+/**
+ * The memory/compute trade-off curve of a graph: budgets from the
+ * no-recompute optimum down to the bound, a plan per planner at each, every
+ * point replayed by the judge before it is counted.
+ *
+ * @module
+ */
+import { resolveBudgetPlan } from "../../graph/budget/budget_plan.ts";
+import type { IndexedGraph } from "../../graph/indexed_graph.ts";
+import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
+import { liveTimeline, peakOf } from "../../graph/metrics.ts";
+import { replayBudgetPlan } from "../../simulator/budget/replay.ts";
+import { analyseBudget } from "../../solver/budget/analysis.ts";
+import { planUnderBudget } from "../../solver/budget/plan_budget.ts";
+import { scheduleGreedy } from "../../solver/schedulers/greedy.ts";
+import { orderLowerBound } from "../../graph/bounds/order_bound.ts";
+
+/** One point of the curve. */
+export interface ParetoPoint {
+  planner: string;
+  budget: number;
+  /** `verified`: a plan the judge accepted; `impossible`: budget below the bound; `not_found`: none found. */
+  status: "verified" | "impossible" | "not_found" | "invalid";
+  plannerStatus?: string;
+  /** The planner solved this budget itself (not a lower target after a placement overshoot). */
+  atBudget?: boolean;
+  peakLive?: number;
+  arena?: number;
+  recomputedCost?: number;
+  recomputedFraction?: number;
+  costBound?: number;
+  offloadedBytes?: number;
+  transferSeconds?: number;
+  gap?: number | null;
+  /** The exact planner proved no plan of its model (base order, stage form) fits. */
+  provedNone?: boolean;
+  /** The exact planner's model was windowed or not built (too large). */
+  restricted?: boolean;
+  seconds: number;
+}
+
+/** The no-recompute baseline, the bound and the points. */
+export interface ParetoCurve {
+  graph: string;
+  /** Least peak live found without recompute (program or greedy order). */
+  noRecomputePeak: number;
+  /** A lower bound on the peak of any order without recompute. */
+  noRecomputeBound: number;
+  bound: number;
+  boundOp: string;
+  costSource: string;
+  points: ParetoPoint[];
+}
+
+/** Options of {@linkcode paretoSweep}. */
+export interface ParetoOptions {
+  planners: string[];
+  /** Budgets to plan for; default `points` evenly spaced from the no-recompute peak to the bound. */
+  budgets?: number[];
+  points?: number;
+  timeLimit?: number;
+  placer?: string;
+  bandwidth?: number;
+  onPoint?: (p: ParetoPoint) => void;
+}
+
+/**
+ * Sweeps budgets and planners.
+ *
+ * @example
+ * ```ts
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const curve = await paretoSweep(trainingChain(3), { planners: ["chen", "greedy"], points: 3, placer: "greedy-size" });
+ * ```
+ */
+export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Promise<ParetoCurve> {
+  const a = analyseBudget(g);
+  const program = programOrder(g);
+  const greedy = scheduleGreedy(g).order;
+  const peakOfOrder = (o: Int32Array) => peakOf(liveTimeline(g, lifetimes(g, o), o.length)).bytes;
+  const noRecomputePeak = Math.min(peakOfOrder(program), peakOfOrder(greedy));
+  const noRecomputeBound = orderLowerBound(g, { orders: [program, greedy] }).bytes;
+  const n = options.points ?? 6;
+  const budgets = options.budgets ?? Array.from(
+    { length: n },
+    (_, i) =>
+      Math.floor(
+        noRecomputePeak -
+          (i * (noRecomputePeak - Math.min(a.bound, noRecomputePeak))) / Math.max(n - 1, 1),
+      ),
+  );
+  const points: ParetoPoint[] = [];
+  for (const budget of budgets) {
+    for (const planner of options.planners) {
+      const r = await planUnderBudget(g, {
+        budget,
+        planner,
+        placer: options.placer,
+        timeLimit: options.timeLimit,
+        bandwidth: options.bandwidth,
+        analysis: a,
+      });
+      const p: ParetoPoint = { planner, budget, status: "not_found", seconds: r.seconds };
+      if (r.status === "impossible") p.status = "impossible";
+      if (r.planner) {
+        p.plannerStatus = r.planner.status;
+        const d = r.planner.details ?? {};
+        if (d.windowed === true || d.compact === true || d.tooLarge === true) p.restricted = true;
+        if (r.planner.status === "infeasible" && d.windowed === false && d.compact === false) {
+          p.provedNone = true;
+        }
+      }
+      if (r.plan) {
+        const rp = resolveBudgetPlan(g, r.plan);
+        const rep = replayBudgetPlan(g, rp.events, rp.residencies, {
+          offsets: rp.offsets,
+          capacity: budget,
+          bandwidth: options.bandwidth,
+        });
+        const semantic = rep.violations.some((v) => v.kind !== "out_of_capacity");
+        p.status = rep.ok ? "verified" : semantic ? "invalid" : "not_found";
+        Object.assign(p, {
+          atBudget: r.targets.length === 1,
+          peakLive: rep.peakLive,
+          arena: rep.arena,
+          recomputedCost: rep.recomputedCost,
+          recomputedFraction: rep.recomputedFraction,
+          offloadedBytes: rep.offloadedBytes,
+          ...(rep.transferSeconds !== undefined ? { transferSeconds: rep.transferSeconds } : {}),
+          ...(r.planner?.costBound !== undefined ? { costBound: r.planner.costBound } : {}),
+          gap: (r.planner?.details?.gap as number | null | undefined) ?? null,
+        });
+      }
+      points.push(p);
+      options.onPoint?.(p);
+    }
+  }
+  return {
+    graph: g.name,
+    noRecomputePeak,
+    noRecomputeBound,
+    bound: a.bound,
+    boundOp: a.boundOp,
+    costSource: a.costs.source,
+    points,
+  };
+}

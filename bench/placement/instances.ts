@@ -1,0 +1,72 @@
+/**
+ * The families of placement benchmarks, by name: each yields named problems
+ * with the capacity they are placed at.
+ *
+ * @module
+ */
+import { loadGraph } from "../../graph/load.ts";
+import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
+import { placementProblem, problemPeakLive } from "../../graph/placement_problem.ts";
+import type { PlacementProblem } from "../../graph/types.ts";
+import { compilerInstance, trainingInstance } from "../generators/large.ts";
+import { slackInstance } from "../generators/slack.ts";
+import { tightInstance } from "../generators/tight.ts";
+
+/** One benchmark problem. */
+export interface BenchInstance {
+  name: string;
+  problem: PlacementProblem;
+  /** The capacity to place at (the known optimum for tight ones, peak live for fixtures). */
+  capacity: number;
+}
+
+/** Family names for `--family`. */
+export const FAMILIES = ["tight", "slack", "fixtures", "training", "compiler"] as const;
+
+/** One of {@linkcode FAMILIES}. */
+export type Family = typeof FAMILIES[number];
+
+/**
+ * The instances of a family: generated from `seeds` (tight, slack; training
+ * and compiler of `buffers` buffers), or every graph fixture in `fixtureDir`
+ * at program order with capacity = peak live (size-0 buffers included).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { familyInstances } from "./instances.ts";
+ * const names = [];
+ * for await (const inst of familyInstances("tight", { seeds: [1, 2] })) names.push(inst.name);
+ * assert.deepEqual(names, ["tight-1", "tight-2"]);
+ * ```
+ */
+export async function* familyInstances(
+  family: Family,
+  options: { seeds: number[]; buffers?: number; fixtureDir?: string },
+): AsyncGenerator<BenchInstance> {
+  if (family === "fixtures") {
+    const dir = options.fixtureDir ?? new URL("../../testdata/graphs/", import.meta.url).pathname;
+    const files = [...Deno.readDirSync(dir)].map((e) => e.name).filter((f) =>
+      /\.json(\.gz)?$/.test(f)
+    )
+      .sort();
+    for (const f of files) {
+      const g = await loadGraph(`${dir}/${f}`);
+      const problem = placementProblem(g, lifetimes(g, programOrder(g)));
+      yield { name: f.replace(/\.json(\.gz)?$/, ""), problem, capacity: problemPeakLive(problem) };
+    }
+    return;
+  }
+  for (const seed of options.seeds) {
+    if (family === "tight" || family === "slack") {
+      const g = family === "tight" ? tightInstance({ seed }) : slackInstance({ seed });
+      yield { name: g.name, problem: g.problem, capacity: g.capacity };
+    } else {
+      const buffers = options.buffers ?? 20000;
+      const problem = family === "training"
+        ? trainingInstance({ tensors: buffers, seed })
+        : compilerInstance({ buffers, seed });
+      yield { name: `${family}-${buffers}-${seed}`, problem, capacity: problemPeakLive(problem) };
+    }
+  }
+}

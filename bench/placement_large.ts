@@ -1,0 +1,131 @@
+/**
+ * Benchmark of `memplan place` as a user runs it, on large generated problems
+ * and under time limits: the CLI in a child process (`--minimize
+ * --time-limit T`, default placer), its wall time (start-up, reading,
+ * placing, verifying, writing), and its written placement checked again by
+ * the simulator's verifier. One Markdown row per run: family, buffers, limit,
+ * wall, overrun beyond the limit against the allowance max(0.5 s, 5%), arena
+ * / peak live.
+ *
+ * ```
+ * deno run -A bench/placement_large.ts --runs training:20000:60,compiler:60000:60,training:60000:1
+ * ```
+ *
+ * Each run is `family:buffers:limit` with family `training` (program order
+ * of a random training graph) or `compiler` (compiler-like plan), seed 1.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { loadMinimallocCsv } from "../graph/load.ts";
+import { formatMinimallocCsv } from "../graph/minimalloc_csv.ts";
+import { problemPeakLive } from "../graph/placement_problem.ts";
+import { verifyPlacement } from "../simulator/verify_placement.ts";
+import { compilerInstance, trainingInstance } from "./generators/large.ts";
+import { loadNote } from "./placement/stats.ts";
+
+/** One run of the table. */
+export interface LargeRun {
+  family: "training" | "compiler";
+  buffers: number;
+  limit: number;
+}
+
+/**
+ * Parses `family:buffers:limit,…`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseRuns } from "./placement_large.ts";
+ * assert.deepEqual(parseRuns("training:20000:60"), [{ family: "training", buffers: 20000, limit: 60 }]);
+ * ```
+ */
+export function parseRuns(text: string): LargeRun[] {
+  return text.split(",").map((part) => {
+    const m = /^(training|compiler):(\d+):(\d+(?:\.\d+)?)$/.exec(part.trim());
+    if (!m) throw new Error(`--runs: "${part}" is not family:buffers:limit`);
+    return { family: m[1] as LargeRun["family"], buffers: Number(m[2]), limit: Number(m[3]) };
+  });
+}
+
+/**
+ * The allowance over a time limit: max(0.5 s, 5%).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { allowance } from "./placement_large.ts";
+ * assert.equal(allowance(1), 0.5);
+ * assert.equal(allowance(60), 3);
+ * ```
+ */
+export function allowance(limit: number): number {
+  return Math.max(0.5, 0.05 * limit);
+}
+
+async function main(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { runs: { type: "string", default: "training:10000:60" } },
+  });
+  const cli = new URL("../cli/main.ts", import.meta.url).pathname;
+  const dir = await Deno.makeTempDir({ prefix: "memplan_large_" });
+  const lines = [
+    "| family | buffers | limit s | wall s | over s (allowed) | height / peak live | verified |",
+    "|---|---|---|---|---|---|---|",
+  ];
+  const loadBefore = loadNote();
+  try {
+    for (const run of parseRuns(values.runs)) {
+      const problem = run.family === "training"
+        ? trainingInstance({ tensors: run.buffers, seed: 1 })
+        : compilerInstance({ buffers: run.buffers, seed: 1 });
+      const input = `${dir}/${run.family}-${run.buffers}.csv`, output = `${dir}/out.csv`;
+      await Deno.writeTextFile(input, formatMinimallocCsv(problem));
+      await Deno.remove(output).catch(() => {});
+      const t0 = performance.now();
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: [
+          "run",
+          "-A",
+          cli,
+          "place",
+          input,
+          "-o",
+          output,
+          "--minimize",
+          "--time-limit",
+          `${run.limit}`,
+        ],
+        stdout: "null",
+        stderr: "piped",
+      }).output();
+      const wall = (performance.now() - t0) / 1000;
+      let height = "–", verified = out.success ? "no output" : `exit ${out.code}`;
+      const written = await loadMinimallocCsv(output).catch(() => undefined);
+      if (written) {
+        const offsets = Float64Array.from(written.buffers, (b) => b.offset ?? NaN);
+        const check = verifyPlacement(problem, offsets);
+        verified = check.ok ? "yes" : `NO (${check.violationCount} violations)`;
+        height = (check.arena / problemPeakLive(problem)).toFixed(5);
+      }
+      const over = wall - run.limit;
+      lines.push(
+        `| ${run.family} | ${run.buffers} | ${run.limit} | ${wall.toFixed(2)} | ${
+          over.toFixed(2)
+        } (${allowance(run.limit).toFixed(1)})${
+          over > allowance(run.limit) ? " **over**" : ""
+        } | ${height} | ${verified} |`,
+      );
+      console.error(lines.at(-1));
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+  console.log(`${loadBefore} at start, ${loadNote()} at end\n`);
+  console.log(lines.join("\n"));
+  return 0;
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -1,0 +1,15 @@
+import assert from "node:assert/strict";
+import { allowance, parseRuns } from "./placement_large.ts";
+
+Deno.test("parseRuns: family:buffers:limit lists; anything else is refused", () => {
+  assert.deepEqual(parseRuns("training:20000:60,compiler:16:0.5"), [
+    { family: "training", buffers: 20000, limit: 60 },
+    { family: "compiler", buffers: 16, limit: 0.5 },
+  ]);
+  assert.throws(() => parseRuns("tight:10:1"), /family:buffers:limit/);
+});
+
+Deno.test("allowance: half a second, or 5% of long limits", () => {
+  assert.equal(allowance(1), 0.5);
+  assert.equal(allowance(60), 3);
+});

@@ -1,0 +1,83 @@
+/**
+ * `memplan pareto GRAPH`: the memory/compute trade-off curve, one line per
+ * budget planner, every point a verified plan.
+ *
+ * @module
+ */
+import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+import { paretoChart, paretoTable } from "../../bench/budget/pareto_report.ts";
+import { paretoSweep } from "../../bench/budget/pareto_sweep.ts";
+import { renderSvg } from "../../bench/render_svg.ts";
+import { InputError } from "../../graph/input_error.ts";
+import { loadGraph } from "../../graph/load.ts";
+import { writeTextAtomic } from "../../graph/write_output.ts";
+import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
+import { formatBytes } from "../format.ts";
+import { EXIT } from "../../pipeline/exit.ts";
+import { parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
+import { parseBytes, parseRate } from "./byte_units.ts";
+
+/** The `pareto` command. */
+export function paretoCommand() {
+  return new Command("pareto")
+    .description(
+      "Sweep memory budgets from the no-recompute optimum down to the smallest possible footprint " +
+        "and plan each with every budget planner; print a table (added compute per budget) and " +
+        "optionally write an SVG chart. Every point is a plan the simulator verified.\n\n" +
+        "Exit 0: swept (points without a plan are reported, not errors); 1: a planner's plan was invalid.",
+    )
+    .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")
+    .option(
+      "--planners <names>",
+      `comma-separated budget planners (${Object.keys(BUDGET_PLANNERS).join(", ")})`,
+      "chen,greedy,checkmate",
+    )
+    .option("--points <n>", "budgets between the no-recompute peak and the bound", "6")
+    .option("--budgets <list>", "explicit comma-separated budgets instead (e.g. 500MiB,400MiB)")
+    .option("--time-limit <seconds>", "per planner and budget", "30")
+    .option("--placer <name>", "placer of every plan", "best")
+    .option("--bandwidth <bytes-per-second>", "host-device bandwidth for offload planners")
+    .option("--svg <file>", "write the chart (arena vs added compute) here")
+    .option("--json", "print the curve as JSON")
+    .action(async (graphFile, opts) => {
+      Deno.exitCode = await runCommand(async () => {
+        const planners = opts.planners.split(",").map((s) => s.trim()).filter(Boolean);
+        for (const name of planners) {
+          if (!Object.hasOwn(BUDGET_PLANNERS, name)) {
+            throw new InputError([{
+              file: "command line",
+              where: "--planners",
+              message: `unknown budget planner ${JSON.stringify(name)}; valid: ${
+                Object.keys(BUDGET_PLANNERS).join(", ")
+              }`,
+            }]);
+          }
+        }
+        const g = await loadGraph(graphFile);
+        const curve = await paretoSweep(g, {
+          planners,
+          points: parseByteCount("--points", opts.points),
+          budgets: opts.budgets?.split(",").map((b) => parseBytes("--budgets", b)),
+          timeLimit: parseSeconds("--time-limit", opts.timeLimit),
+          placer: opts.placer,
+          bandwidth: opts.bandwidth !== undefined
+            ? parseRate("--bandwidth", opts.bandwidth)
+            : undefined,
+        });
+        if (opts.svg) await writeTextAtomic(opts.svg, await renderSvg(paretoChart(curve)));
+        if (opts.json) printJson(curve);
+        else {
+          console.log(
+            `${g.name}: no-recompute peak ${formatBytes(curve.noRecomputePeak)} (any order >= ${
+              formatBytes(curve.noRecomputeBound)
+            }); no plan fits below ${
+              formatBytes(curve.bound)
+            } (op ${curve.boundOp}); costs ${curve.costSource}`,
+          );
+          console.log(paretoTable(curve, planners));
+          if (opts.svg) console.log(`wrote ${opts.svg}`);
+        }
+        return curve.points.some((p) => p.status === "invalid") ? EXIT.violations : EXIT.ok;
+      });
+    });
+}

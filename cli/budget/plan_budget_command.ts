@@ -1,0 +1,106 @@
+/**
+ * `memplan plan GRAPH --budget 6GiB -o PLAN.json`: a plan within a memory
+ * budget that recomputes or offloads, replayed by the judge before it is written.
+ *
+ * @module
+ */
+import { loadGraph } from "../../graph/load.ts";
+import { writeTextAtomic } from "../../graph/write_output.ts";
+import { resolveBudgetPlan } from "../../graph/budget/budget_plan.ts";
+import { replayBudgetPlan } from "../../simulator/budget/replay.ts";
+import { describeBudgetViolation } from "../../simulator/budget/violations.ts";
+import { planUnderBudget } from "../../solver/budget/plan_budget.ts";
+import { formatBytes, renderPairs } from "../format.ts";
+import { EXIT } from "../../pipeline/exit.ts";
+import { printJson } from "../run.ts";
+import { budgetReportRows } from "./print_budget.ts";
+
+/** Options of {@linkcode planBudgetCommand}. */
+export interface PlanBudgetCommandOptions {
+  budget: number;
+  planner: string;
+  placer: string;
+  timeLimit: number;
+  seed: number;
+  bandwidth?: number;
+  /** The plan file; undefined: the summary only, nothing written. */
+  output?: string;
+  json: boolean;
+}
+
+/**
+ * Runs `plan --budget`; resolves to the exit code (0 planned, 3 impossible or
+ * not found, 70 a planner bug).
+ *
+ * @example
+ * ```ts
+ * const output = await Deno.makeTempFile({ suffix: ".json" });
+ * await planBudgetCommand("testdata/graphs/tiny.json", {
+ *   budget: 64, planner: "greedy", placer: "greedy-size", timeLimit: 5, seed: 1, output, json: true,
+ * }); // 0
+ * ```
+ */
+export async function planBudgetCommand(
+  graphFile: string,
+  o: PlanBudgetCommandOptions,
+): Promise<number> {
+  const g = await loadGraph(graphFile);
+  const r = await planUnderBudget(g, {
+    budget: o.budget,
+    planner: o.planner,
+    placer: o.placer,
+    timeLimit: o.timeLimit,
+    seed: o.seed,
+    bandwidth: o.bandwidth,
+  });
+  if (r.status === "impossible") {
+    const msg = `impossible, bound ${r.bound}: op ${
+      JSON.stringify(r.boundOp)
+    } needs ${r.bound} bytes (its inputs, outputs, weights and optimizer state) > budget ${o.budget}`;
+    if (o.json) {
+      printJson({ graph: g.name, status: "impossible", bound: r.bound, boundOp: r.boundOp });
+    } else console.error(`memplan: ${msg}; nothing written`);
+    return EXIT.notFound;
+  }
+  if (!r.plan) {
+    if (o.json) printJson({ graph: g.name, status: "not_found", planner: r.planner?.details });
+    else {console.error(
+        `memplan: the ${o.planner} planner found no plan within ${o.budget} bytes; nothing written`,
+      );}
+    return EXIT.notFound;
+  }
+  const rp = resolveBudgetPlan(g, r.plan);
+  const report = replayBudgetPlan(g, rp.events, rp.residencies, {
+    offsets: rp.offsets,
+    capacity: o.budget,
+    bandwidth: o.bandwidth,
+  });
+  const bugs = report.violations.filter((v) => v.kind !== "out_of_capacity");
+  if (bugs.length > 0) {
+    console.error(`memplan: the ${o.planner} budget planner produced an invalid plan:`);
+    for (const v of bugs.slice(0, 10)) console.error(`  - ${describeBudgetViolation(v)}`);
+    return EXIT.internal;
+  }
+  const fits = report.ok;
+  const written = fits && o.output !== undefined;
+  if (written) await writeTextAtomic(o.output!, JSON.stringify(r.plan), { inputs: [graphFile] });
+  if (o.json) {
+    const { offsets: _o, violations: _v, ...rest } = report;
+    printJson({
+      status: fits ? "planned" : "not_found",
+      output: written ? o.output : undefined,
+      bound: r.bound,
+      ...rest,
+    });
+  } else {
+    console.log(renderPairs([
+      ["graph", g.name],
+      ["planner", `${o.planner} (${r.planner?.status}, ${r.seconds.toFixed(2)} s)`],
+      ["bound (no plan below)", `${formatBytes(r.bound)} (op ${r.boundOp})`],
+      ...budgetReportRows(report),
+    ]));
+    if (written) console.log(`wrote ${o.output}`);
+    if (!fits) console.error(`memplan: placement did not fit ${o.budget} bytes; nothing written`);
+  }
+  return fits ? EXIT.ok : EXIT.notFound;
+}

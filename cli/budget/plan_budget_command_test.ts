@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { runCli } from "../_run_cli_test_util.ts";
+
+const RESNET = "testdata/graphs/resnet18.b32.sgd.json.gz";
+
+Deno.test("plan --budget writes a v2 plan that verify accepts; a tampered one is rejected", async () => {
+  const dir = await Deno.makeTempDir();
+  const out = `${dir}/plan.json`;
+  const r = await runCli([
+    "plan",
+    RESNET,
+    "--budget",
+    "520MiB",
+    "--budget-planner",
+    "chen",
+    "--placer",
+    "greedy-size",
+    "-o",
+    out,
+    "--json",
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const s = JSON.parse(r.stdout);
+  assert.equal(s.status, "planned");
+  assert.ok(s.arena <= 520 * 2 ** 20 && s.recomputedCost > 0);
+  // The exporter records every op's cost in the fixtures, so the replay uses them.
+  assert.equal(s.costSource, "graph");
+  const v = await runCli(["verify", RESNET, out, "--json"]);
+  assert.equal(v.code, 0, v.stdout);
+  const plan = JSON.parse(await Deno.readTextFile(out));
+  assert.equal(plan.format, "memplan.plan/v2");
+  // Planted fault: run the last optimizer update twice.
+  plan.order.push(plan.order[plan.order.length - 1]);
+  await Deno.writeTextFile(out, JSON.stringify(plan));
+  const bad = await runCli(["verify", RESNET, out]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stdout, /runs again/);
+});
+
+Deno.test("plan --budget below the bound: impossible, bound X, exit 3, nothing written", async () => {
+  const dir = await Deno.makeTempDir();
+  const out = `${dir}/plan.json`;
+  const r = await runCli(["plan", RESNET, "--budget", "100MiB", "-o", out]);
+  assert.equal(r.code, 3);
+  assert.match(r.stderr, /impossible, bound 355078976/);
+  await assert.rejects(() => Deno.stat(out));
+  const bad = await runCli(["plan", RESNET, "--budget", "6 parsecs", "-o", out]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--budget/);
+});

@@ -1,0 +1,35 @@
+/**
+ * `memplan verify GRAPH PLAN` for a `memplan.plan/v2` plan.
+ *
+ * @module
+ */
+import { loadGraph } from "../../graph/load.ts";
+import { verifyBudgetPlan } from "../../simulator/budget/verify_budget_plan.ts";
+import { EXIT } from "../../pipeline/exit.ts";
+import { printJson } from "../run.ts";
+import { formatBudgetReport } from "./print_budget.ts";
+
+/**
+ * Replays a v2 plan and prints the verdict; resolves to 0 (valid) or 1 (violations).
+ *
+ * @example
+ * ```ts
+ * const plan = { format: "memplan.plan/v2" };
+ * await verifyBudget("testdata/graphs/tiny.json", "p.json", plan, undefined, true); // 0
+ * ```
+ */
+export async function verifyBudget(
+  graphFile: string,
+  planFile: string,
+  planValue: unknown,
+  capacity: number | undefined,
+  json: boolean,
+): Promise<number> {
+  const g = await loadGraph(graphFile);
+  const report = verifyBudgetPlan(g, planValue, { file: planFile, capacity });
+  if (json) {
+    const { offsets: _o, ...rest } = report;
+    printJson(rest);
+  } else console.log(formatBudgetReport(report));
+  return report.ok ? EXIT.ok : EXIT.violations;
+}

@@ -1,0 +1,81 @@
+/**
+ * What every budget planner needs to know about a graph once: op costs, which
+ * ops may re-run, the `after` successors, and the smallest footprint any plan
+ * can have.
+ *
+ * @module
+ */
+import { type OpCosts, opCosts } from "../../graph/budget/op_cost.ts";
+import {
+  afterSuccessors,
+  mutatedTensors,
+  recomputableOps,
+} from "../../graph/budget/recompute_rules.ts";
+import { type IndexedGraph, isPersistentKind } from "../../graph/indexed_graph.ts";
+
+/** Facts about a graph shared by the budget planners. */
+export interface BudgetAnalysis {
+  g: IndexedGraph;
+  costs: OpCosts;
+  recomputable: Uint8Array;
+  /** Per tensor: 1 when updated in place (never dropped). */
+  mutated: Uint8Array;
+  succStart: Int32Array;
+  succList: Int32Array;
+  /** Bytes of `weight` and `optimizer_state` tensors (resident throughout). */
+  persistentBytes: number;
+  /** No plan that keeps weights and optimizer state on the device fits below it. */
+  bound: number;
+  /** The op that sets the bound (its inputs and outputs plus persistent bytes). */
+  boundOp: string;
+}
+
+/**
+ * Analyses a graph for the budget planners.
+ *
+ * The bound: while op v runs, its inputs and outputs are resident, and so is
+ * every weight and optimizer state (no planner here offloads those); so no
+ * plan fits below `max over v of bytes(in(v) ∪ out(v) ∪ persistent)`.
+ *
+ * @example
+ * ```ts
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * analyseBudget(trainingChain(4)).bound; // bytes below which nothing fits
+ * ```
+ */
+export function analyseBudget(g: IndexedGraph): BudgetAnalysis {
+  const costs = opCosts(g);
+  const recomputable = recomputableOps(g);
+  const { start, list } = afterSuccessors(g);
+  let persistentBytes = 0;
+  for (let t = 0; t < g.tensorCount; t++) {
+    if (isPersistentKind(g.kind[t])) persistentBytes += g.size[t];
+  }
+  let bound = persistentBytes, boundOp = "";
+  const stamp = new Int32Array(g.tensorCount).fill(-1);
+  for (let v = 0; v < g.opCount; v++) {
+    let bytes = persistentBytes;
+    const add = (t: number) => {
+      if (stamp[t] === v || isPersistentKind(g.kind[t])) return;
+      stamp[t] = v;
+      bytes += g.size[t];
+    };
+    for (let k = g.inStart[v]; k < g.inStart[v + 1]; k++) add(g.inList[k]);
+    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) add(g.outList[k]);
+    if (bytes > bound) {
+      bound = bytes;
+      boundOp = g.opIds[v];
+    }
+  }
+  return {
+    g,
+    costs,
+    recomputable,
+    mutated: mutatedTensors(g),
+    succStart: start,
+    succList: list,
+    persistentBytes,
+    bound,
+    boundOp,
+  };
+}

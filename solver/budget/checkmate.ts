@@ -1,0 +1,181 @@
+/**
+ * The exact budget planner: the Checkmate-style MILP of checkmate_model.ts,
+ * solved by HiGHS from the best of the Chen and greedy plans as a start. Its
+ * base order is the program order, or the memory-aware greedy order when that
+ * peaks lower. On small graphs it proves the least recompute cost of any plan
+ * of that base order that recomputes in stages; on larger ones it windows the
+ * model (re-runs only in the backward pass), and on larger ones still makes it
+ * compact (re-runs only of ops a start re-runs; tensors nothing re-makes are
+ * constants); it says which, and reports its gap within that model.
+ *
+ * @module
+ */
+import { EVENT, type Events, runEvents } from "../../graph/budget/events.ts";
+import { scheduleGreedy } from "../schedulers/greedy.ts";
+import type { IndexedGraph } from "../../graph/indexed_graph.ts";
+import { programOrder } from "../../graph/lifetimes.ts";
+import { evaluate } from "../highs/model.ts";
+import { solveModel } from "../highs/solve.ts";
+import { analyseBudget } from "./analysis.ts";
+import { baseOrder, nextReadFrom } from "./base_order.ts";
+import { chenPlan } from "./chen.ts";
+import { buildCheckmateModel, checkmateEvents, checkmatePoint } from "./checkmate_model.ts";
+import { greedyDrops } from "./greedy.ts";
+import { measureEvents } from "./measure.ts";
+import type { BudgetPlanner, BudgetPlanOptions, BudgetPlanResult } from "./types.ts";
+
+/** Above this many R and S columns the model is windowed to the backward pass. */
+export const FULL_MODEL_COLUMNS = 20000;
+/** Above this many R and S columns even the windowed model is not built. */
+export const WINDOWED_MODEL_COLUMNS = 60000;
+
+/**
+ * Solves the MILP for one budget.
+ *
+ * @example
+ * ```ts
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const g = trainingChain(4, 64);
+ * const r = await planCheckmate(g, { budget: 300, timeLimit: Infinity });
+ * r.status; // "optimal"
+ * ```
+ */
+export async function planCheckmate(
+  g: IndexedGraph,
+  options: BudgetPlanOptions,
+): Promise<BudgetPlanResult> {
+  const t0 = performance.now();
+  const a = options.analysis ?? analyseBudget(g);
+  // The base order: program order, or the memory-aware greedy order when its peak is lower.
+  let order = programOrder(g);
+  const reordered = scheduleGreedy(g).order;
+  const peakOf = (o: Int32Array) => measureEvents(a, runEvents(o)).peakLive;
+  if (peakOf(reordered) < peakOf(order)) order = reordered;
+  const isProgram = order.every((v, i) => v === i);
+  // Starts: the given plan, Chen's sweep and the greedy, all in stage form of program order.
+  const candidates: Events[] = [];
+  if (options.start) candidates.push(options.start);
+  const forward = baseOrder(a, order).backwardStart;
+  for (let k = 1; isProgram && k <= forward + 1; k = k < 8 ? k + 1 : Math.ceil(k * 1.5)) {
+    candidates.push(chenPlan(a, k).events);
+  }
+  candidates.push(runEvents(order));
+  const greedy = greedyDrops(a, order, options.budget);
+  if (greedy.fits) candidates.push(greedy.events);
+  let fallback: { events: Events; peakLive: number; cost: number } | undefined;
+  for (const events of candidates) {
+    const m = measureEvents(a, events);
+    if (m.peakLive <= options.budget && (!fallback || m.cost < fallback.cost)) {
+      fallback = { events, peakLive: m.peakLive, cost: m.cost };
+    }
+  }
+  let windowed = false;
+  let cm = buildCheckmateModel(a, order, {
+    budget: options.budget,
+    maxColumns: FULL_MODEL_COLUMNS,
+  });
+  if (!cm) {
+    windowed = true;
+    cm = buildCheckmateModel(a, order, {
+      budget: options.budget,
+      firstRecomputeStage: forward,
+      maxColumns: WINDOWED_MODEL_COLUMNS,
+    });
+  }
+  let compact = false;
+  if (!cm) {
+    // Compact: re-runs only of ops some start re-runs; tensors nothing re-makes are constants.
+    compact = true;
+    const allowed = new Uint8Array(g.opCount);
+    for (const events of candidates) {
+      const seen = new Uint8Array(g.opCount);
+      for (let e = 0; e < events.kind.length; e++) {
+        const v = events.target[e];
+        if (events.kind[e] !== EVENT.run) continue;
+        if (seen[v]) allowed[v] = 1;
+        seen[v] = 1;
+      }
+    }
+    // Widen to every producer of a tensor the backward pass reads, if that still fits.
+    const wide = allowed.slice();
+    const b = baseOrder(a, order);
+    for (let t = 0; t < g.tensorCount; t++) {
+      const p = g.producer[t];
+      if (p >= 0 && b.pos[p] < forward && nextReadFrom(b, t, forward) >= 0) wide[p] = 1;
+    }
+    for (const set of [wide, allowed]) {
+      cm = buildCheckmateModel(a, order, {
+        budget: options.budget,
+        firstRecomputeStage: forward,
+        allowed: set,
+        fixedNonRecreatable: true,
+        maxColumns: WINDOWED_MODEL_COLUMNS,
+      });
+      if (cm) break;
+    }
+  }
+  if (!cm) {
+    // Too large to model: the best start, said plainly.
+    const seconds = (performance.now() - t0) / 1000;
+    const details = { tooLarge: true, start: fallback ? "chen/greedy" : null };
+    if (!fallback) return { status: "timeout", seconds, details };
+    return { ...fallback, status: "feasible", seconds, details };
+  }
+  let start: Float64Array | undefined, startCost = Infinity;
+  for (const events of candidates) {
+    const x = checkmatePoint(a, cm, events);
+    if (!x) continue;
+    const ev = evaluate(cm.model, x);
+    if (ev.feasible && ev.objective < startCost) {
+      start = x;
+      startCost = ev.objective;
+    }
+  }
+  const timeLimit = Math.max(0.1, (options.timeLimit ?? 60) - (performance.now() - t0) / 1000);
+  const r = await solveModel(cm.model, { timeLimit, mipStart: start });
+  const seconds = (performance.now() - t0) / 1000;
+  const details = {
+    base: isProgram ? "program" : "greedy",
+    columns: cm.model.numCols,
+    rows: cm.model.numRows,
+    windowed,
+    compact,
+    startCost: Number.isFinite(startCost) ? startCost : null,
+    highsStatus: r.highsStatus,
+    gap: r.gap ?? null,
+  };
+  if (!r.values) {
+    if (r.status !== "infeasible" && fallback) {
+      return { ...fallback, status: "timeout", seconds, details: { ...details, start: true } };
+    }
+    return { status: r.status === "infeasible" ? "infeasible" : "timeout", seconds, details };
+  }
+  const events = checkmateEvents(cm, r.values);
+  const m = measureEvents(a, events);
+  const proved = r.status === "optimal" && !windowed && !compact;
+  return {
+    events,
+    peakLive: m.peakLive,
+    cost: m.cost,
+    status: proved ? "optimal" : r.status === "timeout" ? "timeout" : "feasible",
+    seconds,
+    ...(r.bound !== undefined && !windowed && !compact ? { costBound: Math.max(0, r.bound) } : {}),
+    details,
+  };
+}
+
+/**
+ * The `checkmate` budget planner.
+ *
+ * @example
+ * ```ts
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const g = trainingChain(4, 64);
+ * const r = await checkmatePlanner.plan(g, { budget: 300, timeLimit: Infinity });
+ * ```
+ */
+export const checkmatePlanner: BudgetPlanner = {
+  name: "checkmate",
+  description: "Checkmate-style MILP on HiGHS over the program order (exact on small graphs)",
+  plan: planCheckmate,
+};

@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import { trainingChain } from "../../graph/budget/training_chain.ts";
+import { indexGraph } from "../../graph/indexed_graph.ts";
+import { programOrder } from "../../graph/lifetimes.ts";
+import { evaluate } from "../highs/model.ts";
+import { analyseBudget } from "./analysis.ts";
+import { chenPlan } from "./chen.ts";
+import { planCheckmate } from "./checkmate.ts";
+import { buildCheckmateModel, checkmatePoint } from "./checkmate_model.ts";
+import { measureEvents } from "./measure.ts";
+import { bruteForceCost, bruteForcePlans } from "./_brute_force_test_util.ts";
+
+// A residual block: f1 feeds f2 and the add; backward reads all three.
+function residual() {
+  return indexGraph({
+    format: "memplan.graph/v1",
+    name: "residual",
+    tensors: [
+      { id: "x", size: 3, kind: "input" },
+      { id: "w", size: 1, kind: "weight" },
+      { id: "a", size: 8 },
+      { id: "b", size: 6 },
+      { id: "c", size: 5 },
+      { id: "loss", size: 1, kind: "output" },
+      { id: "d", size: 4 },
+      { id: "e", size: 7, kind: "gradient" },
+      { id: "gw", size: 1, kind: "gradient" },
+    ],
+    ops: [
+      { id: "f1", in: ["x", "w"], out: ["a"], cost: 3 },
+      { id: "f2", in: ["a"], out: ["b"], cost: 2 },
+      { id: "add", in: ["a", "b"], out: ["c"], cost: 1 },
+      { id: "l", in: ["c"], out: ["loss", "d"], cost: 1 },
+      { id: "bb", in: ["d", "b"], out: ["e"], cost: 2 },
+      { id: "ba", in: ["e", "a", "x"], out: ["gw"], cost: 3 },
+      { id: "u", in: ["w", "gw"], out: [], after: ["f1", "ba"] },
+    ],
+  } as never);
+}
+
+Deno.test("the MILP's optimum equals brute force over stage-form plans, at every budget", async () => {
+  for (const g of [trainingChain(2, 8, [3, 5, 1, 2, 2, 0, 0]), residual()]) {
+    const a = analyseBudget(g);
+    const peaks = new Set<number>();
+    const full = measureEvents(a, chenPlan(a, 1).events).peakLive;
+    for (let b = a.bound; b <= full; b++) peaks.add(b);
+    const plans = bruteForcePlans(g);
+    assert.ok(plans.some((p) => p.cost > 0));
+    for (const budget of peaks) {
+      const expected = bruteForceCost(plans, budget);
+      const r = await planCheckmate(g, { budget, timeLimit: Infinity, analysis: a });
+      if (expected === Infinity) {
+        assert.equal(r.status, "infeasible", `${g.name} at ${budget}`);
+        continue;
+      }
+      assert.equal(r.status, "optimal", `${g.name} at ${budget}`);
+      assert.equal(r.cost, expected, `${g.name} at ${budget}`);
+      assert.ok(r.peakLive! <= budget);
+    }
+  }
+});
+
+Deno.test("tightening the budget never lowers the optimal cost", async () => {
+  const g = trainingChain(4, 16, [1, 2, 3, 4, 0, 2, 2, 2, 2, 0, 0, 0, 0]);
+  const a = analyseBudget(g);
+  const full = measureEvents(a, chenPlan(a, 1).events).peakLive;
+  let previous = -1;
+  for (let budget = full; budget >= a.bound; budget -= 16) {
+    const r = await planCheckmate(g, { budget, timeLimit: Infinity, analysis: a });
+    if (r.status === "infeasible") break;
+    assert.equal(r.status, "optimal");
+    assert.ok(r.cost! >= previous, `cost ${r.cost} at ${budget} < ${previous}`);
+    previous = r.cost!;
+  }
+  assert.ok(previous > 0, "the sweep reached budgets that need recompute");
+});
+
+Deno.test("a plan in stage form is a feasible point of the model with its own cost", () => {
+  const g = trainingChain(5, 16);
+  const a = analyseBudget(g);
+  const plan = chenPlan(a, 2);
+  const cm = buildCheckmateModel(a, programOrder(g), { budget: plan.peakLive })!;
+  const x = checkmatePoint(a, cm, plan.events)!;
+  const ev = evaluate(cm.model, x);
+  assert.equal(ev.feasible, true, `worst violation ${ev.worstViolation}`);
+  assert.equal(ev.objective, plan.cost);
+  const tight = buildCheckmateModel(a, programOrder(g), { budget: plan.peakLive - 1 })!;
+  assert.equal(evaluate(tight.model, checkmatePoint(a, tight, plan.events)!).feasible, false);
+});
+
+Deno.test("the compact model (tensors nothing re-makes as constants) keeps stage-form plans exact", () => {
+  const g = trainingChain(5, 16);
+  const a = analyseBudget(g);
+  for (const segment of [1, 2, 3]) {
+    const plan = chenPlan(a, segment);
+    const cm = buildCheckmateModel(a, programOrder(g), {
+      budget: plan.peakLive,
+      fixedNonRecreatable: true,
+    })!;
+    const ev = evaluate(cm.model, checkmatePoint(a, cm, plan.events)!);
+    assert.equal(ev.feasible, true, `segment ${segment}: worst violation ${ev.worstViolation}`);
+    assert.equal(ev.objective, plan.cost);
+    const tight = buildCheckmateModel(a, programOrder(g), {
+      budget: plan.peakLive - 1,
+      fixedNonRecreatable: true,
+    })!;
+    assert.equal(evaluate(tight.model, checkmatePoint(a, tight, plan.events)!).feasible, false);
+  }
+});

@@ -1,0 +1,121 @@
+/**
+ * Planning under a budget end to end: the bound check, a budget planner for
+ * the events, a placer for the offsets, tightening the planner's target when
+ * placement overshoots. The result is unverified: callers replay it with the
+ * simulator.
+ *
+ * @module
+ */
+import { type BudgetPlan, buildBudgetPlan } from "../../graph/budget/budget_plan.ts";
+import type { Events } from "../../graph/budget/events.ts";
+import type { IndexedGraph } from "../../graph/indexed_graph.ts";
+import type { PlaceResult } from "../types.ts";
+import { analyseBudget, type BudgetAnalysis } from "./analysis.ts";
+import { placeResidencies } from "./place_residencies.ts";
+import { getBudgetPlanner } from "./registry.ts";
+import type { BudgetPlanResult } from "./types.ts";
+
+/** Options of {@linkcode planUnderBudget}. */
+export interface PlanUnderBudgetOptions {
+  budget: number;
+  /** Registered budget planner; default `greedy`. */
+  planner?: string;
+  /** Registered placer; default `best`. */
+  placer?: string;
+  /** Seconds for the planner (the placer gets a fifth of it more per attempt). */
+  timeLimit?: number;
+  seed?: number;
+  bandwidth?: number;
+  analysis?: BudgetAnalysis;
+  /** Events of an earlier plan a planner may start from. */
+  start?: Events;
+}
+
+/** The outcome: a plan, a proof that none exists, or nothing found. */
+export interface PlannedUnderBudget {
+  /** `impossible`: the budget is below `bound`; `not_found`: this planner found no plan. */
+  status: "planned" | "impossible" | "not_found";
+  bound: number;
+  boundOp: string;
+  plan?: BudgetPlan;
+  events?: Events;
+  offsets?: Float64Array;
+  planner?: BudgetPlanResult;
+  placement?: PlaceResult;
+  /** Planner targets tried (the budget, then lower ones when placement overshot). */
+  targets: number[];
+  seconds: number;
+}
+
+/**
+ * Plans a graph within `budget` bytes.
+ *
+ * @example
+ * ```ts
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const g = trainingChain(4, 64);
+ * const r = await planUnderBudget(g, { budget: 400, planner: "chen", placer: "greedy-size" });
+ * r.status; // "planned" | "impossible" | "not_found"
+ * ```
+ */
+export async function planUnderBudget(
+  g: IndexedGraph,
+  options: PlanUnderBudgetOptions,
+): Promise<PlannedUnderBudget> {
+  const t0 = performance.now();
+  const a = options.analysis ?? analyseBudget(g);
+  const seconds = () => (performance.now() - t0) / 1000;
+  const base = { bound: a.bound, boundOp: a.boundOp, targets: [] as number[] };
+  if (options.budget < a.bound) return { ...base, status: "impossible", seconds: seconds() };
+  const name = options.planner ?? "greedy";
+  const planner = getBudgetPlanner(name);
+  const timeLimit = options.timeLimit ?? 30;
+  let target = options.budget;
+  let last: PlannedUnderBudget = { ...base, status: "not_found", seconds: 0 };
+  for (let attempt = 0; attempt < 4 && target >= a.bound; attempt++) {
+    base.targets.push(target);
+    const r = await planner.plan(g, {
+      budget: target,
+      timeLimit,
+      seed: options.seed,
+      analysis: a,
+      start: options.start,
+    });
+    if (!r.events) return { ...base, status: "not_found", planner: r, seconds: seconds() };
+    const placement = await placeResidencies(g, r.events, {
+      capacity: options.budget,
+      placer: options.placer,
+      timeLimit: Math.max(1, timeLimit / 5),
+      seed: options.seed,
+    });
+    const plan = buildBudgetPlan(g, {
+      events: r.events,
+      offsets: placement.offsets,
+      capacity: options.budget,
+      bandwidth: options.bandwidth,
+      planner: {
+        name,
+        status: r.status,
+        seconds: r.seconds,
+        ...(r.costBound !== undefined ? { costBound: r.costBound } : {}),
+        ...r.details,
+        placer: options.placer ?? "best",
+        placerStatus: placement.status,
+        target,
+      },
+    });
+    last = {
+      ...base,
+      status: placement.arena <= options.budget ? "planned" : "not_found",
+      plan,
+      events: r.events,
+      offsets: placement.offsets,
+      planner: r,
+      placement,
+      seconds: 0,
+    };
+    if (placement.arena <= options.budget) break;
+    target -= Math.max(placement.arena - options.budget, g.alignment);
+  }
+  return { ...last, seconds: seconds() };
+}
