@@ -13,7 +13,11 @@ import type { IndexedGraph } from "../graph/indexed_graph.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import fc from "npm:fast-check@4.10.2";
+ * import { arbChainGraph } from "./arb_chain_graph.ts";
  * const [g] = fc.sample(arbChainGraph(5), 1);
+ * assert.ok(g.opCount > 0);
  * ```
  */
 export function arbChainGraph(maxLayers = 6): fc.Arbitrary<IndexedGraph> {
