@@ -27,8 +27,10 @@ const INT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
- * measureRow("tiny", await loadGraph("testdata/graphs/tiny.json"), false);
+ * const row = measureRow("tiny", await loadGraph("testdata/graphs/tiny.json"), false);
+ * assert.equal(row[0], "tiny");
  * ```
  */
 export function measureRow(name: string, g: IndexedGraph, split: boolean): string[] {

@@ -26,7 +26,11 @@ export const DEFAULT_OUT = "bench/results";
  *
  * @example
  * ```ts
- * await benchInputs(["testdata/graphs"], { seed: 1 });
+ * import assert from "node:assert/strict";
+ * const inputs = await benchInputs(["testdata/graphs"], { seed: 1 });
+ * assert.ok(inputs.every((i) => i.suite === "paths" && i.kind === "graph"));
+ * const defaults = await benchInputs([], { seed: 1, quick: true }); // no paths: the default suites
+ * assert.ok(defaults.some((i) => i.suite === "minimalloc"));
  * ```
  */
 export async function benchInputs(
@@ -51,7 +55,9 @@ export async function benchInputs(
  *
  * @example
  * ```ts
- * defaultOut({ quick: true }); // "bench/results/quick"
+ * import assert from "node:assert/strict";
+ * assert.equal(defaultOut({ quick: true }), "bench/results/quick");
+ * assert.equal(defaultOut({ shard: { index: 2, count: 4 } }), "bench/results/shard-2-of-4");
  * ```
  */
 export function defaultOut(opts: { shard?: Shard; quick?: boolean }): string {
@@ -67,7 +73,18 @@ export function defaultOut(opts: { shard?: Shard; quick?: boolean }): string {
  *
  * @example
  * ```ts
- * printOutcome({ exitCode: 0, ran: [], skipped: 0, failed: [], rows: [], files: [] });
+ * import { pathInputs } from "../bench/inputs.ts";
+ * import { runBench } from "../bench/run_bench.ts";
+ * const out = await Deno.makeTempDir();
+ * const options = {
+ *   inputs: await pathInputs(["testdata/graphs/tiny.json"]),
+ *   out,
+ *   schedulers: ["greedy"],
+ *   placers: ["greedy-size"],
+ *   progress: "none" as const,
+ * };
+ * printOutcome(await runBench(options)); // "3 runs done, 0 already done (resumed), 0 failed; …"
+ * await Deno.remove(out, { recursive: true });
  * ```
  */
 export function printOutcome(o: BenchOutcome, options: { json?: boolean } = {}): void {
@@ -102,7 +119,10 @@ export function printOutcome(o: BenchOutcome, options: { json?: boolean } = {}):
  *
  * @example
  * ```ts
- * rawArgs({ parent: { rawArgs: ["bench", "--quick"] } }); // ["bench", "--quick"]
+ * import assert from "node:assert/strict";
+ * // a command's parent holds the arguments as typed
+ * assert.deepEqual(rawArgs({ parent: { rawArgs: ["bench", "--quick"] } }), ["bench", "--quick"]);
+ * assert.deepEqual(rawArgs({ parent: null }), ["bench"]);
  * ```
  */
 export function rawArgs(command: { parent: unknown }): string[] {
@@ -114,7 +134,9 @@ export function rawArgs(command: { parent: unknown }): string[] {
  *
  * @example
  * ```ts
- * parseNames("greedy, best"); // ["greedy", "best"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(parseNames("greedy, best"), ["greedy", "best"]);
+ * assert.equal(parseNames(undefined), undefined);
  * ```
  */
 export function parseNames(text: string | undefined): string[] | undefined {
@@ -127,7 +149,9 @@ export function parseNames(text: string | undefined): string[] | undefined {
  *
  * @example
  * ```ts
- * parseSize("--random", "1000"); // 1000
+ * import assert from "node:assert/strict";
+ * assert.equal(parseSize("--random", "1000"), 1000);
+ * assert.throws(() => parseSize("--random", "12")); // too few tensors for a training graph
  * ```
  */
 export function parseSize(option: string, text: string): number {
@@ -147,7 +171,8 @@ export function parseSize(option: string, text: string): number {
  *
  * @example
  * ```ts
- * parseSizes("--random", "100,1000"); // [100, 1000]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(parseSizes("--random", "100,1000"), [100, 1000]);
  * ```
  */
 export function parseSizes(option: string, text: string): number[] {

@@ -14,14 +14,18 @@ import { formatBytes, formatMiB, formatPercent, renderTable } from "./format.ts"
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
  * import { planVerified } from "../pipeline/plan_verified.ts";
  * import { simulate } from "../simulator/simulate.ts";
  * const file = "testdata/graphs/tiny.json";
  * const g = await loadGraph(file);
  * const r = await planVerified(g, { scheduler: "greedy", placer: "greedy-size" });
- * const pytorch = simulate(g, { allocator: "pytorch" }), bestFit = simulate(g, { allocator: "best-fit" });
- * console.log(formatDemo(g, file, r, { pytorch, bestFit }));
+ * const pytorch = simulate(g, { allocator: "pytorch" });
+ * const bestFit = simulate(g, { allocator: "best-fit" });
+ * const text = formatDemo(g, file, r, { pytorch, bestFit });
+ * assert.match(text, /tiny/);
+ * console.log(text);
  * ```
  */
 export function formatDemo(

@@ -41,10 +41,14 @@ export interface Outcome<S> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * let written = false;
  * const code = await finishOutcome({
  *   plannerBug: [], fits: true, what: "plan", who: "the x planner", output: "p.json", arena: 8,
- *   summary: () => ({ arena: 8 }), write: () => Promise.resolve(), json: true, table: String,
- * }); // 0, after printing { "arena": 8 }
+ *   summary: () => ({ arena: 8 }), write: () => Promise.resolve(void (written = true)), json: true,
+ *   table: String,
+ * }); // prints { "arena": 8 }
+ * assert.deepEqual([code, written], [0, true]);
  * ```
  */
 export async function finishOutcome<S>(o: Outcome<S>): Promise<ExitCode> {

@@ -11,12 +11,14 @@ import { formatBytes, formatPercent, renderPairs } from "./format.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
  * import { planVerified } from "../pipeline/plan_verified.ts";
  * import { planSummary } from "../pipeline/summary.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
- * const r = await planVerified(g, { scheduler: "greedy", placer: "greedy-size" });
- * console.log(formatPlanSummary(planSummary(r, "p.json")));
+ * const text = formatPlanSummary(planSummary(await planVerified(g), "p.json"));
+ * assert.match(text, /planned peak live \(L\) +│ 22 B/);
+ * console.log(text);
  * ```
  */
 export function formatPlanSummary(s: PlanSummary): string {
@@ -49,11 +51,14 @@ export function formatPlanSummary(s: PlanSummary): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { placeVerified } from "../pipeline/place_verified.ts";
  * import { placeSummary } from "../pipeline/summary.ts";
  * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
  * const r = await placeVerified(problem, { placer: "first-fit" });
- * console.log(formatPlaceSummary(placeSummary(r, { problem: "p.csv", placer: "first-fit", output: "o.csv" })));
+ * const text = formatPlaceSummary(placeSummary(r, { problem: "p.csv", placer: "first-fit", output: "o.csv" }));
+ * assert.match(text, /first-fit/);
+ * console.log(text);
  * ```
  */
 export function formatPlaceSummary(s: PlaceSummary): string {

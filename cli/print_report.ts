@@ -14,9 +14,13 @@ import { formatBytes, formatInt, formatPercent, renderPairs, renderTable } from 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
  * import { simulate } from "../simulator/simulate.ts";
- * console.log(formatReport(simulate(await loadGraph("testdata/graphs/tiny.json"))));
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const text = formatReport(simulate(g));
+ * assert.match(text, /valid/i);
+ * console.log(text);
  * ```
  */
 export function formatReport(r: Report): string {
@@ -67,9 +71,12 @@ export function formatReport(r: Report): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { verifyPlacement } from "../simulator/verify_placement.ts";
  * const problem = { buffers: [{ id: "a", lower: 0, upper: 2, size: 4 }, { id: "b", lower: 1, upper: 3, size: 4 }] };
- * console.log(formatPlacementReport("solution.csv", verifyPlacement(problem, Float64Array.of(0, 4))));
+ * const text = formatPlacementReport("solution.csv", verifyPlacement(problem, Float64Array.of(0, 4)));
+ * assert.match(text, /solution\.csv/);
+ * console.log(text);
  * ```
  */
 export function formatPlacementReport(file: string, r: PlacementReport): string {

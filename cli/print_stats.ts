@@ -12,9 +12,13 @@ import { formatBytes, formatInt, formatPercent, renderPairs, renderTable } from 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
  * import { graphStats } from "../pipeline/graph_stats.ts";
- * console.log(formatStats(graphStats(await loadGraph("testdata/graphs/tiny.json"))));
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const text = formatStats(graphStats(g));
+ * assert.match(text, /tiny/);
+ * console.log(text);
  * ```
  */
 export function formatStats(s: GraphStats): string {

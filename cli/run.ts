@@ -13,8 +13,15 @@ import { EXIT } from "../pipeline/exit.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { InputError } from "../graph/input_error.ts";
  * import { EXIT } from "../pipeline/exit.ts";
- * const code = await runCommand(() => EXIT.ok); // 0
+ * assert.equal(await runCommand(() => EXIT.ok), 0);
+ * // bad input is a message on stderr and exit 2, not a stack trace
+ * const bad = () => {
+ *   throw new InputError([{ file: "g.json", where: "ops[0]", message: "unknown tensor" }]);
+ * };
+ * assert.equal(await runCommand(bad), EXIT.badInput);
  * ```
  */
 export async function runCommand(body: () => Promise<number> | number): Promise<number> {
@@ -38,7 +45,9 @@ export async function runCommand(body: () => Promise<number> | number): Promise<
  *
  * @example
  * ```ts
- * parseByteCount("--capacity", "1048576"); // 1048576
+ * import assert from "node:assert/strict";
+ * assert.equal(parseByteCount("--capacity", "1048576"), 1048576);
+ * assert.throws(() => parseByteCount("--capacity", "1.5"));
  * ```
  */
 export function parseByteCount(option: string, value: string): number {
@@ -58,7 +67,9 @@ export function parseByteCount(option: string, value: string): number {
  *
  * @example
  * ```ts
- * optionalByteCount("--capacity", undefined); // undefined
+ * import assert from "node:assert/strict";
+ * assert.equal(optionalByteCount("--capacity", undefined), undefined);
+ * assert.equal(optionalByteCount("--capacity", "64"), 64);
  * ```
  */
 export function optionalByteCount(option: string, value: string | undefined): number | undefined {
@@ -71,8 +82,9 @@ export function optionalByteCount(option: string, value: string | undefined): nu
  *
  * @example
  * ```ts
- * parseSeconds("--time-limit", "2.5"); // 2.5
- * parseSeconds("--time-limit", "none"); // Infinity
+ * import assert from "node:assert/strict";
+ * assert.equal(parseSeconds("--time-limit", "2.5"), 2.5);
+ * assert.equal(parseSeconds("--time-limit", "none"), Infinity);
  * ```
  */
 export function parseSeconds(option: string, value: string): number {
@@ -93,7 +105,7 @@ export function parseSeconds(option: string, value: string): number {
  *
  * @example
  * ```ts
- * printJson({ ok: true });
+ * printJson({ ok: true }); // {\n  "ok": true\n}
  * ```
  */
 export function printJson(value: unknown): void {

@@ -21,8 +21,10 @@ import type { Report } from "../simulator/simulate.ts";
  *
  * @example
  * ```ts
- * outputFormat("viz.html"); // "html"
- * outputFormat("-"); // "svg"
+ * import assert from "node:assert/strict";
+ * assert.equal(outputFormat("viz.html"), "html");
+ * assert.equal(outputFormat("-"), "svg"); // standard output
+ * assert.throws(() => outputFormat("viz.png"));
  * ```
  */
 export function outputFormat(file: string): "svg" | "html" {
@@ -43,11 +45,14 @@ export function outputFormat(file: string): "svg" | "html" {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph, loadResolvedPlan } from "../graph/load.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
  * const planFile = "testdata/plans/tiny.valid.json";
  * const { plan, resolved } = await loadResolvedPlan(g, planFile);
- * labelled(g, { planFile, plan, resolved, option: "--allocator" }).label; // "tiny.valid.json"
+ * const side = labelled(g, { planFile, plan, resolved, option: "--allocator" });
+ * assert.equal(side.label, "tiny.valid.json"); // a plan naming no planner
+ * assert.equal(side.report.allocator, "static");
  * ```
  */
 export function labelled(
@@ -80,8 +85,12 @@ export function labelled(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const dir = await Deno.makeTempDir();
- * await writeOutput(`${dir}/viz.svg`, "<svg/>", ["testdata/graphs/tiny.json"]);
+ * await writeOutput(`${dir}/viz.svg`, "<svg/>");
+ * assert.equal(await Deno.readTextFile(`${dir}/viz.svg`), "<svg/>");
+ * await assert.rejects(writeOutput(`${dir}/no/such/viz.svg`, "<svg/>")); // an InputError naming the file
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function writeOutput(
@@ -98,9 +107,14 @@ export async function writeOutput(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadGraph } from "../graph/load.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");
- * (await vizReplays(g, { compareAllocator: "pytorch" })).map((r) => r.label); // two "program order"
+ * const replays = await vizReplays(g, { compareAllocator: "pytorch" });
+ * assert.deepEqual(replays.map((r) => [r.label, r.report.allocator]), [
+ *   ["program order", "pytorch"],
+ *   ["program order", "best-fit"],
+ * ]);
  * ```
  */
 export async function vizReplays(

@@ -19,6 +19,14 @@ import type { Graph } from "./types.ts";
  *
  * Live bytes: step 0: x+w+a = 14; step 1: w+a+b = 18; step 2: w+a+b+c = 22;
  * step 3: w+c+loss = 7. Peak 22 at step 2.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "./indexed_graph.ts";
+ * import { programOrderPeak } from "./metrics.ts";
+ * assert.deepEqual(programOrderPeak(indexGraph(tinyGraph())), { bytes: 22, step: 2 });
+ * ```
  */
 export function tinyGraph(): Graph {
   return {
@@ -53,6 +61,14 @@ export function tinyGraph(): Graph {
  * big2 [2,3]; s2 [3,4]; y output [4,5].
  * Live: s0 = x1+w3+big10 = 14; s1 = x1+w3+big10+s1 1 = 15; s2 = x1+w3+s1 1+big2 10 = 15;
  * s3 = w3+s1 1+big2 10+s2 1 = 15; s4 = w3+s1+s2+y = 6; s5 = w3+y1 = 4. Peak 15 at step 1.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "./indexed_graph.ts";
+ * import { programOrderPeak } from "./metrics.ts";
+ * assert.deepEqual(programOrderPeak(indexGraph(branchyGraph())), { bytes: 15, step: 1 });
+ * ```
  */
 export function branchyGraph(): Graph {
   return {

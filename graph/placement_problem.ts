@@ -67,7 +67,9 @@ export function problemPeakLive(problem: PlacementProblem): number {
  *
  * @example
  * ```ts
- * placementArena({ buffers: [{ id: "a", lower: 0, upper: 1, size: 4 }] }, Float64Array.of(8)); // 12
+ * import assert from "node:assert/strict";
+ * const problem = { buffers: [{ id: "a", lower: 0, upper: 1, size: 4 }] };
+ * assert.equal(placementArena(problem, Float64Array.of(8)), 12);
  * ```
  */
 export function placementArena(problem: PlacementProblem, offsets: ArrayLike<number>): number {

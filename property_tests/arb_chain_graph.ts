@@ -15,9 +15,10 @@ import type { IndexedGraph } from "../graph/indexed_graph.ts";
  * ```ts
  * import assert from "node:assert/strict";
  * import fc from "npm:fast-check@4.10.2";
- * import { arbChainGraph } from "./arb_chain_graph.ts";
- * const [g] = fc.sample(arbChainGraph(5), 1);
- * assert.ok(g.opCount > 0);
+ * for (const g of fc.sample(arbChainGraph(5), { numRuns: 10, seed: 1 })) {
+ *   // n layers: n forward, a loss, n backward, n updates
+ *   assert.ok(g.opCount % 3 === 1 && g.opCount >= 7 && g.opCount <= 16);
+ * }
  * ```
  */
 export function arbChainGraph(maxLayers = 6): fc.Arbitrary<IndexedGraph> {

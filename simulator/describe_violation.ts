@@ -11,7 +11,11 @@ import type { Violation } from "./violations.ts";
  *
  * @example
  * ```ts
- * describeViolation({ kind: "missing_offset", tensor: "a" }); // 'missing_offset: tensor "a" has no offset'
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   describeViolation({ kind: "missing_offset", tensor: "a" }),
+ *   'missing_offset: tensor "a" has no offset',
+ * );
  * ```
  */
 export function describeViolation(v: Violation): string {

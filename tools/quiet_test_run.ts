@@ -7,7 +7,17 @@
  * @module
  */
 
-/** True for a line that holds only the dot reporter's progress marks (and colour codes). */
+/**
+ * True for a line that holds only the dot reporter's progress marks (and colour codes).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(isProgressLine("..!."), true);
+ * assert.equal(isProgressLine("\x1b[32m.\x1b[0m"), true);
+ * assert.equal(isProgressLine("ok | 3 passed | 0 failed"), false);
+ * ```
+ */
 export function isProgressLine(line: string): boolean {
   // deno-lint-ignore no-control-regex
   const plain = line.replace(/\x1b\[[0-9;]*m/g, "").trim();

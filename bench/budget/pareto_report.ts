@@ -14,7 +14,9 @@ const MIB = 1048576;
  *
  * @example
  * ```ts
- * pointCell({ planner: "chen", budget: 1, status: "impossible", seconds: 0 }); // "impossible (bound)"
+ * import assert from "node:assert/strict";
+ * const cell = pointCell({ planner: "chen", budget: 1, status: "impossible", seconds: 0 });
+ * assert.equal(cell, "impossible (bound)");
  * ```
  */
 export function pointCell(p: ParetoPoint | undefined): string {
@@ -41,10 +43,11 @@ export function pointCell(p: ParetoPoint | undefined): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { paretoSweep } from "./pareto_sweep.ts";
  * const curve = await paretoSweep(trainingChain(3), { planners: ["chen"], points: 2, placer: "greedy-size" });
- * paretoTable(curve, ["chen"]).startsWith("| budget"); // true
+ * assert.ok(paretoTable(curve, ["chen"]).startsWith("| budget"));
  * ```
  */
 export function paretoTable(curve: ParetoCurve, planners: string[]): string {
@@ -67,10 +70,11 @@ export function paretoTable(curve: ParetoCurve, planners: string[]): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { paretoSweep } from "./pareto_sweep.ts";
  * const curve = await paretoSweep(trainingChain(3), { planners: ["chen"], points: 2, placer: "greedy-size" });
- * JSON.stringify(paretoChart(curve)).includes("added compute"); // true
+ * assert.ok(JSON.stringify(paretoChart(curve)).includes("added compute"));
  * ```
  */
 export function paretoChart(curve: ParetoCurve): TopLevelSpec {

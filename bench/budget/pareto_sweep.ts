@@ -69,8 +69,12 @@ export interface ParetoOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * const curve = await paretoSweep(trainingChain(3), { planners: ["chen", "greedy"], points: 3, placer: "greedy-size" });
+ * // from the no-recompute peak (45) down to the bound (28): 3 budgets × 2 planners
+ * assert.deepEqual([curve.noRecomputePeak, curve.bound, curve.points.length], [45, 28, 6]);
+ * assert.ok(curve.points.every((p) => p.status !== "verified" || p.peakLive! <= p.budget));
  * ```
  */
 export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Promise<ParetoCurve> {

@@ -54,10 +54,12 @@ export function peerCsv(problem: PlacementProblem): { csv: string; kept: number[
  * `--timeout`, and a kill a few seconds later should it not stop).
  *
  * @example
- * ```ts ignore
- * // Needs a MiniMalloc binary: its path comes from the command line.
- * const r = await runMinimalloc(binary, problem, { capacity: 1048576, timeLimit: 10 });
- * r.outcome; // "found"
+ * ```ts
+ * import type { PlacementProblem } from "../../graph/types.ts";
+ * // Only defined here, not called: it needs a MiniMalloc binary, whose path comes
+ * // from the command line.
+ * const peer = (binary: string, problem: PlacementProblem) =>
+ *   runMinimalloc(binary, problem, { capacity: 1048576, timeLimit: 10 }); // outcome "found", …
  * ```
  */
 export async function runMinimalloc(

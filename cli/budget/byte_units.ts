@@ -24,8 +24,9 @@ const UNITS: Record<string, number> = {
  *
  * @example
  * ```ts
- * parseBytes("--budget", "6GiB"); // 6442450944
- * parseBytes("--budget", "1000"); // 1000
+ * import assert from "node:assert/strict";
+ * assert.equal(parseBytes("--budget", "6GiB"), 6442450944);
+ * assert.equal(parseBytes("--budget", "1000"), 1000);
  * ```
  */
 export function parseBytes(option: string, value: string): number {
@@ -47,7 +48,8 @@ export function parseBytes(option: string, value: string): number {
  *
  * @example
  * ```ts
- * parseRate("--bandwidth", "16GB"); // 16000000000
+ * import assert from "node:assert/strict";
+ * assert.equal(parseRate("--bandwidth", "16GB"), 16000000000);
  * ```
  */
 export function parseRate(option: string, value: string): number {

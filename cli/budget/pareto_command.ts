@@ -17,7 +17,20 @@ import { EXIT } from "../../pipeline/exit.ts";
 import { parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
 import { parseBytes, parseRate } from "./byte_units.ts";
 
-/** The `pareto` command. */
+/**
+ * The `pareto` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const program = new Command("memplan").exitOverride().addCommand(paretoCommand());
+ * const args = ["pareto", "testdata/graphs/tiny.json", "--planners", "chen,greedy", "--points", "2",
+ *   "--placer", "greedy-size"];
+ * await program.parseAsync(args, { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * ```
+ */
 export function paretoCommand() {
   return new Command("pareto")
     .description(

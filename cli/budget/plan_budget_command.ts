@@ -23,7 +23,7 @@ export interface PlanBudgetCommandOptions {
   timeLimit: number;
   seed: number;
   bandwidth?: number;
-  /** The plan file; undefined: the summary only, nothing written. */
+  /** The plan file to write; none: the summary only, like `plan` without `-o`. */
   output?: string;
   json: boolean;
 }
@@ -34,10 +34,14 @@ export interface PlanBudgetCommandOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const output = await Deno.makeTempFile({ suffix: ".json" });
- * await planBudgetCommand("testdata/graphs/tiny.json", {
+ * const code = await planBudgetCommand("testdata/graphs/tiny.json", {
  *   budget: 64, planner: "greedy", placer: "greedy-size", timeLimit: 5, seed: 1, output, json: true,
- * }); // 0
+ * });
+ * assert.equal(code, 0);
+ * assert.match(await Deno.readTextFile(output), /memplan\.plan\/v2/);
+ * await Deno.remove(output);
  * ```
  */
 export async function planBudgetCommand(
@@ -82,13 +86,14 @@ export async function planBudgetCommand(
     return EXIT.internal;
   }
   const fits = report.ok;
-  const written = fits && o.output !== undefined;
-  if (written) await writeTextAtomic(o.output!, JSON.stringify(r.plan), { inputs: [graphFile] });
+  if (fits && o.output !== undefined) {
+    await writeTextAtomic(o.output, JSON.stringify(r.plan), { inputs: [graphFile] });
+  }
   if (o.json) {
     const { offsets: _o, violations: _v, ...rest } = report;
     printJson({
       status: fits ? "planned" : "not_found",
-      output: written ? o.output : undefined,
+      output: o.output,
       bound: r.bound,
       ...rest,
     });
@@ -99,8 +104,8 @@ export async function planBudgetCommand(
       ["bound (no plan below)", `${formatBytes(r.bound)} (op ${r.boundOp})`],
       ...budgetReportRows(report),
     ]));
-    if (written) console.log(`wrote ${o.output}`);
-    if (!fits) console.error(`memplan: placement did not fit ${o.budget} bytes; nothing written`);
+    if (fits && o.output !== undefined) console.log(`wrote ${o.output}`);
+    else console.error(`memplan: placement did not fit ${o.budget} bytes; nothing written`);
   }
   return fits ? EXIT.ok : EXIT.notFound;
 }

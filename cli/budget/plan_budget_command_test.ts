@@ -23,8 +23,7 @@ Deno.test("plan --budget writes a v2 plan that verify accepts; a tampered one is
   const s = JSON.parse(r.stdout);
   assert.equal(s.status, "planned");
   assert.ok(s.arena <= 520 * 2 ** 20 && s.recomputedCost > 0);
-  // The exporter records every op's cost in the fixtures, so the replay uses them.
-  assert.equal(s.costSource, "graph");
+  assert.equal(s.costSource, "graph"); // the exporter records every op's cost
   const v = await runCli(["verify", RESNET, out, "--json"]);
   assert.equal(v.code, 0, v.stdout);
   const plan = JSON.parse(await Deno.readTextFile(out));

@@ -12,10 +12,11 @@ import { formatBytes, formatInt, formatPercent, renderPairs } from "../format.ts
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { verifyBudgetPlan } from "../../simulator/budget/verify_budget_plan.ts";
  * const report = verifyBudgetPlan(trainingChain(2), { format: "memplan.plan/v1" });
- * budgetReportRows(report)[0]; // ["verdict", "VALID"]
+ * assert.deepEqual(budgetReportRows(report)[0], ["verdict", "VALID"]);
  * ```
  */
 export function budgetReportRows(r: BudgetReport): [string, string][] {
@@ -52,10 +53,11 @@ export function budgetReportRows(r: BudgetReport): [string, string][] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { verifyBudgetPlan } from "../../simulator/budget/verify_budget_plan.ts";
  * const report = verifyBudgetPlan(trainingChain(2), { format: "memplan.plan/v1" });
- * formatBudgetReport(report).includes("VALID"); // true
+ * assert.ok(formatBudgetReport(report).includes("VALID"));
  * ```
  */
 export function formatBudgetReport(r: BudgetReport): string {

@@ -14,8 +14,9 @@ import { formatBudgetReport } from "./print_budget.ts";
  *
  * @example
  * ```ts
- * const plan = { format: "memplan.plan/v2" };
- * await verifyBudget("testdata/graphs/tiny.json", "p.json", plan, undefined, true); // 0
+ * import assert from "node:assert/strict";
+ * const plan = { format: "memplan.plan/v2" }; // program order, nothing recomputed
+ * assert.equal(await verifyBudget("testdata/graphs/tiny.json", "p.json", plan, undefined, true), 0);
  * ```
  */
 export async function verifyBudget(

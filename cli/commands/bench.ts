@@ -20,7 +20,23 @@ import {
 import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
 import { mergeCommand } from "./bench_merge.ts";
 
-/** The `bench` command, with its `merge` subcommand. */
+/**
+ * The `bench` command, with its `merge` subcommand.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const dir = await Deno.makeTempDir();
+ * const program = new Command("memplan").exitOverride().addCommand(benchCommand());
+ * const args = ["bench", "testdata/graphs/tiny.json", "--schedulers", "greedy",
+ *   "--placers", "greedy-size", "--progress", "none", "--out", dir];
+ * await program.parseAsync(args, { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * assert.equal((await Deno.readTextFile(`${dir}/results.jsonl`)).trim().split("\n").length, 3);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export function benchCommand() {
   const bench = new Command("bench")
     .description(

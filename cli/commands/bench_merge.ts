@@ -16,9 +16,11 @@ import { runCommand } from "../run.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
  * const bench = new Command("bench").option("--out <dir>");
  * bench.addCommand(mergeCommand(() => bench.opts().out));
+ * assert.deepEqual(bench.commands.map((c) => c.name()), ["merge"]);
  * ```
  */
 export function mergeCommand(

@@ -14,7 +14,21 @@ import { loadInputs } from "../inputs.ts";
 import { EXIT } from "../../pipeline/exit.ts";
 import { runCommand } from "../run.ts";
 
-/** The `convert` command. */
+/**
+ * The `convert` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const dir = await Deno.makeTempDir();
+ * const program = new Command("memplan").exitOverride().addCommand(convertCommand());
+ * await program.parseAsync(["convert", "testdata/graphs/tiny.json", "--to", "minimalloc", "-o", `${dir}/tiny.csv`], { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * assert.match(await Deno.readTextFile(`${dir}/tiny.csv`), /^id,lower,upper,size\n/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export function convertCommand() {
   return new Command("convert")
     .description(

@@ -16,7 +16,21 @@ import { parseSeconds, runCommand } from "../run.ts";
 /** The graph the demo plans: AlexNet training at batch 32, the example OLLA quotes. */
 export const DEMO_GRAPH = new URL("../../testdata/graphs/alexnet.b32.sgd.json.gz", import.meta.url);
 
-/** The `demo` command. */
+/**
+ * The `demo` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const dir = await Deno.makeTempDir();
+ * const program = new Command("memplan").exitOverride().addCommand(demoCommand());
+ * await program.parseAsync(["demo", "--graph", "testdata/graphs/tiny.json", "-o", `${dir}/tiny.plan.json`], { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * assert.match(await Deno.readTextFile(`${dir}/tiny.plan.json`), /memplan\.plan\/v1/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export function demoCommand() {
   return new Command("demo")
     .description(

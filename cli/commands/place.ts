@@ -19,7 +19,21 @@ import { formatInt } from "../format.ts";
 import { capacityFromName } from "../../bench/inputs.ts";
 import { InputError } from "../../graph/input_error.ts";
 
-/** The `place` command. */
+/**
+ * The `place` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const dir = await Deno.makeTempDir();
+ * const program = new Command("memplan").exitOverride().addCommand(placeCommand());
+ * await program.parseAsync(["place", "testdata/minimalloc/example.12.csv", "--placer", "greedy-size", "-o", `${dir}/example.csv`], { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * assert.match(await Deno.readTextFile(`${dir}/example.csv`), /,offset\n/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export function placeCommand() {
   return new Command("place")
     .description(

@@ -17,7 +17,21 @@ import { parseBytes, parseRate } from "../budget/byte_units.ts";
 import { planBudgetCommand } from "../budget/plan_budget_command.ts";
 import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
 
-/** The `plan` command. */
+/**
+ * The `plan` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const dir = await Deno.makeTempDir();
+ * const program = new Command("memplan").exitOverride().addCommand(planCommand());
+ * await program.parseAsync(["plan", "testdata/graphs/tiny.json", "--scheduler", "greedy", "--placer", "greedy-size", "-o", `${dir}/tiny.plan.json`], { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * assert.match(await Deno.readTextFile(`${dir}/tiny.plan.json`), /memplan\.plan\/v1/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export function planCommand() {
   return new Command("plan")
     .description(

@@ -13,7 +13,18 @@ import { formatReport } from "../print_report.ts";
 import { printJson, runCommand } from "../run.ts";
 import { optionalSize } from "../size.ts";
 
-/** The `simulate` command. */
+/**
+ * The `simulate` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const program = new Command("memplan").exitOverride().addCommand(simulateCommand());
+ * await program.parseAsync(["simulate", "testdata/graphs/tiny.json", "--allocator", "pytorch"], { from: "user" });
+ * assert.equal(Deno.exitCode, 0);
+ * ```
+ */
 export function simulateCommand() {
   return new Command("simulate")
     .description(

@@ -17,7 +17,24 @@ import { optionalSize } from "../size.ts";
 import { readJson } from "../../graph/read_input.ts";
 import { verifyBudget } from "../budget/verify_budget_command.ts";
 
-/** The `verify` command. */
+/**
+ * The `verify` command.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
+ * const program = new Command("memplan").exitOverride().addCommand(verifyCommand());
+ * const run = async (...args: string[]) => {
+ *   await program.parseAsync(["verify", ...args], { from: "user" });
+ *   return Deno.exitCode;
+ * };
+ * assert.equal(await run("testdata/graphs/tiny.json", "testdata/plans/tiny.valid.json"), 0);
+ * // b placed at 13 overlaps a [6, 14): exit 1
+ * assert.equal(await run("testdata/graphs/tiny.json", "testdata/plans/tiny.overlap1.json"), 1);
+ * Deno.exitCode = 0;
+ * ```
+ */
 export function verifyCommand() {
   return new Command("verify")
     .description(

@@ -18,10 +18,12 @@ import { outputFormat, vizReplays, writeOutput } from "../viz_io.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Command } from "npm:@commander-js/extra-typings@15.1.0";
  * const program = new Command("memplan");
  * program.addCommand(vizCommand());
  * // memplan viz g.json.gz --plan p.json --compare-allocator pytorch -o viz.html
+ * assert.deepEqual(program.commands.map((c) => c.name()), ["viz"]);
  * ```
  */
 export function vizCommand() {

@@ -12,6 +12,18 @@ import type { Graph } from "../types.ts";
  * c -> t2(1); d reads t1 and t2. Both orders peak at 3 (t0, t1, t2 at the
  * second middle op), yet at b's step, with c not run, only t0 + t1 = 2 is
  * resident, and symmetrically at c's: every per-op bound says 2.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../indexed_graph.ts";
+ * import { lifetimes } from "../lifetimes.ts";
+ * import { peakLive } from "../metrics.ts";
+ * const g = indexGraph(diamondGraph()); // ops a b c d
+ * for (const order of [[0, 1, 2, 3], [0, 2, 1, 3]]) {
+ *   assert.equal(peakLive(g, lifetimes(g, Int32Array.from(order))).bytes, 3);
+ * }
+ * ```
  */
 export function diamondGraph(): Graph {
   return {
@@ -36,6 +48,17 @@ export function diamondGraph(): Graph {
  * One schedule; persistent w + m = 5. Live: step 0 (A) = x5 + u7 + 5 + a10 +
  * ws4 = 31; step 1 (B) = 5 + a10 + o6 + g8 = 29; step 2 (C) = 5 + o6 + g8 = 19.
  * Peak 31, at step 0 only because of the unread input u.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../indexed_graph.ts";
+ * import { programOrderPeak } from "../metrics.ts";
+ * import { persistentBytes } from "./persistent.ts";
+ * const g = indexGraph(kindsChainGraph());
+ * assert.deepEqual(programOrderPeak(g), { bytes: 31, step: 0 });
+ * assert.equal(persistentBytes(g), 5);
+ * ```
  */
 export function kindsChainGraph(): Graph {
   return {

@@ -55,8 +55,9 @@ export const budgetPlanSchema = z.object({
  *
  * @example
  * ```ts
- * parseBudgetPlan({ format: "memplan.plan/v1", order: ["f"] }, "p.json").format;
- * // "memplan.plan/v2"
+ * import assert from "node:assert/strict";
+ * const plan = parseBudgetPlan({ format: "memplan.plan/v1", order: ["f"] }, "p.json");
+ * assert.equal(plan.format, "memplan.plan/v2");
  * ```
  */
 export function parseBudgetPlan(value: unknown, file: string): BudgetPlan {
@@ -104,11 +105,12 @@ export interface ResolvedBudgetPlan {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "./training_chain.ts";
  * const g = trainingChain(2);
  * const plan = parseBudgetPlan({ format: "memplan.plan/v2" }, "p.json");
  * const rp = resolveBudgetPlan(g, plan, { file: "p.json" });
- * rp.residencies.count; // 14: program order, one residency per tensor
+ * assert.equal(rp.residencies.count, g.tensorCount); // 10: program order, one residency per tensor
  * ```
  */
 export function resolveBudgetPlan(
@@ -221,12 +223,13 @@ export interface BuildBudgetPlanOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "./training_chain.ts";
  * import { programOrder } from "../lifetimes.ts";
- * const g = trainingChain(2);
  * import { runEvents } from "./events.ts";
+ * const g = trainingChain(2);
  * const plan = buildBudgetPlan(g, { events: runEvents(programOrder(g)) });
- * plan.format; // "memplan.plan/v2"
+ * assert.equal(plan.format, "memplan.plan/v2");
  * ```
  */
 export function buildBudgetPlan(g: IndexedGraph, options: BuildBudgetPlanOptions): BudgetPlan {

@@ -36,7 +36,8 @@ export interface Residencies {
  *
  * @example
  * ```ts
- * runEvents(Int32Array.from([0, 1])).kind; // Uint8Array [0, 0]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(runEvents(Int32Array.from([0, 1])).kind, Uint8Array.of(0, 0));
  * ```
  */
 export function runEvents(order: ArrayLike<number>): Events {
@@ -57,11 +58,12 @@ export function runEvents(order: ArrayLike<number>): Events {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "./training_chain.ts";
  * import { programOrder } from "../lifetimes.ts";
  * const g = trainingChain(2);
  * const r = residencies(g, runEvents(programOrder(g)));
- * r.count; // one per tensor when nothing is recomputed or offloaded
+ * assert.equal(r.count, g.tensorCount); // one per tensor when nothing is recomputed or offloaded
  * ```
  */
 export function residencies(g: IndexedGraph, events: Events): Residencies {
@@ -128,11 +130,13 @@ export function residencies(g: IndexedGraph, events: Events): Residencies {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "./training_chain.ts";
  * import { programOrder } from "../lifetimes.ts";
  * const g = trainingChain(2);
  * const events = runEvents(programOrder(g));
  * const live = residentBytes(g, residencies(g, events), events.kind.length);
+ * assert.deepEqual(live, Float64Array.of(18, 26, 35, 36, 21, 5, 4));
  * ```
  */
 export function residentBytes(g: IndexedGraph, r: Residencies, steps: number): Float64Array {

@@ -27,8 +27,11 @@ export interface OpCosts {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "./training_chain.ts";
- * const { cost, source } = opCosts(trainingChain(2)); // source "estimated": no op has a cost
+ * const { cost, source } = opCosts(trainingChain(2));
+ * assert.equal(source, "estimated"); // no op has a cost
+ * assert.equal(cost.length, 7);
  * ```
  */
 export function opCosts(g: IndexedGraph, options: { file?: string } = {}): OpCosts {

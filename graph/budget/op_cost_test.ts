@@ -12,8 +12,7 @@ Deno.test("costs come from the graph, else from the bytes an op touches", () => 
   assert.deepEqual([given.source, ...given.cost], ["graph", 5, 6, 7, 8]);
 });
 
-Deno.test("a bad cost names the op", () => {
-  // The graph schema checks `cost` (docs/FORMAT.md §1), so the graph is refused when indexed.
+Deno.test("a bad cost names the op (the graph's validation refuses it)", () => {
   const e = inputErrorOf(() => trainingChain(1, 8, [5, -1, 7, 8]));
   assert.deepEqual(e.problems[0].where, "ops[1].cost");
 });

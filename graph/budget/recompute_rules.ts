@@ -25,9 +25,14 @@ const RUNNING_STATS_TYPE = /batch_norm(?!_backward)/i;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "./training_chain.ts";
  * const g = trainingChain(2);
- * const { start, list } = inPlaceUpdates(g); // u1 and u2 update their weights (and gradients)
+ * const { start, list } = inPlaceUpdates(g);
+ * const u1 = g.opIndex.get("u1")!;
+ * // u1 updates its weight and its gradient
+ * const updated = Array.from(list.subarray(start[u1], start[u1 + 1]), (t) => g.tensorIds[t]);
+ * assert.deepEqual(updated, ["w1", "gw1"]);
  * ```
  */
 export function inPlaceUpdates(g: IndexedGraph): { start: Int32Array; list: Int32Array } {
@@ -52,9 +57,10 @@ export function inPlaceUpdates(g: IndexedGraph): { start: Int32Array; list: Int3
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "./training_chain.ts";
  * const g = trainingChain(2);
- * mutatedTensors(g)[g.tensorIndex.get("w1")!]; // 1: the update u1 writes it
+ * assert.equal(mutatedTensors(g)[g.tensorIndex.get("w1")!], 1); // the update u1 writes it
  * ```
  */
 export function mutatedTensors(g: IndexedGraph): Uint8Array {
@@ -70,9 +76,10 @@ export function mutatedTensors(g: IndexedGraph): Uint8Array {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "./training_chain.ts";
  * const g = trainingChain(2);
- * recomputableOps(g)[g.opIndex.get("f1")!]; // 1
+ * assert.equal(recomputableOps(g)[g.opIndex.get("f1")!], 1);
  * ```
  */
 export function recomputableOps(g: IndexedGraph): Uint8Array {
@@ -99,9 +106,13 @@ export function recomputableOps(g: IndexedGraph): Uint8Array {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "./training_chain.ts";
  * const g = trainingChain(2);
- * const { start, list } = afterSuccessors(g); // f1 must precede u1
+ * const { start, list } = afterSuccessors(g);
+ * const f1 = g.opIndex.get("f1")!;
+ * // f1 must precede u1
+ * assert.deepEqual(Array.from(list.subarray(start[f1], start[f1 + 1]), (v) => g.opIds[v]), ["u1"]);
  * ```
  */
 export function afterSuccessors(g: IndexedGraph): { start: Int32Array; list: Int32Array } {

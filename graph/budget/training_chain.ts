@@ -17,8 +17,9 @@ import type { Graph } from "../types.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const g = trainingChain(3, 8);
- * g.opIds; // ["f1", "f2", "f3", "loss", "b3", "b2", "b1", "u1", "u2", "u3"]
+ * assert.deepEqual(g.opIds, ["f1", "f2", "f3", "loss", "b3", "b2", "b1", "u1", "u2", "u3"]);
  * ```
  */
 export function trainingChain(

@@ -76,14 +76,15 @@ export interface BudgetReport {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { parseBudgetPlan, resolveBudgetPlan } from "../../graph/budget/budget_plan.ts";
  * const g = trainingChain(2);
  * const order = ["f1", "f2", "loss", "b2", "f1", "b1", "u1", "u2"]; // f1 recomputed
  * const rp = resolveBudgetPlan(g, parseBudgetPlan({ format: "memplan.plan/v2", order }, "p"));
  * const r = replayBudgetPlan(g, rp.events, rp.residencies);
- * r.ok; // true
- * r.recomputedRuns; // 1
+ * assert.equal(r.ok, true);
+ * assert.equal(r.recomputedRuns, 1);
  * ```
  */
 export function replayBudgetPlan(

@@ -23,9 +23,10 @@ export interface VerifyBudgetPlanOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * const report = verifyBudgetPlan(trainingChain(2), { format: "memplan.plan/v1" }, { file: "plan.json" });
- * report.ok; // true
+ * assert.equal(report.ok, true);
  * ```
  */
 export function verifyBudgetPlan(

@@ -80,9 +80,10 @@ export type BudgetViolationKind = BudgetViolation["kind"];
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const log = new BudgetViolationLog(10);
  * log.add({ kind: "not_run", op: "f" });
- * log.count; // 1
+ * assert.equal(log.count, 1);
  * ```
  */
 export class BudgetViolationLog {
@@ -115,7 +116,8 @@ export class BudgetViolationLog {
  *
  * @example
  * ```ts
- * describeBudgetViolation({ kind: "not_run", op: "f" }); // 'op "f" never runs'
+ * import assert from "node:assert/strict";
+ * assert.equal(describeBudgetViolation({ kind: "not_run", op: "f" }), 'op "f" never runs');
  * ```
  */
 export function describeBudgetViolation(v: BudgetViolation): string {

@@ -17,7 +17,17 @@ function slots(g: IndexedGraph, maxSlots: number): [number, number][] {
   return out;
 }
 
-/** Peak live and recompute cost of every valid stage-form plan of the program order. */
+/**
+ * Peak live and recompute cost of every valid stage-form plan of the program order.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * const plans = bruteForcePlans(trainingChain(1));
+ * assert.ok(plans.some((p) => p.cost === 0)); // the program order itself
+ * ```
+ */
 export function bruteForcePlans(g: IndexedGraph, maxSlots = 16): { peak: number; cost: number }[] {
   const all = slots(g, maxSlots);
   const out: { peak: number; cost: number }[] = [];
@@ -42,7 +52,17 @@ export function bruteForcePlans(g: IndexedGraph, maxSlots = 16): { peak: number;
   return out;
 }
 
-/** Least recompute cost among `plans` with peak live within `budget`, or Infinity. */
+/**
+ * Least recompute cost among `plans` with peak live within `budget`, or Infinity.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const plans = [{ peak: 10, cost: 0 }, { peak: 8, cost: 5 }, { peak: 7, cost: 9 }];
+ * assert.equal(bruteForceCost(plans, 8), 5);
+ * assert.equal(bruteForceCost(plans, 6), Infinity);
+ * ```
+ */
 export function bruteForceCost(plans: { peak: number; cost: number }[], budget: number): number {
   let best = Infinity;
   for (const p of plans) if (p.peak <= budget && p.cost < best) best = p.cost;

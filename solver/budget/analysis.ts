@@ -39,8 +39,11 @@ export interface BudgetAnalysis {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
- * analyseBudget(trainingChain(4)).bound; // bytes below which nothing fits
+ * const a = analyseBudget(trainingChain(4));
+ * // bytes below which nothing fits: what b4's step needs whatever is recomputed
+ * assert.deepEqual([a.bound, a.boundOp], [29, "b4"]);
  * ```
  */
 export function analyseBudget(g: IndexedGraph): BudgetAnalysis {

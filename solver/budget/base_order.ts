@@ -24,13 +24,14 @@ export interface BaseOrder {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * import { analyseBudget } from "./analysis.ts";
  * const g = trainingChain(4);
  * const a = analyseBudget(g);
  * const b = baseOrder(a, programOrder(g));
- * b.backwardStart; // 5: after f1…f4 and the loss
+ * assert.equal(b.backwardStart, 5); // after f1…f4 and the loss
  * ```
  */
 export function baseOrder(a: BudgetAnalysis, order: Int32Array): BaseOrder {
@@ -62,13 +63,14 @@ export function baseOrder(a: BudgetAnalysis, order: Int32Array): BaseOrder {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * import { analyseBudget } from "./analysis.ts";
  * const g = trainingChain(4);
  * const a = analyseBudget(g);
  * const b = baseOrder(a, programOrder(g));
- * lastReadBefore(a, b, g.tensorIndex.get("a1")!, b.backwardStart); // 1: f2 reads it
+ * assert.equal(lastReadBefore(a, b, g.tensorIndex.get("a1")!, b.backwardStart), 1); // f2 reads it
  * ```
  */
 export function lastReadBefore(a: BudgetAnalysis, b: BaseOrder, t: number, s: number): number {
@@ -86,13 +88,14 @@ export function lastReadBefore(a: BudgetAnalysis, b: BaseOrder, t: number, s: nu
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * import { analyseBudget } from "./analysis.ts";
  * const g = trainingChain(4);
  * const a = analyseBudget(g);
  * const b = baseOrder(a, programOrder(g));
- * nextReadFrom(b, g.tensorIndex.get("a1")!, b.backwardStart); // 7: b2 reads it
+ * assert.equal(nextReadFrom(b, g.tensorIndex.get("a1")!, b.backwardStart), 7); // b2 reads it
  * ```
  */
 export function nextReadFrom(b: BaseOrder, t: number, s: number): number {

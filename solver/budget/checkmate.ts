@@ -34,10 +34,12 @@ export const WINDOWED_MODEL_COLUMNS = 60000;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * const g = trainingChain(4, 64);
  * const r = await planCheckmate(g, { budget: 300, timeLimit: Infinity });
- * r.status; // "optimal"
+ * assert.equal(r.status, "optimal");
+ * assert.ok(r.peakLive! <= 300);
  * ```
  */
 export async function planCheckmate(
@@ -169,9 +171,11 @@ export async function planCheckmate(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * const g = trainingChain(4, 64);
  * const r = await checkmatePlanner.plan(g, { budget: 300, timeLimit: Infinity });
+ * assert.ok(r.status === "optimal" && r.peakLive! <= 300);
  * ```
  */
 export const checkmatePlanner: BudgetPlanner = {

@@ -56,13 +56,14 @@ export interface CheckmateModel {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * import { analyseBudget } from "./analysis.ts";
  * const g = trainingChain(4);
  * const a = analyseBudget(g);
  * const cm = buildCheckmateModel(a, programOrder(g), { budget: 1 << 20 })!;
- * cm.model.numCols;
+ * assert.equal(cm.model.numCols, 236);
  * ```
  */
 export function buildCheckmateModel(
@@ -276,6 +277,7 @@ export function buildCheckmateModel(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * import { analyseBudget } from "./analysis.ts";
@@ -283,6 +285,7 @@ export function buildCheckmateModel(
  * const a = analyseBudget(g);
  * const cm = buildCheckmateModel(a, programOrder(g), { budget: 1 << 20 })!;
  * const events = checkmateEvents(cm, new Float64Array(cm.model.numCols)); // no re-runs
+ * assert.ok(events.kind.every((k) => k === 0));
  * ```
  */
 export function checkmateEvents(cm: CheckmateModel, values: Float64Array): Events {
@@ -305,14 +308,17 @@ export function checkmateEvents(cm: CheckmateModel, values: Float64Array): Event
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * import { analyseBudget } from "./analysis.ts";
+ * import { runEvents } from "../../graph/budget/events.ts";
+ * import { evaluate } from "../highs/model.ts";
  * const g = trainingChain(4);
  * const a = analyseBudget(g);
- * import { runEvents } from "../../graph/budget/events.ts";
  * const cm = buildCheckmateModel(a, programOrder(g), { budget: 1 << 20 })!;
  * const start = checkmatePoint(a, cm, runEvents(programOrder(g)));
+ * assert.ok(start && evaluate(cm.model, start).feasible); // program order is a point of the model
  * ```
  */
 export function checkmatePoint(

@@ -24,12 +24,14 @@ import type { Events } from "../../graph/budget/events.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * import { analyseBudget } from "./analysis.ts";
  * const g = trainingChain(4);
  * const a = analyseBudget(g);
  * const drops = chenDrops(a, programOrder(g), 2);
+ * assert.deepEqual(g.tensorIds.filter((_, t) => drops.mode[t] !== 0), ["a1", "a3"]);
  * ```
  */
 export function chenDrops(a: BudgetAnalysis, order: Int32Array, segment: number): Drops {
@@ -61,9 +63,13 @@ export interface ChenPlan {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { analyseBudget } from "./analysis.ts";
- * const { cost } = chenPlan(analyseBudget(trainingChain(16))); // ≈ one forward pass
+ * const a = analyseBudget(trainingChain(16));
+ * const { cost } = chenPlan(a);
+ * const forward = a.costs.cost.slice(0, 16).reduce((s, c) => s + c, 0);
+ * assert.ok(cost > 0 && cost <= forward); // at most one forward pass (204 of 272 here)
  * ```
  */
 export function chenPlan(a: BudgetAnalysis, segment?: number): ChenPlan {
@@ -89,9 +95,11 @@ function segmentLengths(forward: number): number[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * const g = trainingChain(4, 64);
  * const r = await planChen(g, { budget: 400 });
+ * assert.ok(r.peakLive! <= 400);
  * ```
  */
 export function planChen(g: IndexedGraph, options: BudgetPlanOptions): Promise<BudgetPlanResult> {
@@ -132,9 +140,11 @@ export function planChen(g: IndexedGraph, options: BudgetPlanOptions): Promise<B
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * const g = trainingChain(4, 64);
  * const r = await chenPlanner.plan(g, { budget: 400 });
+ * assert.ok(r.peakLive! <= 400);
  * ```
  */
 export const chenPlanner: BudgetPlanner = {

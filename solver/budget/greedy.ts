@@ -42,13 +42,14 @@ interface GreedyOutcome {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * import { analyseBudget } from "./analysis.ts";
  * const g = trainingChain(4);
- * const a = analyseBudget(g);
- * const r = greedyDrops(a, programOrder(g), 30);
- * r.fits; // true
+ * const a = analyseBudget(g); // program order peaks at 54, the bound is 29
+ * assert.equal(greedyDrops(a, programOrder(g), 40).fits, true);
+ * assert.equal(greedyDrops(a, programOrder(g), 30).fits, false); // above the bound, still too tight
  * ```
  */
 export function greedyDrops(
@@ -151,9 +152,11 @@ function makePlanner(mode: "recompute" | "offload") {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * const g = trainingChain(4, 64);
  * const r = await greedyBudgetPlanner.plan(g, { budget: 400 });
+ * assert.ok(r.peakLive! <= 400);
  * ```
  */
 export const greedyBudgetPlanner: BudgetPlanner = {
@@ -167,9 +170,11 @@ export const greedyBudgetPlanner: BudgetPlanner = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * const g = trainingChain(4, 64);
  * const r = await greedyOffloadPlanner.plan(g, { budget: 400 });
+ * assert.ok(r.peakLive! <= 400);
  * ```
  */
 export const greedyOffloadPlanner: BudgetPlanner = {

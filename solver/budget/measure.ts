@@ -20,13 +20,15 @@ export interface EventsMeasure {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * import { analyseBudget } from "./analysis.ts";
+ * import { runEvents } from "../../graph/budget/events.ts";
  * const g = trainingChain(4);
  * const a = analyseBudget(g);
- * import { runEvents } from "../../graph/budget/events.ts";
- * measureEvents(a, runEvents(programOrder(g))).peakLive;
+ * const m = measureEvents(a, runEvents(programOrder(g)));
+ * assert.deepEqual([m.peakLive, m.cost], [54, 0]);
  * ```
  */
 export function measureEvents(a: BudgetAnalysis, events: Events): EventsMeasure {

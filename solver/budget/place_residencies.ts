@@ -15,12 +15,14 @@ import type { PlaceResult } from "../types.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { runEvents } from "../../graph/budget/events.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * const g = trainingChain(4);
  * const events = runEvents(programOrder(g));
- * residencyProblem(g, events, { capacity: 1 << 20 }).buffers.length;
+ * // nothing recomputed: one buffer per tensor
+ * assert.equal(residencyProblem(g, events, { capacity: 1 << 20 }).buffers.length, g.tensorCount);
  * ```
  */
 export function residencyProblem(
@@ -49,12 +51,16 @@ export function residencyProblem(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { runEvents } from "../../graph/budget/events.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * const g = trainingChain(4);
  * const events = runEvents(programOrder(g));
- * const { offsets, arena } = await placeResidencies(g, events, { capacity: 1 << 20, placer: "greedy-size" });
+ * const { offsets, arena } = await placeResidencies(g, events, {
+ *   capacity: 1 << 20, placer: "greedy-size",
+ * });
+ * assert.deepEqual([offsets.length, arena], [g.tensorCount, 54]); // the peak live
  * ```
  */
 export function placeResidencies(

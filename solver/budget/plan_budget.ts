@@ -52,10 +52,11 @@ export interface PlannedUnderBudget {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * const g = trainingChain(4, 64);
  * const r = await planUnderBudget(g, { budget: 400, planner: "chen", placer: "greedy-size" });
- * r.status; // "planned" | "impossible" | "not_found"
+ * assert.equal(r.status, "planned"); // else "impossible" or "not_found"
  * ```
  */
 export async function planUnderBudget(

@@ -14,7 +14,8 @@ import type { BudgetPlanner } from "./types.ts";
  *
  * @example
  * ```ts
- * Object.keys(BUDGET_PLANNERS); // ["chen", "greedy", "greedy-offload", …]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(Object.keys(BUDGET_PLANNERS), ["chen", "greedy", "greedy-offload", "checkmate"]);
  * ```
  */
 export const BUDGET_PLANNERS: Readonly<Record<string, BudgetPlanner>> = Object.freeze({
@@ -29,7 +30,8 @@ export const BUDGET_PLANNERS: Readonly<Record<string, BudgetPlanner>> = Object.f
  *
  * @example
  * ```ts
- * getBudgetPlanner("chen").name; // "chen"
+ * import assert from "node:assert/strict";
+ * assert.equal(getBudgetPlanner("chen").name, "chen");
  * ```
  */
 export function getBudgetPlanner(name: string): BudgetPlanner {

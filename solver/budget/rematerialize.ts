@@ -34,7 +34,9 @@ export interface Rematerialized {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const drops = noDrops(10);
+ * assert.ok(drops.mode.length === 10 && drops.mode.every((m) => m === 0));
  * ```
  */
 export function noDrops(tensorCount: number): Drops {
@@ -52,12 +54,15 @@ export function noDrops(tensorCount: number): Drops {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { runEvents } from "../../graph/budget/events.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * import { analyseBudget } from "./analysis.ts";
  * const g = trainingChain(4);
  * const a = analyseBudget(g);
  * const { events } = rematerialize(a, programOrder(g), noDrops(g.tensorCount));
+ * assert.deepEqual(events, runEvents(programOrder(g))); // nothing dropped, nothing re-run
  * ```
  */
 export function rematerialize(a: BudgetAnalysis, base: Int32Array, drops: Drops): Rematerialized {

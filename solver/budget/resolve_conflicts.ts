@@ -12,13 +12,16 @@ import { DROP, type Drops, rematerialize, type Rematerialized } from "./remateri
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { runEvents } from "../../graph/budget/events.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
  * import { analyseBudget } from "./analysis.ts";
+ * import { noDrops } from "./rematerialize.ts";
  * const g = trainingChain(4);
  * const a = analyseBudget(g);
- * import { noDrops } from "./rematerialize.ts";
  * const { events } = rematerializeValid(a, programOrder(g), noDrops(g.tensorCount));
+ * assert.deepEqual(events, runEvents(programOrder(g)));
  * ```
  */
 export function rematerializeValid(

@@ -14,6 +14,13 @@ import type { PlacementProblem } from "../../graph/types.ts";
  * d (1)  ███████      [0,4)
  * ```
  * Live: t0 = a+d = 5; t1 = a+b+d = 7; t2 = b+c+d = 6; t3 = c+d = 4. Peak 7.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { problemPeakLive } from "../../graph/placement_problem.ts";
+ * assert.equal(problemPeakLive(fourBuffers()), 7);
+ * ```
  */
 export function fourBuffers(): PlacementProblem {
   return {

@@ -23,6 +23,17 @@ import type { Graph } from "../../graph/types.ts";
  * and no order does better: when a2 (or b2) runs, A and a are resident with
  * either x (the other branch has not started) or B (it has): at least 12.
  * The lower bound only sees single ops (x+A = 11), so 12 is not proved.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../../graph/indexed_graph.ts";
+ * import { lifetimes } from "../../graph/lifetimes.ts";
+ * import { peakLive, programOrderPeak } from "../../graph/metrics.ts";
+ * const g = indexGraph(fanoutGraph()); // ops a1 b1 a2 b2 j
+ * assert.deepEqual(programOrderPeak(g), { bytes: 21, step: 1 });
+ * assert.equal(peakLive(g, lifetimes(g, Int32Array.of(0, 2, 1, 3, 4))).bytes, 12); // branch a first
+ * ```
  */
 export function fanoutGraph(): Graph {
   return {
@@ -74,6 +85,18 @@ export function fanoutGraph(): Graph {
  * (b1 follows loss and b2, so w, L, g1, gw1, ws are resident at its step), and
  * the lower bound sees exactly that: b1's tensors, the weights and the output L
  * whose producer b1 depends on. Proved optimal.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { indexGraph } from "../../graph/indexed_graph.ts";
+ * import { programOrderPeak } from "../../graph/metrics.ts";
+ * import { scheduleGreedy } from "./greedy.ts";
+ * const g = indexGraph(twoLayerStepGraph());
+ * assert.deepEqual(programOrderPeak(g), { bytes: 29, step: 4 });
+ * const r = scheduleGreedy(g);
+ * assert.deepEqual([r.peakLive, r.status], [23, "optimal"]);
+ * ```
  */
 export function twoLayerStepGraph(): Graph {
   return {
