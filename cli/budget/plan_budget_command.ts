@@ -86,7 +86,9 @@ export async function planBudgetCommand(
     return EXIT.internal;
   }
   const fits = report.ok;
-  if (fits && o.output !== undefined) await writeTextAtomic(o.output, JSON.stringify(r.plan));
+  if (fits && o.output !== undefined) {
+    await writeTextAtomic(o.output, JSON.stringify(r.plan), { inputs: [graphFile] });
+  }
   if (o.json) {
     const { offsets: _o, violations: _v, ...rest } = report;
     printJson({
