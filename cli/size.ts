@@ -66,3 +66,27 @@ export function parseSize(option: string, value: string): number {
 export function optionalSize(option: string, value: string | undefined): number | undefined {
   return value === undefined ? undefined : parseSize(option, value);
 }
+
+/**
+ * Parses a positive rate, such as host-device bandwidth in bytes per second:
+ * a plain number (`16e9`) or a size with a unit (`16GB`, `12GiB`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(parseRate("--bandwidth", "16GB"), 16e9);
+ * assert.equal(parseRate("--bandwidth", "1.6e10"), 16e9);
+ * ```
+ */
+export function parseRate(option: string, value: string): number {
+  const plain = Number(value);
+  const v = value.trim() !== "" && Number.isFinite(plain) ? plain : parseSize(option, value);
+  if (!(v > 0)) {
+    throw new InputError([{
+      file: "command line",
+      where: option,
+      message: `${JSON.stringify(value)} is not a positive number`,
+    }]);
+  }
+  return v;
+}

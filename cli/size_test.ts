@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { InputError } from "../graph/input_error.ts";
-import { parseSize } from "./size.ts";
+import { parseRate, parseSize } from "./size.ts";
 
 Deno.test("size: units, separators and fractions", () => {
   const cases: [string, number][] = [
@@ -29,5 +29,13 @@ Deno.test("size: anything else is an input error naming the option", () => {
       assert.match(e.message, /^command line: --capacity: ".*" is not a size in bytes/);
       return true;
     });
+  }
+});
+
+Deno.test("rates: plain numbers or sizes with units, positive only", () => {
+  assert.equal(parseRate("--bandwidth", "16e9"), 16e9);
+  assert.equal(parseRate("--bandwidth", "16GiB"), 16 * 2 ** 30);
+  for (const bad of ["0", "-1", "", "fast"]) {
+    assert.throws(() => parseRate("--bandwidth", bad), InputError, bad);
   }
 });

@@ -15,7 +15,7 @@ import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
 import { formatBytes } from "../format.ts";
 import { EXIT } from "../../pipeline/exit.ts";
 import { parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
-import { parseBytes, parseRate } from "./byte_units.ts";
+import { parseRate, parseSize } from "../size.ts";
 
 /**
  * The `pareto` command.
@@ -70,7 +70,7 @@ export function paretoCommand() {
         const curve = await paretoSweep(g, {
           planners,
           points: parseByteCount("--points", opts.points),
-          budgets: opts.budgets?.split(",").map((b) => parseBytes("--budgets", b)),
+          budgets: opts.budgets?.split(",").map((b) => parseSize("--budgets", b)),
           timeLimit: parseSeconds("--time-limit", opts.timeLimit),
           placer: opts.placer,
           bandwidth: opts.bandwidth !== undefined

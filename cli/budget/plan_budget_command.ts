@@ -58,9 +58,9 @@ export async function planBudgetCommand(
     bandwidth: o.bandwidth,
   });
   if (r.status === "impossible") {
-    const msg = `impossible, bound ${r.bound}: op ${
-      JSON.stringify(r.boundOp)
-    } needs ${r.bound} bytes (its inputs, outputs, weights and optimizer state) > budget ${o.budget}`;
+    // The same words as a capacity below a proved bound (`plan`, `place`).
+    const msg = `budget ${o.budget} is impossible: below the lower bound ${r.bound} of any plan ` +
+      `(op ${JSON.stringify(r.boundOp)} needs its inputs, outputs, weights and optimizer state)`;
     if (o.json) {
       printJson({ graph: g.name, status: "impossible", bound: r.bound, boundOp: r.boundOp });
     } else console.error(`memplan: ${msg}; nothing written`);

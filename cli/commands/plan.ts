@@ -12,8 +12,7 @@ import { placerNames, schedulerNames } from "../../solver/registry.ts";
 import { finishOutcome } from "../print_outcome.ts";
 import { formatPlanSummary } from "../print_plan.ts";
 import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
-import { optionalSize } from "../size.ts";
-import { parseBytes, parseRate } from "../budget/byte_units.ts";
+import { optionalSize, parseRate, parseSize } from "../size.ts";
 import { planBudgetCommand } from "../budget/plan_budget_command.ts";
 import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
 
@@ -77,7 +76,7 @@ export function planCommand() {
       if (opts.budget !== undefined) {
         Deno.exitCode = await runCommand(() =>
           planBudgetCommand(graphFile, {
-            budget: parseBytes("--budget", opts.budget!),
+            budget: parseSize("--budget", opts.budget!),
             planner: opts.budgetPlanner,
             placer: opts.placer,
             timeLimit: parseSeconds("--time-limit", opts.timeLimit),
