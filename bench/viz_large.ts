@@ -14,11 +14,12 @@ import { vizSvg } from "../simulator/viz/compose_svg.ts";
 import { vizHtml } from "../simulator/viz/html.ts";
 import { sharedScale, vizSide } from "../simulator/viz/side.ts";
 
+const ms = (t0: number) => `${(performance.now() - t0).toFixed(0)} ms`;
+
 // Only when run: importing this file (a type check, a test run naming it) does nothing.
 if (import.meta.main) {
   const tensors = Number(Deno.args[0] ?? 100_000);
   const outDir = Deno.args[1] ?? "/tmp";
-  const ms = (t0: number) => `${(performance.now() - t0).toFixed(0)} ms`;
 
   let t0 = performance.now();
   const g = indexGraph(randomTrainingGraph({ tensors, seed: 1 }));
@@ -60,32 +61,32 @@ if (import.meta.main) {
       await render(file);
     }
   }
+}
 
-  async function render(file: string): Promise<void> {
-    const chromium = "/usr/bin/chromium";
-    if (!(await Deno.stat(chromium).catch(() => null))) return;
-    const profile = await Deno.makeTempDir();
-    const png = file.replace(/\.\w+$/, ".png");
-    const t = performance.now();
-    const out = await new Deno.Command(chromium, {
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        `--user-data-dir=${profile}`,
-        `--screenshot=${png}`,
-        "--window-size=1400,900",
-        `file://${file}`,
-      ],
-      stdout: "null",
-      stderr: "null",
-    }).output();
-    console.log(`  chromium screenshot: ${ms(t)} (exit ${out.code}) → ${png}`);
-    await Deno.remove(profile, { recursive: true });
-  }
+async function render(file: string): Promise<void> {
+  const chromium = "/usr/bin/chromium";
+  if (!(await Deno.stat(chromium).catch(() => null))) return;
+  const profile = await Deno.makeTempDir();
+  const png = file.replace(/\.\w+$/, ".png");
+  const t = performance.now();
+  const out = await new Deno.Command(chromium, {
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      `--user-data-dir=${profile}`,
+      `--screenshot=${png}`,
+      "--window-size=1400,900",
+      `file://${file}`,
+    ],
+    stdout: "null",
+    stderr: "null",
+  }).output();
+  console.log(`  chromium screenshot: ${ms(t)} (exit ${out.code}) → ${png}`);
+  await Deno.remove(profile, { recursive: true });
 }
