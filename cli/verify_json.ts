@@ -5,19 +5,10 @@
  *
  * @module
  */
-import type { Violation, ViolationKind } from "../simulator/violations.ts";
+import type { PlacementReport } from "../simulator/verify_placement.ts";
 
-/** The fields every verdict has. */
-export interface Verdict {
-  ok: boolean;
-  violationCount: number;
-  violationsByKind: Partial<Record<ViolationKind, number>>;
-  violations: Violation[];
-  peakLive: number;
-  arena: number;
-  fragmentation: number;
-  capacity?: number;
-}
+/** The fields every verdict has: a placement report's, less its buffer count. */
+export type Verdict = Omit<PlacementReport, "buffers">;
 
 /**
  * `{ inputs, ok, violationCount, violationsByKind, violations, peakLive,
