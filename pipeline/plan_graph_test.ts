@@ -28,9 +28,13 @@ Deno.test("planGraph: the scheduler gets half the budget, the placer at least a 
       });
     },
   };
+  // The placer gets what the scheduler left: at most 8 s, and at least 8 s less
+  // the whole call's wall time, whatever the machine's speed.
+  const t0 = performance.now();
   await planGraph(g, { scheduler, placer, timeLimit: 8 });
+  const wall = (performance.now() - t0) / 1000;
   assert.equal(seen.schedule, 4);
-  assert.ok(seen.place! > 7 && seen.place! <= 8, `${seen.place}`);
+  assert.ok(seen.place! >= Math.max(1, 8 - wall) && seen.place! <= 8, `${seen.place}`);
   await planGraph(g, { scheduler, placer, timeLimit: 0.5 });
   assert.equal(seen.schedule, 0.25);
   assert.equal(seen.place, 1);
