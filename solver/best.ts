@@ -188,6 +188,7 @@ export async function placeBest(
   details.search = { arena: search.arena, status: search.status, seconds: search.seconds };
   // Heights the search refuted raise the bound above peak live.
   const lower = Math.max(bound, search.bound ?? bound);
+  const lowerMethod = lower > bound ? search.boundMethod : undefined;
   const fits = (r: PlaceResult) => capacity === undefined || r.arena <= capacity;
   if (fits(search) && (search.arena < best.result.arena || !fits(best.result))) {
     best = { name: "search", result: search };
@@ -208,6 +209,7 @@ export async function placeBest(
       status,
       seconds: seconds(),
       bound: lower,
+      boundMethod: lowerMethod,
       details: { ...details, winner: best.name },
     };
   }
@@ -223,6 +225,7 @@ export async function placeBest(
       ? "optimal"
       : ilp.status,
     bound: ilpBound,
+    boundMethod: ilpBound > lower ? ilp.boundMethod : lowerMethod,
     seconds: seconds(),
     details: { ...details, ilp: ilp.details },
   };

@@ -57,6 +57,22 @@ export interface PlaceOptions {
   minimize?: boolean;
 }
 
+/**
+ * How a placer's lower bound on the arena was proved:
+ * `peak-live`: the most bytes live at once;
+ * `aligned-peak`: the same with every buffer but the topmost rounded up to the alignment;
+ * `reachable-height`: the smallest height an optimal arena can take at or above
+ *   those (sums of buffer sizes, see search/reachable_heights.ts);
+ * `refuted-heights`: the exact search proved every lower height infeasible;
+ * `ilp-dual`: the location ILP's dual bound (the arena itself when HiGHS proved it optimal).
+ */
+export type BoundMethod =
+  | "peak-live"
+  | "aligned-peak"
+  | "reachable-height"
+  | "refuted-heights"
+  | "ilp-dual";
+
 /** What a placer returns. */
 export interface PlaceResult {
   /** Offset per buffer, in the order of `problem.buffers`. */
@@ -69,8 +85,13 @@ export interface PlaceResult {
    */
   status: PlannerStatus;
   seconds: number;
-  /** A proved lower bound on the arena of any placement, when known. */
+  /**
+   * A proved lower bound on the arena of any placement, when known; equals the
+   * arena when the status is `optimal`.
+   */
   bound?: number;
+  /** How `bound` was proved; `peak-live` when absent. */
+  boundMethod?: BoundMethod;
   details?: Record<string, unknown>;
 }
 

@@ -70,8 +70,11 @@ export async function placeIlp(
   const state = new Incumbent(problem, options.start ?? placeGreedySize(problem).offsets);
   const details: Record<string, unknown> = { startArena: state.arena };
   let proved = false;
+  // HiGHS's dual bound on the whole model, in bytes, when it gave one.
+  let dual = 0;
   const result = (searchEnded: PlannerStatus): PlaceResult => {
     const optimal = proved || state.arena <= bound;
+    const lower = optimal ? state.arena : Math.max(bound, dual);
     const status: PlannerStatus = capacity !== undefined && state.arena > capacity
       ? (bound > capacity || optimal ? "infeasible" : "timeout")
       : optimal
@@ -82,7 +85,8 @@ export async function placeIlp(
       arena: state.arena,
       status,
       seconds: (performance.now() - t0) / 1000,
-      bound,
+      bound: lower,
+      boundMethod: lower > bound ? "ilp-dual" : "peak-live",
       details: capacity === undefined ? details : { ...details, capacity },
     };
   };
@@ -106,6 +110,11 @@ export async function placeIlp(
     };
     if (r.values) state.offer(full.decode(r.values));
     proved = r.status === "optimal" && state.arena <= r.objective! * full.unit;
+    // The objective counts whole units above the floor: the dual bound rounds
+    // up, less a hair for HiGHS's tolerances.
+    if (r.bound !== undefined && Number.isFinite(r.bound)) {
+      dual = Math.ceil(r.bound - 1e-6 * Math.max(1, Math.abs(r.bound))) * full.unit;
+    }
     return result(r.status === "timeout" ? "timeout" : "feasible");
   }
 

@@ -9,10 +9,11 @@
 import { placementArena, problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { placeGreedySize } from "../placers/greedy_size.ts";
-import type { PlaceResult } from "../types.ts";
+import type { BoundMethod, PlaceResult } from "../types.ts";
 import { alignedPeak } from "./_aligned_peak.ts";
 import { completeOnTop } from "./_complete_on_top.ts";
 import { PartSolutions } from "./_part_solutions.ts";
+import { reachableHeights } from "./reachable_heights.ts";
 
 /** Seconds the search placer may use when no `timeLimit` is given. */
 export const DEFAULT_TIME_LIMIT = 10;
@@ -60,10 +61,18 @@ export function minimizeSearch(
   const t0 = performance.now();
   const deadline = t0 + (options.timeLimit ?? DEFAULT_TIME_LIMIT) * 1000;
   const capacity = options.capacity ?? problem.capacity;
-  const peak = Math.max(problemPeakLive(problem), alignedPeak(problem));
+  const live = problemPeakLive(problem), aligned = alignedPeak(problem);
+  const peak = Math.max(live, aligned);
   const greedy = placeGreedySize(problem);
   let best = greedy.offsets, hi = greedy.arena;
-  let proved = peak; // every capacity below it is infeasible
+  // Only heights some placement's arena can equal are probed or proved.
+  const heights = reachableHeights(problem, hi);
+  let proved = heights.atLeast(peak); // every capacity below it is infeasible
+  let method: BoundMethod = proved > peak
+    ? "reachable-height"
+    : aligned > live
+    ? "aligned-peak"
+    : "peak-live";
   let partial: Float64Array | undefined; // deepest attempt at `capacity`, before any fit
   const probes: Probe[] = [];
   let nodes = 0;
@@ -77,6 +86,7 @@ export function minimizeSearch(
       // A fit within the capacity first; then the bound itself (tight problems
       // fit exactly); then bisection.
       let target = lo + Math.floor((limit() - 1 - lo) / 2);
+      target = Math.max(lo, heights.atMost(target));
       if (capacity !== undefined && hi > capacity) target = capacity;
       else if (!boundTried) {
         target = lo;
@@ -96,8 +106,12 @@ export function minimizeSearch(
         hi = placementArena(problem, best);
         progress = true;
       } else if (r.outcome === "infeasible") {
-        proved = Math.max(proved, target + 1);
-        lo = target + 1;
+        const next = heights.atLeast(target + 1);
+        if (next > proved) {
+          proved = next;
+          method = "refuted-heights";
+        }
+        lo = next;
         progress = true;
       } else {
         if (capacity !== undefined && target === capacity) partial = r.offsets;
@@ -108,7 +122,7 @@ export function minimizeSearch(
           best = completed;
           hi = arena;
         }
-        lo = target + 1;
+        lo = heights.atLeast(target + 1);
       }
     }
     if (!progress) share = Math.min(1, share * 2);
@@ -131,6 +145,7 @@ export function minimizeSearch(
       status: infeasible ? "infeasible" : "timeout",
       seconds,
       bound: proved,
+      boundMethod: method,
       details: { ...details, proved: infeasible },
     };
   }
@@ -141,6 +156,7 @@ export function minimizeSearch(
     status: optimal ? "optimal" : "timeout",
     seconds,
     bound: optimal ? hi : proved,
+    boundMethod: method,
     details: { ...details, proved: optimal },
   };
 }

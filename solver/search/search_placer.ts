@@ -61,7 +61,8 @@ export function placeSearch(
   }
   const t0 = performance.now();
   const deadline = t0 + (options.timeLimit ?? DEFAULT_TIME_LIMIT) * 1000;
-  const peak = Math.max(problemPeakLive(problem), alignedPeak(problem));
+  const live = problemPeakLive(problem), aligned = alignedPeak(problem);
+  const peak = Math.max(live, aligned);
   const greedy = placeGreedySize(problem);
   const result = (
     offsets: Float64Array,
@@ -73,6 +74,7 @@ export function placeSearch(
     status,
     seconds: (performance.now() - t0) / 1000,
     bound: peak,
+    boundMethod: aligned > live ? "aligned-peak" : "peak-live",
     details: { capacity, greedyArena: greedy.arena, ...details },
   });
   if (peak > capacity) {
