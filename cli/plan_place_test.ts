@@ -25,6 +25,15 @@ Deno.test("plan: writes a plan that verifies, and reports the replayed figures",
   assert.equal(s.lowerBound, 397102244);
   assert.equal(s.orderOptimal, true);
   assert.equal(s.placementGap, s.arena - s.peakLive);
+  // The placement's own bound: peak live or above, its method, the gap to it.
+  assert.ok(s.placementLowerBound >= s.peakLive && s.placementLowerBound <= s.arena);
+  assert.equal(s.placementGapToBound, (s.arena - s.placementLowerBound) / s.placementLowerBound);
+  assert.equal(typeof s.placementLowerBoundMethod, "string");
+  const plan = JSON.parse(await Deno.readTextFile(out));
+  assert.deepEqual(plan.planner.placementLowerBound, {
+    bytes: s.placementLowerBound,
+    method: s.placementLowerBoundMethod,
+  });
   const v = await runCli(["verify", "testdata/graphs/alexnet.b32.sgd.json.gz", out, "--json"]);
   assert.equal(v.code, 0, v.stdout);
   assert.equal(JSON.parse(v.stdout).arena, s.arena);
@@ -127,4 +136,41 @@ Deno.test("place: the default placer packs challenging-C exactly at capacity; --
   assert.equal(m.code, 0, m.stderr);
   const s = JSON.parse(m.stdout);
   assert.deepEqual([s.arena, s.status], [1039360, "optimal"]);
+});
+
+Deno.test("place --minimize --json: the bound, its method and the gap; optimal only at the bound", async () => {
+  const dir = await Deno.makeTempDir();
+  for (const placer of ["search", "first-fit"]) {
+    const r = await runCli([
+      "place",
+      "testdata/minimalloc/challenging-C.1048576.csv",
+      "--placer",
+      placer,
+      "--minimize",
+      "--time-limit",
+      "20",
+      "-o",
+      `${dir}/c.csv`,
+      "--json",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const s = JSON.parse(r.stdout);
+    assert.ok(s.lowerBound >= s.peakLive && s.lowerBound <= s.arena, placer);
+    assert.equal(s.gapToBound, (s.arena - s.lowerBound) / s.lowerBound);
+    assert.equal(s.status === "optimal", s.arena === s.lowerBound, placer);
+    if (placer === "search") {
+      assert.deepEqual([s.status, s.lowerBoundMethod], ["optimal", "peak-live"]);
+    }
+  }
+  const text = await runCli([
+    "place",
+    "testdata/minimalloc/challenging-C.1048576.csv",
+    "--placer",
+    "search",
+    "--minimize",
+    "-o",
+    `${dir}/c.csv`,
+  ]);
+  assert.match(text.stdout, /optimal \(proved by peak-live\)/);
+  await Deno.remove(dir, { recursive: true });
 });

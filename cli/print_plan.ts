@@ -40,6 +40,15 @@ export function formatPlanSummary(s: PlanSummary): string {
     ["arena (H)", formatBytes(s.arena)],
     ["fragmentation (H-L)/H", formatPercent(s.fragmentation)],
     ["placement gap (H-L)", formatBytes(s.placementGap)],
+    [
+      "placement",
+      boundVerdict(
+        s.placer.status,
+        s.placementLowerBound,
+        s.placementLowerBoundMethod,
+        s.placementGapToBound,
+      ),
+    ],
     ["arena vs program-order peak", formatPercent(s.arenaVsProgramOrderPeak)],
     ...capacityRow(s),
     ["seconds", s.seconds.toFixed(2)],
@@ -65,15 +74,32 @@ export function formatPlaceSummary(s: PlaceSummary): string {
   return renderPairs([
     ["problem", s.problem],
     ["placer", `${s.placer} (${s.status}, ${s.seconds.toFixed(2)} s)`],
-    ["proved optimal", s.status === "optimal" ? "yes" : "no"],
-    ["peak live (lower bound)", formatBytes(s.peakLive)],
-    ...(s.provedBound !== undefined
-      ? [["proved lower bound", formatBytes(s.provedBound)] as [string, string]]
-      : []),
+    ["placement", boundVerdict(s.status, s.lowerBound, s.lowerBoundMethod, s.gapToBound)],
+    ["peak live", formatBytes(s.peakLive)],
+    ["lower bound", `${formatBytes(s.lowerBound)} (${s.lowerBoundMethod})`],
     ["arena (H)", formatBytes(s.arena)],
     ["fragmentation (H-L)/H", formatPercent(s.fragmentation)],
     ...capacityRow(s),
   ]);
+}
+
+/**
+ * "optimal (proved by …)" only at the bound; else the gap to it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(boundVerdict("optimal", 10, "peak-live", 0), "optimal (proved by peak-live)");
+ * assert.match(boundVerdict("timeout", 10, "refuted-heights", 0.05), /^gap 5\.0% to bound 10 B .*\(refuted-heights\)$/);
+ * assert.match(boundVerdict("timeout", 10, "peak-live", 0.00034), /^gap 0\.034% /); // small gaps keep their digits
+ * ```
+ */
+export function boundVerdict(status: string, bound: number, method: string, gap: number): string {
+  return status === "optimal"
+    ? `optimal (proved by ${method})`
+    : `gap ${gap < 0.01 ? `${(100 * gap).toFixed(3)}%` : formatPercent(gap)} to bound ${
+      formatBytes(bound)
+    } (${method})`;
 }
 
 function capacityRow(s: { capacity?: number; fits: boolean }): [string, string][] {

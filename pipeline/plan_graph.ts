@@ -8,7 +8,7 @@
 import type { IndexedGraph } from "../graph/indexed_graph.ts";
 import { lifetimes } from "../graph/lifetimes.ts";
 import { buildPlan } from "../graph/plan.ts";
-import { placementProblem } from "../graph/placement_problem.ts";
+import { placementProblem, problemPeakLive } from "../graph/placement_problem.ts";
 import type { Plan, Schedule } from "../graph/types.ts";
 import { getPlacer, getScheduler } from "../solver/registry.ts";
 import type { Placer, PlaceResult, Scheduler, ScheduleResult } from "../solver/types.ts";
@@ -105,6 +105,9 @@ export async function planGraph(
   const placement = placed.result;
   // A reused schedule costs nothing now; its first run's seconds count.
   const seconds = scheduleSeconds + (performance.now() - t1) / 1000;
+  // What no placement of this order beats: peak live, or what the placer proved above it.
+  const peak = problemPeakLive(problem);
+  const own = placement.bound ?? 0;
   const plan = buildPlan(g, {
     order: schedule.order,
     offsets: placement.offsets,
@@ -124,6 +127,10 @@ export async function planGraph(
         ...placement.details,
       },
       seconds,
+      placementLowerBound: {
+        bytes: Math.max(peak, own),
+        method: own >= peak && placement.boundMethod ? placement.boundMethod : "peak-live",
+      },
     },
   });
   return {

@@ -96,7 +96,7 @@ export function placeCommand() {
           output: opts.output,
           capacity,
           arena: r.check.arena,
-          lowerBound: r.check.peakLive,
+          lowerBound: Math.max(r.check.peakLive, r.result.bound ?? 0),
           note: opts.capacityFromName
             ? `capacity ${formatInt(capacity!)} from the file name`
             : undefined,
