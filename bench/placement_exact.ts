@@ -18,10 +18,10 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
 import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { placeSearch } from "../solver/search/search_placer.ts";
 import { FAMILIES, type Family, familyInstances } from "./placement/instances.ts";
+import { benchArgs } from "./placement/args.ts";
 import { runMinimalloc } from "./placement/peer_minimalloc.ts";
 import { loadNote, median, parseSeeds } from "./placement/stats.ts";
 
@@ -87,18 +87,26 @@ function maxOf(xs: number[]): number {
   return xs.length === 0 ? NaN : xs.reduce((a, b) => Math.max(a, b));
 }
 
+const USAGE = `usage: deno run -A bench/placement_exact.ts [options]
+  --family F               one of ${FAMILIES.join(", ")} (default tight)
+  --seeds A-B              seeds to generate (default 1-20)
+  --buffers N              buffers per generated instance (default the family's)
+  --time-limit S           seconds per instance (default 10)
+  --peer-minimalloc PATH   also run MiniMalloc from PATH on every instance
+  --csv FILE               also write one row per instance
+  --help                   this text`;
+
 async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      family: { type: "string", default: "tight" },
-      seeds: { type: "string", default: "1-20" },
-      buffers: { type: "string" },
-      "time-limit": { type: "string", default: "10" },
-      "peer-minimalloc": { type: "string" },
-      csv: { type: "string" },
-    },
-  });
+  const parsed = benchArgs(args, {
+    family: { type: "string", default: "tight" },
+    seeds: { type: "string", default: "1-20" },
+    buffers: { type: "string" },
+    "time-limit": { type: "string", default: "10" },
+    "peer-minimalloc": { type: "string" },
+    csv: { type: "string" },
+  }, USAGE);
+  if ("exit" in parsed) return parsed.exit;
+  const { values } = parsed;
   const family = values.family as Family;
   if (!FAMILIES.includes(family)) {
     console.error(`--family must be one of ${FAMILIES.join(", ")}`);

@@ -16,12 +16,12 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
 import { loadMinimallocCsv } from "../graph/load.ts";
 import { formatMinimallocCsv } from "../graph/minimalloc_csv.ts";
 import { problemPeakLive } from "../graph/placement_problem.ts";
 import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { compilerInstance, trainingInstance } from "./generators/large.ts";
+import { benchArgs } from "./placement/args.ts";
 import { loadNote } from "./placement/stats.ts";
 
 /** One run of the table. */
@@ -64,11 +64,14 @@ export function allowance(limit: number): number {
   return Math.max(0.5, 0.05 * limit);
 }
 
+const USAGE = `usage: deno run -A bench/placement_large.ts [options]
+  --runs LIST   family:buffers:limit,… with family training or compiler (default training:10000:60)
+  --help        this text`;
+
 async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { runs: { type: "string", default: "training:10000:60" } },
-  });
+  const parsed = benchArgs(args, { runs: { type: "string", default: "training:10000:60" } }, USAGE);
+  if ("exit" in parsed) return parsed.exit;
+  const { values } = parsed;
   const cli = new URL("../cli/main.ts", import.meta.url).pathname;
   const dir = await Deno.makeTempDir({ prefix: "memplan_large_" });
   const lines = [

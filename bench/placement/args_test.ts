@@ -20,7 +20,12 @@ Deno.test("benchArgs: defaults, given values, help and bad options", () => {
 });
 
 Deno.test("the placement benches print usage on --help and exit 2 on an unknown option", async () => {
-  for (const script of ["bench/placement_minimize.ts"]) {
+  const scripts = [
+    "bench/placement_minimize.ts",
+    "bench/placement_exact.ts",
+    "bench/placement_large.ts",
+  ];
+  for (const script of scripts) {
     const run = (arg: string) =>
       new Deno.Command(Deno.execPath(), {
         args: ["run", "-A", script, arg],
