@@ -42,7 +42,9 @@ export interface IlpPlaceOptions extends PlaceOptions {
 /**
  * Improves a placement with the location ILP until `timeLimit` seconds
  * (default 30) have passed or the arena meets the peak-live bound. Status
- * `optimal` when the arena equals that bound or the whole ILP proved it; with
+ * `optimal` when the arena equals that bound or the whole ILP proved it (the
+ * bound is then the arena); otherwise the bound is the larger of peak live and
+ * HiGHS's dual bound on the whole model (`boundMethod` says which); with
  * a capacity the arena exceeds, `infeasible` when that is proved (bound above
  * the capacity) and `timeout` otherwise.
  *
@@ -73,10 +75,11 @@ export async function placeIlp(
   // HiGHS's dual bound on the whole model, in bytes, when it gave one.
   let dual = 0;
   const result = (searchEnded: PlannerStatus): PlaceResult => {
-    const optimal = proved || state.arena <= bound;
+    // The dual bound rounded up to whole units proves the arena when it meets it.
+    const optimal = proved || state.arena <= Math.max(bound, dual);
     const lower = optimal ? state.arena : Math.max(bound, dual);
     const status: PlannerStatus = capacity !== undefined && state.arena > capacity
-      ? (bound > capacity || optimal ? "infeasible" : "timeout")
+      ? (Math.max(bound, dual) > capacity || optimal ? "infeasible" : "timeout")
       : optimal
       ? "optimal"
       : searchEnded;

@@ -48,7 +48,21 @@ Deno.test("placement ILP equals brute force on small random problems", async () 
     const r = await placeIlp(problem, { start: stacked(problem), timeLimit: Infinity });
     assert.equal(r.arena, bruteForcePlacement(problem).arena, `seed ${seed}`);
     assert.equal(r.status, "optimal", `seed ${seed}`);
+    assert.equal(r.bound, r.arena, `seed ${seed}: optimal, so the bound is the arena`);
     assert.ok(verifyPlacement(problem, r.offsets).ok, `seed ${seed}`);
+  }
+});
+
+Deno.test("placement ILP: whatever time it had, its bound never passes the optimum", async () => {
+  for (const timeLimit of [0.01, 0.2]) {
+    for (let seed = 1; seed <= 4; seed++) {
+      const problem = randomProblem({ seed, n: 6, horizon: 8, alignment: seed % 2 ? 1 : 4 });
+      const r = await placeIlp(problem, { start: stacked(problem), timeLimit });
+      const opt = bruteForcePlacement(problem).arena;
+      assert.ok(r.bound! >= problemPeakLive(problem) && r.bound! <= opt, `seed ${seed}`);
+      assert.equal(r.status === "optimal", r.bound === r.arena, `seed ${seed}`);
+      assert.ok(r.boundMethod === "ilp-dual" || r.boundMethod === "peak-live");
+    }
   }
 });
 
