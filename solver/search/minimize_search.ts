@@ -2,7 +2,9 @@
  * The lowest capacity a problem fits in, by exact search: probes capacities
  * between the peak-live bound and the best arena found, each probe a complete
  * search, until a probe at the bound succeeds or the capacity just below the
- * best arena is proved infeasible.
+ * best arena is proved infeasible. Only heights an optimal arena can take
+ * (sums of sizes, see reachable_heights.ts) are probed, so refuting one
+ * proves the bound up to the next; `boundMethod` says what proved the bound.
  *
  * @module
  */
