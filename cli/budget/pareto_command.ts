@@ -11,7 +11,7 @@ import { renderSvg } from "../../bench/render_svg.ts";
 import { InputError } from "../../graph/input_error.ts";
 import { loadGraph } from "../../graph/load.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
-import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
+import { budgetPlannerNames } from "../../solver/budget/registry.ts";
 import { formatBytes } from "../format.ts";
 import { EXIT } from "../../pipeline/exit.ts";
 import { parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
@@ -42,8 +42,9 @@ export function paretoCommand() {
     .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")
     .option(
       "--planners <names>",
-      `comma-separated budget planners (${Object.keys(BUDGET_PLANNERS).join(", ")})`,
-      "chen,greedy,checkmate",
+      `comma-separated budget planners (default: every registered one: ${
+        budgetPlannerNames().join(", ")
+      })`,
     )
     .option("--points <n>", "budgets between the no-recompute peak and the bound", "6")
     .option("--budgets <list>", "explicit comma-separated budgets instead (e.g. 500MiB,400MiB)")
@@ -54,14 +55,15 @@ export function paretoCommand() {
     .option("--json", "print the curve as JSON")
     .action(async (graphFile, opts) => {
       Deno.exitCode = await runCommand(async () => {
-        const planners = opts.planners.split(",").map((s) => s.trim()).filter(Boolean);
+        const planners = opts.planners?.split(",").map((s) => s.trim()).filter(Boolean) ??
+          budgetPlannerNames();
         for (const name of planners) {
-          if (!Object.hasOwn(BUDGET_PLANNERS, name)) {
+          if (!budgetPlannerNames().includes(name)) {
             throw new InputError([{
               file: "command line",
               where: "--planners",
               message: `unknown budget planner ${JSON.stringify(name)}; valid: ${
-                Object.keys(BUDGET_PLANNERS).join(", ")
+                budgetPlannerNames().join(", ")
               }`,
             }]);
           }
