@@ -37,7 +37,8 @@ export function paretoCommand() {
       "Sweep memory budgets from the no-recompute optimum down to the smallest possible footprint " +
         "and plan each with every budget planner; print a table (added compute per budget) and " +
         "optionally write an SVG chart. Every point is a plan the simulator verified.\n\n" +
-        "Exit 0: swept (points without a plan are reported, not errors); 1: a planner's plan was invalid.",
+        "Exit 0: swept (points without a plan are reported, not errors); 1: a planner's plan was " +
+        "invalid; 3: every budget is below the lower bound of any plan (nothing written).",
     )
     .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")
     .option(
@@ -52,6 +53,7 @@ export function paretoCommand() {
     .option("--placer <name>", "placer of every plan", "best")
     .option("--bandwidth <bytes-per-second>", "host-device bandwidth for offload planners")
     .option("--svg <file>", "write the chart (arena vs added compute) here")
+    .option("--table <file>", "write the table (Markdown) here")
     .option("--json", "print the curve as JSON")
     .action(async (graphFile, opts) => {
       Deno.exitCode = await runCommand(async () => {
@@ -79,18 +81,39 @@ export function paretoCommand() {
             ? parseRate("--bandwidth", opts.bandwidth)
             : undefined,
         });
-        if (opts.svg) await writeTextAtomic(opts.svg, await renderSvg(paretoChart(curve)));
+        const impossible = [
+          ...new Set(
+            curve.points.filter((p) => p.status === "impossible")
+              .map((p) => p.budget),
+          ),
+        ];
+        const why = `below the lower bound ${curve.bound} of any plan (op ${
+          JSON.stringify(curve.boundOp)
+        } needs its inputs, outputs, weights and optimizer state)`;
+        for (const b of impossible) console.error(`memplan: budget ${b} is impossible: ${why}`);
+        if (
+          curve.points.length > 0 &&
+          impossible.length === new Set(curve.points.map((p) => p.budget)).size
+        ) {
+          if (opts.json) printJson({ graph: g.name, status: "impossible", bound: curve.bound });
+          console.error("memplan: every budget is impossible; nothing written");
+          return EXIT.notFound;
+        }
+        const head = `${g.name}: no-recompute peak ${
+          formatBytes(curve.noRecomputePeak)
+        } (any order >= ${formatBytes(curve.noRecomputeBound)}); no plan fits below ${
+          formatBytes(curve.bound)
+        } (op ${curve.boundOp}); costs ${curve.costSource}`;
+        const table = paretoTable(curve, planners);
+        const inputs = { inputs: [graphFile] };
+        if (opts.svg) await writeTextAtomic(opts.svg, await renderSvg(paretoChart(curve)), inputs);
+        if (opts.table) await writeTextAtomic(opts.table, `${head}\n\n${table}\n`, inputs);
         if (opts.json) printJson(curve);
         else {
-          console.log(
-            `${g.name}: no-recompute peak ${formatBytes(curve.noRecomputePeak)} (any order >= ${
-              formatBytes(curve.noRecomputeBound)
-            }); no plan fits below ${
-              formatBytes(curve.bound)
-            } (op ${curve.boundOp}); costs ${curve.costSource}`,
-          );
-          console.log(paretoTable(curve, planners));
+          console.log(head);
+          console.log(table);
           if (opts.svg) console.log(`wrote ${opts.svg}`);
+          if (opts.table) console.log(`wrote ${opts.table}`);
         }
         return curve.points.some((p) => p.status === "invalid") ? EXIT.violations : EXIT.ok;
       });
