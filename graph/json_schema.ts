@@ -1,5 +1,5 @@
 /**
- * JSON Schemas of the two JSON formats, generated from the zod schemas that
+ * JSON Schemas of the JSON formats (graph v1, plan v1 and v2), generated from the zod schemas that
  * validate them, so the published schema and the validator cannot disagree.
  * `deno task schemas` writes them to `docs/schemas/`; a test fails when the
  * committed files are stale.
@@ -7,6 +7,7 @@
  * @module
  */
 import { z } from "npm:zod@4.6.7";
+import { budgetPlanSchema } from "./budget/budget_plan.ts";
 import {
   graphHeadSchema,
   offsetSchema,
@@ -20,6 +21,7 @@ import {
 export const SCHEMA_FILES = {
   graph: "docs/schemas/memplan.graph.v1.schema.json",
   plan: "docs/schemas/memplan.plan.v1.schema.json",
+  planV2: "docs/schemas/memplan.plan.v2.schema.json",
 } as const;
 
 // The validators check the big arrays element by element (for speed); here the
@@ -83,6 +85,32 @@ export function planJsonSchema(): Record<string, unknown> {
 }
 
 /**
+ * The JSON Schema of `memplan.plan/v2` (plans that recompute and offload),
+ * from the same zod schema that `memplan verify` reads v2 plans with.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const schema = planV2JsonSchema();
+ * assert.equal(schema.title, "memplan.plan/v2");
+ * assert.deepEqual((schema.properties as Record<string, unknown>).format, {
+ *   type: "string",
+ *   const: "memplan.plan/v2",
+ * });
+ * ```
+ */
+export function planV2JsonSchema(): Record<string, unknown> {
+  return document(
+    budgetPlanSchema,
+    "memplan.plan/v2",
+    "A plan under a memory budget: events (op ids, which may repeat to recompute, and " +
+      "offloads and fetches of tensors) and a byte offset per residency; see docs/FORMAT.md §7. " +
+      "Whether the plan keeps the step's results and fits its budget is checked by memplan's " +
+      "simulator, not by this schema.",
+  );
+}
+
+/**
  * The schema files' contents, keyed by path: exactly what `deno task schemas` writes.
  *
  * @example
@@ -91,6 +119,7 @@ export function planJsonSchema(): Record<string, unknown> {
  * assert.deepEqual(Object.keys(schemaFiles()), [
  *   "docs/schemas/memplan.graph.v1.schema.json",
  *   "docs/schemas/memplan.plan.v1.schema.json",
+ *   "docs/schemas/memplan.plan.v2.schema.json",
  * ]);
  * ```
  */
@@ -98,5 +127,6 @@ export function schemaFiles(): Record<string, string> {
   return {
     [SCHEMA_FILES.graph]: JSON.stringify(graphJsonSchema(), null, 2) + "\n",
     [SCHEMA_FILES.plan]: JSON.stringify(planJsonSchema(), null, 2) + "\n",
+    [SCHEMA_FILES.planV2]: JSON.stringify(planV2JsonSchema(), null, 2) + "\n",
   };
 }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { gunzipSync } from "node:zlib";
 import { Ajv2020 } from "npm:ajv@8.20.0/dist/2020.js";
-import { graphJsonSchema, planJsonSchema, schemaFiles } from "./json_schema.ts";
+import { graphJsonSchema, planJsonSchema, planV2JsonSchema, schemaFiles } from "./json_schema.ts";
+import { budgetPlanSchema, parseBudgetPlan } from "./budget/budget_plan.ts";
 
 const root = new URL("../", import.meta.url);
 
@@ -31,4 +32,43 @@ Deno.test("json schemas: every bundled graph and valid plan passes; shape errors
   }
   assert.equal(plan(await readJson("testdata/bad/plan_wrong_format.json")), false);
   assert.equal(plan({ format: "memplan.plan/v1", offsets: { a: -1 } }), false);
+});
+
+Deno.test("json schemas: v2 accepts the bundled v2 plan; rejects what the v2 reader rejects", async () => {
+  const ajv = new Ajv2020({ allErrors: true });
+  // The published file, not the function: what users validate against.
+  const schema = JSON.parse(
+    await Deno.readTextFile(new URL("docs/schemas/memplan.plan.v2.schema.json", root)),
+  );
+  assert.deepEqual(schema, planV2JsonSchema(), "stale: run `deno task schemas`");
+  const plan = ajv.compile(schema);
+  const valid = await readJson("testdata/plans/tiny.v2.valid.json");
+  assert.ok(plan(valid), ajv.errorsText(plan.errors));
+  assert.doesNotThrow(() => parseBudgetPlan(valid, "tiny.v2.valid.json"));
+  assert.ok(plan({ format: "memplan.plan/v2" }), "every field but format is optional");
+  const bad: [string, unknown][] = [
+    ["v1 format", { format: "memplan.plan/v1" }],
+    ["no format", { order: ["f1"] }],
+    ["empty op id", { format: "memplan.plan/v2", order: [""] }],
+    ["unknown event", { format: "memplan.plan/v2", order: [{ evict: "a" }] }],
+    ["two keys in an event", { format: "memplan.plan/v2", order: [{ offload: "a", fetch: "a" }] }],
+    ["negative offset", { format: "memplan.plan/v2", offsets: { a: -1 } }],
+    ["fractional offset in a list", { format: "memplan.plan/v2", offsets: { a: [0, 1.5] } }],
+    ["empty offset list", { format: "memplan.plan/v2", offsets: { a: [] } }],
+    ["zero bandwidth", { format: "memplan.plan/v2", bandwidth: 0 }],
+    ["string capacity", { format: "memplan.plan/v2", capacity: "6GiB" }],
+  ];
+  for (const [why, value] of bad) {
+    assert.equal(plan(value), false, `schema accepted: ${why}`);
+    // The v2 reader's own schema agrees (memplan also reads v1, as the plan running each op once).
+    assert.equal(budgetPlanSchema.safeParse(value).success, false, `memplan accepted: ${why}`);
+  }
+});
+
+Deno.test("json schemas: docs/FORMAT.md §7.1's example is the bundled v2 plan", async () => {
+  const doc = await Deno.readTextFile(new URL("docs/FORMAT.md", root));
+  const section = doc.slice(doc.indexOf("### 7.1"), doc.indexOf("### 7.2"));
+  const block = section.match(/```json\n([\s\S]*?)```/);
+  assert.ok(block, "§7.1 has no json example");
+  assert.deepEqual(JSON.parse(block[1]), await readJson("testdata/plans/tiny.v2.valid.json"));
 });

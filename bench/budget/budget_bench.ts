@@ -18,11 +18,17 @@ import { analyseBudget } from "../../solver/budget/analysis.ts";
 import { baseOrder } from "../../solver/budget/base_order.ts";
 import { chenPlan } from "../../solver/budget/chen.ts";
 import { measureEvents } from "../../solver/budget/measure.ts";
+import { budgetPlannerNames } from "../../solver/budget/registry.ts";
 import { pointCell } from "./pareto_report.ts";
 import { type ParetoCurve, paretoSweep } from "./pareto_sweep.ts";
 
 const MIB = 1048576;
-const PLANNERS = ["chen", "greedy", "greedy-offload", "checkmate"];
+/** Every registered budget planner, in table order. */
+const PLANNERS = budgetPlannerNames();
+/** The deep chains isolate recompute: the planners that never offload. */
+const RECOMPUTE_PLANNERS = budgetPlannerNames({ offloads: false });
+/** The planners that prove their optimum: the reference greedy is measured against. */
+const EXACT_PLANNERS = budgetPlannerNames({ exact: true });
 
 function fixtureTable(curves: ParetoCurve[], fractions: number[]): string {
   const lines = [
@@ -48,12 +54,13 @@ function fixtureTable(curves: ParetoCurve[], fractions: number[]): string {
 /** Greedy's added compute over the proved optimum, where the exact planner proved one. */
 function greedyGapTable(curves: ParetoCurve[]): string {
   const lines = [
-    "| graph | budget (MiB) | checkmate (proved) | greedy | chen | greedy over optimum |",
-    "| --- | --- | --- | --- | --- | --- |",
+    "| graph | budget (MiB) | exact planner | its proved optimum | greedy | chen | greedy over optimum |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const c of curves) {
     for (const p of c.points) {
-      if (p.planner !== "checkmate" || p.plannerStatus !== "optimal" || !p.atBudget) continue;
+      if (!EXACT_PLANNERS.includes(p.planner)) continue;
+      if (p.plannerStatus !== "optimal" || !p.atBudget) continue;
       const gr = c.points.find((q) => q.budget === p.budget && q.planner === "greedy");
       const ch = c.points.find((q) => q.budget === p.budget && q.planner === "chen");
       const over = gr?.status === "verified" && p.recomputedCost! > 0
@@ -62,9 +69,9 @@ function greedyGapTable(curves: ParetoCurve[]): string {
         ? (gr.recomputedCost === 0 ? "0%" : "n/a (optimum 0)")
         : "greedy found none";
       lines.push(
-        `| ${c.graph} | ${(p.budget / MIB).toFixed(4)} | ${pointCell(p)} | ${pointCell(gr)} | ${
-          pointCell(ch)
-        } | ${over} |`,
+        `| ${c.graph} | ${(p.budget / MIB).toFixed(4)} | ${p.planner} | ${pointCell(p)} | ${
+          pointCell(gr)
+        } | ${pointCell(ch)} | ${over} |`,
       );
     }
   }
@@ -160,7 +167,7 @@ if (import.meta.main) {
   for (const n of values["skip-chains"] ? [] : values.quick ? [4, 8] : [4, 8, 16, 24]) {
     const g = deepMlp(n, 1024);
     const c = await paretoSweep(g, {
-      planners: ["chen", "greedy", "checkmate"],
+      planners: RECOMPUTE_PLANNERS,
       points: 5,
       timeLimit: exactLimit,
     });
@@ -186,11 +193,11 @@ if (import.meta.main) {
     ...chains.map((c) =>
       `### ${c.graph} (no-recompute peak ${c.noRecomputePeak} B, bound ${c.bound} B)\n\n` +
       [
-        "| budget (B) | chen | greedy | checkmate |",
-        "| --- | --- | --- | --- |",
+        `| budget (B) | ${RECOMPUTE_PLANNERS.join(" | ")} |`,
+        `| --- | ${RECOMPUTE_PLANNERS.map(() => "---").join(" | ")} |`,
         ...[...new Set(c.points.map((p) => p.budget))].map((b) =>
           `| ${b} | ${
-            ["chen", "greedy", "checkmate"].map((n) =>
+            RECOMPUTE_PLANNERS.map((n) =>
               pointCell(c.points.find((p) => p.budget === b && p.planner === n))
             ).join(" | ")
           } |`

@@ -17,11 +17,14 @@ const MIB = 1048576;
  * import assert from "node:assert/strict";
  * const cell = pointCell({ planner: "chen", budget: 1, status: "impossible", seconds: 0 });
  * assert.equal(cell, "impossible (bound)");
+ * assert.equal(pointCell({ planner: "chen", budget: 1, status: "impossible", seconds: 0 }, 28), "impossible, bound 28");
  * ```
  */
-export function pointCell(p: ParetoPoint | undefined): string {
+export function pointCell(p: ParetoPoint | undefined, bound?: number): string {
   if (!p) return "";
-  if (p.status === "impossible") return "impossible (bound)";
+  if (p.status === "impossible") {
+    return bound === undefined ? "impossible (bound)" : `impossible, bound ${bound}`;
+  }
   if (p.status === "invalid") return "INVALID";
   if (p.status !== "verified") return p.provedNone ? "none in its model (proved)" : "none found";
   const pct = `${(100 * p.recomputedFraction!).toFixed(2)}%`;
@@ -39,6 +42,11 @@ export function pointCell(p: ParetoPoint | undefined): string {
   return `${pct}${off}${proved}${gap}`;
 }
 
+/** Exact bytes below a mebibyte (small graphs), MiB above. */
+function budgetCell(b: number): string {
+  return b < MIB ? `${b} B` : `${(b / MIB).toFixed(2)} MiB`;
+}
+
 /**
  * Markdown table: one row per budget, one column per planner (added compute
  * as a fraction of the step, and whether it is proved optimal).
@@ -54,13 +62,13 @@ export function pointCell(p: ParetoPoint | undefined): string {
  */
 export function paretoTable(curve: ParetoCurve, planners: string[]): string {
   const budgets = [...new Set(curve.points.map((p) => p.budget))];
-  const head = `| budget (MiB) | % of no-recompute peak | ${planners.join(" | ")} |`;
+  const head = `| budget | % of no-recompute peak | ${planners.join(" | ")} |`;
   const rule = `| --- | --- | ${planners.map(() => "---").join(" | ")} |`;
   const rows = budgets.map((b) => {
     const cells = planners.map((name) =>
-      pointCell(curve.points.find((p) => p.budget === b && p.planner === name))
+      pointCell(curve.points.find((p) => p.budget === b && p.planner === name), curve.bound)
     );
-    return `| ${(b / MIB).toFixed(2)} | ${(100 * b / curve.noRecomputePeak).toFixed(1)}% | ${
+    return `| ${budgetCell(b)} | ${(100 * b / curve.noRecomputePeak).toFixed(1)}% | ${
       cells.join(" | ")
     } |`;
   });

@@ -37,8 +37,11 @@ Deno.test("pareto table: one row per budget, cells say how each point was reache
   const table = paretoTable(curve, ["chen", "checkmate"]);
   const rows = table.split("\n");
   assert.equal(rows.length, 4);
-  assert.equal(rows[2], "| 2.00 | 100.0% | 0.00% | 25.00% (optimal) |");
-  assert.equal(rows[3], "| 1.00 | 50.0% | impossible (bound) | none in its model (proved) |");
+  assert.equal(rows[2], "| 2.00 MiB | 100.0% | 0.00% | 25.00% (optimal) |");
+  assert.equal(
+    rows[3],
+    "| 1048575 B | 50.0% | impossible, bound 1048576 | none in its model (proved) |",
+  );
   assert.equal(pointCell({ planner: "x", budget: 1, status: "invalid", seconds: 0 }), "INVALID");
 });
 

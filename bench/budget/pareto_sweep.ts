@@ -87,14 +87,17 @@ export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Prom
   const noRecomputePeak = Math.min(peakOfOrder(program), peakOfOrder(greedy));
   const noRecomputeBound = orderLowerBound(g, { orders: [program, greedy] }).bytes;
   const n = options.points ?? 6;
-  const budgets = options.budgets ?? Array.from(
-    { length: n },
-    (_, i) =>
-      Math.floor(
-        noRecomputePeak -
-          (i * (noRecomputePeak - Math.min(a.bound, noRecomputePeak))) / Math.max(n - 1, 1),
-      ),
-  );
+  // Distinct budgets only: when the bound meets the peak, evenly spaced points coincide.
+  const budgets = options.budgets ?? [
+    ...new Set(Array.from(
+      { length: n },
+      (_, i) =>
+        Math.floor(
+          noRecomputePeak -
+            (i * (noRecomputePeak - Math.min(a.bound, noRecomputePeak))) / Math.max(n - 1, 1),
+        ),
+    )),
+  ];
   const points: ParetoPoint[] = [];
   for (const budget of budgets) {
     for (const planner of options.planners) {

@@ -11,7 +11,7 @@ import { renderSvg } from "../../bench/render_svg.ts";
 import { InputError } from "../../graph/input_error.ts";
 import { loadGraph } from "../../graph/load.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
-import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
+import { budgetPlannerNames } from "../../solver/budget/registry.ts";
 import { formatBytes } from "../format.ts";
 import { EXIT } from "../../pipeline/exit.ts";
 import { parseByteCount, parseSeconds, printJson, runCommand } from "../run.ts";
@@ -37,13 +37,15 @@ export function paretoCommand() {
       "Sweep memory budgets from the no-recompute optimum down to the smallest possible footprint " +
         "and plan each with every budget planner; print a table (added compute per budget) and " +
         "optionally write an SVG chart. Every point is a plan the simulator verified.\n\n" +
-        "Exit 0: swept (points without a plan are reported, not errors); 1: a planner's plan was invalid.",
+        "Exit 0: swept (points without a plan are reported, not errors); 1: a planner's plan was " +
+        "invalid; 3: every budget is below the lower bound of any plan (nothing written).",
     )
     .argument("<graph>", "memplan.graph/v1 file (.json or .json.gz)")
     .option(
       "--planners <names>",
-      `comma-separated budget planners (${Object.keys(BUDGET_PLANNERS).join(", ")})`,
-      "chen,greedy,checkmate",
+      `comma-separated budget planners (default: every registered one: ${
+        budgetPlannerNames().join(", ")
+      })`,
     )
     .option("--points <n>", "budgets between the no-recompute peak and the bound", "6")
     .option("--budgets <list>", "explicit comma-separated budgets instead (e.g. 500MiB,400MiB)")
@@ -51,17 +53,19 @@ export function paretoCommand() {
     .option("--placer <name>", "placer of every plan", "best")
     .option("--bandwidth <bytes-per-second>", "host-device bandwidth for offload planners")
     .option("--svg <file>", "write the chart (arena vs added compute) here")
+    .option("--table <file>", "write the table (Markdown) here")
     .option("--json", "print the curve as JSON")
     .action(async (graphFile, opts) => {
       Deno.exitCode = await runCommand(async () => {
-        const planners = opts.planners.split(",").map((s) => s.trim()).filter(Boolean);
+        const planners = opts.planners?.split(",").map((s) => s.trim()).filter(Boolean) ??
+          budgetPlannerNames();
         for (const name of planners) {
-          if (!Object.hasOwn(BUDGET_PLANNERS, name)) {
+          if (!budgetPlannerNames().includes(name)) {
             throw new InputError([{
               file: "command line",
               where: "--planners",
               message: `unknown budget planner ${JSON.stringify(name)}; valid: ${
-                Object.keys(BUDGET_PLANNERS).join(", ")
+                budgetPlannerNames().join(", ")
               }`,
             }]);
           }
@@ -77,18 +81,39 @@ export function paretoCommand() {
             ? parseRate("--bandwidth", opts.bandwidth)
             : undefined,
         });
-        if (opts.svg) await writeTextAtomic(opts.svg, await renderSvg(paretoChart(curve)));
+        const impossible = [
+          ...new Set(
+            curve.points.filter((p) => p.status === "impossible")
+              .map((p) => p.budget),
+          ),
+        ];
+        const why = `below the lower bound ${curve.bound} of any plan (op ${
+          JSON.stringify(curve.boundOp)
+        } needs its inputs, outputs, weights and optimizer state)`;
+        for (const b of impossible) console.error(`memplan: budget ${b} is impossible: ${why}`);
+        if (
+          curve.points.length > 0 &&
+          impossible.length === new Set(curve.points.map((p) => p.budget)).size
+        ) {
+          if (opts.json) printJson({ graph: g.name, status: "impossible", bound: curve.bound });
+          console.error("memplan: every budget is impossible; nothing written");
+          return EXIT.notFound;
+        }
+        const head = `${g.name}: no-recompute peak ${
+          formatBytes(curve.noRecomputePeak)
+        } (any order >= ${formatBytes(curve.noRecomputeBound)}); no plan fits below ${
+          formatBytes(curve.bound)
+        } (op ${curve.boundOp}); costs ${curve.costSource}`;
+        const table = paretoTable(curve, planners);
+        const inputs = { inputs: [graphFile] };
+        if (opts.svg) await writeTextAtomic(opts.svg, await renderSvg(paretoChart(curve)), inputs);
+        if (opts.table) await writeTextAtomic(opts.table, `${head}\n\n${table}\n`, inputs);
         if (opts.json) printJson(curve);
         else {
-          console.log(
-            `${g.name}: no-recompute peak ${formatBytes(curve.noRecomputePeak)} (any order >= ${
-              formatBytes(curve.noRecomputeBound)
-            }); no plan fits below ${
-              formatBytes(curve.bound)
-            } (op ${curve.boundOp}); costs ${curve.costSource}`,
-          );
-          console.log(paretoTable(curve, planners));
+          console.log(head);
+          console.log(table);
           if (opts.svg) console.log(`wrote ${opts.svg}`);
+          if (opts.table) console.log(`wrote ${opts.table}`);
         }
         return curve.points.some((p) => p.status === "invalid") ? EXIT.violations : EXIT.ok;
       });

@@ -9,6 +9,15 @@ import { EXIT } from "../../pipeline/exit.ts";
 import { printJson } from "../run.ts";
 import { formatBudgetReport } from "./print_budget.ts";
 
+/** Options of {@linkcode verifyBudget}. */
+export interface VerifyBudgetOptions {
+  /** Overrides the plan's capacity. */
+  capacity?: number;
+  /** Host-device bytes per second; overrides the plan's. */
+  bandwidth?: number;
+  json?: boolean;
+}
+
 /**
  * Replays a v2 plan and prints the verdict; resolves to 0 (valid) or 1 (violations).
  *
@@ -16,19 +25,22 @@ import { formatBudgetReport } from "./print_budget.ts";
  * ```ts
  * import assert from "node:assert/strict";
  * const plan = { format: "memplan.plan/v2" }; // program order, nothing recomputed
- * assert.equal(await verifyBudget("testdata/graphs/tiny.json", "p.json", plan, undefined, true), 0);
+ * assert.equal(await verifyBudget("testdata/graphs/tiny.json", "p.json", plan, { json: true }), 0);
  * ```
  */
 export async function verifyBudget(
   graphFile: string,
   planFile: string,
   planValue: unknown,
-  capacity: number | undefined,
-  json: boolean,
+  options: VerifyBudgetOptions = {},
 ): Promise<number> {
   const g = await loadGraph(graphFile);
-  const report = verifyBudgetPlan(g, planValue, { file: planFile, capacity });
-  if (json) {
+  const report = verifyBudgetPlan(g, planValue, {
+    file: planFile,
+    capacity: options.capacity,
+    bandwidth: options.bandwidth,
+  });
+  if (options.json) {
     const { offsets: _o, ...rest } = report;
     printJson(rest);
   } else console.log(formatBudgetReport(report));

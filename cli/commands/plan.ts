@@ -14,7 +14,7 @@ import { formatPlanSummary } from "../print_plan.ts";
 import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
 import { optionalSize, parseRate, parseSize } from "../size.ts";
 import { planBudgetCommand } from "../budget/plan_budget_command.ts";
-import { BUDGET_PLANNERS } from "../../solver/budget/registry.ts";
+import { budgetPlannerNames } from "../../solver/budget/registry.ts";
 
 /**
  * The `plan` command.
@@ -69,7 +69,7 @@ export function planCommand() {
     .option("--budget <bytes>", "plan within this memory (e.g. 6GiB), recomputing or offloading")
     .addOption(
       new Option("--budget-planner <name>", "with --budget: how to choose what to recompute")
-        .choices(Object.keys(BUDGET_PLANNERS)).default("greedy"),
+        .choices(budgetPlannerNames()).default("greedy"),
     )
     .option("--bandwidth <bytes-per-second>", "with --budget: host-device bandwidth of offloads")
     .action(async (graphFile, opts) => {

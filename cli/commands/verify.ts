@@ -13,7 +13,7 @@ import { loadInputs } from "../inputs.ts";
 import { verifyJson } from "../verify_json.ts";
 import { formatPlacementReport, formatReport } from "../print_report.ts";
 import { printJson, runCommand } from "../run.ts";
-import { optionalSize } from "../size.ts";
+import { optionalSize, parseRate } from "../size.ts";
 import { readJson } from "../../graph/read_input.ts";
 import { verifyBudget } from "../budget/verify_budget_command.ts";
 
@@ -47,10 +47,18 @@ export function verifyCommand() {
     .argument("<graph-or-csv>", "memplan.graph/v1 file, or a minimalloc CSV with an offset column")
     .argument("[plan]", "memplan.plan/v1 or v2 file (with a graph)")
     .option("--capacity <size>", "capacity to check against (default: the plan's, if any)")
+    .option(
+      "--bandwidth <bytes-per-second>",
+      "v2 plans: host-device bandwidth for the transfer time of offloads and fetches " +
+        "(e.g. 16GB; default: the plan's, if any)",
+    )
     .option("--json", "print the verdict as JSON")
     .action(async (first, planFile, opts) => {
       Deno.exitCode = await runCommand(async () => {
         const capacity = optionalSize("--capacity", opts.capacity);
+        const bandwidth = opts.bandwidth !== undefined
+          ? parseRate("--bandwidth", opts.bandwidth)
+          : undefined;
         if (planFile === undefined) {
           if (!/\.csv(\.gz)?$/i.test(first)) {
             throw new InputError([{
@@ -66,7 +74,11 @@ export function verifyCommand() {
         }
         const planValue = await readJson(planFile);
         if ((planValue as { format?: unknown } | null)?.format === "memplan.plan/v2") {
-          return await verifyBudget(first, planFile, planValue, capacity, opts.json ?? false);
+          return await verifyBudget(first, planFile, planValue, {
+            capacity,
+            bandwidth,
+            json: opts.json ?? false,
+          });
         }
         const { graph, resolved } = await loadInputs(first, planFile);
         const report = replay(graph, { resolved, capacity });

@@ -13,7 +13,7 @@ export interface VerifyBudgetPlanOptions {
   file?: string;
   /** Overrides the plan's capacity. */
   capacity?: number;
-  /** Used when the plan gives none. */
+  /** Overrides the plan's bandwidth (host-device bytes per second). */
   bandwidth?: number;
 }
 
@@ -40,6 +40,6 @@ export function verifyBudgetPlan(
   return replayBudgetPlan(g, rp.events, rp.residencies, {
     offsets: rp.offsets,
     capacity: options.capacity ?? rp.capacity,
-    bandwidth: rp.bandwidth ?? options.bandwidth,
+    bandwidth: options.bandwidth ?? rp.bandwidth,
   });
 }

@@ -13,13 +13,16 @@ import type { PlaceResult } from "../types.ts";
 import { analyseBudget, type BudgetAnalysis } from "./analysis.ts";
 import { placeResidencies } from "./place_residencies.ts";
 import { getBudgetPlanner } from "./registry.ts";
-import type { BudgetPlanResult } from "./types.ts";
+import type { BudgetPlanner, BudgetPlanResult } from "./types.ts";
 
 /** Options of {@linkcode planUnderBudget}. */
 export interface PlanUnderBudgetOptions {
   budget: number;
-  /** Registered budget planner; default `greedy`. */
-  planner?: string;
+  /**
+   * Registered budget planner by name, or a planner object (tests plug in
+   * deliberately broken ones); default `greedy`.
+   */
+  planner?: string | BudgetPlanner;
   /** Registered placer; default `best`. */
   placer?: string;
   /** Seconds for the planner (the placer gets a fifth of it more per attempt). */
@@ -68,8 +71,10 @@ export async function planUnderBudget(
   const seconds = () => (performance.now() - t0) / 1000;
   const base = { bound: a.bound, boundOp: a.boundOp, targets: [] as number[] };
   if (options.budget < a.bound) return { ...base, status: "impossible", seconds: seconds() };
-  const name = options.planner ?? "greedy";
-  const planner = getBudgetPlanner(name);
+  const planner = typeof options.planner === "object"
+    ? options.planner
+    : getBudgetPlanner(options.planner ?? "greedy");
+  const name = planner.name;
   const timeLimit = options.timeLimit ?? 30;
   let target = options.budget;
   let last: PlannedUnderBudget = { ...base, status: "not_found", seconds: 0 };
