@@ -7,6 +7,7 @@
 import { chenPlanner } from "./chen.ts";
 import { checkmatePlanner } from "./checkmate.ts";
 import { greedyBudgetPlanner, greedyOffloadPlanner } from "./greedy.ts";
+import { moccasinPlanner } from "./moccasin.ts";
 import type { BudgetPlanner } from "./types.ts";
 
 /**
@@ -15,7 +16,13 @@ import type { BudgetPlanner } from "./types.ts";
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * assert.deepEqual(Object.keys(BUDGET_PLANNERS), ["chen", "greedy", "greedy-offload", "checkmate"]);
+ * assert.deepEqual(Object.keys(BUDGET_PLANNERS), [
+ *   "chen",
+ *   "greedy",
+ *   "greedy-offload",
+ *   "checkmate",
+ *   "moccasin",
+ * ]);
  * ```
  */
 export const BUDGET_PLANNERS: Readonly<Record<string, BudgetPlanner>> = Object.freeze({
@@ -23,6 +30,7 @@ export const BUDGET_PLANNERS: Readonly<Record<string, BudgetPlanner>> = Object.f
   greedy: greedyBudgetPlanner,
   "greedy-offload": greedyOffloadPlanner,
   checkmate: checkmatePlanner,
+  moccasin: moccasinPlanner,
 });
 
 /**
