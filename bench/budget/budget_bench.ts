@@ -233,7 +233,10 @@ if (import.meta.main) {
     "Cells: added compute as a share of the step (recomputed cost / cost of every op once), '(optimal)' when the",
     "exact planner proved it at that budget, 'impossible (bound)' when the budget is below the bound no plan",
     "that keeps weights and optimizer state on the device can beat, 'none found' when that planner found none.",
-    "Fixture costs are size-proportional estimates (the fixtures have no per-op `cost`).",
+    `Op costs: ${
+      curves.map((c) => `${c.graph} ${c.costSource}`).join(", ")
+    } ('graph': every op has a`,
+    "`cost` in the fixture; 'estimated': size-proportional).",
     "",
     fixtureTable(curves, fractions),
     "",
