@@ -1,8 +1,11 @@
 /**
- * `deno task bench:budget [--quick] [--out DIR]`: the budget targets of issue
- * 16 as Markdown tables, every point a plan the simulator verified:
+ * `deno task bench:budget [--quick] [--out FILE] [--planners a,b] [--only g1,g2]`:
+ * the budget targets of issue 16 as Markdown tables, every point a plan the
+ * simulator verified:
  *
- * 1. every fixture at 90/70/50% of its no-recompute peak, each budget planner;
+ * 1. every fixture at 90/70/50% of its no-recompute peak, and (since those are
+ *    below the bound on some graphs) at bound + 90/70/50% of (peak − bound),
+ *    each budget planner;
  * 2. the exact planner against brute-force-sized and deep synthetic chains;
  * 3. √n checkpointing's added compute against one forward pass.
  *
@@ -23,12 +26,24 @@ import { pointCell } from "./pareto_report.ts";
 import { type ParetoCurve, paretoSweep } from "./pareto_sweep.ts";
 
 const MIB = 1048576;
-/** Every registered budget planner, in table order. */
-const PLANNERS = budgetPlannerNames();
-/** The deep chains isolate recompute: the planners that never offload. */
-const RECOMPUTE_PLANNERS = budgetPlannerNames({ offloads: false });
+/** Every registered budget planner in table order, unless `--planners` narrows it. */
+let PLANNERS = budgetPlannerNames();
 /** The planners that prove their optimum: the reference greedy is measured against. */
-const EXACT_PLANNERS = budgetPlannerNames({ exact: true });
+const EXACT = new Set(budgetPlannerNames({ exact: true }));
+
+/** The two budget families: share of the peak, and bound + share of (peak − bound). */
+function familyBudgets(c: { noRecomputePeak: number; bound: number }, fractions: number[]) {
+  return [
+    ...fractions.map((f) => ({
+      label: `${Math.round(f * 100)}% of peak`,
+      budget: Math.floor(c.noRecomputePeak * f),
+    })),
+    ...fractions.map((f) => ({
+      label: `bound + ${Math.round(f * 100)}%`,
+      budget: Math.floor(c.bound + f * Math.max(0, c.noRecomputePeak - c.bound)),
+    })),
+  ];
+}
 
 function fixtureTable(curves: ParetoCurve[], fractions: number[]): string {
   const lines = [
@@ -36,31 +51,59 @@ function fixtureTable(curves: ParetoCurve[], fractions: number[]): string {
     `| --- | --- | --- | --- | --- | ${PLANNERS.map(() => "---").join(" | ")} |`,
   ];
   for (const c of curves) {
-    for (const f of fractions) {
-      const budget = Math.floor(c.noRecomputePeak * f);
+    for (const { label, budget } of familyBudgets(c, fractions)) {
       const cells = PLANNERS.map((name) =>
         pointCell(c.points.find((p) => p.budget === budget && p.planner === name))
       );
       lines.push(
         `| ${c.graph} | ${(c as ParetoCurve & { ops: number }).ops} | ${
           (c.noRecomputePeak / MIB).toFixed(2)
-        } | ${(c.bound / MIB).toFixed(2)} | ${Math.round(f * 100)}% | ${cells.join(" | ")} |`,
+        } | ${(c.bound / MIB).toFixed(2)} | ${label} | ${cells.join(" | ")} |`,
       );
     }
   }
   return lines.join("\n");
 }
 
-/** Greedy's added compute over the proved optimum, where the exact planner proved one. */
+/** One row per point: status, added compute, bound and gap, seconds. */
+function detailTable(curves: ParetoCurve[], fractions: number[]): string {
+  const lines = [
+    "| graph | budget | MiB | planner | status | verified | added compute | % of step | proved bound | gap | from | s |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const c of curves) {
+    for (const { label, budget } of familyBudgets(c, fractions)) {
+      for (const name of PLANNERS) {
+        const p = c.points.find((q) => q.budget === budget && q.planner === name);
+        if (!p) continue;
+        const ok = p.status === "verified";
+        const gap = typeof p.gap === "number" && Number.isFinite(p.gap)
+          ? `${(100 * p.gap).toFixed(1)}%${p.restricted ? " (restricted)" : ""}`
+          : "";
+        lines.push(
+          `| ${c.graph} | ${label} | ${(budget / MIB).toFixed(2)} | ${name} | ${
+            p.plannerStatus ?? p.status
+          } | ${p.status} | ${ok ? p.recomputedCost!.toExponential(3) : ""} | ${
+            ok ? (100 * p.recomputedFraction!).toFixed(2) + "%" : ""
+          } | ${p.costBound !== undefined ? p.costBound.toExponential(3) : ""} | ${gap} | ${
+            p.from ?? ""
+          } | ${p.seconds.toFixed(1)} |`,
+        );
+      }
+    }
+  }
+  return lines.join("\n");
+}
+
+/** Greedy's added compute over an exact planner's proved optimum (within its model). */
 function greedyGapTable(curves: ParetoCurve[]): string {
   const lines = [
-    "| graph | budget (MiB) | exact planner | its proved optimum | greedy | chen | greedy over optimum |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| graph | budget (MiB) | exact planner (proved in its model) | greedy | chen | greedy over it |",
+    "| --- | --- | --- | --- | --- | --- |",
   ];
   for (const c of curves) {
     for (const p of c.points) {
-      if (!EXACT_PLANNERS.includes(p.planner)) continue;
-      if (p.plannerStatus !== "optimal" || !p.atBudget) continue;
+      if (!EXACT.has(p.planner) || p.plannerStatus !== "optimal" || !p.atBudget) continue;
       const gr = c.points.find((q) => q.budget === p.budget && q.planner === "greedy");
       const ch = c.points.find((q) => q.budget === p.budget && q.planner === "chen");
       const over = gr?.status === "verified" && p.recomputedCost! > 0
@@ -69,7 +112,7 @@ function greedyGapTable(curves: ParetoCurve[]): string {
         ? (gr.recomputedCost === 0 ? "0%" : "n/a (optimum 0)")
         : "greedy found none";
       lines.push(
-        `| ${c.graph} | ${(p.budget / MIB).toFixed(4)} | ${p.planner} | ${pointCell(p)} | ${
+        `| ${c.graph} | ${(p.budget / MIB).toFixed(4)} | ${p.planner}: ${pointCell(p)} | ${
           pointCell(gr)
         } | ${pointCell(ch)} | ${over} |`,
       );
@@ -122,12 +165,31 @@ if (import.meta.main) {
       "exact-time-limit": { type: "string", default: "300" },
       only: { type: "string" },
       "skip-chains": { type: "boolean", default: false },
+      "skip-sqrt": { type: "boolean", default: false },
+      "skip-fixtures": { type: "boolean", default: false },
+      planners: { type: "string" },
+      "exact-graphs": { type: "string", default: "mlp,alexnet,resnet18" },
     },
   });
+  if (values.planners) {
+    PLANNERS = values.planners.split(",");
+    const unknown = PLANNERS.filter((n) => !budgetPlannerNames().includes(n));
+    if (unknown.length > 0) {
+      console.error(
+        `bench_budget: --planners: unknown ${unknown.join(", ")}; known: ${
+          budgetPlannerNames().join(", ")
+        }`,
+      );
+      Deno.exit(2);
+    }
+  }
+  const exactGraphs = values["exact-graphs"].split(",");
   const timeLimit = Number(values["time-limit"]);
   const exactLimit = Number(values["exact-time-limit"]);
   const fractions = [0.9, 0.7, 0.5];
-  const names = values.quick
+  const names = values["skip-fixtures"]
+    ? []
+    : values.quick
     ? ["mlp.b2.sgd", "alexnet.b32.sgd", "resnet18.b32.sgd"]
     : (values.only?.split(",") ?? [
       "tiny",
@@ -149,9 +211,9 @@ if (import.meta.main) {
       name === "tiny" || name === "branchy" ? ".json" : ".json.gz"
     }`;
     const g = await loadGraph(file);
-    const small = name.startsWith("mlp") || name.startsWith("alexnet");
+    const small = exactGraphs.some((prefix) => name.startsWith(prefix));
     const probe = await paretoSweep(g, { planners: [], budgets: [] });
-    const budgets = fractions.map((f) => Math.floor(probe.noRecomputePeak * f));
+    const budgets = [...new Set(familyBudgets(probe, fractions).map((x) => x.budget))];
     const t0 = performance.now();
     const curve = await paretoSweep(g, {
       planners: PLANNERS,
@@ -164,40 +226,50 @@ if (import.meta.main) {
   }
   // Exact planner where budgets need recompute: deep chains between bound and no-recompute peak.
   const chains: ParetoCurve[] = [];
+  // The deep chains isolate recompute: only the planners that never offload.
+  const recomputeOnly = new Set(budgetPlannerNames({ offloads: false }));
+  const CHAIN_PLANNERS = PLANNERS.filter((n) => recomputeOnly.has(n));
   for (const n of values["skip-chains"] ? [] : values.quick ? [4, 8] : [4, 8, 16, 24]) {
     const g = deepMlp(n, 1024);
     const c = await paretoSweep(g, {
-      planners: RECOMPUTE_PLANNERS,
+      planners: CHAIN_PLANNERS,
       points: 5,
       timeLimit: exactLimit,
     });
     chains.push(c);
     console.error(`chain ${n} done`);
   }
-  const sqrtGraphs = [deepMlp(16), deepMlp(64), deepMlp(256)];
-  for (const name of ["resnet18.b32.sgd", "resnet50.b32.sgd"]) {
+  const sqrtGraphs = values["skip-sqrt"] ? [] : [deepMlp(16), deepMlp(64), deepMlp(256)];
+  for (const name of values["skip-sqrt"] ? [] : ["resnet18.b32.sgd", "resnet50.b32.sgd"]) {
     sqrtGraphs.push(await loadGraph(`testdata/graphs/${name}.json.gz`));
   }
   const text = [
-    "## Fixtures at 90/70/50% of the no-recompute peak",
+    "## Fixtures at 90/70/50% of the no-recompute peak, and at bound + 90/70/50% of (peak − bound)",
     "",
     "Cells: added compute as a share of the step (recomputed cost / cost of every op once), '(optimal)' when the",
     "exact planner proved it at that budget, 'impossible (bound)' when the budget is below the bound no plan",
     "that keeps weights and optimizer state on the device can beat, 'none found' when that planner found none.",
-    "Fixture costs are size-proportional estimates (the fixtures have no per-op `cost`).",
+    `Op costs: ${
+      curves.map((c) => `${c.graph} ${c.costSource}`).join(", ")
+    } ('graph': every op has a`,
+    "`cost` in the fixture; 'estimated': size-proportional).",
     "",
     fixtureTable(curves, fractions),
+    "",
+    "### Every point",
+    "",
+    detailTable(curves, fractions),
     "",
     "## Exact planner on deep MLP chains (given costs: forward 1, backward 2)",
     "",
     ...chains.map((c) =>
       `### ${c.graph} (no-recompute peak ${c.noRecomputePeak} B, bound ${c.bound} B)\n\n` +
       [
-        `| budget (B) | ${RECOMPUTE_PLANNERS.join(" | ")} |`,
-        `| --- | ${RECOMPUTE_PLANNERS.map(() => "---").join(" | ")} |`,
+        `| budget (B) | ${CHAIN_PLANNERS.join(" | ")} |`,
+        `| ${CHAIN_PLANNERS.map(() => "---").join(" | ")} | --- |`,
         ...[...new Set(c.points.map((p) => p.budget))].map((b) =>
           `| ${b} | ${
-            RECOMPUTE_PLANNERS.map((n) =>
+            CHAIN_PLANNERS.map((n) =>
               pointCell(c.points.find((p) => p.budget === b && p.planner === n))
             ).join(" | ")
           } |`

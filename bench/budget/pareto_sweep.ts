@@ -36,6 +36,8 @@ export interface ParetoPoint {
   provedNone?: boolean;
   /** The exact planner's model was windowed or not built (too large). */
   restricted?: boolean;
+  /** Where the returned plan came from, when the planner says (moccasin: none, chen, greedy, milp). */
+  from?: string;
   /** The exact planner returned its start: `too_large` (no model) or `no_solution` (none from the solver). */
   fromStart?: "too_large" | "no_solution";
   seconds: number;
@@ -114,10 +116,15 @@ export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Prom
       if (r.planner) {
         p.plannerStatus = r.planner.status;
         const d = r.planner.details ?? {};
-        if (d.windowed === true || d.compact === true || d.tooLarge === true) p.restricted = true;
+        if (
+          d.windowed === true || d.compact === true || d.tooLarge === true || d.restricted === true
+        ) p.restricted = true;
+        if (typeof d.from === "string") p.from = d.from;
         if (d.tooLarge === true) p.fromStart = "too_large";
         else if (d.start === true) p.fromStart = "no_solution";
-        if (r.planner.status === "infeasible" && d.windowed === false && d.compact === false) {
+        const whole = (d.windowed === false && d.compact === false) ||
+          (d.milp === true && d.restricted === false);
+        if (r.planner.status === "infeasible" && whole) {
           p.provedNone = true;
         }
       }

@@ -12,6 +12,7 @@
 import { chenPlanner } from "./chen.ts";
 import { checkmatePlanner } from "./checkmate.ts";
 import { greedyBudgetPlanner, greedyOffloadPlanner } from "./greedy.ts";
+import { moccasinPlanner } from "./moccasin.ts";
 import type { BudgetPlanner } from "./types.ts";
 
 /**
@@ -62,6 +63,7 @@ export const BUDGET_PLANNER_TABLE: Readonly<Record<string, RegisteredBudgetPlann
       offloads: true,
     },
     checkmate: { planner: checkmatePlanner, cost: "solver", exact: true, offloads: false },
+    moccasin: { planner: moccasinPlanner, cost: "solver", exact: true, offloads: false },
   });
 
 /**

@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import { buildBudgetPlan } from "../../graph/budget/budget_plan.ts";
+import { runEvents } from "../../graph/budget/events.ts";
+import { trainingChain } from "../../graph/budget/training_chain.ts";
+import { indexGraph } from "../../graph/indexed_graph.ts";
+import { programOrder } from "../../graph/lifetimes.ts";
+import { analyseBudget } from "./analysis.ts";
+import { chenPlan } from "./chen.ts";
+import { greedyDrops } from "./greedy.ts";
+import { measureEvents } from "./measure.ts";
+import { planMoccasin } from "./moccasin.ts";
+import { bruteForceCost, bruteForcePlans } from "./_brute_force_test_util.ts";
+import { replayPlan } from "./_replay_test_util.ts";
+
+// A residual block: f1 feeds f2 and the add; backward reads all three.
+function residual() {
+  return indexGraph({
+    format: "memplan.graph/v1",
+    name: "residual",
+    tensors: [
+      { id: "x", size: 3, kind: "input" },
+      { id: "w", size: 1, kind: "weight" },
+      { id: "a", size: 8 },
+      { id: "b", size: 6 },
+      { id: "c", size: 5 },
+      { id: "loss", size: 1, kind: "output" },
+      { id: "d", size: 4 },
+      { id: "e", size: 7, kind: "gradient" },
+      { id: "gw", size: 1, kind: "gradient" },
+    ],
+    ops: [
+      { id: "f1", in: ["x", "w"], out: ["a"], cost: 3 },
+      { id: "f2", in: ["a"], out: ["b"], cost: 2 },
+      { id: "add", in: ["a", "b"], out: ["c"], cost: 1 },
+      { id: "l", in: ["c"], out: ["loss", "d"], cost: 1 },
+      { id: "bb", in: ["d", "b"], out: ["e"], cost: 2 },
+      { id: "ba", in: ["e", "a", "x"], out: ["gw"], cost: 3 },
+      { id: "u", in: ["w", "gw"], out: [], after: ["f1", "ba"] },
+    ],
+  } as never);
+}
+
+Deno.test("the MILP alone (no warm start) equals brute force wherever it proves optimal", async () => {
+  let proved = 0;
+  for (const g of [trainingChain(2, 8, [3, 5, 1, 2, 2, 0, 0]), residual()]) {
+    const a = analyseBudget(g);
+    const full = measureEvents(a, runEvents(programOrder(g))).peakLive;
+    const plans = bruteForcePlans(g);
+    // The budgets where brute force's answer can change: the plans' peaks, and just below the least.
+    const peaks = new Set(plans.map((p) => p.peak).filter((p) => p >= a.bound && p <= full));
+    const least = Math.min(...peaks);
+    if (least > a.bound) peaks.add(least - 1);
+    for (const budget of peaks) {
+      const expected = bruteForceCost(plans, budget);
+      const r = await planMoccasin(g, {
+        budget,
+        timeLimit: Infinity,
+        analysis: a,
+        order: programOrder(g),
+        intervals: g.opCount, // as many re-runs as stages: every stage-form plan is in the model
+        warmStart: false,
+      });
+      if (expected === Infinity) {
+        assert.ok(!r.events, `${g.name} at ${budget}: no plan exists, yet one was returned`);
+        continue;
+      }
+      if (r.status !== "optimal") continue;
+      proved++;
+      assert.equal(r.cost, expected, `${g.name} at ${budget}`);
+      assert.ok(r.peakLive! <= budget);
+    }
+  }
+  assert.ok(proved > 0, "never proved an optimum");
+});
+
+Deno.test("plans replay valid within the budget, never cost more than the warm start, and cost more as the budget tightens", async () => {
+  const g = trainingChain(5, 16, [1, 2, 3, 4, 5, 0, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0]);
+  const a = analyseBudget(g);
+  const order = programOrder(g);
+  const full = measureEvents(a, runEvents(order)).peakLive;
+  let previous = -1, recomputed = 0;
+  for (let budget = full; budget >= a.bound; budget -= 8) {
+    const r = await planMoccasin(g, { budget, timeLimit: 30, analysis: a, order });
+    // The warm start's own candidates, measured here independently.
+    let start = Infinity;
+    for (let k = 1; k <= 6; k++) {
+      const c = chenPlan(a, k);
+      if (c.peakLive <= budget) start = Math.min(start, c.cost);
+    }
+    const gr = greedyDrops(a, order, budget);
+    if (gr.fits) start = Math.min(start, gr.cost);
+    if (!r.events) {
+      assert.equal(start, Infinity, `none returned at ${budget} though a start fits`);
+      continue;
+    }
+    assert.ok(r.cost! <= start, `cost ${r.cost} above the start ${start} at ${budget}`);
+    const report = replayPlan(g, buildBudgetPlan(g, { events: r.events }));
+    assert.deepEqual(report.violations.filter((v) => v.kind !== "overlap"), []);
+    assert.ok(report.peakLive <= budget, `peak ${report.peakLive} over ${budget}`);
+    assert.equal(report.recomputedCost, r.cost);
+    if (r.costBound !== undefined) assert.ok(r.costBound <= r.cost! + 1e-9);
+    if (r.status === "optimal") {
+      assert.ok(r.cost! >= previous, `cost ${r.cost} at ${budget} below ${previous}`);
+      previous = r.cost!;
+    }
+    if (r.cost! > 0) recomputed++;
+  }
+  assert.ok(recomputed > 0, "the sweep reached budgets that need recompute");
+});
