@@ -9,8 +9,10 @@ import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
 import { placementProblem, problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { compilerInstance, trainingInstance } from "../generators/large.ts";
+import { withHoles } from "../generators/holes.ts";
+import { mixedInstance, skylineInstance } from "../generators/shapes.ts";
 import { slackInstance } from "../generators/slack.ts";
-import { tightInstance } from "../generators/tight.ts";
+import { type GeneratedInstance, tightInstance } from "../generators/tight.ts";
 
 /** One benchmark problem. */
 export interface BenchInstance {
@@ -21,13 +23,35 @@ export interface BenchInstance {
 }
 
 /** Family names for `--family`. */
-export const FAMILIES = ["tight", "slack", "fixtures", "training", "compiler"] as const;
+export const FAMILIES = [
+  "tight",
+  "holes",
+  "skyline",
+  "skyline-holes",
+  "mixed",
+  "mixed-holes",
+  "slack",
+  "fixtures",
+  "training",
+  "compiler",
+] as const;
 
 /** One of {@linkcode FAMILIES}. */
 export type Family = typeof FAMILIES[number];
 
+/** The families whose capacity is the known optimum of a cut (tight.ts, shapes.ts, holes.ts). */
+const CUTS: Partial<Record<Family, (seed: number) => GeneratedInstance>> = {
+  tight: (seed) => tightInstance({ seed }),
+  holes: (seed) => withHoles(tightInstance({ seed }), { seed }),
+  skyline: (seed) => skylineInstance({ seed }),
+  "skyline-holes": (seed) => withHoles(skylineInstance({ seed }), { seed }),
+  mixed: (seed) => mixedInstance({ seed }),
+  "mixed-holes": (seed) => withHoles(mixedInstance({ seed }), { seed }),
+  slack: (seed) => slackInstance({ seed }),
+};
+
 /**
- * The instances of a family: generated from `seeds` (tight, slack; training
+ * The instances of a family: generated from `seeds` (the cuts, slack; training
  * and compiler of `buffers` buffers), or every graph fixture in `fixtureDir`
  * at program order with capacity = peak live (size-0 buffers included).
  *
@@ -58,8 +82,9 @@ export async function* familyInstances(
     return;
   }
   for (const seed of options.seeds) {
-    if (family === "tight" || family === "slack") {
-      const g = family === "tight" ? tightInstance({ seed }) : slackInstance({ seed });
+    const cut = CUTS[family];
+    if (cut !== undefined) {
+      const g = cut(seed);
       yield { name: g.name, problem: g.problem, capacity: g.capacity };
     } else {
       const buffers = options.buffers ?? 20000;
