@@ -12,7 +12,9 @@
  * ```
  *
  * Each run is `family:buffers:limit` with family `training` (program order
- * of a random training graph) or `compiler` (compiler-like plan), seed 1.
+ * of a random training graph), `compiler` (compiler-like plan) or `llm`
+ * (LLM-like plan, bench/generators/llm.ts), seed 1. The last column is what
+ * the CLI said of the time limit (its JSON `timeNote`).
  *
  * @module
  */
@@ -22,11 +24,12 @@ import { problemPeakLive } from "../graph/placement_problem.ts";
 import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { compilerInstance, trainingInstance } from "./generators/large.ts";
 import { benchArgs } from "./placement/args.ts";
+import { llmInstance } from "./generators/llm.ts";
 import { loadNote } from "./placement/stats.ts";
 
 /** One run of the table. */
 export interface LargeRun {
-  family: "training" | "compiler";
+  family: "training" | "compiler" | "llm";
   buffers: number;
   limit: number;
 }
@@ -43,7 +46,7 @@ export interface LargeRun {
  */
 export function parseRuns(text: string): LargeRun[] {
   return text.split(",").map((part) => {
-    const m = /^(training|compiler):(\d+):(\d+(?:\.\d+)?)$/.exec(part.trim());
+    const m = /^(training|compiler|llm):(\d+):(\d+(?:\.\d+)?)$/.exec(part.trim());
     if (!m) throw new Error(`--runs: "${part}" is not family:buffers:limit`);
     return { family: m[1] as LargeRun["family"], buffers: Number(m[2]), limit: Number(m[3]) };
   });
@@ -75,14 +78,16 @@ async function main(args: string[]): Promise<number> {
   const cli = new URL("../cli/main.ts", import.meta.url).pathname;
   const dir = await Deno.makeTempDir({ prefix: "memplan_large_" });
   const lines = [
-    "| family | buffers | limit s | wall s | over s (allowed) | height / peak live | verified |",
-    "|---|---|---|---|---|---|---|",
+    "| family | buffers | limit s | wall s | over s (allowed) | height / peak live | verified | time limit |",
+    "|---|---|---|---|---|---|---|---|",
   ];
   const loadBefore = loadNote();
   try {
     for (const run of parseRuns(values.runs)) {
       const problem = run.family === "training"
         ? trainingInstance({ tensors: run.buffers, seed: 1 })
+        : run.family === "llm"
+        ? llmInstance({ buffers: run.buffers, seed: 1 })
         : compilerInstance({ buffers: run.buffers, seed: 1 });
       const input = `${dir}/${run.family}-${run.buffers}.csv`, output = `${dir}/out.csv`;
       await Deno.writeTextFile(input, formatMinimallocCsv(problem));
@@ -100,11 +105,16 @@ async function main(args: string[]): Promise<number> {
           "--minimize",
           "--time-limit",
           `${run.limit}`,
+          "--json",
         ],
-        stdout: "null",
+        stdout: "piped",
         stderr: "piped",
       }).output();
       const wall = (performance.now() - t0) / 1000;
+      let timeNote = "";
+      try {
+        timeNote = JSON.parse(new TextDecoder().decode(out.stdout)).timeNote ?? "";
+      } catch { /* no summary: the exit code says why */ }
       let height = "–", verified = out.success ? "no output" : `exit ${out.code}`;
       const written = await loadMinimallocCsv(output).catch(() => undefined);
       if (written) {
@@ -119,7 +129,7 @@ async function main(args: string[]): Promise<number> {
           over.toFixed(2)
         } (${allowance(run.limit).toFixed(1)})${
           over > allowance(run.limit) ? " **over**" : ""
-        } | ${height} | ${verified} |`,
+        } | ${height} | ${verified} | ${timeNote} |`,
       );
       console.error(lines.at(-1));
     }

@@ -80,6 +80,7 @@ export function formatPlaceSummary(s: PlaceSummary): string {
     ["arena (H)", formatBytes(s.arena)],
     ["fragmentation (H-L)/H", formatPercent(s.fragmentation)],
     ...capacityRow(s),
+    ...(s.timeNote !== undefined ? [["time limit", s.timeNote] as [string, string]] : []),
   ]);
 }
 

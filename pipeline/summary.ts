@@ -152,6 +152,8 @@ export interface PlaceSummary {
   capacity?: number;
   fits: boolean;
   seconds: number;
+  /** How the time limit ended it ("stopped at the time limit", or an overrun said plainly). */
+  timeNote?: string;
   output?: string;
 }
 
@@ -193,6 +195,9 @@ export function placeSummary(
     capacity: r.capacity,
     fits: r.fits,
     seconds: r.result.seconds,
+    ...(typeof r.result.details?.timeNote === "string"
+      ? { timeNote: r.result.details.timeNote }
+      : {}),
     ...(r.fits ? { output: names.output } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { placeIlp } from "./ilp/place_ilp.ts";
 import { scheduleIlp } from "./ilp/schedule_ilp.ts";
 import { scheduleGreedy } from "./schedulers/greedy.ts";
 import { placeSearch } from "./search/search_placer.ts";
+import { improveLarge } from "./improve/improve_large.ts";
 import type {
   PlaceOptions,
   Placer,
@@ -149,9 +150,19 @@ export async function placeBest(
   if (capacity !== undefined) details.capacity = capacity;
   // Past a few thousand buffers the search and the ILP cannot finish, and
   // even setting them up (greedy-size inside the search, the ILP's model)
-  // overruns short limits: the best start placement is the answer.
+  // overruns short limits: the best start placement, repacked at its peak
+  // until the limit, is the answer.
   if (problem.buffers.length > EXACT_MAX_BUFFERS && best.result.arena > bound) {
-    const { offsets, arena } = best.result;
+    const improved = improveLarge(problem, best.result, {
+      bound,
+      capacity,
+      minimize: options.minimize,
+      deadline: t0 + timeLimit * 1000,
+      seed: options.seed,
+    });
+    if (improved.details) details.improve = improved.details;
+    if (improved.note) details.timeNote = improved.note;
+    const { offsets, arena } = improved;
     const status: PlannerStatus = capacity !== undefined && arena > capacity
       ? (bound > capacity ? "infeasible" : "timeout")
       : capacity !== undefined
@@ -163,7 +174,10 @@ export async function placeBest(
       status,
       seconds: seconds(),
       bound,
-      details: { ...details, note: `no exact stage above ${EXACT_MAX_BUFFERS} buffers` },
+      details: {
+        ...details,
+        note: `no exact stage above ${EXACT_MAX_BUFFERS} buffers; the peak repacked instead`,
+      },
     };
   }
   const left = timeLimit - seconds();

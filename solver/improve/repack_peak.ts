@@ -1,0 +1,229 @@
+/**
+ * Anytime improvement of a valid placement where its height is decided: take
+ * a buffer that reaches the top, a time window inside its lifespan, lift out
+ * the buffers alive in that window (the highest ones when there are too many)
+ * and put them back, in a randomly chosen order and gap policy, around the
+ * buffers that stay. The new placement is kept only when it is no higher and
+ * has no more buffers at the top (a plateau move) — so the best valid
+ * placement is held at every moment and the answer is never worse than the
+ * start. Stops at the deadline, at the bound, or after `rounds`.
+ *
+ * @module
+ */
+import type { PlacementProblem } from "../../graph/types.ts";
+
+/** Options of {@linkcode repackPeak}. */
+export interface RepackOptions {
+  /** `performance.now()` at which to stop (checked every round). */
+  deadline: number;
+  /** A lower bound (e.g. peak live): reaching it ends the search. */
+  bound?: number;
+  /** Stop once the height is at most this (e.g. the capacity asked for); default the bound. */
+  goal?: number;
+  seed?: number;
+  /** Most rounds; default unlimited. */
+  rounds?: number;
+  /**
+   * Stop after this many rounds in a row lower neither the height nor the
+   * number of buffers at it; default unlimited (then only the deadline, the
+   * goal or `rounds` ends it).
+   */
+  stallRounds?: number;
+  /** Most buffers lifted out in one round; default 300. */
+  maxLifted?: number;
+}
+
+/** What {@linkcode repackPeak} reached. */
+export interface RepackResult {
+  offsets: Float64Array;
+  arena: number;
+  /** Rounds tried, and how many were kept. */
+  rounds: number;
+  kept: number;
+  /** The deadline, not the bound, goal, round count or a stall, ended it. */
+  stoppedAtDeadline: boolean;
+}
+
+/**
+ * Improves `start` (a valid placement of `problem`, not modified).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { repackPeak } from "./repack_peak.ts";
+ * // c stacked on a and b (height 12); a and c never meet, so 8 is reachable
+ * const problem = { buffers: [
+ *   { id: "a", lower: 0, upper: 2, size: 4 },
+ *   { id: "b", lower: 1, upper: 4, size: 4 },
+ *   { id: "c", lower: 2, upper: 4, size: 4 },
+ * ] };
+ * const r = repackPeak(problem, Float64Array.from([0, 4, 8]), { deadline: Infinity, bound: 8, rounds: 50 });
+ * assert.equal(r.arena, 8);
+ * ```
+ */
+export function repackPeak(
+  problem: PlacementProblem,
+  start: ArrayLike<number>,
+  options: RepackOptions,
+): RepackResult {
+  const { buffers } = problem;
+  const n = buffers.length;
+  const align = problem.alignment ?? 1;
+  const lower = Float64Array.from(buffers, (b) => b.lower);
+  const upper = Float64Array.from(buffers, (b) => b.upper);
+  const size = Float64Array.from(buffers, (b) => Math.ceil(b.size / align) * align);
+  const offsets = Float64Array.from(start);
+  const bound = options.bound ?? 0;
+  const goal = Math.max(bound, options.goal ?? bound);
+  const maxLifted = options.maxLifted ?? 300;
+  const maxRounds = options.rounds ?? Infinity;
+  const stallRounds = options.stallRounds ?? Infinity;
+  let sinceGain = 0;
+  let seed = (options.seed ?? 1) >>> 0 || 1;
+  const random = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 4294967296;
+  };
+  const topOf = (i: number) => buffers[i].size > 0 ? offsets[i] + buffers[i].size : 0;
+  const heightAndCount = () => {
+    let h = 0, c = 0;
+    for (let i = 0; i < n; i++) {
+      const t = topOf(i);
+      if (t > h) (h = t), (c = 1);
+      else if (t === h) c++;
+    }
+    return [h, c];
+  };
+  let [height, atTop] = heightAndCount();
+  let rounds = 0, kept = 0;
+  const lifted = new Uint8Array(n);
+  const newOffsets = new Float64Array(n);
+  while (height > goal && rounds < maxRounds && sinceGain < stallRounds) {
+    if (performance.now() >= options.deadline) {
+      return { offsets, arena: height, rounds, kept, stoppedAtDeadline: true };
+    }
+    rounds++;
+    sinceGain++;
+    // A buffer at the top, a time in its life, a window around that time.
+    const tops: number[] = [];
+    for (let i = 0; i < n; i++) if (topOf(i) === height) tops.push(i);
+    const p = tops[Math.floor(random() * tops.length)];
+    const t = lower[p] + Math.floor(random() * (upper[p] - lower[p]));
+    const w = Math.floor(Math.pow(random(), 3) * 40);
+    // Half the rounds lift a slab: the buffers of the window above a level
+    // below the top (those deciding it); the others the whole window.
+    const level = random() < 0.5 ? height * (1 - 0.2 * Math.pow(random(), 2)) : 0;
+    let set: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (
+        buffers[i].size > 0 && lower[i] <= t + w && upper[i] > t - w && topOf(i) > level
+      ) set.push(i);
+    }
+    if (set.length > maxLifted) {
+      // Too many: the highest of those alive at t (the ones deciding the top).
+      set = set.filter((i) => lower[i] <= t && upper[i] > t);
+      set.sort((x, y) => topOf(y) - topOf(x));
+      set.length = Math.min(set.length, maxLifted);
+    }
+    let from = Infinity, to = -Infinity;
+    for (const i of set) {
+      lifted[i] = 1;
+      from = Math.min(from, lower[i]);
+      to = Math.max(to, upper[i]);
+    }
+    const fixed: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!lifted[i] && buffers[i].size > 0 && lower[i] < to && upper[i] > from) fixed.push(i);
+    }
+    // Put them back: an order and a gap policy picked at random.
+    const noise = 0.3 * random();
+    const kind = Math.floor(random() * 3);
+    const key = new Map(set.map((i) => {
+      const k = kind === 0
+        ? size[i]
+        : kind === 1
+        ? upper[i] - lower[i]
+        : size[i] * (upper[i] - lower[i]);
+      return [i, k * (1 + noise * (random() - 0.5))];
+    }));
+    set.sort((x, y) => key.get(y)! - key.get(x)!);
+    const bestFit = random() < 0.5;
+    const placed: number[] = [];
+    let ok = true;
+    for (const i of set) {
+      const o = gapFor(i, fixed, placed, {
+        lower,
+        upper,
+        size,
+        offsets: newOffsets,
+        fixedOffsets: offsets,
+      }, bestFit);
+      if (o + size[i] > height) {
+        ok = false;
+        break;
+      }
+      newOffsets[i] = o;
+      placed.push(i);
+    }
+    if (ok) {
+      const saved = set.map((i) => offsets[i]);
+      for (const i of set) offsets[i] = newOffsets[i];
+      const [h, c] = heightAndCount();
+      if (h < height || (h === height && c <= atTop)) {
+        if (h < height || c < atTop) {
+          kept++;
+          sinceGain = 0;
+        }
+        height = h;
+        atTop = c;
+      } else set.forEach((i, k) => offsets[i] = saved[k]);
+    }
+    for (const i of set) lifted[i] = 0;
+  }
+  return { offsets, arena: height, rounds, kept, stoppedAtDeadline: false };
+}
+
+/**
+ * The offset for buffer `i` among the fixed buffers and those placed so far
+ * this round that share time with it: the lowest gap that fits (first fit) or
+ * the smallest (best fit, lowest of equal ones), else on top of them all.
+ */
+function gapFor(
+  i: number,
+  fixed: readonly number[],
+  placed: readonly number[],
+  at: {
+    lower: Float64Array;
+    upper: Float64Array;
+    size: Float64Array;
+    offsets: Float64Array;
+    fixedOffsets: Float64Array;
+  },
+  bestFit: boolean,
+): number {
+  const { lower, upper, size } = at;
+  const spans: [number, number][] = [];
+  for (const j of fixed) {
+    if (lower[j] < upper[i] && upper[j] > lower[i]) {
+      spans.push([at.fixedOffsets[j], at.fixedOffsets[j] + size[j]]);
+    }
+  }
+  for (const j of placed) {
+    if (lower[j] < upper[i] && upper[j] > lower[i]) {
+      spans.push([at.offsets[j], at.offsets[j] + size[j]]);
+    }
+  }
+  spans.sort((x, y) => x[0] - y[0]);
+  let cur = 0, best = -1, bestGap = Infinity;
+  for (const [s, e] of spans) {
+    const gap = s - cur;
+    if (gap >= size[i]) {
+      if (!bestFit) return cur;
+      if (gap < bestGap) (best = cur), (bestGap = gap);
+    }
+    cur = Math.max(cur, e);
+  }
+  return best >= 0 ? best : cur;
+}

@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { problemPeakLive } from "../../graph/placement_problem.ts";
+import { verifyPlacement } from "../../simulator/verify_placement.ts";
+import { llmInstance } from "../../bench/generators/llm.ts";
+import { placeFirstFit } from "../placers/first_fit.ts";
+import { repackPeak } from "./repack_peak.ts";
+
+Deno.test("repackPeak: never worse, always valid, start untouched", () => {
+  for (const seed of [1, 2, 3]) {
+    const problem = llmInstance({ buffers: 800, seed });
+    const start = placeFirstFit(problem);
+    const copy = Float64Array.from(start.offsets);
+    const r = repackPeak(problem, start.offsets, {
+      deadline: Infinity,
+      bound: problemPeakLive(problem),
+      rounds: 40,
+      seed,
+    });
+    assert.deepEqual(start.offsets, copy);
+    const check = verifyPlacement(problem, r.offsets);
+    assert.ok(check.ok, `seed ${seed}: ${check.violationCount} violations`);
+    assert.equal(check.arena, r.arena);
+    assert.ok(r.arena <= start.arena);
+    assert.ok(r.arena >= problemPeakLive(problem));
+    assert.equal(r.stoppedAtDeadline, false);
+  }
+});
+
+Deno.test("repackPeak: a deadline already passed returns the start as it was", () => {
+  const problem = llmInstance({ buffers: 500, seed: 4 });
+  const start = placeFirstFit(problem);
+  const r = repackPeak(problem, start.offsets, { deadline: 0 });
+  assert.deepEqual([r.offsets, r.arena, r.rounds, r.stoppedAtDeadline], [
+    start.offsets,
+    start.arena,
+    0,
+    true,
+  ]);
+});
+
+Deno.test("repackPeak: respects alignment and stops at the goal", () => {
+  const problem = { ...llmInstance({ buffers: 400, seed: 5 }), alignment: 256 };
+  const start = placeFirstFit(problem);
+  const r = repackPeak(problem, start.offsets, {
+    deadline: Infinity,
+    rounds: 30,
+    goal: start.arena,
+  });
+  assert.equal(r.rounds, 0); // already at the goal
+  const s = repackPeak(problem, start.offsets, { deadline: Infinity, rounds: 30 });
+  assert.ok(s.offsets.every((o) => o % 256 === 0));
+  assert.ok(verifyPlacement(problem, s.offsets).ok);
+});
+
+Deno.test("repackPeak: a stall ends a run with no deadline short of an unreachable goal", () => {
+  // Two buffers live together always stack: 8 is the only height, the bound 4 is unreachable.
+  const problem = {
+    buffers: [
+      { id: "a", lower: 0, upper: 2, size: 4 },
+      { id: "b", lower: 0, upper: 2, size: 4 },
+    ],
+  };
+  const r = repackPeak(problem, Float64Array.from([0, 4]), {
+    deadline: Infinity,
+    bound: 4,
+    stallRounds: 25,
+  });
+  assert.equal(r.arena, 8);
+  assert.equal(r.rounds, 25);
+  assert.equal(r.stoppedAtDeadline, false);
+});
