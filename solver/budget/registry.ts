@@ -89,8 +89,14 @@ export const BUDGET_PLANNERS: Readonly<Record<string, BudgetPlanner>> = Object.f
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * assert.deepEqual(budgetPlannerNames(), ["chen", "greedy", "greedy-offload", "checkmate"]);
- * assert.deepEqual(budgetPlannerNames({ exact: true }), ["checkmate"]);
+ * assert.deepEqual(budgetPlannerNames(), [
+ *   "chen",
+ *   "greedy",
+ *   "greedy-offload",
+ *   "checkmate",
+ *   "moccasin",
+ * ]);
+ * assert.deepEqual(budgetPlannerNames({ exact: true }), ["checkmate", "moccasin"]);
  * assert.deepEqual(budgetPlannerNames({ offloads: true }), ["greedy-offload"]);
  * ```
  */
