@@ -7,26 +7,30 @@
  */
 
 /**
- * Seconds verifying and writing a placement of `buffers` buffers are budgeted
- * (about 4 µs a buffer at 1,000,000 buffers on an idle machine since CSV
- * writing skips csv-stringify, three to four times that under load), plus a
- * fixed 50 ms. Too much and a large problem gets only first-fit; too little
- * and it overruns.
+ * Seconds budgeted for verifying and writing a placement of `buffers`
+ * buffers, after reading it took `readSeconds`: a fixed 50 ms plus the larger
+ * of 3 µs a buffer (verifying, formatting and writing measured at 1,000,000
+ * buffers on an idle machine: 2.8 s) and six times the read (those steps cost
+ * 5.3 reads there). Scaling with the read calibrates the reserve to this
+ * machine's load now: too much and a large problem gets only its first
+ * greedy placement, too little and it overruns.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { finishReserve } from "./time_budget.ts";
- * assert.equal(finishReserve(1_000_000), 15.05);
+ * assert.equal(finishReserve(1_000_000), 3.05); // nothing known of the read
+ * assert.equal(finishReserve(1_000_000, 1.5), 9.05); // a slow read: a loaded machine
  * ```
  */
-export function finishReserve(buffers: number): number {
-  return 0.05 + 15e-6 * buffers;
+export function finishReserve(buffers: number, readSeconds = 0): number {
+  return 0.05 + Math.max(3e-6 * buffers, 6 * readSeconds);
 }
 
 /**
  * The solver's share of a time limit started at `startedAt`
- * (`performance.now()`; 0 for the start of the process): what is left, less {@linkcode finishReserve}; never
+ * (`performance.now()`; 0 for the start of the process): what is left, less
+ * {@linkcode finishReserve} (given the read's seconds); never
  * negative (a solver given 0 s still returns its quickest answer). An
  * infinite limit stays infinite.
  *
@@ -35,11 +39,16 @@ export function finishReserve(buffers: number): number {
  * import assert from "node:assert/strict";
  * import { solverBudget } from "./time_budget.ts";
  * const b = solverBudget(10, performance.now(), 1000);
- * assert.ok(b > 9 && b <= 9.935);
+ * assert.ok(b > 9 && b <= 9.947);
  * ```
  */
-export function solverBudget(timeLimit: number, startedAt: number, buffers: number): number {
+export function solverBudget(
+  timeLimit: number,
+  startedAt: number,
+  buffers: number,
+  readSeconds = 0,
+): number {
   if (timeLimit === Infinity) return Infinity;
   const used = (performance.now() - startedAt) / 1000;
-  return Math.max(0, timeLimit - used - finishReserve(buffers));
+  return Math.max(0, timeLimit - used - finishReserve(buffers, readSeconds));
 }

@@ -76,12 +76,14 @@ export function placeCommand() {
           : optionalSize("--capacity", opts.capacity);
         const timeLimit = parseSeconds("--time-limit", opts.timeLimit);
         const seed = parseByteCount("--seed", opts.seed);
+        const readFrom = performance.now();
         const problem = await loadMinimallocCsv(file);
+        const readSeconds = (performance.now() - readFrom) / 1000;
         await checkOutputPath(opts.output, { inputs: [file] });
         const { placer, minimize } = opts;
         // The limit covers start-up, reading, verifying and writing too:
         // performance.now() counts from the start of the process.
-        const budget = solverBudget(timeLimit, 0, problem.buffers.length);
+        const budget = solverBudget(timeLimit, 0, problem.buffers.length, readSeconds);
         const r = await placeVerified(problem, {
           placer,
           capacity,
