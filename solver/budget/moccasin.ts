@@ -146,6 +146,10 @@ export async function planMoccasin(
   const perRound = options.rowsPerRound ?? 60;
   for (const e of over.slice(0, perRound)) mm.addMemoryRow(times0[e]);
   let rounds = 0, bound: number | undefined, highsStatus = "", proved = false;
+  // Set when a replay overshoots at a time whose memory row the solution
+  // already satisfies: the model's count and the replay's disagree there, so
+  // more rounds cannot help and "timeout" alone would mislead.
+  let disagreement: number | undefined;
   const cutoffOf = () => best ? best.cost - Math.max(1e-9, 1e-9 * best.cost) : undefined;
   while (elapsed() < limit) {
     rounds++;
@@ -181,7 +185,10 @@ export async function planMoccasin(
       if (added >= perRound) break;
       if (mm.addMemoryRow(times[e])) added++;
     }
-    if (added === 0) break; // rows present yet violated: numerical trouble, keep the best so far
+    if (added === 0) {
+      disagreement = worst[0];
+      break;
+    }
   }
   const extra = {
     milp: true,
@@ -192,6 +199,12 @@ export async function planMoccasin(
     rows: mm.model.numRows,
     highsStatus,
     from: best?.from ?? null,
+    ...(disagreement !== undefined
+      ? {
+        stopped:
+          `the replay overshoots the budget at event ${disagreement}, where the model's memory row holds: the model and the replay disagree, so the search stopped`,
+      }
+      : {}),
   };
   if (!best) return done(proved ? "infeasible" : "timeout", extra);
   const costBound = bound !== undefined ? Math.min(bound, best.cost) : undefined;
