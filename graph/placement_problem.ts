@@ -46,16 +46,67 @@ export function placementProblem(
  * ```
  */
 export function problemPeakLive(problem: PlacementProblem): number {
-  const events: [number, number][] = [];
-  for (const b of problem.buffers) {
+  // Typed arrays and one numeric sort, not [time, delta] pairs: at a million
+  // buffers the pairs' sort cost a third of a second per call.
+  const bs = problem.buffers;
+  let m = 0, small = true, top = 0;
+  for (let i = 0; i < bs.length; i++) {
+    const b = bs[i];
     if (b.size <= 0) continue;
-    events.push([b.lower, b.size], [b.upper, -b.size]);
+    m++;
+    if (
+      !(Number.isInteger(b.lower) && b.lower >= 0 && Number.isInteger(b.upper) &&
+        b.upper >= b.lower)
+    ) {
+      small = false;
+    } else if (b.upper > top) top = b.upper;
   }
-  // Frees before allocations at the same time: lifespans are half-open.
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // Times are usually step numbers: then an array indexed by time does it.
+  if (small && top <= 4 * m + 1024) {
+    const net = new Float64Array(top + 1);
+    for (let i = 0; i < bs.length; i++) {
+      if (bs[i].size <= 0) continue;
+      net[bs[i].lower] += bs[i].size;
+      net[bs[i].upper] -= bs[i].size;
+    }
+    let live = 0, peak = 0;
+    for (let t = 0; t <= top; t++) {
+      live += net[t];
+      if (live > peak) peak = live;
+    }
+    return peak;
+  }
+  const times = new Float64Array(2 * m);
+  for (let i = 0, k = 0; i < bs.length; i++) {
+    if (bs[i].size <= 0) continue;
+    times[k++] = bs[i].lower;
+    times[k++] = bs[i].upper;
+  }
+  times.sort();
+  let d = 0;
+  for (let i = 0; i < times.length; i++) {
+    if (d === 0 || times[i] !== times[d - 1]) times[d++] = times[i];
+  }
+  const at = (x: number) => {
+    let lo = 0, hi = d - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Net change at each distinct time: a buffer ending at t and one starting
+  // at t never meet (half-open lifespans), so only the net counts.
+  const delta = new Float64Array(d);
+  for (let i = 0; i < bs.length; i++) {
+    if (bs[i].size <= 0) continue;
+    delta[at(bs[i].lower)] += bs[i].size;
+    delta[at(bs[i].upper)] -= bs[i].size;
+  }
   let live = 0, peak = 0;
-  for (const [, d] of events) {
-    live += d;
+  for (let i = 0; i < d; i++) {
+    live += delta[i];
     if (live > peak) peak = live;
   }
   return peak;

@@ -24,3 +24,30 @@ Deno.test("placementArena: the top of the positive-size buffers; zero sizes and 
   assert.equal(placementArena(problem, [0, 4, 100]), 6);
   assert.equal(placementArena({ buffers: [] }, []), 0);
 });
+
+Deno.test("problemPeakLive: the step-indexed and the sorted paths agree with a naive sweep", () => {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let trial = 0; trial < 200; trial++) {
+    // Even trials: small integer steps; odd: fractional or far-apart times (the sorted path).
+    const scale = trial % 2 === 0 ? 1 : (trial % 4 === 1 ? 0.37 : 1e7);
+    const buffers = Array.from({ length: 1 + Math.floor(rnd() * 30) }, (_, i) => {
+      const lower = Math.floor(rnd() * 20) * scale;
+      return {
+        id: `b${i}`,
+        lower,
+        upper: lower + Math.floor(rnd() * 8) * scale,
+        size: Math.floor(rnd() * 3) * 16,
+      };
+    });
+    let naive = 0;
+    for (const at of buffers) {
+      let live = 0;
+      for (const b of buffers) {
+        if (b.size > 0 && b.lower <= at.lower && at.lower < b.upper) live += b.size;
+      }
+      naive = Math.max(naive, live);
+    }
+    assert.equal(problemPeakLive({ buffers }), naive, `trial ${trial}`);
+  }
+});
