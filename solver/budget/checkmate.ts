@@ -136,7 +136,13 @@ export async function planCheckmate(
     }
   }
   const timeLimit = Math.max(0.1, (options.timeLimit ?? 60) - (performance.now() - t0) / 1000);
-  const r = await solveModel(cm.model, { timeLimit, mipStart: start });
+  const r = await solveModel(cm.model, {
+    timeLimit,
+    mipStart: start,
+    // Binaries multiply tensor sizes of up to gigabytes: the default 1e-6
+    // integrality slack would be worth bytes against the budget.
+    highsOptions: { mip_feasibility_tolerance: 1e-9 },
+  });
   const seconds = (performance.now() - t0) / 1000;
   const details = {
     base: isProgram ? "program" : "greedy",
@@ -158,6 +164,15 @@ export async function planCheckmate(
   }
   const events = checkmateEvents(cm, r.values);
   const m = measureEvents(a, events);
+  if (m.peakLive > options.budget) {
+    // The replay is the judge: a solution it finds over the budget is no plan.
+    const stopped = `the solution replays at ${m.peakLive} B, over the budget: the model and ` +
+      `the replay disagree`;
+    if (fallback) {
+      return { ...fallback, status: "feasible", seconds, details: { ...details, stopped } };
+    }
+    return { status: "timeout", seconds, details: { ...details, stopped } };
+  }
   const proved = r.status === "optimal" && !windowed && !compact;
   return {
     events,

@@ -157,6 +157,9 @@ export async function planMoccasin(
     const r = await solveModel(model, {
       timeLimit: Math.max(0.1, limit - elapsed()),
       cutoff: cutoffOf(),
+      // Binaries multiply tensor sizes of up to gigabytes: the default 1e-6
+      // integrality slack would be worth bytes against the budget.
+      highsOptions: { mip_feasibility_tolerance: 1e-9 },
     });
     highsStatus = r.highsStatus;
     if (r.bound !== undefined) bound = Math.max(0, r.bound);

@@ -4,6 +4,8 @@ import { runEvents } from "../../graph/budget/events.ts";
 import { trainingChain } from "../../graph/budget/training_chain.ts";
 import { indexGraph } from "../../graph/indexed_graph.ts";
 import { programOrder } from "../../graph/lifetimes.ts";
+import { loadGraph } from "../../graph/load.ts";
+import { scheduleGreedy } from "../schedulers/greedy.ts";
 import { analyseBudget } from "./analysis.ts";
 import { chenPlan } from "./chen.ts";
 import { greedyDrops } from "./greedy.ts";
@@ -106,4 +108,18 @@ Deno.test("plans replay valid within the budget, never cost more than the warm s
     if (r.cost! > 0) recomputed++;
   }
   assert.ok(recomputed > 0, "the sweep reached budgets that need recompute");
+});
+
+Deno.test("a byte under AlexNet's peak: the model proves no plan, as the replay agrees (binaries times MiB sizes are not rounded into the budget)", async () => {
+  const g = await loadGraph(
+    new URL("../../testdata/graphs/alexnet.b32.sgd.json.gz", import.meta.url).pathname,
+  );
+  const a = analyseBudget(g);
+  // The order moccasin picks: the lower-peaked of program and greedy order.
+  const peakOf = (o: Int32Array) => measureEvents(a, runEvents(o)).peakLive;
+  const peak = Math.min(peakOf(programOrder(g)), peakOf(scheduleGreedy(g).order));
+  const r = await planMoccasin(g, { budget: peak - 1, timeLimit: Infinity, analysis: a });
+  assert.equal(r.details?.stopped, undefined, String(r.details?.stopped));
+  if (r.events) assert.ok(measureEvents(a, r.events).peakLive <= peak - 1);
+  else assert.equal(r.status, "infeasible");
 });
