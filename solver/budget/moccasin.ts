@@ -209,7 +209,15 @@ export async function planMoccasin(
       }
       : {}),
   };
-  if (!best) return done(proved ? "infeasible" : "timeout", extra);
+  if (!best) {
+    if (!proved || !restricted) return done(proved ? "infeasible" : "timeout", extra);
+    // Proved only for the restricted model: no claim about the graph.
+    return done("timeout", {
+      ...extra,
+      stopped:
+        "no plan in the restricted model (only forward ops the backward pass reads may re-run); the full model was not tried",
+    });
+  }
   const costBound = bound !== undefined ? Math.min(bound, best.cost) : undefined;
   const gap = costBound !== undefined && best.cost > 0 ? (best.cost - costBound) / best.cost : null;
   if (proved && !restricted) return done("optimal", { ...extra, gap: 0 }, best.cost);

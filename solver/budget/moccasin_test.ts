@@ -123,3 +123,21 @@ Deno.test("a byte under AlexNet's peak: the model proves no plan, as the replay 
   if (r.events) assert.ok(measureEvents(a, r.events).peakLive <= peak - 1);
   else assert.equal(r.status, "infeasible");
 });
+
+Deno.test("the restricted model never claims optimal or infeasible for the graph", async () => {
+  const g = trainingChain(6, 64);
+  const a = analyseBudget(g);
+  const peak = measureEvents(a, runEvents(programOrder(g))).peakLive;
+  const seen = new Set<string>();
+  for (
+    let budget = a.bound;
+    budget < peak;
+    budget += Math.max(1, Math.floor((peak - a.bound) / 12))
+  ) {
+    const r = await planMoccasin(g, { budget, timeLimit: Infinity, analysis: a, restrictAbove: 0 });
+    seen.add(r.status);
+    assert.ok(r.status === "feasible" || r.status === "timeout", `${budget}: ${r.status}`);
+    if (r.events) assert.ok(measureEvents(a, r.events).peakLive <= budget);
+  }
+  assert.ok(seen.size > 0);
+});
