@@ -102,10 +102,15 @@ export async function planBudgetCommand(
       ["graph", g.name],
       [
         "planner",
-        `${o.planner} (${r.planner?.status}, ${r.seconds.toFixed(2)} s${
-          gapNote(r.planner?.details)
-        })`,
+        // An exact planner's optimum holds over its model (one op order,
+        // stage form), not over every plan: the cell says so.
+        `${o.planner} (${
+          r.planner?.status === "optimal" ? "optimal in its model" : r.planner?.status
+        }, ${r.seconds.toFixed(2)} s${gapNote(r.planner?.details)})`,
       ],
+      ...(typeof r.planner?.details?.stopped === "string"
+        ? [["planner note", r.planner.details.stopped] as [string, string]]
+        : []),
       ["bound (no plan below)", `${formatBytes(r.bound)} (op ${r.boundOp})`],
       ...budgetReportRows(report),
     ]));
@@ -123,6 +128,8 @@ function gapNote(details: Record<string, unknown> | undefined): string {
     ? " in its compact model"
     : details.windowed
     ? " in its window"
+    : details.restricted
+    ? " in its restricted model"
     : "";
   return typeof gap === "number" && Number.isFinite(gap)
     ? `, gap ${(100 * gap).toFixed(1)}%${where}`

@@ -47,3 +47,21 @@ Deno.test("plan --budget below the bound: impossible below the lower bound X, ex
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--budget/);
 });
+
+Deno.test("plan --budget: an exact planner's optimum is labelled as within its model", async () => {
+  const dir = await Deno.makeTempDir();
+  const r = await runCli([
+    "plan",
+    "testdata/graphs/tiny.json",
+    "--budget",
+    "1GiB",
+    "--budget-planner",
+    "checkmate",
+    "--time-limit",
+    "none",
+    "-o",
+    `${dir}/plan.json`,
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /checkmate \(optimal in its model,/);
+});
