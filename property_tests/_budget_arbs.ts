@@ -17,6 +17,8 @@ import type { ValidPlan } from "./_budget_faults.ts";
 import { recomputesOrOffloads } from "./_budget_properties.ts";
 import { arbTrainingGraph } from "./arb_training_graph.ts";
 import { arbChainGraph } from "./arb_chain_graph.ts";
+import { arbDagGraph } from "./arb_dag_graph.ts";
+import type { Graph } from "../graph/types.ts";
 
 /**
  * Training graphs (random training steps, and deep chains where recompute
@@ -79,3 +81,70 @@ export async function tightPlan(g: IndexedGraph, planner: string): Promise<Valid
   }
   return undefined;
 }
+
+/**
+ * Lists a graph's ops in another topological order (data and `after` edges
+ * kept): `priority[i]` ranks op i among the ops ready at the same time. The
+ * oracle enumerates plans around the listed order, so this reaches other orders.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { trainingChain } from "../graph/budget/training_chain.ts";
+ * const g = trainingChain(2).graph; // f1 f2 loss b2 b1 u1 u2; u2 needs only f2 and b2
+ * const ids = relistOps(g, [0, 0, 0, 0, 0, 9, 0]).ops.map((o) => o.id);
+ * assert.deepEqual(ids, ["f1", "f2", "loss", "b2", "b1", "u2", "u1"]); // u1 ranked last
+ * ```
+ */
+export function relistOps(g: Graph, priority: number[]): Graph {
+  const producer = new Map<string, number>();
+  g.ops.forEach((o, i) => o.out.forEach((t) => producer.set(t, i)));
+  const index = new Map(g.ops.map((o, i) => [o.id, i]));
+  const preds = g.ops.map((o) => [
+    ...new Set([
+      ...o.in.map((t) => producer.get(t) ?? -1).filter((p) => p >= 0),
+      ...(o.after ?? []).map((id) => index.get(id)!),
+    ]),
+  ]);
+  const placed = new Array<boolean>(g.ops.length).fill(false);
+  const out: Graph["ops"] = [];
+  while (out.length < g.ops.length) {
+    let pick = -1;
+    for (let i = 0; i < g.ops.length; i++) {
+      if (placed[i] || !preds[i].every((p) => placed[p])) continue;
+      if (pick < 0 || (priority[i] ?? 0) < (priority[pick] ?? 0)) pick = i;
+    }
+    placed[pick] = true;
+    out.push(g.ops[pick]);
+  }
+  return { ...g, ops: out };
+}
+
+/**
+ * Tiny graphs listed in a random topological order, with the oracle's plans
+ * of that order: random DAGs (in-place updates with `after` edges), and
+ * training steps where recompute pays with some ops turned into random draws
+ * (which may not re-run).
+ */
+export const tinyDagsAndPlans = () =>
+  fc.tuple(
+    fc.oneof(
+      arbDagGraph({ minOps: 2, maxOps: 6, maxSize: 64, afterPercent: 40 }),
+      fc.tuple(
+        fc.oneof(arbTrainingGraph({ maxLayers: 1 }), arbChainGraph(2).map((g) => g.graph)),
+        fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+      ).map(([raw, draw]) => ({
+        ...raw,
+        ops: raw.ops.map((
+          o,
+          i,
+        ) => (draw[i % 12] && i % 3 === 0 ? { ...o, type: "aten.dropout" } : o)),
+      })),
+    ),
+    fc.array(fc.nat(9), { minLength: 12, maxLength: 12 }),
+  ).map(([raw, priority]) => indexGraph(relistOps(raw, priority)))
+    .filter((g) => {
+      const slots = oracleSlots(g);
+      return slots >= 1 && slots <= 10;
+    })
+    .map((g) => ({ g, plans: oraclePlans(g, 10) }));

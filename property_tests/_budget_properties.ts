@@ -15,6 +15,7 @@ import type { BudgetReport, replayBudgetPlan } from "../simulator/budget/replay.
 import type { BudgetViolation } from "../simulator/budget/violations.ts";
 import { analyseBudget } from "../solver/budget/analysis.ts";
 import { planUnderBudget } from "../solver/budget/plan_budget.ts";
+import { BUDGET_PLANNER_TABLE } from "../solver/budget/registry.ts";
 import type { BudgetPlanner } from "../solver/budget/types.ts";
 import { oracleCost, type OraclePlan } from "./_budget_oracle.ts";
 import { matches, PLANTERS, type ValidPlan } from "./_budget_faults.ts";
@@ -75,16 +76,22 @@ export async function checkPlanWithinBudget(
     timeLimit,
     analysis: a,
   });
-  if (budget < a.bound) {
-    assert.equal(r.status, "impossible", `budget ${budget} below the bound ${a.bound}`);
+  // A registered planner that never offloads is held to the recompute-only bound.
+  const entry = Object.values(BUDGET_PLANNER_TABLE).find((e) => e.planner === planner);
+  const floor = entry && !entry.offloads ? a.recomputeBound : a.bound;
+  if (budget < floor) {
+    assert.equal(r.status, "impossible", `budget ${budget} below the bound ${floor}`);
     return false;
   }
-  assert.notEqual(r.status, "impossible", `impossible at ${budget}, bound ${a.bound}`);
+  assert.notEqual(r.status, "impossible", `impossible at ${budget}, bound ${floor}`);
   if (!r.planner?.events) return false; // none found: a heuristic may miss; it must not lie
   const own = judgeEvents(judge, g, r.planner.events);
   const target = r.targets[r.targets.length - 1];
   assert.deepEqual(semantic(own), [], `${planner.name}'s events are invalid`);
   assert.ok(own.peakLive <= target, `${planner.name}: peak ${own.peakLive} over ${target}`);
+  if (own.offloadedBytes === 0) {
+    assert.ok(own.peakLive >= a.recomputeBound, `peak ${own.peakLive} below the recompute bound`);
+  }
   if (r.planner.cost !== undefined) {
     assert.equal(r.planner.cost, own.recomputedCost, `${planner.name} misstates its cost`);
   }
@@ -259,4 +266,31 @@ export function recomputesOrOffloads(events: Events): boolean {
     seen.add(events.target[e]);
   }
   return false;
+}
+
+/**
+ * The recompute-only bound (graph/budget/recompute_bound.ts) is at most the
+ * peak of every valid plan the oracle enumerates. Returns whether it said more
+ * than the footprint bound (tensors kept mattered), so a run can tell the
+ * property was not vacuous.
+ *
+ * @example
+ * ```ts
+ * import { trainingChain } from "../graph/budget/training_chain.ts";
+ * import { oraclePlans } from "./_budget_oracle.ts";
+ * const g = trainingChain(2, [8, 16, 4]);
+ * checkRecomputeBoundBelowPlans(g, oraclePlans(g));
+ * ```
+ */
+export function checkRecomputeBoundBelowPlans(g: IndexedGraph, plans: OraclePlan[]): boolean {
+  const a = analyseBudget(g);
+  for (const p of plans) {
+    if (!p.valid) continue;
+    assert.ok(
+      p.peak >= a.recomputeBound,
+      `plan ${p.runs.map((v) => g.opIds[v]).join(",")} peaks at ${p.peak}, ` +
+        `below the recompute-only bound ${a.recomputeBound}`,
+    );
+  }
+  return a.recomputeBound > a.bound;
 }

@@ -10,20 +10,33 @@ import type { ParetoCurve, ParetoPoint } from "./pareto_sweep.ts";
 const MIB = 1048576;
 
 /**
- * The table cell of one point: added compute and how it was reached.
+ * The table cell of one point: added compute and how it was reached. With
+ * the curve's bounds, an impossible cell names the bound that rules it out.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * const cell = pointCell({ planner: "chen", budget: 1, status: "impossible", seconds: 0 });
- * assert.equal(cell, "impossible (bound)");
- * assert.equal(pointCell({ planner: "chen", budget: 1, status: "impossible", seconds: 0 }, 28), "impossible, bound 28");
+ * const p = { planner: "chen", budget: 1, status: "impossible", seconds: 0 } as const;
+ * assert.equal(pointCell(p), "impossible (bound)");
+ * assert.equal(pointCell(p, { bound: 28, recomputeBound: 30 }), "impossible, bound 28");
+ * const q = { ...p, impossibleBy: "recompute" } as const;
+ * assert.equal(pointCell(q), "impossible (recompute bound)");
+ * assert.equal(pointCell(q, { bound: 28, recomputeBound: 30 }), "impossible, recompute-only bound 30");
  * ```
  */
-export function pointCell(p: ParetoPoint | undefined, bound?: number): string {
+export function pointCell(
+  p: ParetoPoint | undefined,
+  bounds?: Pick<ParetoCurve, "bound" | "recomputeBound">,
+): string {
   if (!p) return "";
   if (p.status === "impossible") {
-    return bound === undefined ? "impossible (bound)" : `impossible, bound ${bound}`;
+    const recompute = p.impossibleBy === "recompute";
+    if (bounds === undefined) {
+      return recompute ? "impossible (recompute bound)" : "impossible (bound)";
+    }
+    return recompute
+      ? `impossible, recompute-only bound ${bounds.recomputeBound}`
+      : `impossible, bound ${bounds.bound}`;
   }
   if (p.status === "invalid") return "INVALID";
   if (p.status !== "verified") return p.provedNone ? "none in its model (proved)" : "none found";
@@ -66,7 +79,7 @@ export function paretoTable(curve: ParetoCurve, planners: string[]): string {
   const rule = `| --- | --- | ${planners.map(() => "---").join(" | ")} |`;
   const rows = budgets.map((b) => {
     const cells = planners.map((name) =>
-      pointCell(curve.points.find((p) => p.budget === b && p.planner === name), curve.bound)
+      pointCell(curve.points.find((p) => p.budget === b && p.planner === name), curve)
     );
     return `| ${budgetCell(b)} | ${(100 * b / curve.noRecomputePeak).toFixed(1)}% | ${
       cells.join(" | ")

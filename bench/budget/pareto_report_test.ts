@@ -8,6 +8,8 @@ const curve: ParetoCurve = {
   noRecomputeBound: 2 * 1048576,
   bound: 1048576,
   boundOp: "f",
+  recomputeBound: 1048576,
+  recomputeBoundOp: "f",
   costSource: "graph",
   points: [
     {

@@ -21,6 +21,8 @@ export interface ParetoPoint {
   budget: number;
   /** `verified`: a plan the judge accepted; `impossible`: budget below the bound; `not_found`: none found. */
   status: "verified" | "impossible" | "not_found" | "invalid";
+  /** With `impossible`: below the bound of every plan, or of every plan that only recomputes. */
+  impossibleBy?: "footprint" | "recompute";
   plannerStatus?: string;
   /** The planner solved this budget itself (not a lower target after a placement overshoot). */
   atBudget?: boolean;
@@ -50,8 +52,12 @@ export interface ParetoCurve {
   noRecomputePeak: number;
   /** A lower bound on the peak of any order without recompute. */
   noRecomputeBound: number;
+  /** No plan at all fits below it. */
   bound: number;
   boundOp: string;
+  /** No plan that only recomputes fits below it (graph/budget/recompute_bound.ts). */
+  recomputeBound: number;
+  recomputeBoundOp: string;
   costSource: string;
   points: ParetoPoint[];
 }
@@ -112,7 +118,9 @@ export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Prom
         analysis: a,
       });
       const p: ParetoPoint = { planner, budget, status: "not_found", seconds: r.seconds };
-      if (r.status === "impossible") p.status = "impossible";
+      if (r.status === "impossible") {
+        Object.assign(p, { status: "impossible", impossibleBy: r.boundKind });
+      }
       if (r.planner) {
         p.plannerStatus = r.planner.status;
         const d = r.planner.details ?? {};
@@ -159,6 +167,8 @@ export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Prom
     noRecomputeBound,
     bound: a.bound,
     boundOp: a.boundOp,
+    recomputeBound: a.recomputeBound,
+    recomputeBoundOp: a.recomputeBoundOp,
     costSource: a.costs.source,
     points,
   };

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { boundReason } from "./bound_text.ts";
 import { Command } from "npm:@commander-js/extra-typings@15.1.0";
 import { paretoChart, paretoTable } from "../../bench/budget/pareto_report.ts";
 import { paretoSweep } from "../../bench/budget/pareto_sweep.ts";
@@ -81,20 +82,24 @@ export function paretoCommand() {
             ? parseRate("--bandwidth", opts.bandwidth)
             : undefined,
         });
-        const impossible = [
-          ...new Set(
-            curve.points.filter((p) => p.status === "impossible")
-              .map((p) => p.budget),
-          ),
-        ];
-        const why = `below the lower bound ${curve.bound} of any plan (op ${
-          JSON.stringify(curve.boundOp)
-        } needs its inputs, outputs, weights and optimizer state)`;
-        for (const b of impossible) console.error(`memplan: budget ${b} is impossible: ${why}`);
-        if (
-          curve.points.length > 0 &&
-          impossible.length === new Set(curve.points.map((p) => p.budget)).size
-        ) {
+        const impossibleAt = new Map<number, "footprint" | "recompute">();
+        for (const p of curve.points) {
+          if (p.status !== "impossible") continue;
+          // A budget below the bound of every plan says so once, whichever planner hit it.
+          if (impossibleAt.get(p.budget) !== "footprint") {
+            impossibleAt.set(p.budget, p.impossibleBy!);
+          }
+        }
+        for (const [b, kind] of impossibleAt) {
+          const [bound, op] = kind === "recompute"
+            ? [curve.recomputeBound, curve.recomputeBoundOp]
+            : [curve.bound, curve.boundOp];
+          const who = kind === "recompute" ? " for the recompute-only planners" : "";
+          console.error(
+            `memplan: budget ${b} is impossible${who}: ${boundReason(bound, kind, op)}`,
+          );
+        }
+        if (curve.points.length > 0 && curve.points.every((p) => p.status === "impossible")) {
           if (opts.json) printJson({ graph: g.name, status: "impossible", bound: curve.bound });
           console.error("memplan: every budget is impossible; nothing written");
           return EXIT.notFound;
@@ -103,7 +108,13 @@ export function paretoCommand() {
           formatBytes(curve.noRecomputePeak)
         } (any order >= ${formatBytes(curve.noRecomputeBound)}); no plan fits below ${
           formatBytes(curve.bound)
-        } (op ${curve.boundOp}); costs ${curve.costSource}`;
+        } (op ${curve.boundOp})${
+          curve.recomputeBound > curve.bound
+            ? `, none that only recomputes below ${
+              formatBytes(curve.recomputeBound)
+            } (op ${curve.recomputeBoundOp})`
+            : ""
+        }; costs ${curve.costSource}`;
         const table = paretoTable(curve, planners);
         const inputs = { inputs: [graphFile] };
         if (opts.svg) await writeTextAtomic(opts.svg, await renderSvg(paretoChart(curve)), inputs);

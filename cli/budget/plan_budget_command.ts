@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { boundReason } from "./bound_text.ts";
 import { loadGraph } from "../../graph/load.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
 import { resolveBudgetPlan } from "../../graph/budget/budget_plan.ts";
@@ -59,10 +60,15 @@ export async function planBudgetCommand(
   });
   if (r.status === "impossible") {
     // The same words as a capacity below a proved bound (`plan`, `place`).
-    const msg = `budget ${o.budget} is impossible: below the lower bound ${r.bound} of any plan ` +
-      `(op ${JSON.stringify(r.boundOp)} needs its inputs, outputs, weights and optimizer state)`;
+    const msg = `budget ${o.budget} is impossible: ${boundReason(r.bound, r.boundKind, r.boundOp)}`;
     if (o.json) {
-      printJson({ graph: g.name, status: "impossible", bound: r.bound, boundOp: r.boundOp });
+      printJson({
+        graph: g.name,
+        status: "impossible",
+        bound: r.bound,
+        boundOp: r.boundOp,
+        boundKind: r.boundKind,
+      });
     } else console.error(`memplan: ${msg}; nothing written`);
     return EXIT.notFound;
   }
@@ -95,6 +101,7 @@ export async function planBudgetCommand(
       status: fits ? "planned" : "not_found",
       output: o.output,
       bound: r.bound,
+      boundKind: r.boundKind,
       ...rest,
     });
   } else {
@@ -111,7 +118,12 @@ export async function planBudgetCommand(
       ...(typeof r.planner?.details?.stopped === "string"
         ? [["planner note", r.planner.details.stopped] as [string, string]]
         : []),
-      ["bound (no plan below)", `${formatBytes(r.bound)} (op ${r.boundOp})`],
+      [
+        r.boundKind === "recompute"
+          ? "bound (no recompute-only plan below)"
+          : "bound (no plan below)",
+        `${formatBytes(r.bound)} (op ${r.boundOp})`,
+      ],
       ...budgetReportRows(report),
     ]));
     if (fits && o.output !== undefined) console.log(`wrote ${o.output}`);

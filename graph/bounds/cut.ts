@@ -16,6 +16,18 @@ import type { Bound } from "./types.ts";
 export interface CutOptions extends ReachabilityOptions {
   /** The graph's precedence DAG, when the caller already built it. */
   precedence?: Precedence;
+  /**
+   * Per tensor: 1 when a plan may free it and make it again later (recompute),
+   * so the order forces it only where it is an operand: such a tensor counts at
+   * its producer and its readers, nowhere else. Default: none.
+   */
+  remade?: Uint8Array;
+  /**
+   * Per op, CSR form: the ops after whose run its outputs can no longer be made
+   * again (an op that must follow every run of it). A re-makeable tensor read
+   * after such an op is kept from that op to the read. Default: none.
+   */
+  sealers?: { start: Int32Array; list: Int32Array };
 }
 
 /**
@@ -64,26 +76,66 @@ export function cutPerOp(g: IndexedGraph, options: CutOptions = {}): Float64Arra
   const V = g.opCount, T = g.tensorCount;
   const cut = new Float64Array(V).fill(persistentBytes(g));
   if (V === 0) return cut;
+  const { remade, sealers } = options;
+  const sealed = (v: number) => sealers !== undefined && sealers.start[v] < sealers.start[v + 1];
   const lastReader = new Int32Array(T).fill(-1);
+  const stamp = remade ? new Int32Array(V).fill(-1) : undefined;
   for (let t = 0; t < T; t++) {
     for (let k = g.readerStart[t]; k < g.readerStart[t + 1]; k++) {
       if (g.readerList[k] > lastReader[t]) lastReader[t] = g.readerList[k];
     }
-    const k = g.kind[t];
-    if (lastReader[t] < 0 && k !== KIND.input && k !== KIND.output && !isPersistentKind(k)) {
-      cut[g.producer[t]] += g.size[t];
+    const k = g.kind[t], prod = g.producer[t];
+    if (g.size[t] === 0 || isPersistentKind(k)) continue;
+    if (remade?.[t] && stamp && !(sealed(prod) && lastReader[t] >= 0)) {
+      // Operands only: resident while its producer or a reader runs.
+      const ops = [prod, ...g.readerList.subarray(g.readerStart[t], g.readerStart[t + 1])];
+      for (const v of ops) {
+        if (v < 0 || stamp[v] === t) continue;
+        stamp[v] = t;
+        cut[v] += g.size[t];
+      }
+      lastReader[t] = -2; // done
+      continue;
     }
+    if (lastReader[t] < 0 && k !== KIND.input && k !== KIND.output) cut[prod] += g.size[t];
   }
   const p = options.precedence ?? precedence(g);
-  let z = new Uint32Array(0);
+  let z = new Uint32Array(0), y = new Uint32Array(0);
   for (const win of reachabilityWindows(p, options)) {
     const { start, end, words, desc, anc } = win;
-    if (z.length < words) z = new Uint32Array(words);
+    if (z.length < words) [z, y] = [new Uint32Array(words), new Uint32Array(words)];
+    const orReaders = (t: number, lo: number, hi: number) => {
+      for (let j = g.readerStart[t]; j < g.readerStart[t + 1]; j++) {
+        const r = g.readerList[j];
+        if (r < start) continue;
+        const row = (r - start) * words, to = Math.min(hi, (r - start) >> 5);
+        for (let i = lo; i <= to; i++) z[i] |= anc[row + i];
+      }
+    };
+    const setBit = (v: number) => {
+      if (v >= start && v < end) z[(v - start) >> 5] |= 1 << ((v - start) & 31);
+    };
     for (let t = 0; t < T; t++) {
       const size = g.size[t], k = g.kind[t], prod = g.producer[t], last = lastReader[t];
-      if (size === 0 || isPersistentKind(k)) continue;
+      if (size === 0 || isPersistentKind(k) || last === -2) continue;
       let lo: number, hi: number;
-      if (k === KIND.output) {
+      if (remade?.[t]) {
+        // Kept from a sealer to a later reader, and at its operand steps.
+        if (last < start || prod >= end) continue;
+        lo = prod > start ? (prod - start) >> 5 : 0;
+        hi = Math.min(words - 1, (last - start) >> 5);
+        z.fill(0, lo, hi + 1);
+        y.fill(0, lo, hi + 1);
+        orReaders(t, lo, hi);
+        for (let j = sealers!.start[prod]; j < sealers!.start[prod + 1]; j++) {
+          const q = sealers!.list[j];
+          if (q >= end) continue;
+          for (let i = lo; i <= hi; i++) y[i] |= desc[q * words + i];
+        }
+        for (let i = lo; i <= hi; i++) z[i] &= y[i];
+        setBit(prod);
+        for (let j = g.readerStart[t]; j < g.readerStart[t + 1]; j++) setBit(g.readerList[j]);
+      } else if (k === KIND.output) {
         if (prod >= end) continue;
         lo = prod > start ? (prod - start) >> 5 : 0;
         hi = words - 1;
@@ -93,12 +145,7 @@ export function cutPerOp(g: IndexedGraph, options: CutOptions = {}): Float64Arra
         lo = k !== KIND.input && prod > start ? (prod - start) >> 5 : 0;
         hi = Math.min(words - 1, (last - start) >> 5);
         z.fill(0, lo, hi + 1);
-        for (let j = g.readerStart[t]; j < g.readerStart[t + 1]; j++) {
-          const r = g.readerList[j];
-          if (r < start) continue;
-          const row = (r - start) * words, to = Math.min(hi, (r - start) >> 5);
-          for (let i = lo; i <= to; i++) z[i] |= anc[row + i];
-        }
+        orReaders(t, lo, hi);
         if (k !== KIND.input) { for (let i = lo; i <= hi; i++) z[i] &= desc[prod * words + i]; }
       }
       for (let i = lo; i <= hi; i++) {

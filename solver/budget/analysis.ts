@@ -12,6 +12,7 @@ import {
   recomputableOps,
 } from "../../graph/budget/recompute_rules.ts";
 import { type IndexedGraph, isPersistentKind } from "../../graph/indexed_graph.ts";
+import { recomputeBound } from "../../graph/budget/recompute_bound.ts";
 
 /** Facts about a graph shared by the budget planners. */
 export interface BudgetAnalysis {
@@ -28,6 +29,14 @@ export interface BudgetAnalysis {
   bound: number;
   /** The op that sets the bound (its inputs and outputs plus persistent bytes). */
   boundOp: string;
+  /**
+   * No plan that only recomputes (never offloads) fits below it: tensors no re-run
+   * can make again stay resident where the order forces them
+   * (graph/budget/recompute_bound.ts). At least `bound`.
+   */
+  recomputeBound: number;
+  /** The op whose step sets `recomputeBound`. */
+  recomputeBoundOp: string;
 }
 
 /**
@@ -70,6 +79,7 @@ export function analyseBudget(g: IndexedGraph): BudgetAnalysis {
       boundOp = g.opIds[v];
     }
   }
+  const rb = recomputeBound(g);
   return {
     g,
     costs,
@@ -80,5 +90,7 @@ export function analyseBudget(g: IndexedGraph): BudgetAnalysis {
     persistentBytes,
     bound,
     boundOp,
+    recomputeBound: Math.max(bound, rb.bytes),
+    recomputeBoundOp: rb.bytes > bound ? g.opIds[rb.op] : boundOp,
   };
 }

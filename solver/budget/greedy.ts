@@ -93,8 +93,11 @@ export function greedyDrops(
       // Made again in this stage: drop it after this stage; else after its last read before.
       const before = res.first[i] >= stageStart ? s : lastReadBefore(a, b, t, s);
       if (before < 0 || tried.has(t * order.length + before)) continue;
-      const next = nextReadFrom(b, t, before + 1);
-      if (next < 0) continue;
+      // A tensor only a re-run reads again (no later base read) still frees its bytes
+      // until that re-run, which then makes it again too.
+      let next = nextReadFrom(b, t, before + 1);
+      if (next < 0) next = stageOfEvent(r.eventOf, res.last[i]);
+      if (next <= before) continue;
       const span = next - before;
       const cost = mode === DROP.offload ? 1 : 1 + a.costs.cost[g.producer[t]];
       const score = (g.size[t] * span) / cost;
@@ -110,6 +113,17 @@ export function greedyDrops(
     drops.after[bestT].push(bestAfter);
     dropped++;
   }
+}
+
+/** The base position whose stage holds event e: the first with its op's event at or after e. */
+function stageOfEvent(eventOf: Int32Array, e: number): number {
+  let lo = 0, hi = eventOf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (eventOf[mid] < e) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function makePlanner(mode: "recompute" | "offload") {

@@ -12,7 +12,7 @@ import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import type { PlaceResult } from "../types.ts";
 import { analyseBudget, type BudgetAnalysis } from "./analysis.ts";
 import { placeResidencies } from "./place_residencies.ts";
-import { getBudgetPlanner } from "./registry.ts";
+import { BUDGET_PLANNER_TABLE, getBudgetPlanner } from "./registry.ts";
 import type { BudgetPlanner, BudgetPlanResult } from "./types.ts";
 
 /** Options of {@linkcode planUnderBudget}. */
@@ -38,8 +38,15 @@ export interface PlanUnderBudgetOptions {
 export interface PlannedUnderBudget {
   /** `impossible`: the budget is below `bound`; `not_found`: this planner found no plan. */
   status: "planned" | "impossible" | "not_found";
+  /** The lower bound that applies to this planner's kind of plan. */
   bound: number;
   boundOp: string;
+  /**
+   * `footprint`: no plan at all fits below `bound` (an op's operands plus weights
+   * and optimizer state); `recompute`: no plan that only recomputes does (tensors
+   * no re-run can make again stay resident) — an offloading plan might.
+   */
+  boundKind: "footprint" | "recompute";
   plan?: BudgetPlan;
   events?: Events;
   offsets?: Float64Array;
@@ -69,16 +76,29 @@ export async function planUnderBudget(
   const t0 = performance.now();
   const a = options.analysis ?? analyseBudget(g);
   const seconds = () => (performance.now() - t0) / 1000;
-  const base = { bound: a.bound, boundOp: a.boundOp, targets: [] as number[] };
-  if (options.budget < a.bound) return { ...base, status: "impossible", seconds: seconds() };
   const planner = typeof options.planner === "object"
     ? options.planner
     : getBudgetPlanner(options.planner ?? "greedy");
   const name = planner.name;
+  const recomputeOnly = Object.hasOwn(BUDGET_PLANNER_TABLE, name) &&
+    BUDGET_PLANNER_TABLE[name].planner === planner &&
+    !BUDGET_PLANNER_TABLE[name].offloads;
+  // Below the bound of every plan that is the stronger statement, so it is the one made.
+  const byRecompute = recomputeOnly && options.budget >= a.bound &&
+    options.budget < a.recomputeBound;
+  const base = {
+    bound: byRecompute ? a.recomputeBound : a.bound,
+    boundOp: byRecompute ? a.recomputeBoundOp : a.boundOp,
+    boundKind: byRecompute ? "recompute" as const : "footprint" as const,
+    targets: [] as number[],
+  };
+  if (options.budget < base.bound) return { ...base, status: "impossible", seconds: seconds() };
   const timeLimit = options.timeLimit ?? 30;
   let target = options.budget;
   let last: PlannedUnderBudget = { ...base, status: "not_found", seconds: 0 };
-  for (let attempt = 0; attempt < 4 && target >= a.bound; attempt++) {
+  // A lower target under the planner's own bound could never be met.
+  const floor = recomputeOnly ? a.recomputeBound : a.bound;
+  for (let attempt = 0; attempt < 4 && target >= floor; attempt++) {
     base.targets.push(target);
     const r = await planner.plan(g, {
       budget: target,
