@@ -159,22 +159,56 @@ function deepMlp(n: number, size = 4096): IndexedGraph {
   return trainingChain(n, size, costs);
 }
 
+const HELP = `Usage: deno task bench:budget [options]
+
+The budget targets of issue 16 as Markdown tables on standard output (and --out):
+every fixture at 90/70/50% of its no-recompute peak and at bound + 90/70/50%,
+for each budget planner; the exact planners on deep synthetic chains; sqrt(n)
+checkpointing's added compute. Every point is a plan the simulator verified.
+
+Options:
+  --quick                  three small fixtures only
+  --only a,b               fixtures by name (e.g. resnet18.b32.sgd,gpt_decoder.b8.s128.adam)
+  --planners a,b           budget planners (default: every registered one)
+  --time-limit S           seconds per planner call on the larger fixtures (default 60)
+  --exact-time-limit S     seconds per planner call on --exact-graphs (default 300)
+  --exact-graphs a,b       fixture name prefixes given --exact-time-limit (default mlp,alexnet,resnet18)
+  --skip-fixtures          no fixture tables
+  --skip-chains            no deep-chain table
+  --skip-sqrt              no sqrt(n) table
+  --out FILE               also write the tables there (atomically)
+  -h, --help               this text
+`;
+
+function parseBenchArgs(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS }).values;
+  } catch (e) {
+    console.error(`bench_budget: ${(e as Error).message}; see --help`);
+    Deno.exit(2);
+  }
+}
+
+const OPTIONS = {
+  help: { type: "boolean", short: "h", default: false },
+  quick: { type: "boolean", default: false },
+  out: { type: "string" },
+  "time-limit": { type: "string", default: "60" },
+  "exact-time-limit": { type: "string", default: "300" },
+  only: { type: "string" },
+  "skip-chains": { type: "boolean", default: false },
+  "skip-sqrt": { type: "boolean", default: false },
+  "skip-fixtures": { type: "boolean", default: false },
+  planners: { type: "string" },
+  "exact-graphs": { type: "string", default: "mlp,alexnet,resnet18" },
+} as const;
+
 if (import.meta.main) {
-  const { values } = parseArgs({
-    args: Deno.args,
-    options: {
-      quick: { type: "boolean", default: false },
-      out: { type: "string" },
-      "time-limit": { type: "string", default: "60" },
-      "exact-time-limit": { type: "string", default: "300" },
-      only: { type: "string" },
-      "skip-chains": { type: "boolean", default: false },
-      "skip-sqrt": { type: "boolean", default: false },
-      "skip-fixtures": { type: "boolean", default: false },
-      planners: { type: "string" },
-      "exact-graphs": { type: "string", default: "mlp,alexnet,resnet18" },
-    },
-  });
+  const values = parseBenchArgs(Deno.args);
+  if (values.help) {
+    console.log(HELP);
+    Deno.exit(0);
+  }
   if (values.planners) {
     PLANNERS = values.planners.split(",");
     const unknown = PLANNERS.filter((n) => !budgetPlannerNames().includes(n));
