@@ -116,7 +116,7 @@ export function planChen(g: IndexedGraph, options: BudgetPlanOptions): Promise<B
   const seconds = (performance.now() - t0) / 1000;
   if (!best) {
     return Promise.resolve({
-      status: "infeasible",
+      status: "not_found",
       seconds,
       details: { lowestPeak: lowest!.peakLive, lowestSegment: lowest!.segment },
     });

@@ -145,7 +145,7 @@ function makePlanner(mode: "recompute" | "offload") {
     const details = { base: best!.base, drops: best!.drops, mode };
     if (!best!.fits) {
       return Promise.resolve({
-        status: "infeasible",
+        status: "not_found",
         seconds,
         details: { ...details, lowestPeak: best!.peakLive },
       });

@@ -25,8 +25,8 @@ export interface BudgetPlanOptions {
 
 /**
  * What a budget planner returns (events only; placement comes after).
- * `infeasible` with `bound > budget` is a proof that no plan exists; without
- * it, only that this planner found none.
+ * `infeasible`: an exact planner proved that no plan of its model fits;
+ * `not_found`: a heuristic found none, which says nothing about whether one exists.
  */
 export interface BudgetPlanResult {
   events?: Events;
@@ -34,7 +34,7 @@ export interface BudgetPlanResult {
   peakLive?: number;
   /** Recomputed cost as the planner measured it. */
   cost?: number;
-  status: PlannerStatus;
+  status: PlannerStatus | "not_found";
   seconds: number;
   /** A proved lower bound on the recomputed cost at this budget, when the method has one. */
   costBound?: number;
