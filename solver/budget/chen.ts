@@ -9,6 +9,7 @@
  */
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { programOrder } from "../../graph/lifetimes.ts";
+import { scheduleGreedy } from "../schedulers/greedy.ts";
 import { analyseBudget, type BudgetAnalysis } from "./analysis.ts";
 import { baseOrder, lastReadBefore, nextReadFrom } from "./base_order.ts";
 import { measureEvents } from "./measure.ts";
@@ -18,15 +19,18 @@ import type { BudgetPlanner, BudgetPlanOptions, BudgetPlanResult } from "./types
 import type { Events } from "../../graph/budget/events.ts";
 
 /**
- * The drops of segments of `segment` forward ops in program order: every
- * recomputable forward activation that the backward pass reads is dropped
- * after its last forward read, except those made by the last op of a segment.
+ * The drops of segments of `segment` forward ops in program order (or, given
+ * a 0/1 array over base positions, segments ending where it is 1): every
+ * recomputable forward activation is dropped after its last forward read,
+ * except those made by the last op of a segment; a re-run before the backward
+ * pass makes again what it needs.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
+import { scheduleGreedy } from "../schedulers/greedy.ts";
  * import { analyseBudget } from "./analysis.ts";
  * const g = trainingChain(4);
  * const a = analyseBudget(g);
@@ -34,7 +38,11 @@ import type { Events } from "../../graph/budget/events.ts";
  * assert.deepEqual(g.tensorIds.filter((_, t) => drops.mode[t] !== 0), ["a1", "a3"]);
  * ```
  */
-export function chenDrops(a: BudgetAnalysis, order: Int32Array, segment: number): Drops {
+export function chenDrops(
+  a: BudgetAnalysis,
+  order: Int32Array,
+  segment: number | Uint8Array,
+): Drops {
   const g = a.g;
   const b = baseOrder(a, order);
   const drops = noDrops(g.tensorCount);
@@ -42,8 +50,10 @@ export function chenDrops(a: BudgetAnalysis, order: Int32Array, segment: number)
     const p = g.producer[t];
     if (p < 0 || !a.recomputable[p] || g.size[t] === 0) continue;
     const at = b.pos[p];
-    if (at >= b.backwardStart || (at + 1) % segment === 0) continue;
-    if (nextReadFrom(b, t, b.backwardStart) < 0) continue;
+    const end = typeof segment === "number" ? (at + 1) % segment === 0 : segment[at] === 1;
+    if (at >= b.backwardStart || end) continue;
+    // Also one the backward pass never reads: a re-run of its reader would
+    // otherwise find it still resident and keep it so until then.
     drops.mode[t] = DROP.recompute;
     drops.after[t] = [lastReadBefore(a, b, t, b.backwardStart)];
   }
@@ -52,7 +62,10 @@ export function chenDrops(a: BudgetAnalysis, order: Int32Array, segment: number)
 
 /** One Chen plan: events, peak live and recomputed cost of a segment length. */
 export interface ChenPlan {
+  /** Forward ops per segment; 0 when segments end by bytes (`segmentBytes`). */
   segment: number;
+  /** Per-segment bytes of the budgeted segmentation ({@linkcode chenSegmentEnds}). */
+  segmentBytes?: number;
   events: Events;
   peakLive: number;
   cost: number;
@@ -81,6 +94,63 @@ export function chenPlan(a: BudgetAnalysis, segment?: number): ChenPlan {
   return { segment: k, events, peakLive: m.peakLive, cost: m.cost };
 }
 
+/**
+ * Chen's budgeted segmentation (the paper's greedy with a per-segment budget):
+ * walk the forward pass adding the bytes of the activations the backward pass
+ * reads, and end a segment where the sum since the last end exceeds `bytes`.
+ * Unlike fixed lengths it follows where the big activations are.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { trainingChain } from "../../graph/budget/training_chain.ts";
+ * import { programOrder } from "../../graph/lifetimes.ts";
+import { scheduleGreedy } from "../schedulers/greedy.ts";
+ * import { analyseBudget } from "./analysis.ts";
+ * const g = trainingChain(4, [8, 8, 64, 8, 8]); // a2 is the big one
+ * const ends = chenSegmentEnds(analyseBudget(g), programOrder(g), 60);
+ * assert.deepEqual(Array.from(ends.subarray(0, 4)), [0, 1, 0, 0]); // f2 makes 64 bytes: a segment ends
+ * ```
+ */
+export function chenSegmentEnds(a: BudgetAnalysis, order: Int32Array, bytes: number): Uint8Array {
+  const g = a.g;
+  const b = baseOrder(a, order);
+  const ends = new Uint8Array(order.length);
+  let sum = 0;
+  for (let s = 0; s < b.backwardStart; s++) {
+    const v = order[s];
+    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
+      const t = g.outList[k];
+      if (nextReadFrom(b, t, b.backwardStart) >= 0) sum += g.size[t];
+    }
+    if (sum > bytes) {
+      ends[s] = 1;
+      sum = 0;
+    }
+  }
+  return ends;
+}
+
+/** Per-segment byte budgets to sweep: a geometric ladder over the forward activations' bytes. */
+function segmentBudgets(a: BudgetAnalysis, order: Int32Array): number[] {
+  const g = a.g;
+  const b = baseOrder(a, order);
+  let total = 0, smallest = Infinity;
+  for (let s = 0; s < b.backwardStart; s++) {
+    const v = order[s];
+    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
+      const t = g.outList[k];
+      if (g.size[t] > 0 && nextReadFrom(b, t, b.backwardStart) >= 0) {
+        total += g.size[t];
+        smallest = Math.min(smallest, g.size[t]);
+      }
+    }
+  }
+  const out: number[] = [];
+  for (let x = smallest; x < total && out.length < 64; x *= 1.25) out.push(Math.floor(x));
+  return out;
+}
+
 /** Segment lengths to try: all up to 64 forward ops, then a geometric sample. */
 function segmentLengths(forward: number): number[] {
   const out = new Set<number>([Math.max(1, Math.ceil(Math.sqrt(forward)))]);
@@ -105,20 +175,41 @@ function segmentLengths(forward: number): number[] {
 export function planChen(g: IndexedGraph, options: BudgetPlanOptions): Promise<BudgetPlanResult> {
   const t0 = performance.now();
   const a = options.analysis ?? analyseBudget(g);
-  const forward = baseOrder(a, programOrder(g)).backwardStart;
-  let best: ChenPlan | undefined, lowest: ChenPlan | undefined;
-  const keepAll = chenPlan(a, 1);
-  for (const plan of [keepAll, ...segmentLengths(forward).map((k) => chenPlan(a, k))]) {
-    if (!lowest || plan.peakLive < lowest.peakLive) lowest = plan;
-    if (plan.peakLive > options.budget) continue;
-    if (!best || plan.cost < best.cost) best = plan;
+  let best: (ChenPlan & { base: string }) | undefined;
+  let lowest: (ChenPlan & { base: string }) | undefined;
+  // Segments of the program order, and of the memory-aware order when it differs
+  // (checkpointing cannot undo a forward pass that holds too much at once).
+  const bases: [string, Int32Array][] = [["program", programOrder(g)]];
+  const reordered = scheduleGreedy(g).order;
+  if (reordered.some((v, i) => v !== i)) bases.push(["greedy", reordered]);
+  for (const [base, order] of bases) {
+    const forward = baseOrder(a, order).backwardStart;
+    const on = (segment: number | Uint8Array, extra: Partial<ChenPlan>) => {
+      const { events } = rematerializeValid(a, order, chenDrops(a, order, segment));
+      const m = measureEvents(a, events);
+      const k = typeof segment === "number" ? segment : 0;
+      const plan = { segment: k, ...extra, events, peakLive: m.peakLive, cost: m.cost, base };
+      if (!lowest || plan.peakLive < lowest.peakLive) lowest = plan;
+      if (plan.peakLive <= options.budget && (!best || plan.cost < best.cost)) best = plan;
+    };
+    on(1, {}); // segments of one op: nothing dropped
+    for (const k of segmentLengths(forward)) on(k, {});
+    for (const bytes of segmentBudgets(a, order)) {
+      on(chenSegmentEnds(a, order, bytes), { segmentBytes: bytes });
+    }
   }
+  const forward = baseOrder(a, programOrder(g)).backwardStart;
   const seconds = (performance.now() - t0) / 1000;
   if (!best) {
     return Promise.resolve({
       status: "not_found",
       seconds,
-      details: { lowestPeak: lowest!.peakLive, lowestSegment: lowest!.segment },
+      details: {
+        lowestPeak: lowest!.peakLive,
+        lowestBase: lowest!.base,
+        lowestSegment: lowest!.segment,
+        ...(lowest!.segmentBytes !== undefined ? { lowestSegmentBytes: lowest!.segmentBytes } : {}),
+      },
     });
   }
   return Promise.resolve({
@@ -128,7 +219,9 @@ export function planChen(g: IndexedGraph, options: BudgetPlanOptions): Promise<B
     status: "feasible",
     seconds,
     details: {
+      base: best.base,
       segment: best.segment,
+      ...(best.segmentBytes !== undefined ? { segmentBytes: best.segmentBytes } : {}),
       forwardOps: forward,
       sqrtSegment: Math.ceil(Math.sqrt(forward)),
     },
@@ -149,6 +242,7 @@ export function planChen(g: IndexedGraph, options: BudgetPlanOptions): Promise<B
  */
 export const chenPlanner: BudgetPlanner = {
   name: "chen",
-  description: "Chen et al. 2016 segment checkpointing (√n and a sweep of segment lengths)",
+  description:
+    "Chen et al. 2016 segment checkpointing (√n, a sweep of segment lengths, and of per-segment byte budgets)",
   plan: planChen,
 };
