@@ -174,6 +174,17 @@ export async function planCheckmate(
     return { status: "timeout", seconds, details: { ...details, stopped } };
   }
   const proved = r.status === "optimal" && !windowed && !compact;
+  if (!proved && fallback && fallback.cost < m.cost) {
+    // The start could not be given to a restricted model (or the solver stopped
+    // early): the cheaper start stands, and the model's plan is not returned.
+    const status = r.status === "timeout" ? "timeout" : "feasible";
+    return {
+      ...fallback,
+      status,
+      seconds,
+      details: { ...details, start: true, modelCost: m.cost },
+    };
+  }
   return {
     events,
     peakLive: m.peakLive,
