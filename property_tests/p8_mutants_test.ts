@@ -15,6 +15,7 @@ import {
   checkFaultsCaught,
   checkJudgeAgreesWithOracle,
   checkPlanWithinBudget,
+  checkRecomputeBoundBelowPlans,
   checkTighteningMonotone,
   type Judge,
 } from "./_budget_properties.ts";
@@ -28,7 +29,16 @@ import {
 } from "./_budget_mutants.ts";
 import { RUN_CONFIG } from "./_config.ts";
 import { arbTrainingGraph } from "./arb_training_graph.ts";
-import { graphAndBudget, tightPlan, tinyGraphAndBudgets, tinyGraphs } from "./_budget_arbs.ts";
+import {
+  graphAndBudget,
+  tightPlan,
+  tinyDagsAndPlans,
+  tinyGraphAndBudgets,
+  tinyGraphs,
+} from "./_budget_arbs.ts";
+import { cutPerOp } from "../graph/bounds/cut.ts";
+import { remakeableTensors } from "../graph/budget/recompute_bound.ts";
+import type { IndexedGraph } from "../graph/indexed_graph.ts";
 
 async function falsified(property: fc.IAsyncProperty<never> | fc.IProperty<never>, runs: number) {
   const r = await fc.check(property as fc.IAsyncProperty<never>, {
@@ -92,5 +102,29 @@ for (const [bug, judge] of Object.entries(BROKEN_JUDGES)) {
     const caught = await falsified(faults(judge) as never, 20) ||
       await falsified(agreement(judge) as never, 10);
     assert.ok(caught, `no P8 check fails with a judge that ${bug}`);
+  });
+}
+
+// Unsound recompute-only bounds: the property must catch each.
+const BROKEN_BOUNDS: [string, (g: IndexedGraph) => number][] = [
+  // as if no re-run could ever make a tensor again (the bound without recompute)
+  ["never lets a re-run make a tensor again", (g) => Math.max(0, ...cutPerOp(g))],
+  // as if every re-makeable tensor were sealed at its own producer
+  ["seals every tensor at its producer", (g) => {
+    const V = g.opCount;
+    const sealers = {
+      start: Int32Array.from({ length: V + 1 }, (_, i) => i),
+      list: Int32Array.from({ length: V }, (_, i) => i),
+    };
+    return Math.max(0, ...cutPerOp(g, { remade: remakeableTensors(g), sealers }));
+  }],
+];
+
+for (const [what, boundOf] of BROKEN_BOUNDS) {
+  Deno.test(`P8 mutant caught: a recompute-only bound that ${what} fails "below every plan"`, async () => {
+    const property = fc.property(tinyDagsAndPlans(), ({ g, plans }) => {
+      checkRecomputeBoundBelowPlans(g, plans, boundOf);
+    });
+    assert.ok(await falsified(property as never, 60), what);
   });
 }
