@@ -12,6 +12,7 @@ import { liveTimeline, peakOf } from "../../graph/metrics.ts";
 import { replayBudgetPlan } from "../../simulator/budget/replay.ts";
 import { analyseBudget } from "../../solver/budget/analysis.ts";
 import { planUnderBudget } from "../../solver/budget/plan_budget.ts";
+import { BUDGET_PLANNER_TABLE } from "../../solver/budget/registry.ts";
 import { scheduleGreedy } from "../../solver/schedulers/greedy.ts";
 import { orderLowerBound } from "../../graph/bounds/order_bound.ts";
 
@@ -84,6 +85,8 @@ export interface ParetoOptions {
  * const curve = await paretoSweep(trainingChain(3), { planners: ["chen", "greedy"], points: 3, placer: "greedy-size" });
  * // from the no-recompute peak (45) down to the bound (28): 3 budgets × 2 planners
  * assert.deepEqual([curve.noRecomputePeak, curve.bound, curve.points.length], [45, 28, 6]);
+ * // neither planner offloads: the sweep ends at the recompute-only bound, not below
+ * assert.equal(Math.min(...curve.points.map((p) => p.budget)), curve.recomputeBound);
  * assert.ok(curve.points.every((p) => p.status !== "verified" || p.peakLive! <= p.budget));
  * ```
  */
@@ -95,6 +98,11 @@ export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Prom
   const noRecomputePeak = Math.min(peakOfOrder(program), peakOfOrder(greedy));
   const noRecomputeBound = orderLowerBound(g, { orders: [program, greedy] }).bytes;
   const n = options.points ?? 6;
+  // Down to the lowest bound any chosen planner is held to: the recompute-only
+  // bound when none of them offloads.
+  const recomputeOnly = options.planners.length > 0 &&
+    options.planners.every((name) => BUDGET_PLANNER_TABLE[name]?.offloads === false);
+  const floor = recomputeOnly ? a.recomputeBound : a.bound;
   // Distinct budgets only: when the bound meets the peak, evenly spaced points coincide.
   const budgets = options.budgets ?? [
     ...new Set(Array.from(
@@ -102,7 +110,7 @@ export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Prom
       (_, i) =>
         Math.floor(
           noRecomputePeak -
-            (i * (noRecomputePeak - Math.min(a.bound, noRecomputePeak))) / Math.max(n - 1, 1),
+            (i * (noRecomputePeak - Math.min(floor, noRecomputePeak))) / Math.max(n - 1, 1),
         ),
     )),
   ];

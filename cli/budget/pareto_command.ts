@@ -48,7 +48,11 @@ export function paretoCommand() {
         budgetPlannerNames().join(", ")
       })`,
     )
-    .option("--points <n>", "budgets between the no-recompute peak and the bound", "6")
+    .option(
+      "--points <n>",
+      "budgets between the no-recompute peak and the bound (the recompute-only bound when no chosen planner offloads)",
+      "6",
+    )
     .option("--budgets <list>", "explicit comma-separated budgets instead (e.g. 500MiB,400MiB)")
     .option("--time-limit <seconds>", "per planner and budget", "30")
     .option("--placer <name>", "placer of every plan", "best")
