@@ -101,7 +101,7 @@ export async function planBudgetCommand(
       status: fits ? "planned" : "not_found",
       output: o.output,
       bound: r.bound,
-      boundKind: r.boundKind,
+      recomputeBound: r.recomputeBound,
       ...rest,
     });
   } else {
@@ -118,12 +118,13 @@ export async function planBudgetCommand(
       ...(typeof r.planner?.details?.stopped === "string"
         ? [["planner note", r.planner.details.stopped] as [string, string]]
         : []),
-      [
-        r.boundKind === "recompute"
-          ? "bound (no recompute-only plan below)"
-          : "bound (no plan below)",
-        `${formatBytes(r.bound)} (op ${r.boundOp})`,
-      ],
+      ["bound (no plan below)", `${formatBytes(r.bound)} (op ${r.boundOp})`],
+      ...(r.recomputeBound > r.bound
+        ? [[
+          "recompute-only bound",
+          `${formatBytes(r.recomputeBound)} (op ${r.recomputeBoundOp}; none without offload below)`,
+        ] as [string, string]]
+        : []),
       ...budgetReportRows(report),
     ]));
     if (fits && o.output !== undefined) console.log(`wrote ${o.output}`);

@@ -65,3 +65,32 @@ Deno.test("plan --budget: an exact planner's optimum is labelled as within its m
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /checkmate \(optimal in its model,/);
 });
+
+Deno.test("plan --budget between the bounds: impossible without offload, planned with it", async () => {
+  // ResNet-18: no plan below 355,078,976 B; none without offload below 451,253,572 B
+  // (batch norms update running statistics, so their outputs cannot be recomputed).
+  const dir = await Deno.makeTempDir();
+  const out = `${dir}/plan.json`;
+  const r = await runCli(["plan", RESNET, "--budget", "420000000", "-o", out, "--json"]);
+  assert.equal(r.code, 3);
+  const s = JSON.parse(r.stdout);
+  assert.deepEqual([s.status, s.boundKind, s.bound], ["impossible", "recompute", 451253572]);
+  await assert.rejects(() => Deno.stat(out));
+  const text = await runCli(["plan", RESNET, "--budget", "420000000"]);
+  assert.match(text.stderr, /any plan that only recomputes/);
+  assert.match(text.stderr, /greedy-offload/);
+  const offload = await runCli([
+    "plan",
+    RESNET,
+    "--budget",
+    "420000000",
+    "--budget-planner",
+    "greedy-offload",
+    "--placer",
+    "search",
+    "--json",
+  ]);
+  assert.equal(offload.code, 0, offload.stderr);
+  const p = JSON.parse(offload.stdout);
+  assert.ok(p.status === "planned" && p.offloadedBytes > 0 && p.arena <= 420000000);
+});

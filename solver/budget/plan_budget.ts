@@ -50,6 +50,9 @@ export interface PlannedUnderBudget {
    * no re-run can make again stay resident) — an offloading plan might.
    */
   boundKind: "footprint" | "recompute";
+  /** The recompute-only bound of the graph (≥ the footprint bound), whichever applies. */
+  recomputeBound: number;
+  recomputeBoundOp: string;
   plan?: BudgetPlan;
   events?: Events;
   offsets?: Float64Array;
@@ -93,6 +96,8 @@ export async function planUnderBudget(
     bound: byRecompute ? a.recomputeBound : a.bound,
     boundOp: byRecompute ? a.recomputeBoundOp : a.boundOp,
     boundKind: byRecompute ? "recompute" as const : "footprint" as const,
+    recomputeBound: a.recomputeBound,
+    recomputeBoundOp: a.recomputeBoundOp,
     targets: [] as number[],
   };
   if (options.budget < base.bound) return { ...base, status: "impossible", seconds: seconds() };
