@@ -11,7 +11,8 @@
  * @module
  */
 import type { Component } from "./_components.ts";
-import { type Heuristic, HEURISTICS } from "./_heuristics.ts";
+import { FailureTable } from "./_failure_table.ts";
+import { distinctHeuristics, type Heuristic, jitteredHeuristic } from "./_heuristics.ts";
 import { type ComponentSearchResult, searchComponent } from "./_search_component.ts";
 
 /** Options of {@linkcode solvePart}. */
@@ -52,8 +53,13 @@ export function solvePart(comp: Component, options: SolvePartOptions): SolvePart
   let budget = options.firstBudget ?? 1024, nodes = 0, runs = 0;
   let best: Float64Array | undefined, bestCount = -1;
   const mirror = mirrored(comp);
-  for (;;) {
-    for (const [heuristic, part] of runsOf(comp, mirror)) {
+  const fixed = distinctHeuristics(comp, options);
+  // Refuted states carry over from run to run (same part, same capacity).
+  const tables = new Map<Component, FailureTable>();
+  for (let round = 0;; round++) {
+    for (const [heuristic, part] of runsOf(comp, mirror, fixed, round)) {
+      let failures = tables.get(part);
+      if (failures === undefined) tables.set(part, failures = new FailureTable());
       const r: ComponentSearchResult = searchComponent(part, {
         capacity: options.capacity,
         alignment: options.alignment,
@@ -61,6 +67,7 @@ export function solvePart(comp: Component, options: SolvePartOptions): SolvePart
         nodeLimit: budget,
         checkEvery: options.checkEvery,
         heuristic,
+        failures,
       });
       nodes += r.nodes;
       runs++;
@@ -78,11 +85,23 @@ export function solvePart(comp: Component, options: SolvePartOptions): SolvePart
   }
 }
 
-function runsOf(comp: Component, mirror?: Component): [Heuristic, Component][] {
+/** Randomised runs per round, after the fixed heuristics. */
+const JITTERED_RUNS = 4;
+
+/**
+ * The runs of one round: each distinct fixed heuristic on the part and its
+ * mirror, then fresh randomised ones (alternately on each).
+ */
+function runsOf(
+  comp: Component,
+  mirror: Component,
+  fixed: Heuristic[],
+  round: number,
+): [Heuristic, Component][] {
   const out: [Heuristic, Component][] = [];
-  for (const h of HEURISTICS) {
-    out.push([h, comp]);
-    if (mirror) out.push([h, mirror]);
+  for (const h of fixed) out.push([h, comp], [h, mirror]);
+  for (let k = 0; k < JITTERED_RUNS; k++) {
+    out.push([jitteredHeuristic(round * JITTERED_RUNS + k), k % 2 === 0 ? comp : mirror]);
   }
   return out;
 }

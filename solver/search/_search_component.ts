@@ -27,6 +27,14 @@
  * - dominance: a buffer whose floor plus footprint is at or below the water
  *   level would fit in the gap beneath it, which no later buffer can use: P
  *   never leaves such a gap.
+ * - valleys: in each run of equal height walled by higher sections, the
+ *   buffers that start at its bottom lie within it and do not conflict; the
+ *   sections that cannot afford to wait for a higher start must be covered by
+ *   disjoint such buffers (see `#valleysCover`);
+ * - refuted states: a state whose every branch failed is remembered by a
+ *   hash of what its future depends on (skyline, unplaced buffers, water
+ *   level, exclusions), and pruned when reached again, by another
+ *   arrangement of the same skyline or by a later restart (_failure_table.ts).
  *
  * Symmetry, also from P: copies (same lifespan and size) are placed in index
  * order, and a buffer never sits right on a smaller one of the same lifespan
@@ -46,6 +54,7 @@
 import type { Component } from "./_components.ts";
 import { candidateOrder, type Heuristic, HEURISTICS } from "./_heuristics.ts";
 import { restOnBound } from "./_rest_on.ts";
+import { FailureTable } from "./_failure_table.ts";
 
 /** Options of {@linkcode searchComponent}. */
 export interface ComponentSearchOptions {
@@ -59,6 +68,11 @@ export interface ComponentSearchOptions {
   checkEvery?: number;
   /** Default the first of {@linkcode HEURISTICS}. */
   heuristic?: Heuristic;
+  /**
+   * States already refuted at this capacity (shared by the runs of a
+   * portfolio on the same part); default a new table.
+   */
+  failures?: FailureTable;
 }
 
 /** What one search ends with. */
@@ -129,6 +143,11 @@ class CanonicalSearch {
   #nodeLimit: number;
   #byCount: boolean;
   #stopped: "timeout" | "limit" | undefined;
+  #failures: FailureTable;
+  #skyA = 0; // hash of the skyline: (section, top, topmost buffer) of every section
+  #skyB = 0;
+  #fKeyA = new Int32Array(64); // state key of each frame
+  #fKeyB = new Int32Array(64);
 
   #order: Int32Array; // buffers in the order candidates are tried
   #restOn: Float64Array; // smallest footprint among conflicting buffers (or a lower bound)
@@ -179,6 +198,11 @@ class CanonicalSearch {
   #counts: Int32Array;
   #well: Int32Array; // well of a section, or -1
   #inside: Float64Array; // footprints lying within the section's well
+  #low2: Float64Array; // lowest start if nothing starts at the water level
+  #head: Int32Array; // candidates at the water level by first section (lists)
+  #next: Int32Array;
+  #ok: Uint8Array; // section boundaries reachable by disjoint candidates
+  #valley: Int32Array; // first section of the section's valley, or -1
 
   constructor(comp: Component, options: ComponentSearchOptions) {
     const n = comp.ids.length, sections = comp.sectionCount;
@@ -193,9 +217,18 @@ class CanonicalSearch {
     this.#deadline = options.deadline;
     this.#checkMask = pow2(options.checkEvery ?? defaultCheckEvery(n)) - 1;
     this.#nodeLimit = options.nodeLimit ?? Infinity;
+    this.#failures = options.failures ?? new FailureTable();
+    for (let s = 0; s < sections; s++) {
+      this.#skyA ^= skyA(s, 0, -1);
+      this.#skyB ^= skyB(s, 0, -1);
+    }
     const heuristic = options.heuristic ?? HEURISTICS[0];
     this.#byCount = heuristic.section === "fewest";
-    this.#order = memo(comp, heuristic.order.join(), () => candidateOrder(comp, heuristic.order));
+    this.#order = memo(
+      comp,
+      `${heuristic.order.join()}:${heuristic.seed}:${heuristic.jitter}`,
+      () => candidateOrder(comp, heuristic.order, heuristic),
+    );
     this.#restOn = memo(comp, "restOn", () => restOnBound(comp));
     this.#h = new Float64Array(sections);
     this.#below = new Int32Array(sections).fill(-1);
@@ -227,6 +260,11 @@ class CanonicalSearch {
     this.#counts = new Int32Array(sections + 2);
     this.#well = new Int32Array(sections + 1);
     this.#inside = new Float64Array(sections + 1);
+    this.#low2 = new Float64Array(sections + 1);
+    this.#head = new Int32Array(sections + 1);
+    this.#next = new Int32Array(n);
+    this.#ok = new Uint8Array(sections + 1);
+    this.#valley = new Int32Array(sections + 1);
   }
 
   /** Runs the whole search (once). */
@@ -281,6 +319,8 @@ class CanonicalSearch {
           this.#enter(from, to, level);
           continue;
         }
+        // Every branch failed, none cut short: the state has no completion.
+        this.#failures.add(this.#fKeyA[d], this.#fKeyB[d]);
         this.#poolTop = this.#fStart[d];
         this.#depth--;
       }
@@ -337,7 +377,8 @@ class CanonicalSearch {
     }
     const first = this.#first, end = this.#end, size = this.#size, capacity = this.#capacity;
     const low = this.#low, count = this.#count, reach = this.#reachOf;
-    let lo = Infinity, hi = 0;
+    let lo = Infinity, hi = 0, ka = this.#skyA, kb = this.#skyB;
+    const excluded = this.#excluded;
     for (let k = from; k < to; k++) {
       const b = groups[k];
       if (placed[b] !== 0) continue;
@@ -345,7 +386,13 @@ class CanonicalSearch {
       if (f + size[b] > capacity) return false;
       if (first[b] < lo) lo = first[b];
       if (end[b] > hi) hi = end[b];
+      const e = excluded[b] === x ? 0x2545f491 : 0;
+      ka ^= fmix(Math.imul(b, 0x9e3779b1) + 0x3c6ef372 ^ e);
+      kb ^= fmix(Math.imul(b, 0x85ebca77) + 0x1b873593 ^ e);
     }
+    ka ^= fmix((x >>> 0) ^ 0x68e31da4) ^ fmix(Math.floor(x / 4294967296) + 0x7f4a7c15);
+    kb ^= fmix((x >>> 0) + 0x165667b1) ^ fmix(Math.floor(x / 4294967296) ^ 0x27d4eb2f);
+    if (this.#failures.has(ka, kb)) return false;
     if (!this.#wellsFill(from, to, x, lo, hi)) return false;
     low.fill(Infinity, lo, hi);
     count.fill(0, lo, hi);
@@ -377,6 +424,7 @@ class CanonicalSearch {
         pickCount = c;
       }
     }
+    if (!this.#valleysCover(from, to, x, lo, hi)) return false;
     const d = this.#depth + 1;
     if (d === this.#fLevel.length) this.#growFrames();
     if (this.#poolTop + pickCount > this.#pool.length) {
@@ -392,9 +440,85 @@ class CanonicalSearch {
     }
     this.#poolTop = this.#fEnd[d] = top;
     this.#fExcluded[d] = 0;
+    this.#fKeyA[d] = ka;
+    this.#fKeyB[d] = kb;
     this.#fLog[d] = -1;
     this.#fX[d] = -1;
     this.#depth = d;
+    return true;
+  }
+
+  /**
+   * Valleys. Seen from the water level `x`, section `s` is at height
+   * `H(s) = max(h[s], x)` (nothing starts below `x`). A valley is a maximal run
+   * of sections of equal height `y` whose neighbours are higher, or crossed by
+   * no unplaced buffer. What starts at `y` in a valley lies within it (a buffer
+   * crossing a neighbour starts at or above it), and those buffers pairwise do
+   * not conflict: they start at `y` over disjoint runs of sections. A section
+   * where none does starts next at its second-lowest reach (`y` plus what a
+   * buffer must rest on, or a higher floor); where that leaves too little room
+   * for what it still holds, a buffer must start at `y` over it. False when in
+   * some valley no disjoint set of candidates covers all such sections (a
+   * left-to-right pass over section boundaries). Uses `#reachOf` from
+   * `#enter`.
+   */
+  #valleysCover(from: number, to: number, x: number, lo: number, hi: number): boolean {
+    const groups = this.#groups, placed = this.#placed, first = this.#first, end = this.#end;
+    const reach = this.#reachOf, restOn = this.#restOn, rem = this.#rem, h = this.#h;
+    const low2 = this.#low2, head = this.#head, next = this.#next, ok = this.#ok;
+    const valley = this.#valley;
+    let valleys = 0;
+    for (let s = lo; s < hi;) {
+      if (rem[s] === 0) {
+        valley[s++] = -1;
+        continue;
+      }
+      const y = Math.max(h[s], x);
+      let e = s + 1;
+      while (e < hi && rem[e] > 0 && Math.max(h[e], x) === y) e++;
+      const walled = (s === lo || rem[s - 1] === 0 || h[s - 1] > y) &&
+        (e === hi || rem[e] === 0 || h[e] > y);
+      for (let t = s; t < e; t++) valley[t] = walled ? s : -1;
+      if (walled) valleys++;
+      s = e;
+    }
+    if (valleys === 0) return true;
+    low2.fill(Infinity, lo, hi);
+    head.fill(-1, lo, hi);
+    for (let k = from; k < to; k++) {
+      const b = groups[k];
+      if (placed[b] !== 0) continue;
+      const f = reach[b], fs = first[b], es = end[b];
+      for (let s = fs; s < es; s++) {
+        if (valley[s] < 0) continue;
+        const y = Math.max(h[s], x), alt = f > y ? f : y + restOn[b];
+        if (alt < low2[s]) low2[s] = alt;
+      }
+      const v = valley[fs];
+      if (v >= 0 && valley[es - 1] === v && f === Math.max(h[fs], x)) {
+        next[b] = head[fs];
+        head[fs] = b;
+      }
+    }
+    const capFp = this.#capFp;
+    for (let s = lo; s < hi;) {
+      const v = valley[s];
+      if (v < 0) {
+        s++;
+        continue;
+      }
+      let e = s;
+      while (e < hi && valley[e] === v) e++;
+      ok.fill(0, s, e + 1);
+      ok[s] = 1;
+      for (let t = s; t < e; t++) {
+        if (ok[t] === 0) continue;
+        if (capFp - low2[t] - rem[t] >= 0) ok[t + 1] = 1;
+        for (let b = head[t]; b >= 0; b = next[b]) ok[end[b]] = 1;
+      }
+      if (ok[e] === 0) return false;
+      s = e;
+    }
     return true;
   }
 
@@ -503,13 +627,18 @@ class CanonicalSearch {
     const ftrail = this.#ftrail, itrail = this.#itrail;
     let ftop = this.#ftop, itop = this.#itop;
     const below = this.#below;
+    let sa = this.#skyA, sb = this.#skyB;
     for (let s = first; s < end; s++) {
+      sa ^= skyA(s, h[s], below[s]) ^ skyA(s, top, b);
+      sb ^= skyB(s, h[s], below[s]) ^ skyB(s, top, b);
       ftrail[ftop++] = h[s];
       h[s] = top;
       rem[s] -= fp;
       itrail[itop++] = below[s];
       below[s] = b;
     }
+    this.#skyA = sa;
+    this.#skyB = sb;
     let changed = 0;
     for (let k = from; k < to; k++) {
       const o = groups[k];
@@ -555,11 +684,17 @@ class CanonicalSearch {
         floor[itrail[--itop]] = ftrail[--ftop];
       }
       const fp = this.#fp[b];
+      let sa = this.#skyA, sb = this.#skyB;
       for (let s = this.#end[b] - 1; s >= this.#first[b]; s--) {
+        const top = h[s];
         h[s] = ftrail[--ftop];
         rem[s] += fp;
         below[s] = itrail[--itop];
+        sa ^= skyA(s, top, b) ^ skyA(s, h[s], below[s]);
+        sb ^= skyB(s, top, b) ^ skyB(s, h[s], below[s]);
       }
+      this.#skyA = sa;
+      this.#skyB = sb;
       this.#offsets[b] = NaN;
       this.#placed[b] = 0;
       this.#placedCount--;
@@ -691,6 +826,8 @@ class CanonicalSearch {
     this.#fExcluded = grow(this.#fExcluded, c);
     this.#fLog = grow(this.#fLog, c);
     this.#fX = grow(this.#fX, c);
+    this.#fKeyA = grow(this.#fKeyA, c);
+    this.#fKeyB = grow(this.#fKeyB, c);
   }
 }
 
@@ -720,4 +857,28 @@ function grow<A extends Float64Array | Int32Array | Uint8Array>(a: A, atLeast: n
   const b = new (a.constructor as new (n: number) => A)(Math.max(atLeast, a.length * 2));
   b.set(a);
   return b;
+}
+
+/** Murmur3's finaliser: a 32-bit mix. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** One half of a section's share of the skyline hash. */
+function skyA(s: number, top: number, below: number): number {
+  const hi = Math.floor(top / 4294967296);
+  return fmix(fmix(Math.imul(s, 0x9e3779b1) ^ (top >>> 0)) ^ Math.imul(below + 2, 0x85ebca6b) ^ hi);
+}
+
+/** The other half. */
+function skyB(s: number, top: number, below: number): number {
+  const hi = Math.floor(top / 4294967296);
+  return fmix(
+    fmix((Math.imul(s, 0xc2b2ae35) + (top >>> 0) + 0x27d4eb2f) | 0) ^
+      Math.imul(below + 7, 0x165667b1) ^ Math.imul(hi, 31),
+  );
 }
