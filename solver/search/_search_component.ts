@@ -146,6 +146,15 @@ class CanonicalSearch {
   #failures: FailureTable;
   #skyA = 0; // hash of the skyline: (section, top, topmost buffer) of every section
   #skyB = 0;
+  #placedA = 0; // hash of the placed buffers
+  #placedB = 0;
+  #sideA = 0; // hash of the members of the side being searched
+  #sideB = 0;
+  #za: Int32Array; // per buffer: its share of #placedA, #placedB, #sideA, #sideB
+  #zb: Int32Array;
+  #zsa: Int32Array;
+  #zsb: Int32Array;
+  #zx: Int32Array; // its share of the exclusions' hash
   #fKeyA = new Int32Array(64); // state key of each frame
   #fKeyB = new Int32Array(64);
 
@@ -198,7 +207,8 @@ class CanonicalSearch {
   #counts: Int32Array;
   #well: Int32Array; // well of a section, or -1
   #inside: Float64Array; // footprints lying within the section's well
-  #low2: Float64Array; // lowest start if nothing starts at the water level
+  #low2: Float64Array; // in a valley: lowest start if nothing starts at its bottom
+  #restOnIn: Float64Array; // per section: smallest #restOn of a buffer covering it
   #head: Int32Array; // candidates at the water level by first section (lists)
   #next: Int32Array;
   #ok: Uint8Array; // section boundaries reachable by disjoint candidates
@@ -222,6 +232,12 @@ class CanonicalSearch {
       this.#skyA ^= skyA(s, 0, -1);
       this.#skyB ^= skyB(s, 0, -1);
     }
+    const zs = memo(comp, "hashes", () => bufferHashes(n));
+    this.#za = zs.subarray(0, n);
+    this.#zb = zs.subarray(n, 2 * n);
+    this.#zsa = zs.subarray(2 * n, 3 * n);
+    this.#zsb = zs.subarray(3 * n, 4 * n);
+    this.#zx = zs.subarray(4 * n, 5 * n);
     const heuristic = options.heuristic ?? HEURISTICS[0];
     this.#byCount = heuristic.section === "fewest";
     this.#order = memo(
@@ -230,6 +246,13 @@ class CanonicalSearch {
       () => candidateOrder(comp, heuristic.order, heuristic),
     );
     this.#restOn = memo(comp, "restOn", () => restOnBound(comp));
+    this.#restOnIn = memo(comp, "restOnIn", () => {
+      const m = new Float64Array(sections + 1).fill(Infinity);
+      for (let b = 0; b < n; b++) {
+        for (let s = comp.first[b]; s < comp.end[b]; s++) m[s] = Math.min(m[s], this.#restOn[b]);
+      }
+      return m;
+    });
     this.#h = new Float64Array(sections);
     this.#below = new Int32Array(sections).fill(-1);
     this.#span = new Float64Array(n);
@@ -290,6 +313,29 @@ class CanonicalSearch {
    */
   #solve(from: number, to: number, x: number): boolean {
     const base = this.#depth, logMark = this.#logTop, xMark = this.#xtop;
+    const outerA = this.#sideA, outerB = this.#sideB;
+    let sa = 0, sb = 0;
+    for (let k = from; k < to; k++) {
+      sa ^= this.#zsa[this.#groups[k]];
+      sb ^= this.#zsb[this.#groups[k]];
+    }
+    this.#sideA = sa;
+    this.#sideB = sb;
+    const ok = this.#search(from, to, x, base, logMark, xMark);
+    this.#sideA = outerA;
+    this.#sideB = outerB;
+    return ok;
+  }
+
+  /** The loop of #solve, with the side's hash set. */
+  #search(
+    from: number,
+    to: number,
+    x: number,
+    base: number,
+    logMark: number,
+    xMark: number,
+  ): boolean {
     if (this.#enter(from, to, x)) {
       while (this.#depth > base) {
         const d = this.#depth, level = this.#fLevel[d];
@@ -353,12 +399,17 @@ class CanonicalSearch {
       return false;
     }
     const groups = this.#groups, placed = this.#placed, floor = this.#floor, fp = this.#fp;
-    let m = Infinity;
+    const first = this.#first, end = this.#end, reach = this.#reachOf, excluded = this.#excluded;
+    const zx = this.#zx;
+    let m = Infinity, lo = Infinity, hi = 0, ex = 0;
     for (let k = from; k < to; k++) {
       const b = groups[k];
       if (placed[b] === 0) {
-        const f = this.#reach(b, x);
+        const f = reach[b] = this.#reach(b, x);
         if (f < m) m = f;
+        if (first[b] < lo) lo = first[b];
+        if (end[b] > hi) hi = end[b];
+        if (excluded[b] === x) ex ^= zx[b];
       }
     }
     if (m > x) {
@@ -370,38 +421,43 @@ class CanonicalSearch {
       }
       if (next === Infinity) return false;
       x = next;
+      ex = 0;
       for (let k = from; k < to; k++) {
         const b = groups[k];
-        if (placed[b] === 0 && floor[b] + fp[b] <= x) return false;
+        if (placed[b] !== 0) continue;
+        if (floor[b] + fp[b] <= x) return false;
+        reach[b] = this.#reach(b, x);
+        if (excluded[b] === x) ex ^= zx[b];
       }
     }
-    const first = this.#first, end = this.#end, size = this.#size, capacity = this.#capacity;
-    const low = this.#low, count = this.#count, reach = this.#reachOf;
-    let lo = Infinity, hi = 0, ka = this.#skyA, kb = this.#skyB;
-    const excluded = this.#excluded;
-    for (let k = from; k < to; k++) {
-      const b = groups[k];
-      if (placed[b] !== 0) continue;
-      const f = reach[b] = this.#reach(b, x);
-      if (f + size[b] > capacity) return false;
-      if (first[b] < lo) lo = first[b];
-      if (end[b] > hi) hi = end[b];
-      const e = excluded[b] === x ? 0x2545f491 : 0;
-      ka ^= fmix(Math.imul(b, 0x9e3779b1) + 0x3c6ef372 ^ e);
-      kb ^= fmix(Math.imul(b, 0x85ebca77) + 0x1b873593 ^ e);
-    }
-    ka ^= fmix((x >>> 0) ^ 0x68e31da4) ^ fmix(Math.floor(x / 4294967296) + 0x7f4a7c15);
-    kb ^= fmix((x >>> 0) + 0x165667b1) ^ fmix(Math.floor(x / 4294967296) ^ 0x27d4eb2f);
+    // The state: skyline, placed buffers, the side's members, water level, exclusions.
+    const xl = x >>> 0, xh = Math.floor(x / 4294967296);
+    const ka = this.#skyA ^ this.#placedA ^ this.#sideA ^ ex ^ fmix(xl ^ 0x68e31da4) ^
+      fmix(xh + 0x7f4a7c15);
+    const kb = this.#skyB ^ this.#placedB ^ this.#sideB ^ fmix(ex + 0x2545f491) ^
+      fmix(xl + 0x165667b1) ^ fmix(xh ^ 0x27d4eb2f);
     if (this.#failures.has(ka, kb)) return false;
     if (!this.#wellsFill(from, to, x, lo, hi)) return false;
+    const valleys = this.#labelValleys(x, lo, hi);
+    const size = this.#size, capacity = this.#capacity, h = this.#h;
+    const low = this.#low, count = this.#count, valley = this.#valley;
+    const head = this.#head, nextIn = this.#next;
     low.fill(Infinity, lo, hi);
     count.fill(0, lo, hi);
+    if (valleys > 0) head.fill(-1, lo, hi);
     for (let k = from; k < to; k++) {
       const b = groups[k];
       if (placed[b] !== 0) continue;
-      const f = reach[b];
-      if (f === x) { for (let s = first[b], e = end[b]; s < e; s++) count[s]++; }
-      for (let s = first[b], e = end[b]; s < e; s++) if (f < low[s]) low[s] = f;
+      const f = reach[b], fs = first[b], es = end[b];
+      if (f + size[b] > capacity) return false;
+      if (f === x) { for (let s = fs; s < es; s++) count[s]++; }
+      for (let s = fs; s < es; s++) if (f < low[s]) low[s] = f;
+      if (valleys === 0) continue;
+      const v = valley[fs];
+      if (v >= 0 && valley[es - 1] === v && f === (h[fs] > x ? h[fs] : x)) {
+        nextIn[b] = head[fs];
+        head[fs] = b;
+      }
     }
     // Every section's remaining footprints above its lowest reachable start;
     // meanwhile the section to branch on.
@@ -424,7 +480,7 @@ class CanonicalSearch {
         pickCount = c;
       }
     }
-    if (!this.#valleysCover(from, to, x, lo, hi)) return false;
+    if (valleys > 0 && !this.#valleysCover(lo, hi)) return false;
     const d = this.#depth + 1;
     if (d === this.#fLevel.length) this.#growFrames();
     if (this.#poolTop + pickCount > this.#pool.length) {
@@ -455,52 +511,18 @@ class CanonicalSearch {
    * no unplaced buffer. What starts at `y` in a valley lies within it (a buffer
    * crossing a neighbour starts at or above it), and those buffers pairwise do
    * not conflict: they start at `y` over disjoint runs of sections. A section
-   * where none does starts next at its second-lowest reach (`y` plus what a
-   * buffer must rest on, or a higher floor); where that leaves too little room
-   * for what it still holds, a buffer must start at `y` over it. False when in
+   * where none does starts next no lower than the lower of the valley's walls
+   * (a buffer crossing one) and `y` plus the smallest footprint a buffer
+   * covering it could rest on (a buffer within it, which rests on another);
+   * where that leaves too little room for what it still holds, a buffer must
+   * start at `y` over it. False when in
    * some valley no disjoint set of candidates covers all such sections (a
-   * left-to-right pass over section boundaries). Uses `#reachOf` from
-   * `#enter`.
+   * left-to-right pass over section boundaries). Uses the valleys, second
+   * lowest starts and candidate lists that `#enter` leaves.
    */
-  #valleysCover(from: number, to: number, x: number, lo: number, hi: number): boolean {
-    const groups = this.#groups, placed = this.#placed, first = this.#first, end = this.#end;
-    const reach = this.#reachOf, restOn = this.#restOn, rem = this.#rem, h = this.#h;
-    const low2 = this.#low2, head = this.#head, next = this.#next, ok = this.#ok;
-    const valley = this.#valley;
-    let valleys = 0;
-    for (let s = lo; s < hi;) {
-      if (rem[s] === 0) {
-        valley[s++] = -1;
-        continue;
-      }
-      const y = Math.max(h[s], x);
-      let e = s + 1;
-      while (e < hi && rem[e] > 0 && Math.max(h[e], x) === y) e++;
-      const walled = (s === lo || rem[s - 1] === 0 || h[s - 1] > y) &&
-        (e === hi || rem[e] === 0 || h[e] > y);
-      for (let t = s; t < e; t++) valley[t] = walled ? s : -1;
-      if (walled) valleys++;
-      s = e;
-    }
-    if (valleys === 0) return true;
-    low2.fill(Infinity, lo, hi);
-    head.fill(-1, lo, hi);
-    for (let k = from; k < to; k++) {
-      const b = groups[k];
-      if (placed[b] !== 0) continue;
-      const f = reach[b], fs = first[b], es = end[b];
-      for (let s = fs; s < es; s++) {
-        if (valley[s] < 0) continue;
-        const y = Math.max(h[s], x), alt = f > y ? f : y + restOn[b];
-        if (alt < low2[s]) low2[s] = alt;
-      }
-      const v = valley[fs];
-      if (v >= 0 && valley[es - 1] === v && f === Math.max(h[fs], x)) {
-        next[b] = head[fs];
-        head[fs] = b;
-      }
-    }
-    const capFp = this.#capFp;
+  #valleysCover(lo: number, hi: number): boolean {
+    const end = this.#end, rem = this.#rem, low2 = this.#low2, head = this.#head;
+    const next = this.#next, ok = this.#ok, valley = this.#valley, capFp = this.#capFp;
     for (let s = lo; s < hi;) {
       const v = valley[s];
       if (v < 0) {
@@ -520,6 +542,35 @@ class CanonicalSearch {
       s = e;
     }
     return true;
+  }
+
+  /**
+   * Labels each section of `[lo, hi)` with the first section of its valley
+   * (see #valleysCover), or -1; returns the number of valleys.
+   */
+  #labelValleys(x: number, lo: number, hi: number): number {
+    const rem = this.#rem, h = this.#h, valley = this.#valley, low2 = this.#low2;
+    const restOnIn = this.#restOnIn;
+    let valleys = 0;
+    for (let s = lo; s < hi;) {
+      if (rem[s] === 0) {
+        valley[s++] = -1;
+        continue;
+      }
+      const y = Math.max(h[s], x);
+      let e = s + 1;
+      while (e < hi && rem[e] > 0 && Math.max(h[e], x) === y) e++;
+      const left = s === lo || rem[s - 1] === 0 ? Infinity : h[s - 1];
+      const right = e === hi || rem[e] === 0 ? Infinity : h[e];
+      const walled = left > y && right > y, wall = Math.min(left, right);
+      for (let t = s; t < e; t++) {
+        valley[t] = walled ? s : -1;
+        low2[t] = Math.min(wall, y + restOnIn[t]);
+      }
+      if (walled) valleys++;
+      s = e;
+    }
+    return valleys;
   }
 
   /**
@@ -653,6 +704,8 @@ class CanonicalSearch {
     this.#ftop = ftop;
     this.#itop = itop;
     this.#offsets[b] = x;
+    this.#placedA ^= this.#za[b];
+    this.#placedB ^= this.#zb[b];
     placed[b] = 1;
     this.#log[this.#logTop++] = b;
     this.#placedCount++;
@@ -696,6 +749,8 @@ class CanonicalSearch {
       this.#skyA = sa;
       this.#skyB = sb;
       this.#offsets[b] = NaN;
+      this.#placedA ^= this.#za[b];
+      this.#placedB ^= this.#zb[b];
       this.#placed[b] = 0;
       this.#placedCount--;
     }
@@ -881,4 +936,11 @@ function skyB(s: number, top: number, below: number): number {
     fmix((Math.imul(s, 0xc2b2ae35) + (top >>> 0) + 0x27d4eb2f) | 0) ^
       Math.imul(below + 7, 0x165667b1) ^ Math.imul(hi, 31),
   );
+}
+
+/** Random-looking 32-bit values per buffer, five per buffer, one array after another. */
+function bufferHashes(n: number): Int32Array {
+  const out = new Int32Array(5 * n);
+  for (let i = 0; i < out.length; i++) out[i] = fmix(Math.imul(i + 1, 0x9e3779b1) ^ 0x5bd1e995);
+  return out;
 }
