@@ -44,9 +44,9 @@ export class FailureTable {
   /** An empty table. */
   constructor(options: FailureTableOptions = {}) {
     this.#max = options.maxEntries ?? 1 << 21;
-    this.#a = new Int32Array(1024);
-    this.#b = new Int32Array(1024);
-    this.#mask = 1023;
+    // Most searches end without a failure: no room is taken until the first one.
+    this.#a = this.#b = EMPTY;
+    this.#mask = 0;
   }
 
   /** Number of keys held. */
@@ -56,6 +56,7 @@ export class FailureTable {
 
   /** Whether key (a, b) was added (since the table last filled up). */
   has(a: number, b: number): boolean {
+    if (this.#size === 0) return false;
     if ((a | b) === 0) b = 1;
     const ka = this.#a, kb = this.#b, mask = this.#mask;
     for (let i = slot(a, b) & mask;; i = (i + 1) & mask) {
@@ -87,7 +88,7 @@ export class FailureTable {
       this.#size = 0;
       return;
     }
-    const n = oldA.length * 2;
+    const n = Math.max(1024, oldA.length * 2);
     this.#a = new Int32Array(n);
     this.#b = new Int32Array(n);
     this.#mask = n - 1;
@@ -97,6 +98,8 @@ export class FailureTable {
     }
   }
 }
+
+const EMPTY = new Int32Array(0);
 
 function slot(a: number, b: number): number {
   return Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) >>> 7;

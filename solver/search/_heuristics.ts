@@ -150,12 +150,39 @@ export function distinctHeuristics(
   const full = total.every((t) => t === capFp);
   const seen = new Set<string>(), out: Heuristic[] = [];
   for (const h of HEURISTICS) {
-    const key = `${full ? "fewest" : h.section}:${candidateOrder(comp, h.order).join()}`;
+    const key = `${full ? "fewest" : h.section}:${heuristicOrder(comp, h).join()}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(h);
   }
   return out;
+}
+
+const orders = new WeakMap<Component, Map<string, Int32Array>>();
+
+/**
+ * {@linkcode candidateOrder} for a heuristic (its keys, seed and jitter),
+ * computed once per part: every run and restart on the part shares it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { splitComponents } from "./_components.ts";
+ * const [part] = splitComponents({ buffers: [
+ *   { id: "a", lower: 0, upper: 2, size: 4 },
+ *   { id: "b", lower: 1, upper: 3, size: 8 },
+ * ] });
+ * assert.equal(heuristicOrder(part, HEURISTICS[1]), heuristicOrder(part, HEURISTICS[1]));
+ * assert.deepEqual(heuristicOrder(part, HEURISTICS[1]), Int32Array.of(1, 0));
+ * ```
+ */
+export function heuristicOrder(comp: Component, h: Heuristic): Int32Array {
+  let m = orders.get(comp);
+  if (m === undefined) orders.set(comp, m = new Map());
+  const key = `${h.order.join()}:${h.seed}:${h.jitter}`;
+  let order = m.get(key);
+  if (order === undefined) m.set(key, order = candidateOrder(comp, h.order, h));
+  return order;
 }
 
 /** Base orders of {@linkcode jitteredHeuristic}, taken in turn. */

@@ -52,7 +52,7 @@
  * @module
  */
 import type { Component } from "./_components.ts";
-import { candidateOrder, type Heuristic, HEURISTICS } from "./_heuristics.ts";
+import { type Heuristic, heuristicOrder, HEURISTICS } from "./_heuristics.ts";
 import { restOnBound } from "./_rest_on.ts";
 import { FailureTable } from "./_failure_table.ts";
 
@@ -240,11 +240,7 @@ class CanonicalSearch {
     this.#zx = zs.subarray(4 * n, 5 * n);
     const heuristic = options.heuristic ?? HEURISTICS[0];
     this.#byCount = heuristic.section === "fewest";
-    this.#order = memo(
-      comp,
-      `${heuristic.order.join()}:${heuristic.seed}:${heuristic.jitter}`,
-      () => candidateOrder(comp, heuristic.order, heuristic),
-    );
+    this.#order = heuristicOrder(comp, heuristic);
     this.#restOn = memo(comp, "restOn", () => restOnBound(comp));
     this.#restOnIn = memo(comp, "restOnIn", () => {
       const m = new Float64Array(sections + 1).fill(Infinity);
@@ -255,15 +251,13 @@ class CanonicalSearch {
     });
     this.#h = new Float64Array(sections);
     this.#below = new Int32Array(sections).fill(-1);
-    this.#span = new Float64Array(n);
-    for (let b = 0; b < n; b++) this.#span[b] = comp.first[b] * (sections + 1) + comp.end[b];
-    this.#copyBefore = new Int32Array(n).fill(-1);
-    const lastCopy = new Map<string, number>();
-    for (let b = 0; b < n; b++) {
-      const key = `${this.#span[b]}:${comp.size[b]}`;
-      this.#copyBefore[b] = lastCopy.get(key) ?? -1;
-      lastCopy.set(key, b);
-    }
+    // Static per part: computed once for all the runs of a portfolio.
+    this.#span = memo(comp, "span", () => {
+      const span = new Float64Array(n);
+      for (let b = 0; b < n; b++) span[b] = comp.first[b] * (sections + 1) + comp.end[b];
+      return span;
+    });
+    this.#copyBefore = memo(comp, "copyBefore", () => copiesBefore(comp, this.#span));
     this.#rem = new Float64Array(sections);
     for (let b = 0; b < n; b++) {
       for (let s = comp.first[b]; s < comp.end[b]; s++) this.#rem[s] += this.#fp[b];
@@ -942,5 +936,18 @@ function skyB(s: number, top: number, below: number): number {
 function bufferHashes(n: number): Int32Array {
   const out = new Int32Array(5 * n);
   for (let i = 0; i < out.length; i++) out[i] = fmix(Math.imul(i + 1, 0x9e3779b1) ^ 0x5bd1e995);
+  return out;
+}
+
+/** Per buffer, the previous buffer (by index) of equal lifespan and size, or -1. */
+function copiesBefore(comp: Component, span: Float64Array): Int32Array {
+  const n = span.length, size = comp.size;
+  const byShape = Int32Array.from({ length: n }, (_, b) => b)
+    .sort((a, b) => span[a] - span[b] || size[a] - size[b] || a - b);
+  const out = new Int32Array(n).fill(-1);
+  for (let k = 1; k < n; k++) {
+    const a = byShape[k - 1], b = byShape[k];
+    if (span[a] === span[b] && size[a] === size[b]) out[b] = a;
+  }
   return out;
 }
