@@ -49,6 +49,14 @@ export interface Heuristic {
    * keeps the larger of two same-lifespan neighbours below.
    */
   order: readonly ("size" | "width" | "pressure" | "area")[];
+  /**
+   * When set, the first key of every buffer is scaled by a random factor in
+   * [1 - jitter, 1 + jitter) drawn from this seed: a restart with another
+   * seed meets its choices in another order.
+   */
+  seed?: number;
+  /** Default 0.5. */
+  jitter?: number;
 }
 
 /**
@@ -67,7 +75,11 @@ export interface Heuristic {
  * assert.deepEqual(candidateOrder(part, ["size", "width"]), Int32Array.of(1, 0));
  * ```
  */
-export function candidateOrder(comp: Component, order: Heuristic["order"]): Int32Array {
+export function candidateOrder(
+  comp: Component,
+  order: Heuristic["order"],
+  options: { seed?: number; jitter?: number } = {},
+): Int32Array {
   const n = comp.ids.length;
   const total = new Float64Array(comp.sectionCount);
   for (let b = 0; b < n; b++) {
@@ -81,10 +93,124 @@ export function candidateOrder(comp: Component, order: Heuristic["order"]): Int3
   const area = Float64Array.from(comp.footprint, (f, b) => f * width[b]);
   const keys = { size: comp.footprint, width, pressure, area };
   const ks = order.map((k) => keys[k]);
+  if (options.seed !== undefined) {
+    const random = mulberry32(options.seed), jitter = options.jitter ?? 0.5;
+    ks[0] = ks[0].map((v) => v * (1 + jitter * (2 * random() - 1)));
+  }
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
   return out.sort((a, b) => {
     for (const k of ks) if (k[a] !== k[b]) return k[b] - k[a];
     return a - b;
   });
+}
+
+/** A small seeded PRNG (mulberry32): uniform in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed | 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The heuristics of {@linkcode HEURISTICS} that steer the search on this part
+ * differently: one whose candidate order and section rule both match an
+ * earlier one's would repeat its run node for node. The two section rules
+ * agree when every section holds exactly `capacity` (rounded to the
+ * alignment): then no node with room left survives the room check, so "least
+ * room" ties everywhere and "fewest" decides both.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { splitComponents } from "./_components.ts";
+ * const [part] = splitComponents({ buffers: [
+ *   { id: "a", lower: 0, upper: 2, size: 4 },
+ *   { id: "b", lower: 0, upper: 2, size: 4 },
+ * ] });
+ * // every key orders a and b alike; at capacity 8 the one section is full
+ * assert.equal(distinctHeuristics(part, { capacity: 8, alignment: 1 }).length, 1);
+ * // with room to spare "least room" is a rule of its own
+ * assert.equal(distinctHeuristics(part, { capacity: 9, alignment: 1 }).length, 2);
+ * ```
+ */
+export function distinctHeuristics(
+  comp: Component,
+  options: { capacity: number; alignment: number },
+): Heuristic[] {
+  const capFp = Math.ceil(options.capacity / options.alignment) * options.alignment;
+  const total = new Float64Array(comp.sectionCount);
+  for (let b = 0; b < comp.ids.length; b++) {
+    for (let s = comp.first[b]; s < comp.end[b]; s++) total[s] += comp.footprint[b];
+  }
+  const full = total.every((t) => t === capFp);
+  const seen = new Set<string>(), out: Heuristic[] = [];
+  for (const h of HEURISTICS) {
+    const key = `${full ? "fewest" : h.section}:${heuristicOrder(comp, h).join()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(h);
+  }
+  return out;
+}
+
+const orders = new WeakMap<Component, Map<string, Int32Array>>();
+
+/**
+ * {@linkcode candidateOrder} for a heuristic (its keys, seed and jitter),
+ * computed once per part: every run and restart on the part shares it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { splitComponents } from "./_components.ts";
+ * const [part] = splitComponents({ buffers: [
+ *   { id: "a", lower: 0, upper: 2, size: 4 },
+ *   { id: "b", lower: 1, upper: 3, size: 8 },
+ * ] });
+ * assert.equal(heuristicOrder(part, HEURISTICS[1]), heuristicOrder(part, HEURISTICS[1]));
+ * assert.deepEqual(heuristicOrder(part, HEURISTICS[1]), Int32Array.of(1, 0));
+ * ```
+ */
+export function heuristicOrder(comp: Component, h: Heuristic): Int32Array {
+  let m = orders.get(comp);
+  if (m === undefined) orders.set(comp, m = new Map());
+  const key = `${h.order.join()}:${h.seed}:${h.jitter}`;
+  let order = m.get(key);
+  if (order === undefined) m.set(key, order = candidateOrder(comp, h.order, h));
+  return order;
+}
+
+/** Base orders of {@linkcode jitteredHeuristic}, taken in turn. */
+const JITTER_BASES: readonly Heuristic["order"][] = [
+  ["size", "width"],
+  ["area", "size"],
+  ["width", "size"],
+];
+
+/**
+ * The `k`-th randomised heuristic: a base order (in turn size, area, width
+ * first) whose first key is jittered by ±10% or ±30% (alternately), seeded by
+ * `k`. Restarts draw fresh ones, so that a heavy-tailed search is not
+ * retried in the same few orders only.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(jitteredHeuristic(0), {
+ *   section: "fewest", order: ["size", "width"], seed: 1, jitter: 0.1,
+ * });
+ * ```
+ */
+export function jitteredHeuristic(k: number): Heuristic {
+  return {
+    section: "fewest",
+    order: JITTER_BASES[k % JITTER_BASES.length],
+    seed: k + 1,
+    jitter: k % 2 === 0 ? 0.1 : 0.3,
+  };
 }

@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { splitComponents } from "./_components.ts";
 import { staircase } from "./_fixtures.ts";
-import { candidateOrder, HEURISTICS } from "./_heuristics.ts";
+import {
+  candidateOrder,
+  distinctHeuristics,
+  HEURISTICS,
+  jitteredHeuristic,
+} from "./_heuristics.ts";
 
 Deno.test("candidateOrder sorts by the keys, each descending, then by local index", () => {
   const [part] = splitComponents(staircase());
@@ -43,4 +48,30 @@ Deno.test("every heuristic breaks ties of equal lifespan by size, larger first",
     assert.ok(i >= 0, JSON.stringify(h));
     assert.ok(h.order.slice(0, i).every((k) => k === "width" || k === "pressure" || k === "area"));
   }
+});
+
+Deno.test("distinctHeuristics drops runs that would repeat another node for node", () => {
+  // The staircase: every section holds 6 bytes, so pressure ties everywhere
+  // (pressure-then-size is size order) and at capacity 6 "least room" is
+  // "fewest candidates".
+  const [part] = splitComponents(staircase());
+  const full = distinctHeuristics(part, { capacity: 6, alignment: 1 });
+  assert.ok(full.length < HEURISTICS.length);
+  assert.ok(full.every((h) => h.section === "fewest"));
+  const orders = full.map((h) => candidateOrder(part, h.order).join());
+  assert.equal(new Set(orders).size, orders.length);
+  // With room to spare the "tightest" rule counts again.
+  const loose = distinctHeuristics(part, { capacity: 7, alignment: 1 });
+  assert.ok(loose.some((h) => h.section === "tightest"));
+});
+
+Deno.test("jittered heuristics differ from seed to seed but are reproducible", () => {
+  const [part] = splitComponents(staircase());
+  const a = jitteredHeuristic(3), b = jitteredHeuristic(3), c = jitteredHeuristic(4);
+  assert.deepEqual(a, b);
+  assert.notDeepEqual(a, c);
+  assert.deepEqual(candidateOrder(part, a.order, a), candidateOrder(part, b.order, b));
+  // A jittered order is still a permutation of the buffers.
+  const order = [...candidateOrder(part, c.order, c)].sort((x, y) => x - y);
+  assert.deepEqual(order, [0, 1, 2, 3, 4, 5]);
 });

@@ -11,7 +11,13 @@
  * @module
  */
 import type { Component } from "./_components.ts";
-import { type Heuristic, HEURISTICS } from "./_heuristics.ts";
+import { FailureTable } from "./_failure_table.ts";
+import {
+  distinctHeuristics,
+  type Heuristic,
+  HEURISTICS,
+  jitteredHeuristic,
+} from "./_heuristics.ts";
 import { type ComponentSearchResult, searchComponent } from "./_search_component.ts";
 
 /** Options of {@linkcode solvePart}. */
@@ -51,9 +57,21 @@ export interface SolvePartResult {
 export function solvePart(comp: Component, options: SolvePartOptions): SolvePartResult {
   let budget = options.firstBudget ?? 1024, nodes = 0, runs = 0;
   let best: Float64Array | undefined, bestCount = -1;
-  const mirror = mirrored(comp);
-  for (;;) {
-    for (const [heuristic, part] of runsOf(comp, mirror)) {
+  // The first run alone settles most parts: the rest is set up only when it does not.
+  let mirror: Component | undefined, fixed: Heuristic[] = [HEURISTICS[0]];
+  // Refuted states carry over from run to run (same part, same capacity).
+  const tables = new Map<Component, FailureTable>();
+  for (let round = 0;; round++) {
+    for (let i = 0;; i++) {
+      if (runs === 1 && mirror === undefined) {
+        mirror = mirrored(comp);
+        fixed = distinctHeuristics(comp, options);
+      }
+      const run = runOf(comp, mirror, fixed, round, i);
+      if (run === undefined) break;
+      const [heuristic, part] = run;
+      let failures = tables.get(part);
+      if (failures === undefined) tables.set(part, failures = new FailureTable());
       const r: ComponentSearchResult = searchComponent(part, {
         capacity: options.capacity,
         alignment: options.alignment,
@@ -61,6 +79,7 @@ export function solvePart(comp: Component, options: SolvePartOptions): SolvePart
         nodeLimit: budget,
         checkEvery: options.checkEvery,
         heuristic,
+        failures,
       });
       nodes += r.nodes;
       runs++;
@@ -78,13 +97,26 @@ export function solvePart(comp: Component, options: SolvePartOptions): SolvePart
   }
 }
 
-function runsOf(comp: Component, mirror?: Component): [Heuristic, Component][] {
-  const out: [Heuristic, Component][] = [];
-  for (const h of HEURISTICS) {
-    out.push([h, comp]);
-    if (mirror) out.push([h, mirror]);
-  }
-  return out;
+/** Randomised runs per round, after the fixed heuristics. */
+const JITTERED_RUNS = 4;
+
+/**
+ * Run `i` of a round: each distinct fixed heuristic on the part and its
+ * mirror, then fresh randomised ones (alternately on each); undefined past
+ * the last. Before the mirror exists (the very first run) only the first.
+ */
+function runOf(
+  comp: Component,
+  mirror: Component | undefined,
+  fixed: Heuristic[],
+  round: number,
+  i: number,
+): [Heuristic, Component] | undefined {
+  if (mirror === undefined) return i === 0 ? [fixed[0], comp] : undefined;
+  if (i < 2 * fixed.length) return [fixed[i >> 1], i % 2 === 0 ? comp : mirror];
+  const k = i - 2 * fixed.length;
+  if (k >= JITTERED_RUNS) return undefined;
+  return [jitteredHeuristic(round * JITTERED_RUNS + k), k % 2 === 0 ? comp : mirror];
 }
 
 /**

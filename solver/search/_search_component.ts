@@ -27,6 +27,14 @@
  * - dominance: a buffer whose floor plus footprint is at or below the water
  *   level would fit in the gap beneath it, which no later buffer can use: P
  *   never leaves such a gap.
+ * - valleys: in each run of equal height walled by higher sections, the
+ *   buffers that start at its bottom lie within it and do not conflict; the
+ *   sections that cannot afford to wait for a higher start must be covered by
+ *   disjoint such buffers (see `#valleysCover`);
+ * - refuted states: a state whose every branch failed is remembered by a
+ *   hash of what its future depends on (skyline, unplaced buffers, water
+ *   level, exclusions), and pruned when reached again, by another
+ *   arrangement of the same skyline or by a later restart (_failure_table.ts).
  *
  * Symmetry, also from P: copies (same lifespan and size) are placed in index
  * order, and a buffer never sits right on a smaller one of the same lifespan
@@ -44,8 +52,9 @@
  * @module
  */
 import type { Component } from "./_components.ts";
-import { candidateOrder, type Heuristic, HEURISTICS } from "./_heuristics.ts";
+import { type Heuristic, heuristicOrder, HEURISTICS } from "./_heuristics.ts";
 import { restOnBound } from "./_rest_on.ts";
+import { FailureTable } from "./_failure_table.ts";
 
 /** Options of {@linkcode searchComponent}. */
 export interface ComponentSearchOptions {
@@ -59,6 +68,11 @@ export interface ComponentSearchOptions {
   checkEvery?: number;
   /** Default the first of {@linkcode HEURISTICS}. */
   heuristic?: Heuristic;
+  /**
+   * States already refuted at this capacity (shared by the runs of a
+   * portfolio on the same part); default a new table.
+   */
+  failures?: FailureTable;
 }
 
 /** What one search ends with. */
@@ -129,6 +143,20 @@ class CanonicalSearch {
   #nodeLimit: number;
   #byCount: boolean;
   #stopped: "timeout" | "limit" | undefined;
+  #failures: FailureTable;
+  #skyA = 0; // hash of the skyline: (section, top, topmost buffer) of every section
+  #skyB = 0;
+  #placedA = 0; // hash of the placed buffers
+  #placedB = 0;
+  #sideA = 0; // hash of the members of the side being searched
+  #sideB = 0;
+  #za: Int32Array; // per buffer: its share of #placedA, #placedB, #sideA, #sideB
+  #zb: Int32Array;
+  #zsa: Int32Array;
+  #zsb: Int32Array;
+  #zx: Int32Array; // its share of the exclusions' hash
+  #fKeyA = new Int32Array(64); // state key of each frame
+  #fKeyB = new Int32Array(64);
 
   #order: Int32Array; // buffers in the order candidates are tried
   #restOn: Float64Array; // smallest footprint among conflicting buffers (or a lower bound)
@@ -179,6 +207,12 @@ class CanonicalSearch {
   #counts: Int32Array;
   #well: Int32Array; // well of a section, or -1
   #inside: Float64Array; // footprints lying within the section's well
+  #low2: Float64Array; // in a valley: lowest start if nothing starts at its bottom
+  #restOnIn: Float64Array; // per section: smallest #restOn of a buffer covering it
+  #head: Int32Array; // candidates at the water level by first section (lists)
+  #next: Int32Array;
+  #ok: Uint8Array; // section boundaries reachable by disjoint candidates
+  #valley: Int32Array; // first section of the section's valley, or -1
 
   constructor(comp: Component, options: ComponentSearchOptions) {
     const n = comp.ids.length, sections = comp.sectionCount;
@@ -193,21 +227,37 @@ class CanonicalSearch {
     this.#deadline = options.deadline;
     this.#checkMask = pow2(options.checkEvery ?? defaultCheckEvery(n)) - 1;
     this.#nodeLimit = options.nodeLimit ?? Infinity;
+    this.#failures = options.failures ?? new FailureTable();
+    for (let s = 0; s < sections; s++) {
+      this.#skyA ^= skyA(s, 0, -1);
+      this.#skyB ^= skyB(s, 0, -1);
+    }
+    const zs = memo(comp, "hashes", () => bufferHashes(n));
+    this.#za = zs.subarray(0, n);
+    this.#zb = zs.subarray(n, 2 * n);
+    this.#zsa = zs.subarray(2 * n, 3 * n);
+    this.#zsb = zs.subarray(3 * n, 4 * n);
+    this.#zx = zs.subarray(4 * n, 5 * n);
     const heuristic = options.heuristic ?? HEURISTICS[0];
     this.#byCount = heuristic.section === "fewest";
-    this.#order = memo(comp, heuristic.order.join(), () => candidateOrder(comp, heuristic.order));
+    this.#order = heuristicOrder(comp, heuristic);
     this.#restOn = memo(comp, "restOn", () => restOnBound(comp));
+    this.#restOnIn = memo(comp, "restOnIn", () => {
+      const m = new Float64Array(sections + 1).fill(Infinity);
+      for (let b = 0; b < n; b++) {
+        for (let s = comp.first[b]; s < comp.end[b]; s++) m[s] = Math.min(m[s], this.#restOn[b]);
+      }
+      return m;
+    });
     this.#h = new Float64Array(sections);
     this.#below = new Int32Array(sections).fill(-1);
-    this.#span = new Float64Array(n);
-    for (let b = 0; b < n; b++) this.#span[b] = comp.first[b] * (sections + 1) + comp.end[b];
-    this.#copyBefore = new Int32Array(n).fill(-1);
-    const lastCopy = new Map<string, number>();
-    for (let b = 0; b < n; b++) {
-      const key = `${this.#span[b]}:${comp.size[b]}`;
-      this.#copyBefore[b] = lastCopy.get(key) ?? -1;
-      lastCopy.set(key, b);
-    }
+    // Static per part: computed once for all the runs of a portfolio.
+    this.#span = memo(comp, "span", () => {
+      const span = new Float64Array(n);
+      for (let b = 0; b < n; b++) span[b] = comp.first[b] * (sections + 1) + comp.end[b];
+      return span;
+    });
+    this.#copyBefore = memo(comp, "copyBefore", () => copiesBefore(comp, this.#span));
     this.#rem = new Float64Array(sections);
     for (let b = 0; b < n; b++) {
       for (let s = comp.first[b]; s < comp.end[b]; s++) this.#rem[s] += this.#fp[b];
@@ -227,6 +277,11 @@ class CanonicalSearch {
     this.#counts = new Int32Array(sections + 2);
     this.#well = new Int32Array(sections + 1);
     this.#inside = new Float64Array(sections + 1);
+    this.#low2 = new Float64Array(sections + 1);
+    this.#head = new Int32Array(sections + 1);
+    this.#next = new Int32Array(n);
+    this.#ok = new Uint8Array(sections + 1);
+    this.#valley = new Int32Array(sections + 1);
   }
 
   /** Runs the whole search (once). */
@@ -252,6 +307,29 @@ class CanonicalSearch {
    */
   #solve(from: number, to: number, x: number): boolean {
     const base = this.#depth, logMark = this.#logTop, xMark = this.#xtop;
+    const outerA = this.#sideA, outerB = this.#sideB;
+    let sa = 0, sb = 0;
+    for (let k = from; k < to; k++) {
+      sa ^= this.#zsa[this.#groups[k]];
+      sb ^= this.#zsb[this.#groups[k]];
+    }
+    this.#sideA = sa;
+    this.#sideB = sb;
+    const ok = this.#search(from, to, x, base, logMark, xMark);
+    this.#sideA = outerA;
+    this.#sideB = outerB;
+    return ok;
+  }
+
+  /** The loop of #solve, with the side's hash set. */
+  #search(
+    from: number,
+    to: number,
+    x: number,
+    base: number,
+    logMark: number,
+    xMark: number,
+  ): boolean {
     if (this.#enter(from, to, x)) {
       while (this.#depth > base) {
         const d = this.#depth, level = this.#fLevel[d];
@@ -281,6 +359,8 @@ class CanonicalSearch {
           this.#enter(from, to, level);
           continue;
         }
+        // Every branch failed, none cut short: the state has no completion.
+        this.#failures.add(this.#fKeyA[d], this.#fKeyB[d]);
         this.#poolTop = this.#fStart[d];
         this.#depth--;
       }
@@ -313,12 +393,17 @@ class CanonicalSearch {
       return false;
     }
     const groups = this.#groups, placed = this.#placed, floor = this.#floor, fp = this.#fp;
-    let m = Infinity;
+    const first = this.#first, end = this.#end, reach = this.#reachOf, excluded = this.#excluded;
+    const zx = this.#zx;
+    let m = Infinity, lo = Infinity, hi = 0, ex = 0;
     for (let k = from; k < to; k++) {
       const b = groups[k];
       if (placed[b] === 0) {
-        const f = this.#reach(b, x);
+        const f = reach[b] = this.#reach(b, x);
         if (f < m) m = f;
+        if (first[b] < lo) lo = first[b];
+        if (end[b] > hi) hi = end[b];
+        if (excluded[b] === x) ex ^= zx[b];
       }
     }
     if (m > x) {
@@ -330,31 +415,43 @@ class CanonicalSearch {
       }
       if (next === Infinity) return false;
       x = next;
+      ex = 0;
       for (let k = from; k < to; k++) {
         const b = groups[k];
-        if (placed[b] === 0 && floor[b] + fp[b] <= x) return false;
+        if (placed[b] !== 0) continue;
+        if (floor[b] + fp[b] <= x) return false;
+        reach[b] = this.#reach(b, x);
+        if (excluded[b] === x) ex ^= zx[b];
       }
     }
-    const first = this.#first, end = this.#end, size = this.#size, capacity = this.#capacity;
-    const low = this.#low, count = this.#count, reach = this.#reachOf;
-    let lo = Infinity, hi = 0;
-    for (let k = from; k < to; k++) {
-      const b = groups[k];
-      if (placed[b] !== 0) continue;
-      const f = reach[b] = this.#reach(b, x);
-      if (f + size[b] > capacity) return false;
-      if (first[b] < lo) lo = first[b];
-      if (end[b] > hi) hi = end[b];
-    }
+    // The state: skyline, placed buffers, the side's members, water level, exclusions.
+    const xl = x >>> 0, xh = Math.floor(x / 4294967296);
+    const ka = this.#skyA ^ this.#placedA ^ this.#sideA ^ ex ^ fmix(xl ^ 0x68e31da4) ^
+      fmix(xh + 0x7f4a7c15);
+    const kb = this.#skyB ^ this.#placedB ^ this.#sideB ^ fmix(ex + 0x2545f491) ^
+      fmix(xl + 0x165667b1) ^ fmix(xh ^ 0x27d4eb2f);
+    if (this.#failures.has(ka, kb)) return false;
     if (!this.#wellsFill(from, to, x, lo, hi)) return false;
+    const valleys = this.#labelValleys(x, lo, hi);
+    const size = this.#size, capacity = this.#capacity, h = this.#h;
+    const low = this.#low, count = this.#count, valley = this.#valley;
+    const head = this.#head, nextIn = this.#next;
     low.fill(Infinity, lo, hi);
     count.fill(0, lo, hi);
+    if (valleys > 0) head.fill(-1, lo, hi);
     for (let k = from; k < to; k++) {
       const b = groups[k];
       if (placed[b] !== 0) continue;
-      const f = reach[b];
-      if (f === x) { for (let s = first[b], e = end[b]; s < e; s++) count[s]++; }
-      for (let s = first[b], e = end[b]; s < e; s++) if (f < low[s]) low[s] = f;
+      const f = reach[b], fs = first[b], es = end[b];
+      if (f + size[b] > capacity) return false;
+      if (f === x) { for (let s = fs; s < es; s++) count[s]++; }
+      for (let s = fs; s < es; s++) if (f < low[s]) low[s] = f;
+      if (valleys === 0) continue;
+      const v = valley[fs];
+      if (v >= 0 && valley[es - 1] === v && f === (h[fs] > x ? h[fs] : x)) {
+        nextIn[b] = head[fs];
+        head[fs] = b;
+      }
     }
     // Every section's remaining footprints above its lowest reachable start;
     // meanwhile the section to branch on.
@@ -377,6 +474,7 @@ class CanonicalSearch {
         pickCount = c;
       }
     }
+    if (valleys > 0 && !this.#valleysCover(lo, hi)) return false;
     const d = this.#depth + 1;
     if (d === this.#fLevel.length) this.#growFrames();
     if (this.#poolTop + pickCount > this.#pool.length) {
@@ -392,10 +490,81 @@ class CanonicalSearch {
     }
     this.#poolTop = this.#fEnd[d] = top;
     this.#fExcluded[d] = 0;
+    this.#fKeyA[d] = ka;
+    this.#fKeyB[d] = kb;
     this.#fLog[d] = -1;
     this.#fX[d] = -1;
     this.#depth = d;
     return true;
+  }
+
+  /**
+   * Valleys. Seen from the water level `x`, section `s` is at height
+   * `H(s) = max(h[s], x)` (nothing starts below `x`). A valley is a maximal run
+   * of sections of equal height `y` whose neighbours are higher, or crossed by
+   * no unplaced buffer. What starts at `y` in a valley lies within it (a buffer
+   * crossing a neighbour starts at or above it), and those buffers pairwise do
+   * not conflict: they start at `y` over disjoint runs of sections. A section
+   * where none does starts next no lower than the lower of the valley's walls
+   * (a buffer crossing one) and `y` plus the smallest footprint a buffer
+   * covering it could rest on (a buffer within it, which rests on another);
+   * where that leaves too little room for what it still holds, a buffer must
+   * start at `y` over it. False when in
+   * some valley no disjoint set of candidates covers all such sections (a
+   * left-to-right pass over section boundaries). Uses the valleys, second
+   * lowest starts and candidate lists that `#enter` leaves.
+   */
+  #valleysCover(lo: number, hi: number): boolean {
+    const end = this.#end, rem = this.#rem, low2 = this.#low2, head = this.#head;
+    const next = this.#next, ok = this.#ok, valley = this.#valley, capFp = this.#capFp;
+    for (let s = lo; s < hi;) {
+      const v = valley[s];
+      if (v < 0) {
+        s++;
+        continue;
+      }
+      let e = s;
+      while (e < hi && valley[e] === v) e++;
+      ok.fill(0, s, e + 1);
+      ok[s] = 1;
+      for (let t = s; t < e; t++) {
+        if (ok[t] === 0) continue;
+        if (capFp - low2[t] - rem[t] >= 0) ok[t + 1] = 1;
+        for (let b = head[t]; b >= 0; b = next[b]) ok[end[b]] = 1;
+      }
+      if (ok[e] === 0) return false;
+      s = e;
+    }
+    return true;
+  }
+
+  /**
+   * Labels each section of `[lo, hi)` with the first section of its valley
+   * (see #valleysCover), or -1; returns the number of valleys.
+   */
+  #labelValleys(x: number, lo: number, hi: number): number {
+    const rem = this.#rem, h = this.#h, valley = this.#valley, low2 = this.#low2;
+    const restOnIn = this.#restOnIn;
+    let valleys = 0;
+    for (let s = lo; s < hi;) {
+      if (rem[s] === 0) {
+        valley[s++] = -1;
+        continue;
+      }
+      const y = Math.max(h[s], x);
+      let e = s + 1;
+      while (e < hi && rem[e] > 0 && Math.max(h[e], x) === y) e++;
+      const left = s === lo || rem[s - 1] === 0 ? Infinity : h[s - 1];
+      const right = e === hi || rem[e] === 0 ? Infinity : h[e];
+      const walled = left > y && right > y, wall = Math.min(left, right);
+      for (let t = s; t < e; t++) {
+        valley[t] = walled ? s : -1;
+        low2[t] = Math.min(wall, y + restOnIn[t]);
+      }
+      if (walled) valleys++;
+      s = e;
+    }
+    return valleys;
   }
 
   /**
@@ -503,13 +672,18 @@ class CanonicalSearch {
     const ftrail = this.#ftrail, itrail = this.#itrail;
     let ftop = this.#ftop, itop = this.#itop;
     const below = this.#below;
+    let sa = this.#skyA, sb = this.#skyB;
     for (let s = first; s < end; s++) {
+      sa ^= skyA(s, h[s], below[s]) ^ skyA(s, top, b);
+      sb ^= skyB(s, h[s], below[s]) ^ skyB(s, top, b);
       ftrail[ftop++] = h[s];
       h[s] = top;
       rem[s] -= fp;
       itrail[itop++] = below[s];
       below[s] = b;
     }
+    this.#skyA = sa;
+    this.#skyB = sb;
     let changed = 0;
     for (let k = from; k < to; k++) {
       const o = groups[k];
@@ -524,6 +698,8 @@ class CanonicalSearch {
     this.#ftop = ftop;
     this.#itop = itop;
     this.#offsets[b] = x;
+    this.#placedA ^= this.#za[b];
+    this.#placedB ^= this.#zb[b];
     placed[b] = 1;
     this.#log[this.#logTop++] = b;
     this.#placedCount++;
@@ -555,12 +731,20 @@ class CanonicalSearch {
         floor[itrail[--itop]] = ftrail[--ftop];
       }
       const fp = this.#fp[b];
+      let sa = this.#skyA, sb = this.#skyB;
       for (let s = this.#end[b] - 1; s >= this.#first[b]; s--) {
+        const top = h[s];
         h[s] = ftrail[--ftop];
         rem[s] += fp;
         below[s] = itrail[--itop];
+        sa ^= skyA(s, top, b) ^ skyA(s, h[s], below[s]);
+        sb ^= skyB(s, top, b) ^ skyB(s, h[s], below[s]);
       }
+      this.#skyA = sa;
+      this.#skyB = sb;
       this.#offsets[b] = NaN;
+      this.#placedA ^= this.#za[b];
+      this.#placedB ^= this.#zb[b];
       this.#placed[b] = 0;
       this.#placedCount--;
     }
@@ -691,6 +875,8 @@ class CanonicalSearch {
     this.#fExcluded = grow(this.#fExcluded, c);
     this.#fLog = grow(this.#fLog, c);
     this.#fX = grow(this.#fX, c);
+    this.#fKeyA = grow(this.#fKeyA, c);
+    this.#fKeyB = grow(this.#fKeyB, c);
   }
 }
 
@@ -720,4 +906,48 @@ function grow<A extends Float64Array | Int32Array | Uint8Array>(a: A, atLeast: n
   const b = new (a.constructor as new (n: number) => A)(Math.max(atLeast, a.length * 2));
   b.set(a);
   return b;
+}
+
+/** Murmur3's finaliser: a 32-bit mix. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** One half of a section's share of the skyline hash. */
+function skyA(s: number, top: number, below: number): number {
+  const hi = Math.floor(top / 4294967296);
+  return fmix(fmix(Math.imul(s, 0x9e3779b1) ^ (top >>> 0)) ^ Math.imul(below + 2, 0x85ebca6b) ^ hi);
+}
+
+/** The other half. */
+function skyB(s: number, top: number, below: number): number {
+  const hi = Math.floor(top / 4294967296);
+  return fmix(
+    fmix((Math.imul(s, 0xc2b2ae35) + (top >>> 0) + 0x27d4eb2f) | 0) ^
+      Math.imul(below + 7, 0x165667b1) ^ Math.imul(hi, 31),
+  );
+}
+
+/** Random-looking 32-bit values per buffer, five per buffer, one array after another. */
+function bufferHashes(n: number): Int32Array {
+  const out = new Int32Array(5 * n);
+  for (let i = 0; i < out.length; i++) out[i] = fmix(Math.imul(i + 1, 0x9e3779b1) ^ 0x5bd1e995);
+  return out;
+}
+
+/** Per buffer, the previous buffer (by index) of equal lifespan and size, or -1. */
+function copiesBefore(comp: Component, span: Float64Array): Int32Array {
+  const n = span.length, size = comp.size;
+  const byShape = Int32Array.from({ length: n }, (_, b) => b)
+    .sort((a, b) => span[a] - span[b] || size[a] - size[b] || a - b);
+  const out = new Int32Array(n).fill(-1);
+  for (let k = 1; k < n; k++) {
+    const a = byShape[k - 1], b = byShape[k];
+    if (span[a] === span[b] && size[a] === size[b]) out[b] = a;
+  }
+  return out;
 }

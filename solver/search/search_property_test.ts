@@ -6,7 +6,8 @@ import type { PlacementProblem } from "../../graph/types.ts";
 import { smallProblem, tightArbitrary } from "./_arbitraries.ts";
 import { bruteForcePlacement } from "../../testkit/brute_force_placement.ts";
 import { splitComponents } from "./_components.ts";
-import { HEURISTICS } from "./_heuristics.ts";
+import { FailureTable } from "./_failure_table.ts";
+import { HEURISTICS, jitteredHeuristic } from "./_heuristics.ts";
 import { searchComponent } from "./_search_component.ts";
 import { placeSearch } from "./search_placer.ts";
 
@@ -20,14 +21,17 @@ function searchAll(
   p: PlacementProblem,
   capacity: number,
   heuristic: typeof HEURISTICS[number],
+  tables?: FailureTable[],
 ): Float64Array | undefined {
   const offsets = new Float64Array(p.buffers.length);
-  for (const part of splitComponents(p)) {
+  for (const [i, part] of splitComponents(p).entries()) {
+    if (tables && tables[i] === undefined) tables[i] = new FailureTable();
     const r = searchComponent(part, {
       capacity,
       alignment: p.alignment ?? 1,
       deadline: Infinity,
       heuristic,
+      failures: tables?.[i],
     });
     assert.notEqual(r.outcome, "timeout");
     if (r.outcome === "infeasible") return undefined;
@@ -50,6 +54,24 @@ Deno.test("the bare search, with every heuristic, fits exactly when the brute fo
       }
     }),
     { seed: SEED, numRuns: 1000 },
+  );
+});
+
+Deno.test("refuted states shared by every heuristic and jittered runs keep the search exact", () => {
+  fc.assert(
+    fc.property(smallProblem(), fc.integer({ min: -2, max: 1 }), (drawn, delta) => {
+      const { capacity: _, ...p } = drawn;
+      const capacity = Math.max(0, bruteForcePlacement(p).arena + delta);
+      const fits = bruteForcePlacement(p).arena <= capacity;
+      // One table per part, filled by each run in turn (as the portfolio does).
+      const tables: FailureTable[] = [];
+      for (const heuristic of [...HEURISTICS, jitteredHeuristic(0), jitteredHeuristic(1)]) {
+        const offsets = searchAll(p, capacity, heuristic, tables);
+        assert.equal(offsets !== undefined, fits, `${JSON.stringify(heuristic)} at ${capacity}`);
+        if (offsets) assert.ok(verifyPlacement(p, offsets, { capacity }).ok);
+      }
+    }),
+    { seed: SEED + 1, numRuns: 500 },
   );
 });
 
