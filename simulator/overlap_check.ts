@@ -22,9 +22,19 @@ export interface OverlapInput {
   last: Int32Array;
   offsets: Float64Array;
   sizes: Float64Array;
-  ids: readonly string[];
+  /** Names of the tensors: an array, or anything that names one on demand (`at`). */
+  ids: TensorNames;
   /** Number of steps. */
   steps: number;
+}
+
+/**
+ * What names tensor `i` (only when an overlap is listed): an array of ids is
+ * one; a caller holding objects passes `{ at: (i) => objects[i].id }` and
+ * builds no array of a million names.
+ */
+export interface TensorNames {
+  at(i: number): string | undefined;
 }
 
 class Fenwick {
@@ -130,7 +140,7 @@ function listPartners(
   resident: number[],
   offsets: Float64Array,
   sizes: Float64Array,
-  ids: readonly string[],
+  ids: TensorNames,
   log: ViolationLog,
 ): void {
   const s = offsets[t], e = s + sizes[t];
@@ -138,7 +148,12 @@ function listPartners(
     if (!log.hasRoom) return;
     const rs = offsets[r], re = rs + sizes[r];
     if (rs < e && s < re) {
-      log.keep({ kind: "overlap", step, tensors: [ids[r], ids[t]], ranges: [[rs, re], [s, e]] });
+      log.keep({
+        kind: "overlap",
+        step,
+        tensors: [ids.at(r)!, ids.at(t)!],
+        ranges: [[rs, re], [s, e]],
+      });
     }
   }
 }

@@ -7,6 +7,7 @@
 import { arenaOf, fragmentation } from "../graph/metrics.ts";
 import { problemPeakLive } from "../graph/placement_problem.ts";
 import type { PlacementProblem } from "../graph/types.ts";
+import { lowerRanks } from "./lower_ranks.ts";
 import { checkOverlaps } from "./overlap_check.ts";
 import { type Violation, type ViolationKind, ViolationLog } from "./violations.ts";
 
@@ -47,41 +48,36 @@ export function verifyPlacement(
   const bs = problem.buffers;
   const capacity = options.capacity ?? problem.capacity;
   const align = problem.alignment ?? 1;
-  const sizes = Float64Array.from(bs, (b) => b.size);
-  for (let i = 0; i < bs.length; i++) {
+  // Typed copies first: every pass below reads them, not the objects.
+  const n = bs.length;
+  const sizes = new Float64Array(n), lower = new Float64Array(n), upper = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = bs[i];
+    sizes[i] = b.size;
+    lower[i] = b.lower;
+    upper[i] = b.upper;
+  }
+  for (let i = 0; i < n; i++) {
     const o = offsets[i];
-    if (bs[i].size === 0) continue;
+    if (sizes[i] === 0) continue;
     if (Number.isNaN(o)) log.add({ kind: "missing_offset", tensor: bs[i].id });
     else if (o % align !== 0) {
       log.add({ kind: "misaligned", tensor: bs[i].id, offset: o, alignment: align });
     }
-    if (capacity !== undefined && o + bs[i].size > capacity) {
+    if (capacity !== undefined && o + sizes[i] > capacity) {
       log.add({
         kind: "out_of_capacity",
-        step: bs[i].lower,
+        step: lower[i],
         tensor: bs[i].id,
-        range: [o, o + bs[i].size],
+        range: [o, o + sizes[i]],
         capacity,
       });
     }
   }
-  // Compress time to the distinct lower ends: two half-open lifespans intersect
-  // exactly when they share the later of their two lower ends.
-  const lowers = Float64Array.from(new Set(bs.map((b) => b.lower))).sort();
-  const countBelow = (x: number): number => {
-    let lo = 0, hi = lowers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (lowers[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const first = Int32Array.from(bs, (b) => countBelow(b.lower));
-  const last = Int32Array.from(bs, (b) => countBelow(b.upper) - 1);
+  const { lowers, first, last } = lowerRanks(lower, upper);
   const before = log.list.length;
   checkOverlaps(
-    { first, last, offsets, sizes, ids: bs.map((b) => b.id), steps: lowers.length },
+    { first, last, offsets, sizes, ids: { at: (i) => bs[i].id }, steps: lowers.length },
     log,
   );
   for (let i = before; i < log.list.length; i++) {

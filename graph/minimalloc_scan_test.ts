@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { parse } from "npm:csv-parse@6.2.1/sync";
+import { InputError } from "./input_error.ts";
+import { parseMinimallocCsv } from "./minimalloc_csv.ts";
+import { scanPlainMinimalloc } from "./minimalloc_scan.ts";
+
+/** The general reader's verdict on `text`: buffers, or the problems it names. */
+function general(text: string): unknown {
+  // A quoted first header field keeps the text off the quick path: csv-parse
+  // reads it to the same rows.
+  const i = text.search(/[^\r\n]/);
+  const end = i < 0 ? 0 : text.slice(i).search(/[,\r\n]|$/) + i;
+  const quoted = i < 0 ? text : `${text.slice(0, i)}"${text.slice(i, end)}"${text.slice(end)}`;
+  parse(quoted, { skip_empty_lines: true, relax_column_count: true }); // a CSV at all
+  try {
+    return parseMinimallocCsv(quoted, "p.csv").buffers;
+  } catch (e) {
+    assert.ok(e instanceof InputError);
+    return e;
+  }
+}
+
+/** Texts near the usual form: rows of likely and unlikely fields, either line end. */
+const nearlyPlain = fc.record({
+  header: fc.constantFrom(
+    "id,lower,upper,size",
+    "id,lower,upper,size,offset",
+    "id,lower,upper",
+    "ID,lower,upper,size",
+    "",
+  ),
+  rows: fc.array(
+    fc.oneof(
+      // Mostly well-formed rows, an id now and then repeated (the offset is
+      // dropped under a header without one).
+      {
+        weight: 9,
+        arbitrary: fc.tuple(fc.nat({ max: 300 }), fc.nat({ max: 9 }), fc.nat({ max: 9 }), fc.nat())
+          .map(([id, lower, length, size]) => ({
+            fields: [`b${id}`, `${lower}`, `${lower + length}`, `${size}`, `${size * 2}`],
+          })),
+      },
+      fc.array(
+        fc.oneof(
+          fc.nat({ max: 40 }).map(String),
+          fc.constantFrom("b1", "b2", "x y", "", " 3", "007", "1234567890123456", "-1", "a\rb"),
+        ),
+        { minLength: 0, maxLength: 6 },
+      ),
+    ),
+    { maxLength: 8 },
+  ),
+  eol: fc.constantFrom("\n", "\r\n"),
+  blank: fc.boolean(),
+  last: fc.boolean(),
+});
+
+Deno.test("scanPlainMinimalloc: what it reads, the general reader reads the same; it leaves every problem to it", () => {
+  let accepted = 0;
+  fc.assert(
+    fc.property(nearlyPlain, ({ header, rows, eol, blank, last }) => {
+      const width = header.split(",").length;
+      const lines = [
+        header,
+        ...rows.map((r) => Array.isArray(r) ? r.join(",") : r.fields.slice(0, width).join(",")),
+      ];
+      if (blank) lines.splice(1, 0, "");
+      const text = lines.join(eol) + (last ? eol : "");
+      let expected: unknown;
+      try {
+        expected = general(text);
+      } catch {
+        return; // not a CSV csv-parse reads: nothing to compare
+      }
+      const scanned = scanPlainMinimalloc(text);
+      if (scanned !== undefined) {
+        accepted++;
+        assert.deepEqual(scanned, expected, JSON.stringify(text));
+      }
+    }),
+    { numRuns: 2000, seed: 1 },
+  );
+  assert.ok(accepted > 300, `the quick path read ${accepted} texts`); // the comparison ran
+});
+
+Deno.test("scanPlainMinimalloc: reads the usual form, blank lines and either line end", () => {
+  const text = "\nid,lower,upper,size,offset\nb1,0,3,4,0\n\nb2,1,2,8,4";
+  const want = [
+    { id: "b1", lower: 0, upper: 3, size: 4, offset: 0 },
+    { id: "b2", lower: 1, upper: 2, size: 8, offset: 4 },
+  ];
+  assert.deepEqual(scanPlainMinimalloc(text), want);
+  assert.deepEqual(scanPlainMinimalloc(text.replaceAll("\n", "\r\n")), want);
+  for (
+    const bad of [
+      "id,lower,upper,size\nb1,0,3,4\nb1,1,2,8\n", // repeated id
+      "id,lower,upper,size\r\nb1,0,3,4\n", // mixed line ends
+      "id,lower,upper,size\nb1,0,3,4,\n", // trailing comma
+      'id,lower,upper,size\n"b1",0,3,4\n', // a quote
+    ]
+  ) assert.equal(scanPlainMinimalloc(bad), undefined, JSON.stringify(bad));
+});
