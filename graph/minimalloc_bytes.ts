@@ -12,6 +12,9 @@ import type { PlacementProblem } from "./types.ts";
 
 const COMMA = 44, LF = 10, ZERO = 48;
 
+/** "00" to "99": the two digits of each number below 100. */
+const PAIRS = new Uint8Array(200).map((_, i) => ZERO + (i % 2 ? (i >> 1) % 10 : (i >> 1) / 10 | 0));
+
 /**
  * The bytes of `formatMinimallocCsv(problem, offsets)` when every id is ASCII
  * and needs no quoting (no `"`, `,`, `\r`, `\n`, not empty); else undefined,
@@ -132,17 +135,22 @@ class ByteWriter {
 
   /** Appends `v` (< 1e8) in decimal, zero-padded to `width` digits. */
   #digits(v: number, width: number): void {
-    let d = 1;
-    for (let p = 10; p <= v && d < 8; p *= 10) d++;
+    let d = v < 1e4
+      ? (v < 100 ? (v < 10 ? 1 : 2) : (v < 1000 ? 3 : 4))
+      : (v < 1e6 ? (v < 1e5 ? 5 : 6) : (v < 1e7 ? 7 : 8));
     if (d < width) d = width;
-    const buf = this.#buf;
-    let i = this.#at + d;
+    const buf = this.#buf, from = this.#at;
+    let i = from + d;
     this.#at = i;
-    for (let k = 0; k < d; k++) {
-      const q = (v / 10) | 0;
-      buf[--i] = ZERO + v - q * 10;
+    // Two digits a division: four million numbers are written at a million rows.
+    while (v >= 10) {
+      const q = (v / 100) | 0, r = 2 * (v - q * 100);
+      buf[--i] = PAIRS[r + 1];
+      buf[--i] = PAIRS[r];
       v = q;
     }
+    if (v > 0 || i > from) buf[--i] = ZERO + v;
+    while (i > from) buf[--i] = ZERO;
   }
 
   /** The bytes written (a view, not a copy). */

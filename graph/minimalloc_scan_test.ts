@@ -92,6 +92,13 @@ Deno.test("scanPlainMinimalloc: reads the usual form, blank lines and either lin
   ];
   assert.deepEqual(scanPlainMinimalloc(text), want);
   assert.deepEqual(scanPlainMinimalloc(text.replaceAll("\n", "\r\n")), want);
+  // Numbered ids are compared by number, any others as strings.
+  const ids = (text: string) => scanPlainMinimalloc(text)?.map((b) => b.id);
+  assert.deepEqual(ids("id,lower,upper,size\nb01,0,1,1\nb1,0,1,1\n"), ["b01", "b1"]);
+  assert.deepEqual(ids("id,lower,upper,size\nb1,0,1,1\nc1,0,1,1\n"), ["b1", "c1"]);
+  assert.deepEqual(ids("id,lower,upper,size\n7,0,1,1\n10000000000,0,1,1\n"), ["7", "10000000000"]);
+  assert.equal(ids("id,lower,upper,size\nb7,0,1,1\nb8,0,1,1\nb7,0,1,1\n"), undefined);
+  assert.equal(ids("id,lower,upper,size\nx,0,1,1\nb8,0,1,1\nx,0,1,1\n"), undefined);
   for (
     const bad of [
       "id,lower,upper,size\nb1,0,3,4\nb1,1,2,8\n", // repeated id
