@@ -9,6 +9,7 @@
 import type { PlacementProblem } from "../../graph/types.ts";
 import { MinHeap } from "../_heap.ts";
 import { countingOrder } from "./_buffer_order.ts";
+import { type BufferColumns, bufferColumns } from "./_columns.ts";
 import { FreeGaps } from "./_free_gaps.ts";
 
 /**
@@ -41,7 +42,8 @@ export function isStartOrdered(problem: PlacementProblem, order: ArrayLike<numbe
  * Places the positive-size buffers of a start-ordered `order` at the lowest
  * aligned gap among the live ones (what `placeInOrder` computes for first fit,
  * faster). Writes `offsets`; returns the arena. Footprints are sizes rounded up
- * to `align`, as in the general core.
+ * to `align`, as in the general core. `columns` are the problem's, when the
+ * caller has them already.
  *
  * @example
  * ```ts
@@ -63,40 +65,41 @@ export function firstFitSweep(
   order: ArrayLike<number>,
   align: number,
   offsets: Float64Array,
+  columns: BufferColumns = bufferColumns(problem),
 ): number {
-  const bs = problem.buffers;
+  const { lower, size } = columns;
   const gaps = new FreeGaps(1024);
   gaps.insert(0, Infinity);
-  const byEnd = endOrder(problem);
-  if (byEnd === undefined) return sweepWithHeap(problem, order, align, offsets, gaps);
+  const byEnd = endOrder(columns);
+  if (byEnd === undefined) return sweepWithHeap(columns, order, align, offsets, gaps);
   // Buffers leave in order of `upper`, known in advance: a pointer into that
   // order replaces a heap of the live ones (a quarter of the sweep's time).
   // Their uppers and footprints are copied in that order, so the pointer
-  // reads memory in sequence, not objects scattered over the heap.
+  // reads memory in sequence.
   const m = byEnd.length;
   const endAt = new Float64Array(m), endLen = new Float64Array(m);
   for (let k = 0; k < m; k++) {
-    const d = bs[byEnd[k]];
-    endAt[k] = d.upper;
-    endLen[k] = footprint(d.size, align);
+    const d = byEnd[k];
+    endAt[k] = columns.upper[d];
+    endLen[k] = footprint(size[d], align);
   }
-  const placed = new Uint8Array(bs.length);
+  const placed = new Uint8Array(size.length);
   let arena = 0, next = 0;
   for (let i = 0; i < order.length; i++) {
     const b = order[i];
-    const { lower, size } = bs[b];
-    if (size === 0) continue;
-    // Half-open lifespans: a buffer ending at `lower` no longer conflicts.
-    // Every buffer ending by then started before `lower`: it is placed, or
+    const at = lower[b], bytes = size[b];
+    if (bytes === 0) continue;
+    // Half-open lifespans: a buffer ending at `at` no longer conflicts.
+    // Every buffer ending by then started before `at`: it is placed, or
     // not in `order` at all.
-    for (; next < m && endAt[next] <= lower; next++) {
+    for (; next < m && endAt[next] <= at; next++) {
       const d = byEnd[next];
       if (placed[d]) gaps.release(offsets[d], endLen[next]);
     }
-    const y = gaps.allocLowest(footprint(size, align));
+    const y = gaps.allocLowest(footprint(bytes, align));
     offsets[b] = y;
     placed[b] = 1;
-    if (y + size > arena) arena = y + size;
+    if (y + bytes > arena) arena = y + bytes;
   }
   return arena;
 }
@@ -105,50 +108,49 @@ export function firstFitSweep(
  * The positive-size buffers by `upper`, when the uppers are step numbers
  * (counted, not sorted) and every such lifespan is non-empty; else undefined.
  */
-function endOrder(problem: PlacementProblem): Int32Array | undefined {
-  const bs = problem.buffers;
-  const n = bs.length;
+function endOrder(columns: BufferColumns): Int32Array | undefined {
+  const { lower, upper, size } = columns;
+  const n = size.length;
   const key = new Float64Array(n);
+  const index = new Int32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
-    const b = bs[i];
-    if (b.size === 0) continue;
+    if (size[i] === 0) continue;
     // A lifespan ending where it starts would leave before it is placed.
-    if (!(b.upper > b.lower)) return undefined;
-    key[m++] = -b.upper;
+    if (!(upper[i] > lower[i])) return undefined;
+    index[m] = i;
+    key[m++] = -upper[i];
   }
   const order = countingOrder(m, key);
   if (order === undefined) return undefined;
   // order holds positions among the positive-size buffers: map them back.
-  const index = new Int32Array(m);
-  for (let i = 0, k = 0; i < n; i++) if (bs[i].size !== 0) index[k++] = i;
   for (let k = 0; k < m; k++) order[k] = index[order[k]];
   return order;
 }
 
 /** The sweep for any times: the live buffers in a heap by `upper`. */
 function sweepWithHeap(
-  problem: PlacementProblem,
+  columns: BufferColumns,
   order: ArrayLike<number>,
   align: number,
   offsets: Float64Array,
   gaps: FreeGaps,
 ): number {
-  const bs = problem.buffers;
+  const { lower, upper, size } = columns;
   const alive = new MinHeap(1024); // by upper: the next buffer to die on top
   let arena = 0;
   for (let i = 0; i < order.length; i++) {
     const b = order[i];
-    const { lower, upper, size } = bs[b];
-    if (size === 0) continue;
-    while (alive.size > 0 && alive.minKey1 <= lower) {
+    const bytes = size[b];
+    if (bytes === 0) continue;
+    while (alive.size > 0 && alive.minKey1 <= lower[b]) {
       const d = alive.pop();
-      gaps.release(offsets[d], footprint(bs[d].size, align));
+      gaps.release(offsets[d], footprint(size[d], align));
     }
-    const y = gaps.allocLowest(footprint(size, align));
+    const y = gaps.allocLowest(footprint(bytes, align));
     offsets[b] = y;
-    alive.push(b, upper, 0);
-    if (y + size > arena) arena = y + size;
+    alive.push(b, upper[b], 0);
+    if (y + bytes > arena) arena = y + bytes;
   }
   return arena;
 }
