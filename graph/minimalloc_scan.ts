@@ -51,9 +51,6 @@ export function scanPlainMinimalloc(text: string): Buffer[] | undefined {
   if (pos < n && !isLineEnd(text, pos, crlf)) return undefined;
   const buffers: Buffer[] = [];
   const names = new NumberedIds();
-  // Field values of the row being read: lower, upper, size, offset.
-  const value = [0, 0, 0, 0];
-  const fields = hasOffset ? 4 : 3;
   while (pos < n) {
     if (isLineEnd(text, pos, crlf)) {
       pos += crlf ? 2 : 1;
@@ -76,30 +73,28 @@ export function scanPlainMinimalloc(text: string): Buffer[] | undefined {
     if (pos === idStart) return undefined;
     const id = text.slice(idStart, pos);
     names.add(text, idStart, digitsFrom, pos, number);
-    for (let f = 0; f < fields; f++) {
-      pos++; // the comma
-      const from = pos;
-      let v = 0;
-      for (; pos < n; pos++) {
-        const d = text.charCodeAt(pos) - ZERO;
-        if (d < 0 || d > NINE - ZERO) break;
-        v = v * 10 + d;
-      }
-      // 15 digits: always a safe integer.
-      if (pos === from || pos - from > 15) return undefined;
-      const next = pos < n ? text.charCodeAt(pos) : LF;
-      if (f < fields - 1 ? next !== COMMA : next !== LF && next !== CR) return undefined;
-      value[f] = v;
+    // lower, upper, size[, offset]: each a comma then 1–15 digits.
+    const lower = field(text, pos);
+    if (lower < 0 || text.charCodeAt(fieldEnd) !== COMMA) return undefined;
+    const upper = field(text, fieldEnd);
+    if (upper < 0 || text.charCodeAt(fieldEnd) !== COMMA) return undefined;
+    const size = field(text, fieldEnd);
+    if (size < 0) return undefined;
+    let offset = 0;
+    if (hasOffset) {
+      if (text.charCodeAt(fieldEnd) !== COMMA) return undefined;
+      offset = field(text, fieldEnd);
+      if (offset < 0) return undefined;
     }
+    pos = fieldEnd;
     if (pos < n) {
       if (!isLineEnd(text, pos, crlf)) return undefined;
       pos += crlf ? 2 : 1;
     }
-    const lower = value[0], upper = value[1];
     if (upper <= lower) return undefined;
     // The same shape as the general reader's objects (id, lower, upper, size[, offset]).
-    const b: Buffer = { id, lower, upper, size: value[2] };
-    if (hasOffset) b.offset = value[3];
+    const b: Buffer = { id, lower, upper, size };
+    if (hasOffset) b.offset = offset;
     buffers.push(b);
   }
   const distinct = names.distinct();
@@ -160,6 +155,28 @@ class NumberedIds {
     }
     return true;
   }
+}
+
+/** Where the last {@linkcode field} stopped. */
+let fieldEnd = 0;
+
+/**
+ * The number of 1–15 digits after the comma at `comma`, else -1; leaves in
+ * `fieldEnd` the position after them, which must be a comma or a line end
+ * (`\n`, `\r`) or the end of the text.
+ */
+function field(text: string, comma: number): number {
+  let pos = comma + 1, v = 0;
+  for (;; pos++) {
+    const d = text.charCodeAt(pos) - ZERO;
+    if (!(d >= 0 && d <= 9)) break;
+    v = v * 10 + d;
+  }
+  fieldEnd = pos;
+  const digits = pos - comma - 1;
+  if (digits === 0 || digits > 15) return -1;
+  const next = text.charCodeAt(pos);
+  return next === COMMA || next === LF || next === CR || pos === text.length ? v : -1;
 }
 
 /** A line end at `pos`: `\n`, or with `crlf` exactly `\r\n` (a lone one is not). */
