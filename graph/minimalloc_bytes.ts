@@ -12,8 +12,10 @@ import type { PlacementProblem } from "./types.ts";
 
 const COMMA = 44, LF = 10, ZERO = 48;
 
-/** "00" to "99": the two digits of each number below 100. */
-const PAIRS = new Uint8Array(200).map((_, i) => ZERO + (i % 2 ? (i >> 1) % 10 : (i >> 1) / 10 | 0));
+/** "0000" to "9999": the four digits of each number below 10,000. */
+const QUADS = new Uint8Array(40000).map((_, i) =>
+  ZERO + Math.floor((i >> 2) / 10 ** (3 - (i & 3))) % 10
+);
 
 /**
  * The bytes of `formatMinimallocCsv(problem, offsets)` when every id is ASCII
@@ -126,15 +128,19 @@ class ByteWriter {
     }
     this.#room(16);
     // Up to 8 digits in int32 arithmetic, the rest (to 2^53) as a high part.
-    const high = Math.floor(x / 1e8), low = x - high * 1e8;
-    if (high > 0) {
-      this.#digits(high, 0);
-      this.#digits(low, 8);
-    } else this.#digits(low, 0);
+    if (x < 1e8) {
+      this.#digits(x, 0);
+      return;
+    }
+    const high = Math.floor(x / 1e8);
+    this.#digits(high, 0);
+    this.#digits(x - high * 1e8, 8);
   }
 
   /** Appends `v` (< 1e8) in decimal, zero-padded to `width` digits. */
-  #digits(v: number, width: number): void {
+  #digits(value: number, width: number): void {
+    // In int32 arithmetic (the value is below 1e8): `%` on a double is a call.
+    let v = value | 0;
     let d = v < 1e4
       ? (v < 100 ? (v < 10 ? 1 : 2) : (v < 1000 ? 3 : 4))
       : (v < 1e6 ? (v < 1e5 ? 5 : 6) : (v < 1e7 ? 7 : 8));
@@ -142,14 +148,17 @@ class ByteWriter {
     const buf = this.#buf, from = this.#at;
     let i = from + d;
     this.#at = i;
-    // Two digits a division: four million numbers are written at a million rows.
-    while (v >= 10) {
-      const q = (v / 100) | 0, r = 2 * (v - q * 100);
-      buf[--i] = PAIRS[r + 1];
-      buf[--i] = PAIRS[r];
+    // Four digits a division: four million numbers are written at a million rows.
+    while (v >= 1000) {
+      const q = (v / 10000) | 0, r = 4 * (v - q * 10000);
+      buf[--i] = QUADS[r + 3];
+      buf[--i] = QUADS[r + 2];
+      buf[--i] = QUADS[r + 1];
+      buf[--i] = QUADS[r];
       v = q;
     }
-    if (v > 0 || i > from) buf[--i] = ZERO + v;
+    // Below 1000 (or the zeros a four-digit group began with, now padding).
+    for (; v > 0; v = (v / 10) | 0) buf[--i] = ZERO + (v - ((v / 10) | 0) * 10);
     while (i > from) buf[--i] = ZERO;
   }
 

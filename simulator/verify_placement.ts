@@ -61,7 +61,8 @@ export function verifyPlacement(
     const o = offsets[i];
     if (sizes[i] === 0) continue;
     if (Number.isNaN(o)) log.add({ kind: "missing_offset", tensor: bs[i].id });
-    else if (o % align !== 0) {
+    // (With alignment 1, the same test without a floating-point remainder.)
+    else if (align === 1 ? !Number.isInteger(o) : o % align !== 0) {
       log.add({ kind: "misaligned", tensor: bs[i].id, offset: o, alignment: align });
     }
     if (capacity !== undefined && o + sizes[i] > capacity) {
