@@ -142,7 +142,11 @@ export async function placeBest(
   const bound = problemPeakLive(problem);
   const capacity = options.capacity ?? problem.capacity;
   const seconds = () => (performance.now() - t0) / 1000;
-  const first = await startWithin(problem, start, options, { bound, t0, timeLimit });
+  const first = await startWithin(problem, start, { ...options, peakLive: bound }, {
+    bound,
+    t0,
+    timeLimit,
+  });
   const greedy = first.arenas;
   let best: { name: string; result: PlaceResult } = first;
   const details: Record<string, unknown> = { greedy, start: best.name };

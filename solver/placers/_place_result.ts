@@ -45,7 +45,7 @@ export function placeResult(
   startedAt: number,
   details: Record<string, unknown> = {},
 ): PlaceResult {
-  const bound = problemPeakLive(problem);
+  const bound = options.peakLive ?? problemPeakLive(problem);
   const capacity = options.capacity ?? problem.capacity;
   const { offsets, arena, truncated } = placement;
   const status = capacity !== undefined && arena > capacity
