@@ -37,7 +37,35 @@ export function coordinateRanks(values: Float64Array): { rank: Int32Array; disti
   return ranksByRadix(values);
 }
 
-function ranksByRadix(values: Float64Array): { rank: Int32Array; distinct: number } {
+/**
+ * Positions `0 … n-1` ordered by `values` ascending, equal values in position
+ * order: an LSD radix sort for non-negative safe integers (as ranks use),
+ * a comparison sort otherwise.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(sortedOrder(Float64Array.from([40, 8, 40, 0])), Int32Array.from([3, 1, 0, 2]));
+ * assert.deepEqual(sortedOrder(Float64Array.from([0.5, -1])), Int32Array.from([1, 0]));
+ * ```
+ */
+export function sortedOrder(values: Float64Array): Int32Array {
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (!(x >= 0 && Number.isSafeInteger(x))) {
+      const order = new Int32Array(values.length);
+      for (let k = 0; k < order.length; k++) order[k] = k;
+      return order.sort((a, b) => values[a] - values[b] || a - b);
+    }
+  }
+  return radixSort(values).pos;
+}
+
+/**
+ * The LSD radix sort of non-negative safe integers: the values split into
+ * low and high 32-bit words, sorted, with each one's position carried along.
+ */
+function radixSort(values: Float64Array): { lo: Uint32Array; hi: Uint32Array; pos: Int32Array } {
   const n = values.length;
   let lo = new Uint32Array(n), hi = new Uint32Array(n), pos = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -70,6 +98,12 @@ function ranksByRadix(values: Float64Array): { rank: Int32Array; distinct: numbe
     [hi, hi2] = [hi2, hi];
     [pos, pos2] = [pos2, pos];
   }
+  return { lo, hi, pos };
+}
+
+function ranksByRadix(values: Float64Array): { rank: Int32Array; distinct: number } {
+  const n = values.length;
+  const { lo, hi, pos } = radixSort(values);
   const rank = new Int32Array(n);
   let r = -1;
   for (let j = 0; j < n; j++) {

@@ -13,8 +13,8 @@
  *
  * @module
  */
-import { coordinateRanks } from "./coordinate_ranks.ts";
-import { DisjointRanges } from "./disjoint_ranges.ts";
+import { coordinateRanks, sortedOrder } from "./coordinate_ranks.ts";
+import { RankSet } from "./rank_set.ts";
 import type { ViolationLog } from "./violations.ts";
 
 /** Inputs of {@linkcode checkOverlaps}; arrays are indexed by tensor. */
@@ -93,7 +93,7 @@ export function checkOverlaps(input: OverlapInput, log: ViolationLog): number {
   const byLast = bucket(placed, m, last, steps);
   // A plan to accept (the usual case) is proved so by a cheaper sweep; the
   // counting below, which ranks every address, runs only for one to reject.
-  if (noOverlap(input, byFirst, byLast)) return 0;
+  if (noOverlap(input, placed, m, byFirst, byLast)) return 0;
   const coords = new Float64Array(2 * m);
   for (let i = 0; i < m; i++) {
     const t = placed[i];
@@ -140,19 +140,42 @@ export function checkOverlaps(input: OverlapInput, log: ViolationLog): number {
 
 /**
  * True when no two of the bucketed tensors are resident at once and share
- * bytes: the same steps as {@linkcode checkOverlaps}, the resident ranges in
- * a {@linkcode DisjointRanges}, which refuses the first range that meets one.
+ * bytes: the same steps as {@linkcode checkOverlaps}, the resident tensors in
+ * a {@linkcode RankSet} by the rank of their offset. The residents being
+ * disjoint, their ends rise with their offsets, so a new range meets one
+ * exactly when it meets the resident ranked just below it or just above it.
  */
-function noOverlap(input: OverlapInput, byFirst: Buckets, byLast: Buckets): boolean {
+function noOverlap(
+  input: OverlapInput,
+  placed: Int32Array,
+  m: number,
+  byFirst: Buckets,
+  byLast: Buckets,
+): boolean {
   const { offsets, sizes, steps } = input;
-  const resident = new DisjointRanges(1024);
+  const starts = new Float64Array(m);
+  for (let i = 0; i < m; i++) starts[i] = offsets[placed[i]];
+  // Every tensor its own rank: equal offsets are ranked apart, and then meet.
+  const order = sortedOrder(starts);
+  const rankOf = new Int32Array(sizes.length);
+  const startAt = new Float64Array(m), endAt = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    const t = placed[order[r]];
+    rankOf[t] = r;
+    startAt[r] = offsets[t];
+    endAt[r] = offsets[t] + sizes[t];
+  }
+  const resident = new RankSet(m);
   for (let s = 0; s < steps; s++) {
     for (let k = byFirst.start[s]; k < byFirst.start[s + 1]; k++) {
-      const t = byFirst.items[k];
-      if (!resident.add(offsets[t], offsets[t] + sizes[t])) return false;
+      const r = rankOf[byFirst.items[k]];
+      const below = resident.below(r), above = resident.above(r);
+      if (below >= 0 && endAt[below] > startAt[r]) return false;
+      if (above >= 0 && startAt[above] < endAt[r]) return false;
+      resident.add(r);
     }
     for (let k = byLast.start[s]; k < byLast.start[s + 1]; k++) {
-      resident.remove(offsets[byLast.items[k]]);
+      resident.delete(rankOf[byLast.items[k]]);
     }
   }
   return true;

@@ -23,7 +23,8 @@ Deno.test("checkOverlaps counts every overlapping pair, none when there are none
   const tensor = fc.record({
     first: fc.nat({ max: 8 }),
     length: fc.nat({ max: 4 }),
-    offset: fc.oneof(fc.nat({ max: 40 }), fc.constant(NaN)),
+    // Fractions take the comparison sort of offsets, integers the radix sort.
+    offset: fc.oneof(fc.nat({ max: 40 }), fc.nat({ max: 80 }).map((x) => x / 2), fc.constant(NaN)),
     size: fc.nat({ max: 10 }),
   });
   let clean = 0;
