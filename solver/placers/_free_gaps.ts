@@ -47,6 +47,9 @@ export class FreeGaps {
     this.#prio = new Float64Array(c);
     this.#left = new Int32Array(c);
     this.#right = new Int32Array(c);
+    // Node 0 ("none") as the longest gap of an empty subtree: below every
+    // length, so the loops need no test for a missing child.
+    this.#max[0] = -Infinity;
   }
 
   /** Adds the gap `[start, start + len)`, which must not touch another gap. */
@@ -62,7 +65,7 @@ export class FreeGaps {
     let t = this.#root;
     while (t) {
       const l = this.#left[t];
-      if (l && this.#max[l] >= len) t = l;
+      if (this.#max[l] >= len) t = l;
       else if (this.#len[t] >= len) return this.#start[t];
       else t = this.#right[t];
     }
@@ -81,7 +84,7 @@ export class FreeGaps {
     while (t) {
       this.#pathPush(t);
       const l = this.#left[t];
-      if (l && this.#max[l] >= len) t = l;
+      if (this.#max[l] >= len) t = l;
       else if (this.#len[t] >= len) break;
       else t = this.#right[t];
     }
@@ -322,8 +325,8 @@ export class FreeGaps {
   #pull(t: number): void {
     let m = this.#len[t];
     const l = this.#left[t], r = this.#right[t];
-    if (l && this.#max[l] > m) m = this.#max[l];
-    if (r && this.#max[r] > m) m = this.#max[r];
+    if (this.#max[l] > m) m = this.#max[l];
+    if (this.#max[r] > m) m = this.#max[r];
     this.#max[t] = m;
   }
 
