@@ -8,6 +8,7 @@
  * @module
  */
 import { formatMinimallocCsv } from "./minimalloc_csv.ts";
+import { problemColumns, readColumns } from "./problem_columns.ts";
 import type { PlacementProblem } from "./types.ts";
 
 const COMMA = 44, LF = 10, ZERO = 48;
@@ -35,22 +36,30 @@ export function minimallocCsvBytes(
   problem: PlacementProblem,
   offsets?: ArrayLike<number>,
 ): Uint8Array | undefined {
-  const bs = problem.buffers;
-  const withOffset = offsets !== undefined || bs.some((b) => b.offset !== undefined);
-  const out = new ByteWriter(64 + bs.length * (withOffset ? 48 : 36));
+  // A problem read into columns is written from them: ids copied from the
+  // text they were read from, no buffer object built.
+  const read = readColumns(problem);
+  const bs = read ? undefined : problem.buffers;
+  const { lower, upper, size } = problemColumns(problem);
+  const n = size.length;
+  const given = offsets ?? read?.offset;
+  const withOffset = given !== undefined || bs!.some((b) => b.offset !== undefined);
+  const out = new ByteWriter(64 + n * (withOffset ? 48 : 36));
   out.ascii(withOffset ? "id,lower,upper,size,offset\n" : "id,lower,upper,size\n");
-  for (let i = 0; i < bs.length; i++) {
-    const b = bs[i];
-    if (!out.plainId(b.id)) return undefined;
+  for (let i = 0; i < n; i++) {
+    const plain = read
+      ? out.plainId(read.text, read.idStart[i], read.idEnd[i])
+      : out.plainId(bs![i].id, 0, bs![i].id.length);
+    if (!plain) return undefined;
     out.byte(COMMA);
-    out.number(b.lower);
+    out.number(lower[i]);
     out.byte(COMMA);
-    out.number(b.upper);
+    out.number(upper[i]);
     out.byte(COMMA);
-    out.number(b.size);
+    out.number(size[i]);
     if (withOffset) {
       out.byte(COMMA);
-      const o = offsets ? offsets[i] : b.offset;
+      const o = given ? given[i] : bs![i].offset;
       // A buffer without an offset gets an empty field, as in the text form.
       if (o !== undefined) out.number(o);
     }
@@ -105,18 +114,21 @@ class ByteWriter {
     for (let i = 0; i < s.length; i++) this.#buf[this.#at++] = s.charCodeAt(i);
   }
 
-  /** Appends `id` when it is non-empty ASCII needing no quotes; false (nothing kept) otherwise. */
-  plainId(id: string): boolean {
-    const n = id.length;
-    if (n === 0) return false;
+  /**
+   * Appends the id `text[from, to)` when it is non-empty ASCII needing no
+   * quotes; false (nothing kept) otherwise.
+   */
+  plainId(text: string, from: number, to: number): boolean {
+    const n = to - from;
+    if (n <= 0) return false;
     this.#room(n);
-    const buf = this.#buf, at = this.#at;
-    for (let i = 0; i < n; i++) {
-      const c = id.charCodeAt(i);
+    const buf = this.#buf, at = this.#at - from;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
       if (c > 127 || c === 34 || c === COMMA || c === LF || c === 13) return false;
       buf[at + i] = c;
     }
-    this.#at = at + n;
+    this.#at = at + to;
     return true;
   }
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { formatMinimallocCsv } from "./minimalloc_csv.ts";
+import { formatMinimallocCsv, parseMinimallocCsv } from "./minimalloc_csv.ts";
+import { readColumns } from "./problem_columns.ts";
 import { encodeMinimallocCsv, minimallocCsvBytes } from "./minimalloc_bytes.ts";
 import type { Buffer } from "./types.ts";
 
@@ -41,5 +42,17 @@ Deno.test("minimallocCsvBytes: ids to quote or not ASCII are left to the text fo
     const problem = { buffers: [{ id, lower: 0, upper: 1, size: 4 }] };
     assert.equal(minimallocCsvBytes(problem), undefined, JSON.stringify(id));
     assert.equal(text(encodeMinimallocCsv(problem)), formatMinimallocCsv(problem));
+  }
+});
+
+Deno.test("minimallocCsvBytes: a problem read into columns is written as its buffers would be", () => {
+  const csv = "id,lower,upper,size,offset\nb1,0,3,4,0\nx y,1,2,100000000000,8\n";
+  const offsets = Float64Array.from([16, 2 ** 40]);
+  for (const given of [undefined, offsets]) {
+    const read = parseMinimallocCsv(csv, "p.csv");
+    assert.ok(readColumns(read) !== undefined); // nothing has built its buffers yet
+    const bytes = minimallocCsvBytes(read, given);
+    assert.ok(readColumns(read) !== undefined); // nor has writing it
+    assert.equal(text(bytes), formatMinimallocCsv(parseMinimallocCsv(csv, "p.csv"), given));
   }
 });

@@ -7,6 +7,7 @@
 import { parse } from "npm:csv-parse@6.2.1/sync";
 import { stringify } from "npm:csv-stringify@6.9.0/sync";
 import { scanPlainMinimalloc } from "./minimalloc_scan.ts";
+import { columnarProblem } from "./problem_columns.ts";
 import { InputError, ProblemCollector } from "./input_error.ts";
 import type { Buffer, PlacementProblem } from "./types.ts";
 
@@ -27,7 +28,8 @@ const NEEDS_QUOTES = /[",\r\n]|^$/;
  */
 export function parseMinimallocCsv(text: string, file: string): PlacementProblem {
   const plain = scanPlainMinimalloc(text);
-  if (plain) return { buffers: plain };
+  // Its buffer objects are built only if asked for (see problem_columns.ts).
+  if (plain) return columnarProblem(plain);
   // Anything else, a bad row or a repeated id included: the general reading
   // below, which names each problem.
   const lines = plainCsvLines(text);

@@ -14,12 +14,12 @@
  * @module
  */
 import { IdIndex } from "./id_index.ts";
-import type { Buffer } from "./types.ts";
+import type { ProblemColumns } from "./problem_columns.ts";
 
 const COMMA = 44, LF = 10, CR = 13, ZERO = 48, NINE = 57;
 
 /**
- * The buffers of `text` when it is a plain minimalloc CSV: header
+ * The buffers of `text`, as columns, when it is a plain minimalloc CSV: header
  * `id,lower,upper,size` or `id,lower,upper,size,offset`, no quote, no
  * byte-order mark, one kind of line end (`\n`, or `\r\n` on every line),
  * blank lines anywhere, every row well formed with a new id; else undefined.
@@ -27,13 +27,12 @@ const COMMA = 44, LF = 10, CR = 13, ZERO = 48, NINE = 57;
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * assert.deepEqual(scanPlainMinimalloc("id,lower,upper,size\nb1,0,3,4\n"), [
- *   { id: "b1", lower: 0, upper: 3, size: 4 },
- * ]);
+ * const c = scanPlainMinimalloc("id,lower,upper,size\nb1,0,3,4\n")!;
+ * assert.deepEqual([c.lower[0], c.upper[0], c.size[0], c.idStart[0], c.idEnd[0]], [0, 3, 4, 20, 22]);
  * assert.equal(scanPlainMinimalloc("id,lower,upper,size\nb1,3,3,4\n"), undefined); // upper <= lower
  * ```
  */
-export function scanPlainMinimalloc(text: string): Buffer[] | undefined {
+export function scanPlainMinimalloc(text: string): ProblemColumns | undefined {
   if (text.includes('"') || text.charCodeAt(0) === 0xfeff) return undefined;
   // With any \r, every line must end in \r\n (the general reader's rule).
   const crlf = text.includes("\r");
@@ -49,7 +48,7 @@ export function scanPlainMinimalloc(text: string): Buffer[] | undefined {
     pos += 19;
   } else return undefined;
   if (pos < n && !isLineEnd(text, pos, crlf)) return undefined;
-  const buffers: Buffer[] = [];
+  const rows = new Rows(hasOffset);
   const names = new NumberedIds();
   while (pos < n) {
     if (isLineEnd(text, pos, crlf)) {
@@ -71,7 +70,7 @@ export function scanPlainMinimalloc(text: string): Buffer[] | undefined {
       }
     }
     if (pos === idStart) return undefined;
-    const id = text.slice(idStart, pos);
+    const idEnd = pos;
     names.add(text, idStart, digitsFrom, pos, number);
     // lower, upper, size[, offset]: each a comma then 1–15 digits.
     const lower = field(text, pos);
@@ -92,16 +91,70 @@ export function scanPlainMinimalloc(text: string): Buffer[] | undefined {
       pos += crlf ? 2 : 1;
     }
     if (upper <= lower) return undefined;
-    // The same shape as the general reader's objects (id, lower, upper, size[, offset]).
-    const b: Buffer = { id, lower, upper, size };
-    if (hasOffset) b.offset = offset;
-    buffers.push(b);
+    rows.push(idStart, idEnd, lower, upper, size, offset);
   }
+  const columns = rows.columns(text);
   const distinct = names.distinct();
-  if (distinct !== undefined) return distinct ? buffers : undefined;
+  if (distinct !== undefined) return distinct ? columns : undefined;
+  const ids = Array.from(columns.idStart, (from, i) => text.slice(from, columns.idEnd[i]));
   let repeated = false;
-  new IdIndex(buffers.map((b) => b.id), () => repeated = true);
-  return repeated ? undefined : buffers;
+  new IdIndex(ids, () => repeated = true);
+  return repeated ? undefined : columns;
+}
+
+/** The rows read so far, in typed arrays that double when full. */
+class Rows {
+  #count = 0;
+  #idStart = new Int32Array(1024);
+  #idEnd = new Int32Array(1024);
+  #lower = new Float64Array(1024);
+  #upper = new Float64Array(1024);
+  #size = new Float64Array(1024);
+  #offset: Float64Array | undefined;
+
+  constructor(hasOffset: boolean) {
+    if (hasOffset) this.#offset = new Float64Array(1024);
+  }
+
+  push(idStart: number, idEnd: number, lower: number, upper: number, size: number, offset: number) {
+    const i = this.#count++;
+    if (i === this.#size.length) this.#grow();
+    this.#idStart[i] = idStart;
+    this.#idEnd[i] = idEnd;
+    this.#lower[i] = lower;
+    this.#upper[i] = upper;
+    this.#size[i] = size;
+    if (this.#offset) this.#offset[i] = offset;
+  }
+
+  #grow(): void {
+    const more = <A extends Int32Array | Float64Array>(a: A): A => {
+      const b = new (a.constructor as { new (n: number): A })(2 * a.length);
+      b.set(a);
+      return b;
+    };
+    this.#idStart = more(this.#idStart);
+    this.#idEnd = more(this.#idEnd);
+    this.#lower = more(this.#lower);
+    this.#upper = more(this.#upper);
+    this.#size = more(this.#size);
+    if (this.#offset) this.#offset = more(this.#offset);
+  }
+
+  /** The columns of the rows read (views of exactly their length). */
+  columns(text: string): ProblemColumns {
+    const n = this.#count;
+    const c: ProblemColumns = {
+      lower: this.#lower.subarray(0, n),
+      upper: this.#upper.subarray(0, n),
+      size: this.#size.subarray(0, n),
+      text,
+      idStart: this.#idStart.subarray(0, n),
+      idEnd: this.#idEnd.subarray(0, n),
+    };
+    if (this.#offset) c.offset = this.#offset.subarray(0, n);
+    return c;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { arenaOf, fragmentation } from "../graph/metrics.ts";
 import { problemPeakLive } from "../graph/placement_problem.ts";
+import { bufferId, problemColumns } from "../graph/problem_columns.ts";
 import type { PlacementProblem } from "../graph/types.ts";
 import { lowerRanks } from "./lower_ranks.ts";
 import { checkOverlaps } from "./overlap_check.ts";
@@ -45,31 +46,26 @@ export function verifyPlacement(
   options: { capacity?: number; violationCap?: number } = {},
 ): PlacementReport {
   const log = new ViolationLog(options.violationCap ?? 100);
-  const bs = problem.buffers;
   const capacity = options.capacity ?? problem.capacity;
   const align = problem.alignment ?? 1;
-  // Typed copies first: every pass below reads them, not the objects.
-  const n = bs.length;
-  const sizes = new Float64Array(n), lower = new Float64Array(n), upper = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const b = bs[i];
-    sizes[i] = b.size;
-    lower[i] = b.lower;
-    upper[i] = b.upper;
-  }
+  // Typed columns: the problem's own when it was read into them (its buffer
+  // objects are then never built), else copied from the objects once.
+  const { size: sizes, lower, upper } = problemColumns(problem);
+  const n = sizes.length;
+  const id = (i: number) => bufferId(problem, i);
   for (let i = 0; i < n; i++) {
     const o = offsets[i];
     if (sizes[i] === 0) continue;
-    if (Number.isNaN(o)) log.add({ kind: "missing_offset", tensor: bs[i].id });
+    if (Number.isNaN(o)) log.add({ kind: "missing_offset", tensor: id(i) });
     // (With alignment 1, the same test without a floating-point remainder.)
     else if (align === 1 ? !Number.isInteger(o) : o % align !== 0) {
-      log.add({ kind: "misaligned", tensor: bs[i].id, offset: o, alignment: align });
+      log.add({ kind: "misaligned", tensor: id(i), offset: o, alignment: align });
     }
     if (capacity !== undefined && o + sizes[i] > capacity) {
       log.add({
         kind: "out_of_capacity",
         step: lower[i],
-        tensor: bs[i].id,
+        tensor: id(i),
         range: [o, o + sizes[i]],
         capacity,
       });
@@ -78,7 +74,7 @@ export function verifyPlacement(
   const { lowers, first, last } = lowerRanks(lower, upper);
   const before = log.list.length;
   checkOverlaps(
-    { first, last, offsets, sizes, ids: { at: (i) => bs[i].id }, steps: lowers.length },
+    { first, last, offsets, sizes, ids: { at: id }, steps: lowers.length },
     log,
   );
   for (let i = before; i < log.list.length; i++) {
@@ -89,7 +85,7 @@ export function verifyPlacement(
   const arena = arenaOf(offsets, sizes);
   const report: PlacementReport = {
     ok: log.count === 0,
-    buffers: bs.length,
+    buffers: n,
     violationCount: log.count,
     violationsByKind: log.countByKind,
     violations: log.list,

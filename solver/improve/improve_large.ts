@@ -6,6 +6,7 @@
  * @module
  */
 import type { PlacementProblem } from "../../graph/types.ts";
+import { bufferCount } from "../../graph/problem_columns.ts";
 import { repackPeak } from "./repack_peak.ts";
 
 /** Milliseconds a buffer of setting up the repacking and its first round (measured, with room). */
@@ -55,7 +56,7 @@ export function improveLarge(
   // Setting up the repacking and its first round cost 0.2–0.3 s at a million
   // buffers: none of it when too little is left of the time (a short limit
   // on a large problem), or the answer would come that much late.
-  if (performance.now() + SETUP_MS_PER_BUFFER * problem.buffers.length >= deadline) {
+  if (performance.now() + SETUP_MS_PER_BUFFER * bufferCount(problem) >= deadline) {
     return { ...start, note: "stopped at the time limit" };
   }
   // Without a deadline only a stall can end it short of the goal: stop once

@@ -9,8 +9,11 @@
 import type { PlacementProblem } from "../../graph/types.ts";
 import { MinHeap } from "../_heap.ts";
 import { countingOrder } from "./_buffer_order.ts";
-import { type BufferColumns, bufferColumns } from "./_columns.ts";
+import { problemColumns } from "../../graph/problem_columns.ts";
 import { FreeGaps } from "./_free_gaps.ts";
+
+/** A problem's `lower`, `upper` and `size` by buffer (graph/problem_columns.ts). */
+type BufferColumns = ReturnType<typeof problemColumns>;
 
 /**
  * True when the positive-size buffers of `order` come by non-decreasing `lower`.
@@ -65,7 +68,7 @@ export function firstFitSweep(
   order: ArrayLike<number>,
   align: number,
   offsets: Float64Array,
-  columns: BufferColumns = bufferColumns(problem),
+  columns: BufferColumns = problemColumns(problem),
 ): number {
   const { lower, size } = columns;
   const gaps = new FreeGaps(1024);

@@ -8,7 +8,7 @@
 import type { PlacementProblem } from "../../graph/types.ts";
 import type { Placer, PlaceResult } from "../types.ts";
 import { orderByKeysDescending } from "./_buffer_order.ts";
-import { bufferColumns } from "./_columns.ts";
+import { bufferCount, problemColumns } from "../../graph/problem_columns.ts";
 import { firstFitSweep } from "./_first_fit_sweep.ts";
 import { checkedAlignment } from "./_place_in_order.ts";
 import { type GreedyPlaceOptions, placeResult } from "./_place_result.ts";
@@ -32,8 +32,8 @@ export function placeFirstFit(
   options: GreedyPlaceOptions = {},
 ): PlaceResult {
   const t0 = performance.now();
-  const n = problem.buffers.length;
-  const columns = bufferColumns(problem);
+  const n = bufferCount(problem);
+  const columns = problemColumns(problem);
   const { lower, upper, size } = columns;
   const order = orderByKeysDescending(n, [
     lower.map((x) => -x),
