@@ -48,8 +48,11 @@ export function scanPlainMinimalloc(text: string): ProblemColumns | undefined {
     pos += 19;
   } else return undefined;
   if (pos < n && !isLineEnd(text, pos, crlf)) return undefined;
-  const rows = new Rows(hasOffset);
-  const names = new NumberedIds();
+  // Rows are at most the lines: arrays of that length, filled once, never grown.
+  let lines = 1;
+  for (let at = text.indexOf("\n", pos); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
+  const rows = new Rows(hasOffset, lines);
+  const names = new NumberedIds(lines);
   while (pos < n) {
     if (isLineEnd(text, pos, crlf)) {
       pos += crlf ? 2 : 1;
@@ -102,43 +105,33 @@ export function scanPlainMinimalloc(text: string): ProblemColumns | undefined {
   return repeated ? undefined : columns;
 }
 
-/** The rows read so far, in typed arrays that double when full. */
+/** The rows read so far, in typed arrays as long as the most rows there can be. */
 class Rows {
   #count = 0;
-  #idStart = new Int32Array(1024);
-  #idEnd = new Int32Array(1024);
-  #lower = new Float64Array(1024);
-  #upper = new Float64Array(1024);
-  #size = new Float64Array(1024);
-  #offset: Float64Array | undefined;
+  readonly #idStart: Int32Array;
+  readonly #idEnd: Int32Array;
+  readonly #lower: Float64Array;
+  readonly #upper: Float64Array;
+  readonly #size: Float64Array;
+  readonly #offset: Float64Array | undefined;
 
-  constructor(hasOffset: boolean) {
-    if (hasOffset) this.#offset = new Float64Array(1024);
+  constructor(hasOffset: boolean, most: number) {
+    this.#idStart = new Int32Array(most);
+    this.#idEnd = new Int32Array(most);
+    this.#lower = new Float64Array(most);
+    this.#upper = new Float64Array(most);
+    this.#size = new Float64Array(most);
+    if (hasOffset) this.#offset = new Float64Array(most);
   }
 
   push(idStart: number, idEnd: number, lower: number, upper: number, size: number, offset: number) {
     const i = this.#count++;
-    if (i === this.#size.length) this.#grow();
     this.#idStart[i] = idStart;
     this.#idEnd[i] = idEnd;
     this.#lower[i] = lower;
     this.#upper[i] = upper;
     this.#size[i] = size;
     if (this.#offset) this.#offset[i] = offset;
-  }
-
-  #grow(): void {
-    const more = <A extends Int32Array | Float64Array>(a: A): A => {
-      const b = new (a.constructor as { new (n: number): A })(2 * a.length);
-      b.set(a);
-      return b;
-    };
-    this.#idStart = more(this.#idStart);
-    this.#idEnd = more(this.#idEnd);
-    this.#lower = more(this.#lower);
-    this.#upper = more(this.#upper);
-    this.#size = more(this.#size);
-    if (this.#offset) this.#offset = more(this.#offset);
   }
 
   /** The columns of the rows read (views of exactly their length). */
@@ -165,8 +158,14 @@ class Rows {
  */
 class NumberedIds {
   #prefix: string | undefined;
-  #numbers: number[] = [];
+  readonly #numbers: Float64Array;
+  #count = 0;
   #numbered = true;
+
+  /** For at most `most` ids. */
+  constructor(most: number) {
+    this.#numbers = new Float64Array(most);
+  }
 
   /**
    * Notes the id `text[from, end)` whose digits start at `digitsFrom` and
@@ -187,7 +186,7 @@ class NumberedIds {
       this.#numbered = false;
       return;
     }
-    this.#numbers.push(number);
+    this.#numbers[this.#count++] = number;
   }
 
   /**
@@ -197,12 +196,13 @@ class NumberedIds {
    */
   distinct(): boolean | undefined {
     if (!this.#numbered) return undefined;
-    const numbers = this.#numbers;
+    const numbers = this.#numbers, count = this.#count;
     let top = 0;
-    for (const x of numbers) if (x > top) top = x;
-    if (top > 8 * numbers.length + 1024) return undefined;
+    for (let i = 0; i < count; i++) if (numbers[i] > top) top = numbers[i];
+    if (top > 8 * count + 1024) return undefined;
     const seen = new Uint8Array(top + 1);
-    for (const x of numbers) {
+    for (let i = 0; i < count; i++) {
+      const x = numbers[i];
       if (seen[x]) return false;
       seen[x] = 1;
     }
