@@ -6,6 +6,7 @@
  */
 import type { IndexedGraph } from "./indexed_graph.ts";
 import { problemColumns } from "./problem_columns.ts";
+import { radixSort, radixSortable } from "./sorted_order.ts";
 import type { Lifetimes, PlacementProblem } from "./types.ts";
 
 /**
@@ -71,6 +72,26 @@ export function problemPeakLive(problem: PlacementProblem): number {
     let live = 0, peak = 0;
     for (let t = 0; t <= top; t++) {
       live += net[t];
+      if (live > peak) peak = live;
+    }
+    return peak;
+  }
+  // Integer times far apart: the starts and the ends each put in order by a
+  // radix sort and walked side by side (ends first at equal times).
+  const starts = new Float64Array(m), ends = new Float64Array(m), sizes = new Float64Array(m);
+  for (let i = 0, k = 0; i < n; i++) {
+    if (size[i] <= 0) continue;
+    starts[k] = lower[i];
+    ends[k] = upper[i];
+    sizes[k++] = size[i];
+  }
+  if (radixSortable(starts) && radixSortable(ends)) {
+    const byStart = radixSort(starts).pos, byEnd = radixSort(ends).pos;
+    let live = 0, peak = 0;
+    for (let k = 0, j = 0; k < m; k++) {
+      const b = byStart[k];
+      for (; j < m && ends[byEnd[j]] <= starts[b]; j++) live -= sizes[byEnd[j]];
+      live += sizes[b];
       if (live > peak) peak = live;
     }
     return peak;

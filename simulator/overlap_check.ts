@@ -13,7 +13,8 @@
  *
  * @module
  */
-import { coordinateRanks, sortedOrder } from "./coordinate_ranks.ts";
+import { sortedOrder } from "../graph/sorted_order.ts";
+import { coordinateRanks } from "./coordinate_ranks.ts";
 import { RankSet } from "./rank_set.ts";
 import type { ViolationLog } from "./violations.ts";
 
