@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { radixSortable, sortedOrder } from "../../graph/sorted_order.ts";
 
 /**
  * Indices `0 … n-1` sorted by `keys[0]` descending, then `keys[1]` descending,
@@ -57,16 +58,17 @@ function compareFrom(keys: readonly Float64Array[], from: number, a: number, b: 
 }
 
 /**
- * Indices `0 … n-1` by `key` descending, ties in index order, by a counting
- * sort — when every key is an integer and their range is at most 4n + 1024
- * (step numbers, as in every placement problem read from a schedule); else
- * undefined.
+ * Indices `0 … n-1` by `key` descending, ties in index order, when every key
+ * is an integer: by a counting sort when their range is at most 4n + 1024
+ * (step numbers, as in every placement problem read from a schedule), else
+ * by a radix sort (times far apart); undefined for other keys.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * assert.deepEqual(countingOrder(3, Float64Array.from([0, -2, 0])), Int32Array.from([0, 2, 1]));
- * assert.equal(countingOrder(2, Float64Array.from([0, 1e9])), undefined); // too spread
+ * assert.deepEqual(countingOrder(3, Float64Array.from([0, 1e12, 0])), Int32Array.from([1, 0, 2]));
+ * assert.equal(countingOrder(2, Float64Array.from([0, 0.5])), undefined); // not integers
  * ```
  */
 export function countingOrder(n: number, key: Float64Array): Int32Array | undefined {
@@ -77,7 +79,13 @@ export function countingOrder(n: number, key: Float64Array): Int32Array | undefi
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (n === 0 || hi - lo > 4 * n + 1024) return undefined;
+  if (n === 0) return new Int32Array(0);
+  if (hi - lo > 4 * n + 1024) {
+    // hi - key: non-negative, ascending where the key descends.
+    const flipped = new Float64Array(n);
+    for (let i = 0; i < n; i++) flipped[i] = hi - key[i];
+    return radixSortable(flipped) ? sortedOrder(flipped) : undefined;
+  }
   const start = new Int32Array(hi - lo + 2);
   for (let i = 0; i < n; i++) start[hi - key[i] + 1]++;
   for (let r = 1; r < start.length; r++) start[r] += start[r - 1];

@@ -24,7 +24,7 @@ Deno.test("orderByKeysDescending: the counting path orders as one comparator sor
   }));
 });
 
-Deno.test("orderByKeysDescending: spread or fractional first keys take the comparator sort", () => {
+Deno.test("orderByKeysDescending: spread first keys take the radix sort, fractional ones the comparator sort", () => {
   const keys = [Float64Array.from([1e12, 0.5, 1e12, -3]), Float64Array.from([1, 2, 3, 4])];
   assert.deepEqual(orderByKeysDescending(4, keys), reference(4, keys));
   assert.deepEqual(orderByKeysDescending(0, []), new Int32Array(0));

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { firstFitSweep } from "./_first_fit_sweep.ts";
 
-Deno.test("firstFitSweep: leaving by a list of ends or by a heap places alike", () => {
+Deno.test("firstFitSweep: leaving by a counted or radix-sorted list of ends or by a heap places alike", () => {
   const buffers = fc.array(
     fc.record({
       lower: fc.nat({ max: 30 }),
@@ -20,16 +20,20 @@ Deno.test("firstFitSweep: leaving by a list of ends or by a heap places alike", 
         size: r.size,
       })),
     };
-    // Times spread a billion apart are not step numbers: the heap's path.
-    const spread = {
-      buffers: problem.buffers.map((b) => ({ ...b, lower: b.lower * 1e9, upper: b.upper * 1e9 })),
-    };
+    // Times a billion apart are not step numbers: ends sorted by radix;
+    // fractional times: the heap's path.
+    const moved = (f: (t: number) => number) => ({
+      buffers: problem.buffers.map((b) => ({ ...b, lower: f(b.lower), upper: f(b.upper) })),
+    });
     const order = problem.buffers.map((_, i) => i).sort((a, b) =>
       problem.buffers[a].lower - problem.buffers[b].lower
     );
-    const listed = new Float64Array(rows.length), heaped = new Float64Array(rows.length);
+    const listed = new Float64Array(rows.length);
     const arena = firstFitSweep(problem, order, align, listed);
-    assert.equal(firstFitSweep(spread, order, align, heaped), arena);
-    assert.deepEqual(listed, heaped);
+    for (const f of [(t: number) => t * 1e9, (t: number) => t + 0.5]) {
+      const other = new Float64Array(rows.length);
+      assert.equal(firstFitSweep(moved(f), order, align, other), arena);
+      assert.deepEqual(other, listed);
+    }
   }));
 });
