@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { formatMinimallocCsv, parseMinimallocCsv } from "./minimalloc_csv.ts";
 import { readColumns } from "./problem_columns.ts";
 import { encodeMinimallocCsv, minimallocCsvBytes } from "./minimalloc_bytes.ts";

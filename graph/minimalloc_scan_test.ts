@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { parse } from "npm:csv-parse@6.2.1/sync";
 import { InputError } from "./input_error.ts";
 import { parseMinimallocCsv } from "./minimalloc_csv.ts";

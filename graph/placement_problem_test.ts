@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { indexGraph } from "./indexed_graph.ts";
 import { lifetimes, programOrder } from "./lifetimes.ts";
 import { placementArena, placementProblem, problemPeakLive } from "./placement_problem.ts";

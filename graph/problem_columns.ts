@@ -67,7 +67,15 @@ export function columnarProblem(columns: ProblemColumns): PlacementProblem {
   return problem;
 }
 
-/** The columns `problem` was read into, while its buffers are not built; else undefined. */
+/**
+ * The columns `problem` was read into, while its buffers are not built; else undefined.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(readColumns({ buffers: [] }), undefined); // built from objects: no columns
+ * ```
+ */
 export function readColumns(problem: PlacementProblem): ProblemColumns | undefined {
   return columnsOf.get(problem);
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { radixSortable, sortedOrder } from "./sorted_order.ts";
 
 /** Positions by value, ties by position: the definition. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { lowerRanks } from "./lower_ranks.ts";
 
 Deno.test("lowerRanks: counting by time, ordering far-apart times and sorting agree", () => {

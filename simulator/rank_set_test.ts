@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { RankSet } from "./rank_set.ts";
 
 Deno.test("RankSet: nearest members below and above, against a sorted list", () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { orderByKeysDescending } from "./_buffer_order.ts";
 
 /** The definition: one comparator sort over every key, then the index. */

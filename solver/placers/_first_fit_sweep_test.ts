@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { firstFitSweep } from "./_first_fit_sweep.ts";
 
 Deno.test("firstFitSweep: leaving by a counted or radix-sorted list of ends or by a heap places alike", () => {
