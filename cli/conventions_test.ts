@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runCli } from "./_run_cli_test_util.ts";
-import { buildProgram } from "./main.ts";
+import { buildProgram } from "./program.ts";
 
 const TINY = "testdata/graphs/tiny.json";
 const VALID = "testdata/plans/tiny.valid.json";

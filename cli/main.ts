@@ -6,77 +6,17 @@
  *
  * @module
  */
-import { Command, CommanderError } from "npm:@commander-js/extra-typings@15.1.0";
-import { benchCommand } from "./commands/bench.ts";
-import { convertCommand } from "./commands/convert.ts";
-import { demoCommand } from "./commands/demo.ts";
-import { placeCommand } from "./commands/place.ts";
-import { planCommand } from "./commands/plan.ts";
-import { simulateCommand } from "./commands/simulate.ts";
-import { statsCommand } from "./commands/stats.ts";
-import { verifyCommand } from "./commands/verify.ts";
-import { vizCommand } from "./commands/viz.ts";
+import { CommanderError, type CommandUnknownOpts } from "npm:@commander-js/extra-typings@15.1.0";
 import { EXIT } from "../pipeline/exit.ts";
-import { paretoCommand } from "./budget/pareto_command.ts";
 
 /**
- * Builds the program with every command registered.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * await buildProgram().parseAsync(["stats", "testdata/graphs/tiny.json"], { from: "user" });
- * assert.equal(Deno.exitCode, 0); // commands set the exit code, they never exit
- * ```
+ * Commands loaded alone when they are the one asked for: start-up counts
+ * against `place --time-limit`, and loading every command's modules (charts,
+ * the budget planners, …) costs a few dozen milliseconds more than loading one.
  */
-export function buildProgram() {
-  const program = new Command("memplan")
-    .description(
-      "Plan, verify and measure the memory of one neural-network training step. Formats: " +
-        "memplan.graph/v1, memplan.plan/v1 and minimalloc CSV (see docs/FORMAT.md).\n\n" +
-        "Exit codes: 0 ok; 1 the plan has violations; 2 bad input or usage; 3 no plan or " +
-        "placement within the capacity (impossible, or not found in time).",
-    )
-    .version("0.1.0")
-    .showHelpAfterError("(run with --help for usage)")
-    .exitOverride();
-  for (
-    const c of [
-      statsCommand(),
-      simulateCommand(),
-      verifyCommand(),
-      convertCommand(),
-      planCommand(),
-      placeCommand(),
-      demoCommand(),
-      vizCommand(),
-      benchCommand(),
-      paretoCommand(),
-    ]
-  ) {
-    program.addCommand(c.exitOverride());
-  }
-  conventions(program);
-  return program;
-}
-
-/**
- * One style on the program and every subcommand (addCommand does not pass
- * settings down): commander's usage errors as `memplan: command line: …`, and
- * numeric defaults shown as numbers (`(default: 30)`, not `(default: "30")`).
- */
-function conventions(command: Command): void {
-  command.configureOutput({
-    outputError: (text, write) => write(text.replace(/^error: /, "memplan: command line: ")),
-  });
-  for (const o of command.options) {
-    const value = o.defaultValue;
-    if (typeof value === "string" && /^\d+(\.\d+)?$/.test(value) && !o.defaultValueDescription) {
-      o.defaultValueDescription = value;
-    }
-  }
-  for (const c of command.commands) conventions(c as Command);
-}
+const ALONE: Record<string, () => Promise<CommandUnknownOpts>> = {
+  place: async () => (await import("./commands/place.ts")).placeCommand(),
+};
 
 /**
  * Parses `args` and runs the command; resolves to the exit code.
@@ -91,8 +31,12 @@ function conventions(command: Command): void {
  */
 export async function main(args: string[]): Promise<number> {
   Deno.exitCode = 0;
+  const alone = ALONE[args[0]];
+  const program = alone
+    ? (await import("./program_base.ts")).programWith([await alone()])
+    : (await import("./program.ts")).buildProgram();
   try {
-    await buildProgram().parseAsync(args, { from: "user" });
+    await program.parseAsync(args, { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version are successful exits; every other parse error is bad usage.

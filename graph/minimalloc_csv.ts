@@ -6,7 +6,8 @@
  */
 import { parse } from "npm:csv-parse@6.2.1/sync";
 import { stringify } from "npm:csv-stringify@6.9.0/sync";
-import { IdIndex } from "./id_index.ts";
+import { scanPlainMinimalloc } from "./minimalloc_scan.ts";
+import { columnarProblem } from "./problem_columns.ts";
 import { InputError, ProblemCollector } from "./input_error.ts";
 import type { Buffer, PlacementProblem } from "./types.ts";
 
@@ -26,6 +27,11 @@ const NEEDS_QUOTES = /[",\r\n]|^$/;
  * ```
  */
 export function parseMinimallocCsv(text: string, file: string): PlacementProblem {
+  const plain = scanPlainMinimalloc(text);
+  // Its buffer objects are built only if asked for (see problem_columns.ts).
+  if (plain) return columnarProblem(plain);
+  // Anything else, a bad row or a repeated id included: the general reading
+  // below, which names each problem.
   const lines = plainCsvLines(text);
   let rows: string[][] | undefined;
   if (lines === undefined) {
@@ -94,63 +100,10 @@ export function parseMinimallocCsv(text: string, file: string): PlacementProblem
     if (offset !== undefined) b.offset = offset;
     buffers.push(b);
   };
-  const fast = rows ? undefined : plainRows(lines!, header, hasOffset);
-  if (fast) return { buffers: fast };
-  // A bad row or a repeated id: the row-by-row reading below names each.
   rows ??= lines!.map((line) => line.split(","));
   for (let r = 1; r < rows.length; r++) addRow(rows[r], r);
   c.throwIfAny();
   return { buffers };
-}
-
-/**
- * The buffers of `lines` (header first) when every row is well formed and
- * every id new, else undefined. Hot at a million rows: ids are sliced, numbers
- * read from the line, duplicates found by an IdIndex (a Map hashes a million
- * fresh strings several times slower).
- */
-function plainRows(lines: string[], header: string[], hasOffset: boolean): Buffer[] | undefined {
-  const usual = hasOffset ? "id,lower,upper,size,offset" : REQUIRED.join(",");
-  if (header.join(",") !== usual) return undefined;
-  const fields = header.length;
-  const at = new Int32Array(fields + 1);
-  const buffers: Buffer[] = [];
-  const ids: string[] = [];
-  at[0] = -1;
-  for (let r = 1; r < lines.length; r++) {
-    const line = lines[r];
-    for (let f = 1; f < fields; f++) {
-      at[f] = line.indexOf(",", at[f - 1] + 1);
-      if (at[f] < 0) return undefined;
-    }
-    at[fields] = line.length;
-    if (line.indexOf(",", at[fields - 1] + 1) >= 0 || at[1] === 0) return undefined;
-    const lower = plainIntIn(line, at[1] + 1, at[2]);
-    const upper = plainIntIn(line, at[2] + 1, at[3]);
-    const size = plainIntIn(line, at[3] + 1, at[4]);
-    const offset = hasOffset ? plainIntIn(line, at[4] + 1, at[5]) : 0;
-    if (lower < 0 || upper <= lower || size < 0 || offset < 0) return undefined;
-    const id = line.slice(0, at[1]);
-    ids.push(id);
-    const b: Buffer = { id, lower, upper, size };
-    if (hasOffset) b.offset = offset;
-    buffers.push(b);
-  }
-  let repeated = false;
-  new IdIndex(ids, () => repeated = true);
-  return repeated ? undefined : buffers;
-}
-
-/** The value of the 1–15 plain decimal digits `s[from, to)` (always a safe integer), else -1. */
-function plainIntIn(s: string, from: number, to: number): number {
-  if (to <= from || to - from > 15) return -1;
-  let v = 0;
-  for (let i = from; i < to; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
 }
 
 /**

@@ -5,6 +5,8 @@
  * @module
  */
 import type { IndexedGraph } from "./indexed_graph.ts";
+import { problemColumns } from "./problem_columns.ts";
+import { radixSort, radixSortable } from "./sorted_order.ts";
 import type { Lifetimes, PlacementProblem } from "./types.ts";
 
 /**
@@ -47,27 +49,25 @@ export function placementProblem(
  */
 export function problemPeakLive(problem: PlacementProblem): number {
   // Typed arrays and one numeric sort, not [time, delta] pairs: at a million
-  // buffers the pairs' sort cost a third of a second per call.
-  const bs = problem.buffers;
+  // buffers the pairs' sort cost a third of a second per call. A problem
+  // read into columns is read from them (its buffers are never built).
+  const { lower, upper, size } = problemColumns(problem);
+  const n = size.length;
   let m = 0, small = true, top = 0;
-  for (let i = 0; i < bs.length; i++) {
-    const b = bs[i];
-    if (b.size <= 0) continue;
+  for (let i = 0; i < n; i++) {
+    if (size[i] <= 0) continue;
     m++;
-    if (
-      !(Number.isInteger(b.lower) && b.lower >= 0 && Number.isInteger(b.upper) &&
-        b.upper >= b.lower)
-    ) {
-      small = false;
-    } else if (b.upper > top) top = b.upper;
+    const a = lower[i], b = upper[i];
+    if (!(Number.isInteger(a) && a >= 0 && Number.isInteger(b) && b >= a)) small = false;
+    else if (b > top) top = b;
   }
   // Times are usually step numbers: then an array indexed by time does it.
   if (small && top <= 4 * m + 1024) {
     const net = new Float64Array(top + 1);
-    for (let i = 0; i < bs.length; i++) {
-      if (bs[i].size <= 0) continue;
-      net[bs[i].lower] += bs[i].size;
-      net[bs[i].upper] -= bs[i].size;
+    for (let i = 0; i < n; i++) {
+      if (size[i] <= 0) continue;
+      net[lower[i]] += size[i];
+      net[upper[i]] -= size[i];
     }
     let live = 0, peak = 0;
     for (let t = 0; t <= top; t++) {
@@ -76,11 +76,31 @@ export function problemPeakLive(problem: PlacementProblem): number {
     }
     return peak;
   }
+  // Integer times far apart: the starts and the ends each put in order by a
+  // radix sort and walked side by side (ends first at equal times).
+  const starts = new Float64Array(m), ends = new Float64Array(m), sizes = new Float64Array(m);
+  for (let i = 0, k = 0; i < n; i++) {
+    if (size[i] <= 0) continue;
+    starts[k] = lower[i];
+    ends[k] = upper[i];
+    sizes[k++] = size[i];
+  }
+  if (radixSortable(starts) && radixSortable(ends)) {
+    const byStart = radixSort(starts).pos, byEnd = radixSort(ends).pos;
+    let live = 0, peak = 0;
+    for (let k = 0, j = 0; k < m; k++) {
+      const b = byStart[k];
+      for (; j < m && ends[byEnd[j]] <= starts[b]; j++) live -= sizes[byEnd[j]];
+      live += sizes[b];
+      if (live > peak) peak = live;
+    }
+    return peak;
+  }
   const times = new Float64Array(2 * m);
-  for (let i = 0, k = 0; i < bs.length; i++) {
-    if (bs[i].size <= 0) continue;
-    times[k++] = bs[i].lower;
-    times[k++] = bs[i].upper;
+  for (let i = 0, k = 0; i < n; i++) {
+    if (size[i] <= 0) continue;
+    times[k++] = lower[i];
+    times[k++] = upper[i];
   }
   times.sort();
   let d = 0;
@@ -99,10 +119,10 @@ export function problemPeakLive(problem: PlacementProblem): number {
   // Net change at each distinct time: a buffer ending at t and one starting
   // at t never meet (half-open lifespans), so only the net counts.
   const delta = new Float64Array(d);
-  for (let i = 0; i < bs.length; i++) {
-    if (bs[i].size <= 0) continue;
-    delta[at(bs[i].lower)] += bs[i].size;
-    delta[at(bs[i].upper)] -= bs[i].size;
+  for (let i = 0; i < n; i++) {
+    if (size[i] <= 0) continue;
+    delta[at(lower[i])] += size[i];
+    delta[at(upper[i])] -= size[i];
   }
   let live = 0, peak = 0;
   for (let i = 0; i < d; i++) {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "npm:fast-check@4.10.2";
 import { indexGraph } from "./indexed_graph.ts";
 import { lifetimes, programOrder } from "./lifetimes.ts";
 import { placementArena, placementProblem, problemPeakLive } from "./placement_problem.ts";
@@ -50,4 +51,21 @@ Deno.test("problemPeakLive: the step-indexed and the sorted paths agree with a n
     }
     assert.equal(problemPeakLive({ buffers }), naive, `trial ${trial}`);
   }
+});
+
+Deno.test("problemPeakLive: step times, far-apart integer times and fractional times agree", () => {
+  const buffer = fc.tuple(fc.nat({ max: 30 }), fc.integer({ min: 1, max: 6 }), fc.nat({ max: 9 }));
+  fc.assert(fc.property(fc.array(buffer, { maxLength: 40 }), (rows) => {
+    const at = (f: (t: number) => number) => ({
+      buffers: rows.map(([lower, length, size], i) => ({
+        id: `b${i}`,
+        lower: f(lower),
+        upper: f(lower + length),
+        size,
+      })),
+    });
+    const peak = problemPeakLive(at((t) => t));
+    assert.equal(problemPeakLive(at((t) => t * 1e9)), peak); // the radix order
+    assert.equal(problemPeakLive(at((t) => t + 0.5)), peak); // the sort and search
+  }));
 });

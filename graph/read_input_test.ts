@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { InputError } from "./input_error.ts";
-import { decodeText, MAX_TEXT_BYTES } from "./read_input.ts";
+import { decodeText, MAX_TEXT_BYTES, readText } from "./read_input.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -35,4 +35,29 @@ Deno.test("read_input: bad UTF-8 and bad gzip keep their own messages", () => {
     /b\.json: is not UTF-8 text/,
   );
   assert.match(message(() => decodeText(enc("{}"), "c.json.gz")), /named \.gz but is not gzip/);
+});
+
+Deno.test("readText: the quick read gives what decoding the bytes gives, or the same error", async () => {
+  const dir = await Deno.makeTempDir();
+  const cases: [string, Uint8Array][] = [
+    ["plain.csv", enc("id,lower\na,1\n")],
+    ["bom.csv", Uint8Array.from([0xef, 0xbb, 0xbf, ...enc("id\n")])],
+    ["replacement.csv", enc("id\n\ufffd\n")], // a real U+FFFD is valid UTF-8
+    ["latin.csv", enc("id\né€\n")],
+    ["bad.csv", Uint8Array.from([0x61, 0xff, 0x0a])],
+    ["zipped.csv", gzipSync(enc("id\nb\n"))], // gzip without the name
+  ];
+  for (const [name, bytes] of cases) {
+    const file = `${dir}/${name}`;
+    await Deno.writeFile(file, bytes);
+    let want: string;
+    try {
+      want = decodeText(bytes, file);
+    } catch (e) {
+      await assert.rejects(() => readText(file), { message: (e as Error).message }, name);
+      continue;
+    }
+    assert.equal(await readText(file), want, name);
+  }
+  await Deno.remove(dir, { recursive: true });
 });

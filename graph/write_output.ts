@@ -101,7 +101,8 @@ export async function checkOutputPath(
 }
 
 /**
- * Writes text to `file` (standard output for `-`), gzip-compressed when the name ends in `.gz`: into a
+ * Writes text (a string, or its UTF-8 bytes) to `file` (standard output for
+ * `-`), gzip-compressed when the name ends in `.gz`: into a
  * temporary file beside the target, renamed over it when complete. A symbolic
  * link stays a link (its target is written); a device or FIFO is written in
  * place. Refuses, with an {@linkcode InputError}, what {@linkcode checkOutputPath} refuses.
@@ -119,17 +120,17 @@ export async function checkOutputPath(
  */
 export async function writeTextAtomic(
   file: string,
-  text: string,
+  text: string | Uint8Array,
   options: WriteOptions = {},
 ): Promise<void> {
+  // Text may come already encoded (a large CSV written byte by byte).
+  const utf8 = typeof text === "string" ? new TextEncoder().encode(text) : text;
   if (file === STDOUT) {
-    writeStdout(new TextEncoder().encode(text));
+    writeStdout(utf8);
     return;
   }
   const target = await checkOutputPath(file, options);
-  const bytes = file.endsWith(".gz")
-    ? gzipSync(new TextEncoder().encode(text))
-    : new TextEncoder().encode(text);
+  const bytes = file.endsWith(".gz") ? gzipSync(utf8) : utf8;
   if (target.special) {
     await writeOrFail(file, () => Deno.writeFile(target.path, bytes, { create: false }));
     return;

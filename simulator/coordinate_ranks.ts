@@ -12,9 +12,7 @@
  * @module
  */
 
-const DIGIT_BITS = 11;
-const BUCKETS = 1 << DIGIT_BITS;
-const TWO_32 = 2 ** 32;
+import { radixSort, radixSortable } from "../graph/sorted_order.ts";
 
 /**
  * Ranks of `values`: `rank[i]` is the number of distinct values below
@@ -30,46 +28,12 @@ const TWO_32 = 2 ** 32;
  * ```
  */
 export function coordinateRanks(values: Float64Array): { rank: Int32Array; distinct: number } {
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i];
-    if (!(x >= 0 && Number.isSafeInteger(x))) return ranksBySearch(values);
-  }
-  return ranksByRadix(values);
+  return radixSortable(values) ? ranksByRadix(values) : ranksBySearch(values);
 }
 
 function ranksByRadix(values: Float64Array): { rank: Int32Array; distinct: number } {
   const n = values.length;
-  let lo = new Uint32Array(n), hi = new Uint32Array(n), pos = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = values[i];
-    lo[i] = x >>> 0; // ToUint32 is x mod 2^32, exact for safe integers
-    hi[i] = Math.floor(x / TWO_32);
-    pos[i] = i;
-  }
-  let lo2 = new Uint32Array(n), hi2 = new Uint32Array(n), pos2 = new Int32Array(n);
-  const count = new Int32Array(BUCKETS);
-  // Digits of the low word at shifts 0, 11, 22, then of the high word at 0, 11.
-  for (const [word, shift] of [[0, 0], [0, 11], [0, 22], [1, 0], [1, 11]] as const) {
-    const key = word === 0 ? lo : hi;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(key[i] >>> shift) & (BUCKETS - 1)]++;
-    if (n === 0 || count[(key[0] >>> shift) & (BUCKETS - 1)] === n) continue; // digit shared by all
-    let sum = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const c = count[b];
-      count[b] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const j = count[(key[i] >>> shift) & (BUCKETS - 1)]++;
-      lo2[j] = lo[i];
-      hi2[j] = hi[i];
-      pos2[j] = pos[i];
-    }
-    [lo, lo2] = [lo2, lo];
-    [hi, hi2] = [hi2, hi];
-    [pos, pos2] = [pos2, pos];
-  }
+  const { lo, hi, pos } = radixSort(values);
   const rank = new Int32Array(n);
   let r = -1;
   for (let j = 0; j < n; j++) {

@@ -6,7 +6,9 @@
  */
 import { arenaOf, fragmentation } from "../graph/metrics.ts";
 import { problemPeakLive } from "../graph/placement_problem.ts";
+import { bufferId, problemColumns } from "../graph/problem_columns.ts";
 import type { PlacementProblem } from "../graph/types.ts";
+import { lowerRanks } from "./lower_ranks.ts";
 import { checkOverlaps } from "./overlap_check.ts";
 import { type Violation, type ViolationKind, ViolationLog } from "./violations.ts";
 
@@ -44,44 +46,35 @@ export function verifyPlacement(
   options: { capacity?: number; violationCap?: number } = {},
 ): PlacementReport {
   const log = new ViolationLog(options.violationCap ?? 100);
-  const bs = problem.buffers;
   const capacity = options.capacity ?? problem.capacity;
   const align = problem.alignment ?? 1;
-  const sizes = Float64Array.from(bs, (b) => b.size);
-  for (let i = 0; i < bs.length; i++) {
+  // Typed columns: the problem's own when it was read into them (its buffer
+  // objects are then never built), else copied from the objects once.
+  const { size: sizes, lower, upper } = problemColumns(problem);
+  const n = sizes.length;
+  const id = (i: number) => bufferId(problem, i);
+  for (let i = 0; i < n; i++) {
     const o = offsets[i];
-    if (bs[i].size === 0) continue;
-    if (Number.isNaN(o)) log.add({ kind: "missing_offset", tensor: bs[i].id });
-    else if (o % align !== 0) {
-      log.add({ kind: "misaligned", tensor: bs[i].id, offset: o, alignment: align });
+    if (sizes[i] === 0) continue;
+    if (Number.isNaN(o)) log.add({ kind: "missing_offset", tensor: id(i) });
+    // (With alignment 1, the same test without a floating-point remainder.)
+    else if (align === 1 ? !Number.isInteger(o) : o % align !== 0) {
+      log.add({ kind: "misaligned", tensor: id(i), offset: o, alignment: align });
     }
-    if (capacity !== undefined && o + bs[i].size > capacity) {
+    if (capacity !== undefined && o + sizes[i] > capacity) {
       log.add({
         kind: "out_of_capacity",
-        step: bs[i].lower,
-        tensor: bs[i].id,
-        range: [o, o + bs[i].size],
+        step: lower[i],
+        tensor: id(i),
+        range: [o, o + sizes[i]],
         capacity,
       });
     }
   }
-  // Compress time to the distinct lower ends: two half-open lifespans intersect
-  // exactly when they share the later of their two lower ends.
-  const lowers = Float64Array.from(new Set(bs.map((b) => b.lower))).sort();
-  const countBelow = (x: number): number => {
-    let lo = 0, hi = lowers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (lowers[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const first = Int32Array.from(bs, (b) => countBelow(b.lower));
-  const last = Int32Array.from(bs, (b) => countBelow(b.upper) - 1);
+  const { lowers, first, last } = lowerRanks(lower, upper);
   const before = log.list.length;
   checkOverlaps(
-    { first, last, offsets, sizes, ids: bs.map((b) => b.id), steps: lowers.length },
+    { first, last, offsets, sizes, ids: { at: id }, steps: lowers.length },
     log,
   );
   for (let i = before; i < log.list.length; i++) {
@@ -92,7 +85,7 @@ export function verifyPlacement(
   const arena = arenaOf(offsets, sizes);
   const report: PlacementReport = {
     ok: log.count === 0,
-    buffers: bs.length,
+    buffers: n,
     violationCount: log.count,
     violationsByKind: log.countByKind,
     violations: log.list,

@@ -7,6 +7,7 @@
  * @module
  */
 import { problemPeakLive } from "../graph/placement_problem.ts";
+import { bufferCount } from "../graph/problem_columns.ts";
 import type { IndexedGraph } from "../graph/indexed_graph.ts";
 import type { PlacementProblem } from "../graph/types.ts";
 import { PlacementDeadline } from "./placers/_place_in_order.ts";
@@ -80,7 +81,7 @@ export async function startWithin(
   const { bound, t0, timeLimit } = limits;
   const seconds = () => (performance.now() - t0) / 1000;
   // Small problems take milliseconds whatever the placer: the given order.
-  const cheapest = problem.buffers.length > EXACT_MAX_BUFFERS
+  const cheapest = bufferCount(problem) > EXACT_MAX_BUFFERS
     ? start.find((p) => p.name === "first-fit") ?? start[0]
     : start[0];
   const before = seconds();
@@ -142,7 +143,11 @@ export async function placeBest(
   const bound = problemPeakLive(problem);
   const capacity = options.capacity ?? problem.capacity;
   const seconds = () => (performance.now() - t0) / 1000;
-  const first = await startWithin(problem, start, options, { bound, t0, timeLimit });
+  const first = await startWithin(problem, start, { ...options, peakLive: bound }, {
+    bound,
+    t0,
+    timeLimit,
+  });
   const greedy = first.arenas;
   let best: { name: string; result: PlaceResult } = first;
   const details: Record<string, unknown> = { greedy, start: best.name };
@@ -152,7 +157,7 @@ export async function placeBest(
   // even setting them up (greedy-size inside the search, the ILP's model)
   // overruns short limits: the best start placement, repacked at its peak
   // until the limit, is the answer.
-  if (problem.buffers.length > EXACT_MAX_BUFFERS && best.result.arena > bound) {
+  if (bufferCount(problem) > EXACT_MAX_BUFFERS && best.result.arena > bound) {
     const improved = improveLarge(problem, best.result, {
       bound,
       capacity,

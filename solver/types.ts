@@ -55,6 +55,12 @@ export interface PlaceOptions {
    * bisects/descends to the peak-live bound); placers without such a mode ignore it.
    */
   minimize?: boolean;
+  /**
+   * The problem's peak live (`problemPeakLive`), when the caller has it
+   * already: a placer then need not compute it again (a fiftieth of a second
+   * at a million buffers, under a one-second limit).
+   */
+  peakLive?: number;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadMinimallocCsv } from "../../graph/load.ts";
-import { formatMinimallocCsv } from "../../graph/minimalloc_csv.ts";
+import { encodeMinimallocCsv } from "../../graph/minimalloc_bytes.ts";
 import { checkOutputPath, writeTextAtomic } from "../../graph/write_output.ts";
 import { placeVerified } from "../../pipeline/place_verified.ts";
 import { placeSummary } from "../../pipeline/summary.ts";
@@ -18,6 +18,7 @@ import { optionalSize } from "../size.ts";
 import { formatInt } from "../format.ts";
 import { capacityFromName } from "../../bench/inputs.ts";
 import { InputError } from "../../graph/input_error.ts";
+import { bufferCount } from "../../graph/problem_columns.ts";
 
 /**
  * The `place` command.
@@ -83,7 +84,7 @@ export function placeCommand() {
         const { placer, minimize } = opts;
         // The limit covers start-up, reading, verifying and writing too:
         // performance.now() counts from the start of the process.
-        const budget = solverBudget(timeLimit, 0, problem.buffers.length, readSeconds);
+        const budget = solverBudget(timeLimit, 0, bufferCount(problem), readSeconds);
         const r = await placeVerified(problem, {
           placer,
           capacity,
@@ -109,7 +110,7 @@ export function placeCommand() {
             const at = performance.now() / 1000;
             if (at > timeLimit) {
               s.timeNote = `over the time limit: reading, placing, verifying and writing ${
-                formatInt(problem.buffers.length)
+                formatInt(bufferCount(problem))
               } buffers took ${
                 at.toFixed(1)
               } s of the ${timeLimit} s; the best placement found by then is returned`;
@@ -117,7 +118,7 @@ export function placeCommand() {
             return s;
           },
           write: () =>
-            writeTextAtomic(opts.output, formatMinimallocCsv(problem, r.offsets), {
+            writeTextAtomic(opts.output, encodeMinimallocCsv(problem, r.offsets), {
               inputs: [file],
             }),
           json: opts.json,

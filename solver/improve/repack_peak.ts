@@ -151,8 +151,16 @@ export function repackPeak(
     set.sort((x, y) => key.get(y)! - key.get(x)!);
     const bestFit = random() < 0.5;
     const placed: number[] = [];
-    let ok = true;
+    let ok = true, late = false;
     for (const i of set) {
+      // A round at a million buffers can take most of a second (each lifted
+      // buffer against every fixed one): the deadline is looked at within it,
+      // and a round cut short changes nothing.
+      if ((placed.length & 7) === 7 && performance.now() >= options.deadline) {
+        ok = false;
+        late = true;
+        break;
+      }
       const o = gapFor(i, fixed, placed, {
         lower,
         upper,
@@ -181,6 +189,7 @@ export function repackPeak(
       } else set.forEach((i, k) => offsets[i] = saved[k]);
     }
     for (const i of set) lifted[i] = 0;
+    if (late) return { offsets, arena: height, rounds, kept, stoppedAtDeadline: true };
   }
   return { offsets, arena: height, rounds, kept, stoppedAtDeadline: false };
 }

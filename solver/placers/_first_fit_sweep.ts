@@ -8,7 +8,12 @@
  */
 import type { PlacementProblem } from "../../graph/types.ts";
 import { MinHeap } from "../_heap.ts";
+import { countingOrder } from "./_buffer_order.ts";
+import { problemColumns } from "../../graph/problem_columns.ts";
 import { FreeGaps } from "./_free_gaps.ts";
+
+/** A problem's `lower`, `upper` and `size` by buffer (graph/problem_columns.ts). */
+type BufferColumns = ReturnType<typeof problemColumns>;
 
 /**
  * True when the positive-size buffers of `order` come by non-decreasing `lower`.
@@ -40,7 +45,8 @@ export function isStartOrdered(problem: PlacementProblem, order: ArrayLike<numbe
  * Places the positive-size buffers of a start-ordered `order` at the lowest
  * aligned gap among the live ones (what `placeInOrder` computes for first fit,
  * faster). Writes `offsets`; returns the arena. Footprints are sizes rounded up
- * to `align`, as in the general core.
+ * to `align`, as in the general core. `columns` are the problem's, when the
+ * caller has them already.
  *
  * @example
  * ```ts
@@ -62,27 +68,92 @@ export function firstFitSweep(
   order: ArrayLike<number>,
   align: number,
   offsets: Float64Array,
+  columns: BufferColumns = problemColumns(problem),
 ): number {
-  const bs = problem.buffers;
+  const { lower, size } = columns;
   const gaps = new FreeGaps(1024);
   gaps.insert(0, Infinity);
+  const byEnd = endOrder(columns);
+  if (byEnd === undefined) return sweepWithHeap(columns, order, align, offsets, gaps);
+  // Buffers leave in order of `upper`, known in advance: a pointer into that
+  // order replaces a heap of the live ones (a quarter of the sweep's time).
+  // Their uppers and footprints are copied in that order, so the pointer
+  // reads memory in sequence.
+  const m = byEnd.length;
+  const endAt = new Float64Array(m), endLen = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const d = byEnd[k];
+    endAt[k] = columns.upper[d];
+    endLen[k] = footprint(size[d], align);
+  }
+  const placed = new Uint8Array(size.length);
+  let arena = 0, next = 0;
+  for (let i = 0; i < order.length; i++) {
+    const b = order[i];
+    const at = lower[b], bytes = size[b];
+    if (bytes === 0) continue;
+    // Half-open lifespans: a buffer ending at `at` no longer conflicts.
+    // Every buffer ending by then started before `at`: it is placed, or
+    // not in `order` at all.
+    for (; next < m && endAt[next] <= at; next++) {
+      const d = byEnd[next];
+      if (placed[d]) gaps.release(offsets[d], endLen[next]);
+    }
+    const y = gaps.allocLowest(footprint(bytes, align));
+    offsets[b] = y;
+    placed[b] = 1;
+    if (y + bytes > arena) arena = y + bytes;
+  }
+  return arena;
+}
+
+/**
+ * The positive-size buffers by `upper`, when the uppers are step numbers
+ * (counted, not sorted) and every such lifespan is non-empty; else undefined.
+ */
+function endOrder(columns: BufferColumns): Int32Array | undefined {
+  const { lower, upper, size } = columns;
+  const n = size.length;
+  const key = new Float64Array(n);
+  const index = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (size[i] === 0) continue;
+    // A lifespan ending where it starts would leave before it is placed.
+    if (!(upper[i] > lower[i])) return undefined;
+    index[m] = i;
+    key[m++] = -upper[i];
+  }
+  const order = countingOrder(m, key);
+  if (order === undefined) return undefined;
+  // order holds positions among the positive-size buffers: map them back.
+  for (let k = 0; k < m; k++) order[k] = index[order[k]];
+  return order;
+}
+
+/** The sweep for any times: the live buffers in a heap by `upper`. */
+function sweepWithHeap(
+  columns: BufferColumns,
+  order: ArrayLike<number>,
+  align: number,
+  offsets: Float64Array,
+  gaps: FreeGaps,
+): number {
+  const { lower, upper, size } = columns;
   const alive = new MinHeap(1024); // by upper: the next buffer to die on top
   let arena = 0;
   for (let i = 0; i < order.length; i++) {
     const b = order[i];
-    const { lower, upper, size } = bs[b];
-    if (size === 0) continue;
-    // Half-open lifespans: a buffer ending at `lower` no longer conflicts.
-    while (alive.size > 0 && alive.minKey1 <= lower) {
+    const bytes = size[b];
+    if (bytes === 0) continue;
+    while (alive.size > 0 && alive.minKey1 <= lower[b]) {
       const d = alive.pop();
-      gaps.release(offsets[d], footprint(bs[d].size, align));
+      gaps.release(offsets[d], footprint(size[d], align));
     }
-    const len = footprint(size, align);
-    const y = gaps.lowestFit(len);
-    gaps.take(y, len);
+    const y = gaps.allocLowest(footprint(bytes, align));
     offsets[b] = y;
-    alive.push(b, upper, 0);
-    if (y + size > arena) arena = y + size;
+    alive.push(b, upper[b], 0);
+    if (y + bytes > arena) arena = y + bytes;
   }
   return arena;
 }

@@ -47,6 +47,9 @@ export class FreeGaps {
     this.#prio = new Float64Array(c);
     this.#left = new Int32Array(c);
     this.#right = new Int32Array(c);
+    // Node 0 ("none") as the longest gap of an empty subtree: below every
+    // length, so the loops need no test for a missing child.
+    this.#max[0] = -Infinity;
   }
 
   /** Adds the gap `[start, start + len)`, which must not touch another gap. */
@@ -62,11 +65,43 @@ export class FreeGaps {
     let t = this.#root;
     while (t) {
       const l = this.#left[t];
-      if (l && this.#max[l] >= len) t = l;
+      if (this.#max[l] >= len) t = l;
       else if (this.#len[t] >= len) return this.#start[t];
       else t = this.#right[t];
     }
     return -1;
+  }
+
+  /**
+   * Allocates `len` bytes at the start of the lowest gap that fits and
+   * returns that start (-1 if none fits): {@linkcode FreeGaps.lowestFit} then
+   * {@linkcode FreeGaps.take} in one descent, the gap shrunk or unlinked where
+   * the descent found it.
+   */
+  allocLowest(len: number): number {
+    this.#depth = 0;
+    let t = this.#root;
+    while (t) {
+      this.#pathPush(t);
+      const l = this.#left[t];
+      if (this.#max[l] >= len) t = l;
+      else if (this.#len[t] >= len) break;
+      else t = this.#right[t];
+    }
+    if (!t) return -1;
+    const start = this.#start[t], gap = this.#len[t];
+    if (gap > len) {
+      // The rest keeps its place among the others (no start lies in between).
+      this.#start[t] = start + len;
+      this.#len[t] = gap - len;
+      this.#pullPath(this.#depth - 1, this.#depth - 1);
+    } else {
+      this.#depth--;
+      this.#link(t, this.#merge(this.#left[t], this.#right[t]));
+      this.#unused.push(t);
+      this.#pullPath(this.#depth - 1, this.#depth - 1);
+    }
+    return start;
   }
 
   /** Allocates `[start, start + len)`, which must lie at the start of a gap. */
@@ -82,17 +117,98 @@ export class FreeGaps {
 
   /** Frees `[start, start + len)`, merging it with the gaps it touches. */
   release(start: number, len: number): void {
-    const p = this.#below(start);
+    // One descent towards `start + len` finds the gap starting there (q) and
+    // the gap before `start` (p): no gap starts inside the freed range, so p
+    // is the last node passed on the right, or, below q, the last of q's
+    // left subtree.
+    const end = start + len;
+    this.#depth = 0;
+    let t = this.#root, p = 0, pAt = -1, q = 0, qAt = -1;
+    while (t) {
+      this.#pathPush(t);
+      const s = this.#start[t];
+      if (s === end) {
+        q = t;
+        qAt = this.#depth - 1;
+        t = this.#left[t];
+        while (t) {
+          this.#pathPush(t);
+          p = t;
+          pAt = this.#depth - 1;
+          t = this.#right[t];
+        }
+        break;
+      }
+      if (s < end) {
+        p = t;
+        pAt = this.#depth - 1;
+        t = this.#right[t];
+      } else t = this.#left[t];
+    }
     const joinsBelow = p !== 0 && this.#start[p] + this.#len[p] === start;
-    const q = this.#find(start + len);
-    if (joinsBelow) {
-      const below = this.#start[p];
-      const above = q ? this.#remove(start + len) : 0;
-      this.#find(below);
-      this.#resize(below, this.#len[p] + len + above);
+    if (joinsBelow && q) {
+      // p, the freed range and q become one gap: the deeper of the two nodes,
+      // which has no child between them, is unlinked; the other one grows.
+      const total = this.#len[p] + len + this.#len[q];
+      if (pAt < qAt) {
+        this.#len[p] = total;
+        this.#depth = qAt;
+        this.#link(q, this.#right[q]);
+        this.#unused.push(q);
+        this.#pullPath(qAt - 1, pAt);
+      } else {
+        this.#start[q] = this.#start[p];
+        this.#len[q] = total;
+        this.#depth = pAt;
+        this.#link(p, this.#left[p]);
+        this.#unused.push(p);
+        this.#pullPath(pAt - 1, qAt);
+      }
+    } else if (joinsBelow) {
+      this.#len[p] += len;
+      this.#pullPath(pAt, pAt);
     } else if (q) {
-      this.#resize(start, this.#len[q] + len); // the path is #find's above
+      this.#start[q] = start;
+      this.#len[q] += len;
+      this.#pullPath(qAt, qAt);
     } else this.insert(start, len);
+  }
+
+  /** Appends `t` to the path (which grows as needed). */
+  #pathPush(t: number): void {
+    if (this.#depth === this.#path.length) {
+      const longer = new Int32Array(2 * this.#depth);
+      longer.set(this.#path);
+      this.#path = longer;
+    }
+    this.#path[this.#depth++] = t;
+  }
+
+  /**
+   * Puts `child` in the place of the path's node `#path[#depth]` (under
+   * `#path[#depth - 1]`, or as the root).
+   */
+  #link(node: number, child: number): void {
+    if (this.#depth === 0) this.#root = child;
+    else {
+      const parent = this.#path[this.#depth - 1];
+      if (this.#left[parent] === node) this.#left[parent] = child;
+      else this.#right[parent] = child;
+    }
+  }
+
+  /**
+   * Mends the longest gaps of the path's nodes from index `from` up to the
+   * root. From `changed` up (the highest node whose own gap changed; nodes
+   * below it only had their subtrees change) it stops at the first node whose
+   * longest gap stays the same: nothing above it can change either.
+   */
+  #pullPath(from: number, changed: number): void {
+    for (let i = from; i >= 0; i--) {
+      const t = this.#path[i], before = this.#max[t];
+      this.#pull(t);
+      if (i <= changed && this.#max[t] === before) return;
+    }
   }
 
   /**
@@ -209,8 +325,8 @@ export class FreeGaps {
   #pull(t: number): void {
     let m = this.#len[t];
     const l = this.#left[t], r = this.#right[t];
-    if (l && this.#max[l] > m) m = this.#max[l];
-    if (r && this.#max[r] > m) m = this.#max[r];
+    if (this.#max[l] > m) m = this.#max[l];
+    if (this.#max[r] > m) m = this.#max[r];
     this.#max[t] = m;
   }
 

@@ -44,3 +44,28 @@ Deno.test("FreeGaps agrees with a bitmap allocator (random)", () => {
     }
   }
 });
+
+Deno.test("FreeGaps.allocLowest takes what lowestFit finds, as take would (random)", () => {
+  for (let seed = 1; seed <= 20; seed++) {
+    const rnd = seeded(seed);
+    const one = new FreeGaps(2), other = new FreeGaps(2);
+    one.insert(0, Infinity);
+    other.insert(0, Infinity);
+    const live: [number, number][] = [];
+    for (let step = 0; step < 400; step++) {
+      if (live.length > 0 && rnd() < 0.45) {
+        const [a, len] = live.splice(Math.floor(rnd() * live.length), 1)[0];
+        one.release(a, len);
+        other.release(a, len);
+      } else {
+        const len = 1 + Math.floor(rnd() * 12);
+        const y = other.lowestFit(len);
+        other.take(y, len);
+        assert.equal(one.allocLowest(len), y, `seed ${seed}, step ${step}`);
+        live.push([y, len]);
+      }
+      // Both hold the same gaps: every length finds the same lowest fit.
+      for (let len = 1; len <= 14; len++) assert.equal(one.lowestFit(len), other.lowestFit(len));
+    }
+  }
+});

@@ -134,10 +134,7 @@ export function placeInOrder(
 ): Placement {
   const bs = problem.buffers;
   const n = bs.length;
-  const align = problem.alignment ?? 1;
-  if (!(Number.isSafeInteger(align) && align >= 1)) {
-    throw new Error(`alignment must be a positive integer, got ${align}`);
-  }
+  const align = checkedAlignment(problem);
   checkPermutation(problem, order);
   if (policy === "first-fit" && isStartOrdered(problem, order)) {
     const offsets = new Float64Array(n);
@@ -169,6 +166,24 @@ export function placeInOrder(
     if (y + size > arena) arena = y + size;
   }
   return { offsets, arena, truncated: stats.truncated };
+}
+
+/**
+ * The problem's alignment (default 1); throws unless it is a positive integer.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(checkedAlignment({ buffers: [], alignment: 64 }), 64);
+ * assert.throws(() => checkedAlignment({ buffers: [], alignment: 0.5 }));
+ * ```
+ */
+export function checkedAlignment(problem: PlacementProblem): number {
+  const align = problem.alignment ?? 1;
+  if (!(Number.isSafeInteger(align) && align >= 1)) {
+    throw new Error(`alignment must be a positive integer, got ${align}`);
+  }
+  return align;
 }
 
 /** Throws unless `order` holds every positive-size buffer once (and nothing else twice). */

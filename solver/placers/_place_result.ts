@@ -5,6 +5,7 @@
  * @module
  */
 import { problemPeakLive } from "../../graph/placement_problem.ts";
+import { bufferCount } from "../../graph/problem_columns.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import type { PlaceOptions, PlaceResult } from "../types.ts";
 import { defaultSearchLimit, type PlaceInOrderOptions, type Placement } from "./_place_in_order.ts";
@@ -25,6 +26,7 @@ export interface GreedyPlaceOptions extends PlaceOptions, PlaceInOrderOptions {}
  * ```ts
  * import assert from "node:assert/strict";
  * import { problemPeakLive } from "../../graph/placement_problem.ts";
+import { bufferCount } from "../../graph/problem_columns.ts";
  * import { placeInOrder } from "./_place_in_order.ts";
  * const problem = { buffers: [
  *   { id: "a", lower: 0, upper: 2, size: 4 },
@@ -45,7 +47,7 @@ export function placeResult(
   startedAt: number,
   details: Record<string, unknown> = {},
 ): PlaceResult {
-  const bound = problemPeakLive(problem);
+  const bound = options.peakLive ?? problemPeakLive(problem);
   const capacity = options.capacity ?? problem.capacity;
   const { offsets, arena, truncated } = placement;
   const status = capacity !== undefined && arena > capacity
@@ -61,7 +63,7 @@ export function placeResult(
     bound,
     details: {
       ...details,
-      searchLimit: options.searchLimit ?? defaultSearchLimit(problem.buffers.length),
+      searchLimit: options.searchLimit ?? defaultSearchLimit(bufferCount(problem)),
       truncatedSearches: truncated,
       ...(capacity === undefined ? {} : { capacity }),
     },

@@ -7,8 +7,10 @@
  */
 import type { PlacementProblem } from "../../graph/types.ts";
 import type { Placer, PlaceResult } from "../types.ts";
-import { keyOf, orderByKeysDescending } from "./_buffer_order.ts";
-import { placeInOrder } from "./_place_in_order.ts";
+import { orderByKeysDescending } from "./_buffer_order.ts";
+import { bufferCount, problemColumns } from "../../graph/problem_columns.ts";
+import { firstFitSweep } from "./_first_fit_sweep.ts";
+import { checkedAlignment } from "./_place_in_order.ts";
 import { type GreedyPlaceOptions, placeResult } from "./_place_result.ts";
 
 /**
@@ -30,12 +32,19 @@ export function placeFirstFit(
   options: GreedyPlaceOptions = {},
 ): PlaceResult {
   const t0 = performance.now();
-  const order = orderByKeysDescending(problem.buffers.length, [
-    keyOf(problem, (b) => -b.lower),
-    keyOf(problem, (b) => b.size),
-    keyOf(problem, (b) => b.upper - b.lower),
+  const n = bufferCount(problem);
+  const columns = problemColumns(problem);
+  const { lower, upper, size } = columns;
+  const order = orderByKeysDescending(n, [
+    lower.map((x) => -x),
+    size,
+    upper.map((x, i) => x - lower[i]),
   ]);
-  const placement = placeInOrder(problem, order, "first-fit", options);
+  // The order is by start time by construction: the sweep directly, without
+  // the general core's checks of an order given from outside.
+  const offsets = new Float64Array(n);
+  const arena = firstFitSweep(problem, order, checkedAlignment(problem), offsets, columns);
+  const placement = { offsets, arena, truncated: 0 };
   return placeResult(problem, placement, options, t0, { policy: "first-fit" });
 }
 

@@ -1,0 +1,23 @@
+import assert from "node:assert/strict";
+import fc from "npm:fast-check@4.10.2";
+import { radixSortable, sortedOrder } from "./sorted_order.ts";
+
+/** Positions by value, ties by position: the definition. */
+function byComparison(values: number[]): Int32Array {
+  return Int32Array.from(values.map((_, i) => i).sort((a, b) => values[a] - values[b] || a - b));
+}
+
+Deno.test("sortedOrder: the radix sort and the comparison sort order alike", () => {
+  const value = fc.oneof(
+    fc.nat({ max: 50 }),
+    fc.maxSafeNat(),
+    fc.constantFrom(2 ** 32, 2 ** 32 + 1, 2 ** 44, 2 ** 53 - 1),
+  );
+  fc.assert(fc.property(fc.array(value, { maxLength: 60 }), (values) => {
+    const xs = Float64Array.from(values);
+    assert.ok(radixSortable(xs));
+    assert.deepEqual(sortedOrder(xs), byComparison(values));
+    const fractions = values.map((x) => x / 2 + 0.25); // not radix-sortable
+    assert.deepEqual(sortedOrder(Float64Array.from(fractions)), byComparison(fractions));
+  }));
+});

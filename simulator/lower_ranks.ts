@@ -1,0 +1,97 @@
+/**
+ * Time compressed to the distinct lower ends of half-open lifespans: two
+ * lifespans `[lower, upper)` intersect exactly when they share the later of
+ * their two lower ends, so the steps of an overlap check need only be those.
+ *
+ * @module
+ */
+import { sortedOrder } from "../graph/sorted_order.ts";
+
+/** Each lifespan as the compressed steps it covers, and the time of each step. */
+export interface LowerRanks {
+  /** The distinct lower ends, ascending: step `s` is time `lowers[s]`. */
+  lowers: Float64Array;
+  /** First step of each lifespan: the number of distinct lower ends below its lower. */
+  first: Int32Array;
+  /** Last step: the number of distinct lower ends below its upper, minus 1. */
+  last: Int32Array;
+}
+
+/**
+ * Compresses the lifespans `[lower[i], upper[i])`. Times that are small
+ * non-negative integers (step numbers: at most 4n + 1024) are counted in an
+ * array indexed by time, larger integers put in order by a radix sort; any
+ * others are sorted and searched.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const r = lowerRanks(Float64Array.from([0, 5, 5]), Float64Array.from([5, 9, 6]));
+ * assert.deepEqual(r.lowers, Float64Array.from([0, 5]));
+ * assert.deepEqual([...r.first, ...r.last], [0, 1, 1, 0, 1, 1]);
+ * ```
+ */
+export function lowerRanks(lower: Float64Array, upper: Float64Array): LowerRanks {
+  const n = lower.length;
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const a = lower[i], b = upper[i];
+    if (!(Number.isInteger(a) && a >= 0 && Number.isInteger(b) && b >= 0)) {
+      return bySearch(lower, upper);
+    }
+    if (a > top) top = a;
+    if (b > top) top = b;
+  }
+  if (top > 4 * n + 1024) return byOrder(lower, upper);
+  // below[x]: distinct lower ends under x, for every time x up to top.
+  const below = new Int32Array(top + 2);
+  for (let i = 0; i < n; i++) below[lower[i] + 1] = 1;
+  for (let x = 1; x < below.length; x++) below[x] += below[x - 1];
+  const lowers = new Float64Array(below[top + 1]);
+  for (let x = 0; x <= top; x++) if (below[x + 1] > below[x]) lowers[below[x]] = x;
+  const first = new Int32Array(n), last = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    first[i] = below[lower[i]];
+    last[i] = below[upper[i]] - 1;
+  }
+  return { lowers, first, last };
+}
+
+/**
+ * Times that are integers but far apart: both ends put in order by a radix
+ * sort, then walked side by side (no search per lifespan).
+ */
+function byOrder(lower: Float64Array, upper: Float64Array): LowerRanks {
+  const n = lower.length;
+  const byLower = sortedOrder(lower), byUpper = sortedOrder(upper);
+  const first = new Int32Array(n), last = new Int32Array(n);
+  const distinct: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = byLower[k];
+    if (k === 0 || lower[i] !== distinct[distinct.length - 1]) distinct.push(lower[i]);
+    first[i] = distinct.length - 1;
+  }
+  // last: distinct lower ends below each upper, minus 1.
+  for (let k = 0, j = 0; k < n; k++) {
+    const i = byUpper[k];
+    while (j < distinct.length && distinct[j] < upper[i]) j++;
+    last[i] = j - 1;
+  }
+  return { lowers: Float64Array.from(distinct), first, last };
+}
+
+function bySearch(lower: Float64Array, upper: Float64Array): LowerRanks {
+  const lowers = Float64Array.from(new Set(lower)).sort();
+  const countBelow = (x: number): number => {
+    let lo = 0, hi = lowers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (lowers[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const first = Int32Array.from(lower, countBelow);
+  const last = Int32Array.from(upper, (u) => countBelow(u) - 1);
+  return { lowers, first, last };
+}
