@@ -15,7 +15,7 @@ import type { BudgetReport, replayBudgetPlan } from "../simulator/budget/replay.
 import type { BudgetViolation } from "../simulator/budget/violations.ts";
 import { analyseBudget } from "../solver/budget/analysis.ts";
 import { planUnderBudget } from "../solver/budget/plan_budget.ts";
-import { BUDGET_PLANNER_TABLE } from "../solver/budget/registry.ts";
+import { neverOffloads } from "../solver/budget/registry.ts";
 import type { BudgetPlanner } from "../solver/budget/types.ts";
 import { oracleCost, type OraclePlan } from "./_budget_oracle.ts";
 import { matches, PLANTERS, type ValidPlan } from "./_budget_faults.ts";
@@ -77,8 +77,7 @@ export async function checkPlanWithinBudget(
     analysis: a,
   });
   // A registered planner that never offloads is held to the recompute-only bound.
-  const entry = Object.values(BUDGET_PLANNER_TABLE).find((e) => e.planner === planner);
-  const floor = entry && !entry.offloads ? a.recomputeBound : a.bound;
+  const floor = neverOffloads(planner) ? a.recomputeBound : a.bound;
   if (budget < floor) {
     assert.equal(r.status, "impossible", `budget ${budget} below the bound ${floor}`);
     return false;

@@ -12,7 +12,7 @@ import { liveTimeline, peakOf } from "../../graph/metrics.ts";
 import { replayBudgetPlan } from "../../simulator/budget/replay.ts";
 import { analyseBudget } from "../../solver/budget/analysis.ts";
 import { planUnderBudget } from "../../solver/budget/plan_budget.ts";
-import { BUDGET_PLANNER_TABLE } from "../../solver/budget/registry.ts";
+import { neverOffloads } from "../../solver/budget/registry.ts";
 import { scheduleGreedy } from "../../solver/schedulers/greedy.ts";
 import { orderLowerBound } from "../../graph/bounds/order_bound.ts";
 
@@ -101,7 +101,7 @@ export async function paretoSweep(g: IndexedGraph, options: ParetoOptions): Prom
   // Down to the lowest bound any chosen planner is held to: the recompute-only
   // bound when none of them offloads.
   const recomputeOnly = options.planners.length > 0 &&
-    options.planners.every((name) => BUDGET_PLANNER_TABLE[name]?.offloads === false);
+    options.planners.every((name) => neverOffloads(name));
   const floor = recomputeOnly ? a.recomputeBound : a.bound;
   // Distinct budgets only: when the bound meets the peak, evenly spaced points coincide.
   const budgets = options.budgets ?? [

@@ -88,8 +88,8 @@ export function cutPerOp(g: IndexedGraph, options: CutOptions = {}): Float64Arra
     if (g.size[t] === 0 || isPersistentKind(k)) continue;
     if (remade?.[t] && stamp && !(sealed(prod) && lastReader[t] >= 0)) {
       // Operands only: resident while its producer or a reader runs.
-      const ops = [prod, ...g.readerList.subarray(g.readerStart[t], g.readerStart[t + 1])];
-      for (const v of ops) {
+      for (let k = g.readerStart[t] - 1; k < g.readerStart[t + 1]; k++) {
+        const v = k < g.readerStart[t] ? prod : g.readerList[k];
         if (v < 0 || stamp[v] === t) continue;
         stamp[v] = t;
         cut[v] += g.size[t];

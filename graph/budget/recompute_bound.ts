@@ -19,6 +19,7 @@
  * @module
  */
 import { cutPerOp } from "../bounds/cut.ts";
+import { maxOverOps } from "../bounds/max_over_ops.ts";
 import type { IndexedGraph } from "../indexed_graph.ts";
 import { afterSuccessors, recomputableOps } from "./recompute_rules.ts";
 
@@ -74,12 +75,6 @@ export function remakeableTensors(g: IndexedGraph): Uint8Array {
 export function recomputeBound(g: IndexedGraph): RecomputeBound {
   const remade = remakeableTensors(g);
   const perOp = cutPerOp(g, { remade, sealers: afterSuccessors(g) });
-  let op = -1, bytes = 0;
-  for (let v = 0; v < perOp.length; v++) {
-    if (op < 0 || perOp[v] > bytes) {
-      bytes = perOp[v];
-      op = v;
-    }
-  }
-  return { bytes, op };
+  // Byte counts are never negative, so a zero floor leaves the first op's value in place.
+  return maxOverOps(perOp, { bytes: 0, op: -1 });
 }

@@ -30,7 +30,6 @@ import type { Events } from "../../graph/budget/events.ts";
  * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
-import { scheduleGreedy } from "../schedulers/greedy.ts";
  * import { analyseBudget } from "./analysis.ts";
  * const g = trainingChain(4);
  * const a = analyseBudget(g);
@@ -105,7 +104,6 @@ export function chenPlan(a: BudgetAnalysis, segment?: number): ChenPlan {
  * import assert from "node:assert/strict";
  * import { trainingChain } from "../../graph/budget/training_chain.ts";
  * import { programOrder } from "../../graph/lifetimes.ts";
-import { scheduleGreedy } from "../schedulers/greedy.ts";
  * import { analyseBudget } from "./analysis.ts";
  * const g = trainingChain(4, [8, 8, 64, 8, 8]); // a2 is the big one
  * const ends = chenSegmentEnds(analyseBudget(g), programOrder(g), 60);
@@ -113,16 +111,11 @@ import { scheduleGreedy } from "../schedulers/greedy.ts";
  * ```
  */
 export function chenSegmentEnds(a: BudgetAnalysis, order: Int32Array, bytes: number): Uint8Array {
-  const g = a.g;
-  const b = baseOrder(a, order);
+  const saved = savedBytesByStep(a, order).bytes;
   const ends = new Uint8Array(order.length);
   let sum = 0;
-  for (let s = 0; s < b.backwardStart; s++) {
-    const v = order[s];
-    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
-      const t = g.outList[k];
-      if (nextReadFrom(b, t, b.backwardStart) >= 0) sum += g.size[t];
-    }
+  for (let s = 0; s < saved.length; s++) {
+    sum += saved[s];
     if (sum > bytes) {
       ends[s] = 1;
       sum = 0;
@@ -133,22 +126,38 @@ export function chenSegmentEnds(a: BudgetAnalysis, order: Int32Array, bytes: num
 
 /** Per-segment byte budgets to sweep: a geometric ladder over the forward activations' bytes. */
 function segmentBudgets(a: BudgetAnalysis, order: Int32Array): number[] {
-  const g = a.g;
-  const b = baseOrder(a, order);
-  let total = 0, smallest = Infinity;
-  for (let s = 0; s < b.backwardStart; s++) {
-    const v = order[s];
-    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
-      const t = g.outList[k];
-      if (g.size[t] > 0 && nextReadFrom(b, t, b.backwardStart) >= 0) {
-        total += g.size[t];
-        smallest = Math.min(smallest, g.size[t]);
-      }
-    }
-  }
+  const { bytes, smallest } = savedBytesByStep(a, order);
+  const total = bytes.reduce((x, y) => x + y, 0);
   const out: number[] = [];
   for (let x = smallest; x < total && out.length < 64; x *= 1.25) out.push(Math.floor(x));
   return out;
+}
+
+/**
+ * Bytes made at each forward step that the backward pass reads again, and the
+ * smallest such nonzero tensor: what the byte-budget segmentation counts.
+ */
+function savedBytesByStep(
+  a: BudgetAnalysis,
+  order: Int32Array,
+): { bytes: number[]; smallest: number } {
+  const g = a.g;
+  const b = baseOrder(a, order);
+  const bytes: number[] = [];
+  let smallest = Infinity;
+  for (let s = 0; s < b.backwardStart; s++) {
+    const v = order[s];
+    let sum = 0;
+    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
+      const t = g.outList[k];
+      if (g.size[t] > 0 && nextReadFrom(b, t, b.backwardStart) >= 0) {
+        sum += g.size[t];
+        smallest = Math.min(smallest, g.size[t]);
+      }
+    }
+    bytes.push(sum);
+  }
+  return { bytes, smallest };
 }
 
 /** Segment lengths to try: all up to 64 forward ops, then a geometric sample. */

@@ -12,7 +12,7 @@ import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import type { PlaceResult } from "../types.ts";
 import { analyseBudget, type BudgetAnalysis } from "./analysis.ts";
 import { placeResidencies } from "./place_residencies.ts";
-import { BUDGET_PLANNER_TABLE, getBudgetPlanner } from "./registry.ts";
+import { getBudgetPlanner, neverOffloads } from "./registry.ts";
 import type { BudgetPlanner, BudgetPlanResult } from "./types.ts";
 
 /** Options of {@linkcode planUnderBudget}. */
@@ -86,9 +86,7 @@ export async function planUnderBudget(
     ? options.planner
     : getBudgetPlanner(options.planner ?? "greedy");
   const name = planner.name;
-  const recomputeOnly = Object.hasOwn(BUDGET_PLANNER_TABLE, name) &&
-    BUDGET_PLANNER_TABLE[name].planner === planner &&
-    !BUDGET_PLANNER_TABLE[name].offloads;
+  const recomputeOnly = neverOffloads(planner);
   // Below the bound of every plan that is the stronger statement, so it is the one made.
   const byRecompute = recomputeOnly && options.budget >= a.bound &&
     options.budget < a.recomputeBound;

@@ -108,6 +108,27 @@ export function budgetPlannerNames(traits: Partial<BudgetPlannerTraits> = {}): s
 }
 
 /**
+ * Whether this planner is registered and never offloads: only such a planner is
+ * held to the recompute-only bound. A planner object counts only if it is the
+ * registered one itself (a look-alike may do anything).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(neverOffloads("chen"), true);
+ * assert.equal(neverOffloads(getBudgetPlanner("greedy")), true);
+ * assert.equal(neverOffloads("greedy-offload"), false);
+ * assert.equal(neverOffloads({ ...getBudgetPlanner("chen") }), false);
+ * ```
+ */
+export function neverOffloads(planner: string | BudgetPlanner): boolean {
+  const entry = typeof planner === "string"
+    ? (Object.hasOwn(BUDGET_PLANNER_TABLE, planner) ? BUDGET_PLANNER_TABLE[planner] : undefined)
+    : Object.values(BUDGET_PLANNER_TABLE).find((e) => e.planner === planner);
+  return entry !== undefined && !entry.offloads;
+}
+
+/**
  * The budget planner of that name; throws an Error listing the valid names otherwise.
  *
  * @example
