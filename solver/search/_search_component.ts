@@ -55,6 +55,7 @@ import type { Component } from "./_components.ts";
 import { type Heuristic, heuristicOrder, HEURISTICS } from "./_heuristics.ts";
 import { restOnBound } from "./_rest_on.ts";
 import { FailureTable } from "./_failure_table.ts";
+import { RangeMin } from "./_range_min.ts";
 
 /** Options of {@linkcode searchComponent}. */
 export interface ComponentSearchOptions {
@@ -202,6 +203,7 @@ class CanonicalSearch {
 
   // Scratch, per section.
   #low: Float64Array; // lowest reachable start
+  #lowOfRanges: RangeMin; // for #low when lifespans are long
   #reachOf: Float64Array; // per buffer: #reach at the node being opened
   #count: Int32Array; // candidates covering it; also side labels when splitting
   #counts: Int32Array;
@@ -272,6 +274,7 @@ class CanonicalSearch {
     this.#pool = new Int32Array(Math.max(16, 2 * n));
     this.#groups = new Int32Array(Math.max(16, 4 * n));
     this.#low = new Float64Array(sections + 1);
+    this.#lowOfRanges = new RangeMin(sections + 1);
     this.#reachOf = new Float64Array(n);
     this.#count = new Int32Array(sections + 1);
     this.#counts = new Int32Array(sections + 2);
@@ -395,7 +398,7 @@ class CanonicalSearch {
     const groups = this.#groups, placed = this.#placed, floor = this.#floor, fp = this.#fp;
     const first = this.#first, end = this.#end, reach = this.#reachOf, excluded = this.#excluded;
     const zx = this.#zx;
-    let m = Infinity, lo = Infinity, hi = 0, ex = 0;
+    let m = Infinity, lo = Infinity, hi = 0, ex = 0, width = 0, unplaced = 0;
     for (let k = from; k < to; k++) {
       const b = groups[k];
       if (placed[b] === 0) {
@@ -404,6 +407,8 @@ class CanonicalSearch {
         if (first[b] < lo) lo = first[b];
         if (end[b] > hi) hi = end[b];
         if (excluded[b] === x) ex ^= zx[b];
+        width += end[b] - first[b];
+        unplaced++;
       }
     }
     if (m > x) {
@@ -437,15 +442,26 @@ class CanonicalSearch {
     const low = this.#low, count = this.#count, valley = this.#valley;
     const head = this.#head, nextIn = this.#next;
     low.fill(Infinity, lo, hi);
-    count.fill(0, lo, hi);
+    count.fill(0, lo, hi + 1);
     if (valleys > 0) head.fill(-1, lo, hi);
+    // Section by section while the lifespans are short, else by blocks (same values).
+    const ranges = width > 4 * unplaced + 2 * (hi - lo) * (31 - Math.clz32(hi - lo))
+      ? this.#lowOfRanges
+      : undefined;
     for (let k = from; k < to; k++) {
       const b = groups[k];
       if (placed[b] !== 0) continue;
       const f = reach[b], fs = first[b], es = end[b];
-      if (f + size[b] > capacity) return false;
-      if (f === x) { for (let s = fs; s < es; s++) count[s]++; }
-      for (let s = fs; s < es; s++) if (f < low[s]) low[s] = f;
+      if (f + size[b] > capacity) {
+        if (ranges !== undefined) ranges.flush(low, lo, hi);
+        return false;
+      }
+      if (f === x) {
+        count[fs]++;
+        count[es]--;
+      }
+      if (ranges !== undefined) ranges.add(fs, es, f, low);
+      else for (let s = fs; s < es; s++) if (f < low[s]) low[s] = f;
       if (valleys === 0) continue;
       const v = valley[fs];
       if (v >= 0 && valley[es - 1] === v && f === (h[fs] > x ? h[fs] : x)) {
@@ -453,6 +469,8 @@ class CanonicalSearch {
         head[fs] = b;
       }
     }
+    if (ranges !== undefined) ranges.flush(low, lo, hi);
+    for (let s = lo + 1; s < hi; s++) count[s] += count[s - 1];
     // Every section's remaining footprints above its lowest reachable start;
     // meanwhile the section to branch on.
     const rem = this.#rem, capFp = this.#capFp, byCount = this.#byCount;
@@ -588,16 +606,19 @@ class CanonicalSearch {
       }
       if (s === lo || well[s - 1] < 0) wells++;
       well[s] = wells - 1;
-      inside[s] = 0;
     }
     if (wells === 0) return true;
+    // By differences, summed afterwards: long lifespans cost no more than short ones.
+    inside.fill(0, lo, hi + 1);
     for (let k = from; k < to; k++) {
       const b = groups[k];
       if (placed[b] !== 0) continue;
       const w = well[first[b]];
       if (w < 0 || well[end[b] - 1] !== w) continue;
-      for (let s = first[b], e = end[b]; s < e; s++) inside[s] += fp[b];
+      inside[first[b]] += fp[b];
+      inside[end[b]] -= fp[b];
     }
+    for (let s = lo + 1; s < hi; s++) inside[s] += inside[s - 1];
     for (let a = lo; a < hi;) {
       if (well[a] < 0) {
         a++;
