@@ -14,7 +14,9 @@
  * Times: memplan's is the search's own (`seconds` of the result, after
  * reading); MiniMalloc's the "Elapsed time" it reports (solve only). Both
  * have a floor of 1 ms in ratios. A time-out counts as not solved; a proof of
- * infeasibility as solved.
+ * infeasibility as solved. Before the first instance the search is warmed up
+ * on a few generated problems that are not reported (`--warm-up N`, default
+ * 3; 0 for cold times), as the summary's header says.
  *
  * @module
  */
@@ -24,6 +26,7 @@ import { FAMILIES, type Family, familyInstances } from "./placement/instances.ts
 import { benchArgs } from "./placement/args.ts";
 import { runMinimalloc } from "./placement/peer_minimalloc.ts";
 import { loadNote, median, parseSeeds } from "./placement/stats.ts";
+import { warmUpNote, warmUpSearch } from "./placement/warm_up.ts";
 
 /** One instance's results. */
 export interface ExactRow {
@@ -94,6 +97,8 @@ const USAGE = `usage: deno run -A bench/placement_exact.ts [options]
   --time-limit S           seconds per instance (default 10)
   --peer-minimalloc PATH   also run MiniMalloc from PATH on every instance
   --csv FILE               also write one row per instance
+  --warm-up N              generated problems searched first, not reported (default 3;
+                           0: the first instance's time includes compiling the search)
   --help                   this text`;
 
 async function main(args: string[]): Promise<number> {
@@ -104,6 +109,7 @@ async function main(args: string[]): Promise<number> {
     "time-limit": { type: "string", default: "10" },
     "peer-minimalloc": { type: "string" },
     csv: { type: "string" },
+    "warm-up": { type: "string", default: "3" },
   }, USAGE);
   if ("exit" in parsed) return parsed.exit;
   const { values } = parsed;
@@ -118,6 +124,8 @@ async function main(args: string[]): Promise<number> {
   const loadBefore = loadNote();
   const seeds = parseSeeds(values.seeds);
   const buffers = values.buffers === undefined ? undefined : Number(values.buffers);
+  const warmUps = Number(values["warm-up"]);
+  const warmUp = warmUpNote(warmUps, warmUpSearch(warmUps));
   for await (const inst of familyInstances(family, { seeds, buffers })) {
     const { problem, capacity } = inst;
     const r = placeSearch(problem, { capacity, timeLimit });
@@ -166,7 +174,8 @@ async function main(args: string[]): Promise<number> {
     await Deno.writeTextFile(values.csv, [header, ...body].join("\n") + "\n");
   }
   console.log(
-    `family ${family}, seeds ${values.seeds}, ${loadBefore} at start, ${loadNote()} at end\n`,
+    `family ${family}, seeds ${values.seeds}, ${loadBefore} at start, ${loadNote()} at end; ` +
+      `${warmUp}\n`,
   );
   console.log(summarize(rows, timeLimit));
   return 0;

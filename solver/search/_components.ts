@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { countBelow, distinctSorted } from "../_sorted.ts";
+import { countBelow } from "../_sorted.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 
 /** One independent part, with dense local buffer and section indices. */
@@ -50,45 +50,75 @@ export function splitComponents(problem: PlacementProblem): Component[] {
     throw new Error(`alignment must be a positive integer, got ${align}`);
   }
   const bs = problem.buffers;
-  const live: number[] = [];
-  for (let i = 0; i < bs.length; i++) if (bs[i].size > 0) live.push(i);
-  const points = distinctSorted(live.flatMap((i) => [bs[i].lower, bs[i].upper]));
+  let m = 0;
+  for (let i = 0; i < bs.length; i++) if (bs[i].size > 0) m++;
+  const live = new Int32Array(m);
+  const points = new Float64Array(2 * m);
+  for (let i = 0, k = 0; i < bs.length; i++) {
+    if (bs[i].size <= 0) continue;
+    live[k] = i;
+    points[2 * k] = bs[i].lower;
+    points[2 * k + 1] = bs[i].upper;
+    k++;
+  }
+  const sections = distinctInPlace(points.sort());
   const first = new Int32Array(bs.length), end = new Int32Array(bs.length);
   for (const i of live) {
-    first[i] = countBelow(points, bs[i].lower);
-    end[i] = countBelow(points, bs[i].upper);
+    first[i] = countBelow(sections, bs[i].lower);
+    end[i] = countBelow(sections, bs[i].upper);
   }
-  live.sort((a, b) => first[a] - first[b] || a - b);
+  // By first section, then index: a counting sort (sections are fewer than 2m).
+  const starts = new Int32Array(sections.length + 1);
+  for (const i of live) starts[first[i] + 1]++;
+  for (let s = 0; s < sections.length; s++) starts[s + 1] += starts[s];
+  const order = new Int32Array(m);
+  for (const i of live) order[starts[first[i]]++] = i;
+  // The parts' columns are views of one array per column.
+  const all = {
+    ids: order,
+    size: new Float64Array(m),
+    footprint: new Float64Array(m),
+    first: new Int32Array(m),
+    end: new Int32Array(m),
+  };
   const parts: Component[] = [];
-  for (let k = 0; k < live.length;) {
+  for (let k = 0; k < m;) {
     // Extend the part while some buffer of it reaches past the next start.
-    let reach = end[live[k]], j = k + 1;
-    while (j < live.length && first[live[j]] < reach) reach = Math.max(reach, end[live[j++]]);
-    parts.push(component(problem, live.slice(k, j), first, end, align));
+    let reach = end[order[k]], j = k + 1;
+    while (j < m && first[order[j]] < reach) reach = Math.max(reach, end[order[j++]]);
+    parts.push(component(problem, all, k, j, first, end, align));
     k = j;
   }
   return parts;
 }
 
+/** Drops repeats from sorted `a`; the distinct values, as a view of `a`. */
+function distinctInPlace(a: Float64Array): Float64Array {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[m++] = a[i];
+  return a.subarray(0, m);
+}
+
 function component(
   problem: PlacementProblem,
-  members: number[],
+  all: Omit<Component, "sectionCount">,
+  from: number,
+  to: number,
   first: Int32Array,
   end: Int32Array,
   align: number,
 ): Component {
-  const n = members.length;
-  const base = first[members[0]];
+  const base = first[all.ids[from]];
   const c: Component = {
-    ids: Int32Array.from(members),
-    size: new Float64Array(n),
-    footprint: new Float64Array(n),
-    first: new Int32Array(n),
-    end: new Int32Array(n),
+    ids: all.ids.subarray(from, to),
+    size: all.size.subarray(from, to),
+    footprint: all.footprint.subarray(from, to),
+    first: all.first.subarray(from, to),
+    end: all.end.subarray(from, to),
     sectionCount: 0,
   };
-  for (let k = 0; k < n; k++) {
-    const i = members[k], size = problem.buffers[i].size;
+  for (let k = 0; k < to - from; k++) {
+    const i = c.ids[k], size = problem.buffers[i].size;
     c.size[k] = size;
     c.footprint[k] = Math.ceil(size / align) * align;
     c.first[k] = first[i] - base;

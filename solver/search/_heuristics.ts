@@ -81,28 +81,46 @@ export function candidateOrder(
   options: { seed?: number; jitter?: number } = {},
 ): Int32Array {
   const n = comp.ids.length;
-  const total = new Float64Array(comp.sectionCount);
-  for (let b = 0; b < n; b++) {
-    for (let s = comp.first[b]; s < comp.end[b]; s++) total[s] += comp.footprint[b];
-  }
-  const pressure = new Float64Array(n), width = new Float64Array(n);
-  for (let b = 0; b < n; b++) {
-    for (let s = comp.first[b]; s < comp.end[b]; s++) pressure[b] = Math.max(pressure[b], total[s]);
-    width[b] = comp.end[b] - comp.first[b];
-  }
-  const area = Float64Array.from(comp.footprint, (f, b) => f * width[b]);
-  const keys = { size: comp.footprint, width, pressure, area };
-  const ks = order.map((k) => keys[k]);
+  const width = new Float64Array(n);
+  for (let b = 0; b < n; b++) width[b] = comp.end[b] - comp.first[b];
+  // Only the keys asked for: pressure costs a pass over every buffer's sections.
+  const key = (k: Heuristic["order"][number]): Float64Array =>
+    k === "size"
+      ? comp.footprint
+      : k === "width"
+      ? width
+      : k === "area"
+      ? Float64Array.from(comp.footprint, (f, b) => f * width[b])
+      : pressureOf(comp);
+  const ks = order.map(key);
   if (options.seed !== undefined) {
     const random = mulberry32(options.seed), jitter = options.jitter ?? 0.5;
     ks[0] = ks[0].map((v) => v * (1 + jitter * (2 * random() - 1)));
   }
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
+  if (ks.length === 2) {
+    const [k0, k1] = ks;
+    return out.sort((a, b) => k0[b] - k0[a] || k1[b] - k1[a] || a - b);
+  }
   return out.sort((a, b) => {
     for (const k of ks) if (k[a] !== k[b]) return k[b] - k[a];
     return a - b;
   });
+}
+
+/** Per buffer, the largest total footprint of a section it covers. */
+function pressureOf(comp: Component): Float64Array {
+  const n = comp.ids.length;
+  const total = new Float64Array(comp.sectionCount);
+  for (let b = 0; b < n; b++) {
+    for (let s = comp.first[b]; s < comp.end[b]; s++) total[s] += comp.footprint[b];
+  }
+  const pressure = new Float64Array(n);
+  for (let b = 0; b < n; b++) {
+    for (let s = comp.first[b]; s < comp.end[b]; s++) pressure[b] = Math.max(pressure[b], total[s]);
+  }
+  return pressure;
 }
 
 /** A small seeded PRNG (mulberry32): uniform in [0, 1). */

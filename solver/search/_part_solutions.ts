@@ -7,7 +7,9 @@
  */
 import type { PlacementProblem } from "../../graph/types.ts";
 import { type Component, splitComponents } from "./_components.ts";
-import { solvePart } from "./_portfolio.ts";
+import { PartPortfolio } from "./_portfolio.ts";
+import { isClique, stackClique } from "./_clique.ts";
+import { sharedScratch } from "./_search_scratch.ts";
 
 /** The answer at one capacity for the whole problem. */
 export interface CapacityAnswer {
@@ -41,6 +43,12 @@ export class PartSolutions {
   #best: (Float64Array | undefined)[];
   #arena: Float64Array;
   #checkEvery: number | undefined;
+  #scratch = sharedScratch();
+  #clique: Uint8Array; // per part: all its buffers live at one time (stacked, not searched)
+  // Portfolios paused by #settle at #pausedAt, resumed by the next call at that capacity.
+  #paused = new Map<number, PartPortfolio>();
+  #pausedAt = NaN;
+  #carried = 0; // nodes of a paused call, reported with the next answer
 
   /** Splits the problem; `checkEvery` is passed on to the searches. */
   constructor(problem: PlacementProblem, options: { checkEvery?: number } = {}) {
@@ -50,6 +58,7 @@ export class PartSolutions {
     this.#best = this.#parts.map(() => undefined);
     this.#arena = new Float64Array(this.#parts.length).fill(Infinity);
     this.#checkEvery = options.checkEvery;
+    this.#clique = Uint8Array.from(this.#parts, (p) => isClique(p) ? 1 : 0);
   }
 
   /** Number of independent parts. */
@@ -62,20 +71,55 @@ export class PartSolutions {
    * Stops at the first part proved infeasible.
    */
   solve(capacity: number, deadline: number): CapacityAnswer {
+    return this.#settle(capacity, deadline, Infinity)!;
+  }
+
+  /**
+   * {@linkcode solve} with at most `runs` search runs per part that is not
+   * settled yet; undefined (pausing that part's portfolio for the next call
+   * at this capacity) as soon as one part is not settled by them.
+   */
+  tryFirstRuns(capacity: number, deadline: number, runs: number): CapacityAnswer | undefined {
+    return this.#settle(capacity, deadline, runs);
+  }
+
+  #settle(capacity: number, deadline: number, runs: number): CapacityAnswer | undefined {
+    if (capacity !== this.#pausedAt) {
+      this.#paused.clear();
+      this.#pausedAt = capacity;
+    }
     const offsets = new Float64Array(this.#problem.buffers.length);
-    let nodes = 0, timedOut = false;
+    let nodes = this.#carried, timedOut = false;
+    this.#carried = 0;
     for (let p = 0; p < this.#parts.length; p++) {
       const part = this.#parts[p];
       if (this.#arena[p] > capacity) {
-        const r = timedOut
-          ? { outcome: "timeout" as const, offsets: new Float64Array(part.ids.length).fill(NaN) }
-          : solvePart(part, {
+        let r;
+        if (timedOut) {
+          r = { outcome: "timeout" as const, offsets: new Float64Array(part.ids.length).fill(NaN) };
+        } else if (this.#clique[p] !== 0) {
+          const stacked = stackClique(part, capacity);
+          r = stacked === undefined
+            ? { outcome: "infeasible" as const }
+            : { outcome: "found" as const, offsets: stacked };
+        } else {
+          const portfolio = this.#paused.get(p) ?? new PartPortfolio(part, {
             capacity,
             alignment: this.#alignment,
             deadline,
             checkEvery: this.#checkEvery,
+            scratch: this.#scratch,
           });
-        nodes += "nodes" in r ? r.nodes : 0;
+          const before = portfolio.nodes;
+          r = portfolio.run(deadline, runs);
+          nodes += portfolio.nodes - before;
+          if (r === undefined) {
+            this.#paused.set(p, portfolio);
+            this.#carried = nodes;
+            return undefined;
+          }
+          this.#paused.delete(p);
+        }
         if (r.outcome === "infeasible") return { outcome: "infeasible", nodes };
         if (r.outcome === "timeout") {
           timedOut = true;

@@ -19,6 +19,7 @@ import {
   jitteredHeuristic,
 } from "./_heuristics.ts";
 import { type ComponentSearchResult, searchComponent } from "./_search_component.ts";
+import { SearchScratch } from "./_search_scratch.ts";
 
 /** Options of {@linkcode solvePart}. */
 export interface SolvePartOptions {
@@ -30,6 +31,8 @@ export interface SolvePartOptions {
   checkEvery?: number;
   /** Node budget of the first run; default 1024. */
   firstBudget?: number;
+  /** Working arrays shared by the runs (and by other parts' searches); default new ones. */
+  scratch?: SearchScratch;
 }
 
 /** The answer for one part: as one search's, without `limit`, plus the runs made. */
@@ -55,45 +58,100 @@ export interface SolvePartResult {
  * ```
  */
 export function solvePart(comp: Component, options: SolvePartOptions): SolvePartResult {
-  let budget = options.firstBudget ?? 1024, nodes = 0, runs = 0;
-  let best: Float64Array | undefined, bestCount = -1;
+  return new PartPortfolio(comp, options).run(options.deadline)!;
+}
+
+/**
+ * {@linkcode solvePart} that can pause after some runs and resume later where
+ * it stopped (same budgets, same refuted states), so that a caller can try
+ * something cheaper in between without paying the first runs twice.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadMinimallocCsv } from "../../graph/load.ts";
+ * import { splitComponents } from "./_components.ts";
+ * const problem = await loadMinimallocCsv("testdata/minimalloc/example.12.csv");
+ * const [part] = splitComponents(problem);
+ * const p = new PartPortfolio(part, { capacity: 12, alignment: 1, deadline: Infinity });
+ * // example.12 is settled by the first run; a harder part would answer undefined
+ * assert.equal(p.run(Infinity, 1)?.outcome, "found");
+ * ```
+ */
+export class PartPortfolio {
+  #comp: Component;
+  #options: SolvePartOptions;
+  #budget: number;
+  #nodes = 0;
+  #runs = 0;
+  #round = 0;
+  #i = 0;
+  #best: Float64Array | undefined;
+  #bestCount = -1;
   // The first run alone settles most parts: the rest is set up only when it does not.
-  let mirror: Component | undefined, fixed: Heuristic[] = [HEURISTICS[0]];
+  #mirror: Component | undefined;
+  #fixed: Heuristic[] = [HEURISTICS[0]];
   // Refuted states carry over from run to run (same part, same capacity).
-  const tables = new Map<Component, FailureTable>();
-  for (let round = 0;; round++) {
-    for (let i = 0;; i++) {
-      if (runs === 1 && mirror === undefined) {
-        mirror = mirrored(comp);
-        fixed = distinctHeuristics(comp, options);
+  #tables = new Map<Component, FailureTable>();
+  #scratch: SearchScratch;
+
+  /** A portfolio on `comp` at `options.capacity` (its `deadline` is the one of each call). */
+  constructor(comp: Component, options: SolvePartOptions) {
+    this.#comp = comp;
+    this.#options = options;
+    this.#budget = options.firstBudget ?? 1024;
+    this.#scratch = options.scratch ?? new SearchScratch();
+  }
+
+  /** Runs until an answer (returned) or `maxRuns` more runs without one (undefined). */
+  run(deadline: number, maxRuns = Infinity): SolvePartResult | undefined {
+    const comp = this.#comp, options = this.#options;
+    for (let done = 0; done < maxRuns;) {
+      if (this.#runs === 1 && this.#mirror === undefined) {
+        this.#mirror = mirrored(comp);
+        this.#fixed = distinctHeuristics(comp, options);
       }
-      const run = runOf(comp, mirror, fixed, round, i);
-      if (run === undefined) break;
+      const run = runOf(comp, this.#mirror, this.#fixed, this.#round, this.#i);
+      if (run === undefined) {
+        this.#round++;
+        this.#i = 0;
+        this.#budget *= 2;
+        continue;
+      }
+      this.#i++;
       const [heuristic, part] = run;
-      let failures = tables.get(part);
-      if (failures === undefined) tables.set(part, failures = new FailureTable());
+      let failures = this.#tables.get(part);
+      if (failures === undefined) this.#tables.set(part, failures = new FailureTable());
       const r: ComponentSearchResult = searchComponent(part, {
         capacity: options.capacity,
         alignment: options.alignment,
-        deadline: options.deadline,
-        nodeLimit: budget,
+        deadline,
+        nodeLimit: this.#budget,
         checkEvery: options.checkEvery,
         heuristic,
         failures,
+        scratch: this.#scratch,
       });
-      nodes += r.nodes;
-      runs++;
+      this.#nodes += r.nodes;
+      this.#runs++;
+      done++;
+      const nodes = this.#nodes, runs = this.#runs;
       if (r.outcome === "found" || r.outcome === "infeasible") {
         return { outcome: r.outcome, offsets: r.offsets, nodes, runs };
       }
       const count = placedCount(r.offsets);
-      if (count > bestCount) {
-        best = r.offsets;
-        bestCount = count;
+      if (count > this.#bestCount) {
+        this.#best = r.offsets;
+        this.#bestCount = count;
       }
-      if (r.outcome === "timeout") return { outcome: "timeout", offsets: best!, nodes, runs };
+      if (r.outcome === "timeout") return { outcome: "timeout", offsets: this.#best!, nodes, runs };
     }
-    budget *= 2;
+    return undefined;
+  }
+
+  /** Nodes searched so far. */
+  get nodes(): number {
+    return this.#nodes;
   }
 }
 

@@ -31,6 +31,11 @@ export class RangeMin {
   #tab: Float64Array; // level k ≥ 1 at [(k - 1) · size, k · size); Infinity where unset
   #top = 0; // highest level written since the last flush
 
+  /** Number of positions. */
+  get size(): number {
+    return this.#size;
+  }
+
   /** Positions `[0, size)`. */
   constructor(size: number) {
     this.#size = size;

@@ -55,7 +55,8 @@ import type { Component } from "./_components.ts";
 import { type Heuristic, heuristicOrder, HEURISTICS } from "./_heuristics.ts";
 import { restOnBound } from "./_rest_on.ts";
 import { FailureTable } from "./_failure_table.ts";
-import { RangeMin } from "./_range_min.ts";
+import type { RangeMin } from "./_range_min.ts";
+import { SearchScratch } from "./_search_scratch.ts";
 
 /** Options of {@linkcode searchComponent}. */
 export interface ComponentSearchOptions {
@@ -74,6 +75,8 @@ export interface ComponentSearchOptions {
    * portfolio on the same part); default a new table.
    */
   failures?: FailureTable;
+  /** Working arrays lent from run to run (one search at a time); default new ones. */
+  scratch?: SearchScratch;
 }
 
 /** What one search ends with. */
@@ -156,8 +159,8 @@ class CanonicalSearch {
   #zsa: Int32Array;
   #zsb: Int32Array;
   #zx: Int32Array; // its share of the exclusions' hash
-  #fKeyA = new Int32Array(64); // state key of each frame
-  #fKeyB = new Int32Array(64);
+  #fKeyA: Int32Array; // state key of each frame
+  #fKeyB: Int32Array;
 
   #order: Int32Array; // buffers in the order candidates are tried
   #restOn: Float64Array; // smallest footprint among conflicting buffers (or a lower bound)
@@ -177,23 +180,23 @@ class CanonicalSearch {
   #recordStep: number;
 
   // Trail: old section tops and floors (f), changed buffers and counts (i).
-  #ftrail = new Float64Array(1024);
+  #ftrail: Float64Array;
   #ftop = 0;
-  #itrail = new Int32Array(1024);
+  #itrail: Int32Array;
   #itop = 0;
   #log: Int32Array; // buffers in placement order
   #logTop = 0;
-  #xtrail = new Float64Array(256); // (buffer, old exclusion) pairs
+  #xtrail: Float64Array; // (buffer, old exclusion) pairs
   #xtop = 0;
 
   // Frames of the explicit stack, shared by nested side searches.
-  #fLevel = new Float64Array(64);
-  #fStart = new Int32Array(64);
-  #fNext = new Int32Array(64);
-  #fEnd = new Int32Array(64);
-  #fExcluded = new Uint8Array(64); // the "none of them" branch was taken
-  #fLog = new Int32Array(64); // log mark of the child placement, or -1
-  #fX = new Int32Array(64); // exclusion trail mark of the child, or -1
+  #fLevel: Float64Array;
+  #fStart: Int32Array;
+  #fNext: Int32Array;
+  #fEnd: Int32Array;
+  #fExcluded: Uint8Array; // the "none of them" branch was taken
+  #fLog: Int32Array; // log mark of the child placement, or -1
+  #fX: Int32Array; // exclusion trail mark of the child, or -1
   #depth = -1;
   #pool: Int32Array; // candidate lists of the frames
   #poolTop = 0;
@@ -215,6 +218,7 @@ class CanonicalSearch {
   #next: Int32Array;
   #ok: Uint8Array; // section boundaries reachable by disjoint candidates
   #valley: Int32Array; // first section of the section's valley, or -1
+  #scratch: SearchScratch;
 
   constructor(comp: Component, options: ComponentSearchOptions) {
     const n = comp.ids.length, sections = comp.sectionCount;
@@ -251,8 +255,11 @@ class CanonicalSearch {
       }
       return m;
     });
-    this.#h = new Float64Array(sections);
-    this.#below = new Int32Array(sections).fill(-1);
+    // Lent by the scratch: only what a run reads before writing is reset here.
+    const sc = this.#scratch = options.scratch ?? new SearchScratch();
+    const F = Float64Array, I = Int32Array, U = Uint8Array;
+    this.#h = sc.take("h", sections, F).fill(0, 0, sections);
+    this.#below = sc.take("below", sections, I).fill(-1, 0, sections);
     // Static per part: computed once for all the runs of a portfolio.
     this.#span = memo(comp, "span", () => {
       const span = new Float64Array(n);
@@ -260,31 +267,47 @@ class CanonicalSearch {
       return span;
     });
     this.#copyBefore = memo(comp, "copyBefore", () => copiesBefore(comp, this.#span));
-    this.#rem = new Float64Array(sections);
-    for (let b = 0; b < n; b++) {
-      for (let s = comp.first[b]; s < comp.end[b]; s++) this.#rem[s] += this.#fp[b];
-    }
-    this.#floor = new Float64Array(n);
-    this.#excluded = new Float64Array(n).fill(-1);
-    this.#placed = new Uint8Array(n);
-    this.#offsets = new Float64Array(n).fill(NaN);
-    this.#best = new Float64Array(n).fill(NaN);
+    this.#rem = sc.take("rem", sections, F);
+    this.#rem.set(memo(comp, "rem", () => {
+      const rem = new Float64Array(sections);
+      for (let b = 0; b < n; b++) {
+        for (let s = comp.first[b]; s < comp.end[b]; s++) rem[s] += comp.footprint[b];
+      }
+      return rem;
+    }));
+    this.#floor = sc.take("floor", n, F).fill(0, 0, n);
+    this.#excluded = sc.take("excluded", n, F).fill(-1, 0, n);
+    this.#placed = sc.take("placed", n, U).fill(0, 0, n);
+    this.#offsets = sc.take("offsets", n, F).fill(NaN, 0, n);
+    this.#best = EMPTY_F64; // allocated at the first record
     this.#recordStep = Math.max(1, n >> 6);
-    this.#log = new Int32Array(n);
-    this.#pool = new Int32Array(Math.max(16, 2 * n));
-    this.#groups = new Int32Array(Math.max(16, 4 * n));
-    this.#low = new Float64Array(sections + 1);
-    this.#lowOfRanges = new RangeMin(sections + 1);
-    this.#reachOf = new Float64Array(n);
-    this.#count = new Int32Array(sections + 1);
-    this.#counts = new Int32Array(sections + 2);
-    this.#well = new Int32Array(sections + 1);
-    this.#inside = new Float64Array(sections + 1);
-    this.#low2 = new Float64Array(sections + 1);
-    this.#head = new Int32Array(sections + 1);
-    this.#next = new Int32Array(n);
-    this.#ok = new Uint8Array(sections + 1);
-    this.#valley = new Int32Array(sections + 1);
+    this.#log = sc.take("log", n, I);
+    this.#pool = sc.take("pool", Math.max(16, 2 * n), I);
+    this.#groups = sc.take("groups", Math.max(16, 4 * n), I);
+    this.#low = sc.take("low", sections + 1, F);
+    this.#lowOfRanges = sc.ranges(sections + 1);
+    this.#reachOf = sc.take("reachOf", n, F);
+    this.#count = sc.take("count", sections + 1, I);
+    this.#counts = sc.take("counts", sections + 2, I);
+    this.#well = sc.take("well", sections + 1, I);
+    this.#inside = sc.take("inside", sections + 1, F);
+    this.#low2 = sc.take("low2", sections + 1, F);
+    this.#head = sc.take("head", sections + 1, I);
+    this.#next = sc.take("next", n, I);
+    this.#ok = sc.take("ok", sections + 1, U);
+    this.#valley = sc.take("valley", sections + 1, I);
+    this.#ftrail = sc.take("ftrail", 1024, F);
+    this.#itrail = sc.take("itrail", 1024, I);
+    this.#xtrail = sc.take("xtrail", 256, F);
+    this.#fLevel = sc.take("fLevel", 64, F);
+    this.#fStart = sc.take("fStart", 64, I);
+    this.#fNext = sc.take("fNext", 64, I);
+    this.#fEnd = sc.take("fEnd", 64, I);
+    this.#fExcluded = sc.take("fExcluded", 64, U);
+    this.#fLog = sc.take("fLog", 64, I);
+    this.#fX = sc.take("fX", 64, I);
+    this.#fKeyA = sc.take("fKeyA", 64, I);
+    this.#fKeyB = sc.take("fKeyB", 64, I);
   }
 
   /** Runs the whole search (once). */
@@ -293,14 +316,34 @@ class CanonicalSearch {
     if (n === 0) return "found";
     this.#groups.set(this.#order);
     this.#groupsTop = n;
-    if (this.#solve(0, n, 0)) return "found";
-    return this.#stopped ?? "infeasible";
+    const found = this.#solve(0, n, 0);
+    this.#giveBack();
+    return found ? "found" : this.#stopped ?? "infeasible";
+  }
+
+  /** Hands the arrays that may have grown back to the scratch, for the next run. */
+  #giveBack(): void {
+    const sc = this.#scratch;
+    sc.give("pool", this.#pool);
+    sc.give("groups", this.#groups);
+    sc.give("ftrail", this.#ftrail);
+    sc.give("itrail", this.#itrail);
+    sc.give("xtrail", this.#xtrail);
+    sc.give("fLevel", this.#fLevel);
+    sc.give("fStart", this.#fStart);
+    sc.give("fNext", this.#fNext);
+    sc.give("fEnd", this.#fEnd);
+    sc.give("fExcluded", this.#fExcluded);
+    sc.give("fLog", this.#fLog);
+    sc.give("fX", this.#fX);
+    sc.give("fKeyA", this.#fKeyA);
+    sc.give("fKeyB", this.#fKeyB);
   }
 
   /** The offsets to report for an outcome. */
   offsets(outcome: Outcome): Float64Array {
-    if (outcome === "found") return this.#offsets.slice();
-    if (outcome === "timeout" || outcome === "limit") return this.#best;
+    if (outcome === "found") return this.#offsets.slice(0, this.#n);
+    if ((outcome === "timeout" || outcome === "limit") && this.#bestCount >= 0) return this.#best;
     return new Float64Array(this.#n).fill(NaN);
   }
 
@@ -736,7 +779,8 @@ class CanonicalSearch {
     const c = this.#placedCount;
     if (c > this.#bestCount && (c >= this.#bestCount + this.#recordStep || this.#stopped)) {
       this.#bestCount = c;
-      this.#best.set(this.#offsets);
+      if (this.#best.length !== this.#n) this.#best = new Float64Array(this.#n);
+      this.#best.set(this.#offsets.subarray(0, this.#n));
     }
   }
 
@@ -901,6 +945,8 @@ class CanonicalSearch {
   }
 }
 
+const EMPTY_F64 = new Float64Array(0);
+
 const memos = new WeakMap<Component, Map<string, Float64Array | Int32Array>>();
 
 /** Static data of a part, computed once for all the runs of a portfolio. */
@@ -953,8 +999,21 @@ function skyB(s: number, top: number, below: number): number {
   );
 }
 
+/** Hash values of parts of up to this many buffers are kept from part to part. */
+const HASHES_KEPT_MAX = 4096;
+const hashesByCount = new Map<number, Int32Array>();
+
 /** Random-looking 32-bit values per buffer, five per buffer, one array after another. */
 function bufferHashes(n: number): Int32Array {
+  let out = hashesByCount.get(n);
+  if (out === undefined) {
+    out = hashValues(n);
+    if (n <= HASHES_KEPT_MAX) hashesByCount.set(n, out);
+  }
+  return out;
+}
+
+function hashValues(n: number): Int32Array {
   const out = new Int32Array(5 * n);
   for (let i = 0; i < out.length; i++) out[i] = fmix(Math.imul(i + 1, 0x9e3779b1) ^ 0x5bd1e995);
   return out;

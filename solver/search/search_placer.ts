@@ -3,8 +3,9 @@
  * capacities that only a (nearly) fragmentation-free placement meets.
  *
  * With a capacity it answers whether the buffers fit: first the peak-live
- * check (a capacity below it is refused at once), then greedy-size (kept if it
- * fits), then the search over each independent part. Without one — or with
+ * check (a capacity below it is refused at once), then one search run per
+ * independent part (most easy problems end here), then greedy-size (kept if
+ * it fits), then the search's restarts over each part not settled yet. Without one — or with
  * `minimize` — it searches for the lowest capacity (see minimize_search.ts).
  *
  * @module
@@ -17,6 +18,13 @@ import { alignedPeak } from "./_aligned_peak.ts";
 import { completeOnTop } from "./_complete_on_top.ts";
 import { PartSolutions } from "./_part_solutions.ts";
 import { DEFAULT_TIME_LIMIT, minimizeSearch } from "./minimize_search.ts";
+
+/**
+ * Above this many buffers greedy-size comes before any search: a search node
+ * costs time linear in the part's size, so even one run of a large part can
+ * cost more than greedy-size, which settles loose capacities at once.
+ */
+const FIRST_RUNS_FIRST_MAX_BUFFERS = 5000;
 
 /** Options of {@linkcode placeSearch}. */
 export interface SearchPlaceOptions extends PlaceOptions {
@@ -61,9 +69,13 @@ export function placeSearch(
   }
   const t0 = performance.now();
   const deadline = t0 + (options.timeLimit ?? DEFAULT_TIME_LIMIT) * 1000;
-  const live = problemPeakLive(problem), aligned = alignedPeak(problem);
+  const live = problemPeakLive(problem);
+  const aligned = (problem.alignment ?? 1) === 1 ? live : alignedPeak(problem);
   const peak = Math.max(live, aligned);
-  const greedy = placeGreedySize(problem);
+  // Greedy-size is computed only when needed: its placement when the search
+  // refutes the capacity, and as a shortcut when the first runs do not settle.
+  let greedy: PlaceResult | undefined;
+  const greedyOf = (): PlaceResult => greedy ??= placeGreedySize(problem);
   const result = (
     offsets: Float64Array,
     status: PlaceResult["status"],
@@ -75,32 +87,42 @@ export function placeSearch(
     seconds: (performance.now() - t0) / 1000,
     bound: peak,
     boundMethod: aligned > live ? "aligned-peak" : "peak-live",
-    details: { capacity, greedyArena: greedy.arena, ...details },
+    details: {
+      capacity,
+      ...(greedy === undefined ? {} : { greedyArena: greedy.arena }),
+      ...details,
+    },
   });
   if (peak > capacity) {
-    return result(greedy.offsets, "infeasible", {
+    return result(greedyOf().offsets, "infeasible", {
       method: "peak-live check",
       proved: true,
-      overCapacity: greedy.arena - capacity,
-    });
-  }
-  if (greedy.arena <= capacity) {
-    return result(greedy.offsets, greedy.arena === peak ? "optimal" : "feasible", {
-      method: "greedy-size",
+      overCapacity: greedyOf().arena - capacity,
     });
   }
   const parts = new PartSolutions(problem, { checkEvery: options.checkEvery });
-  const r = parts.solve(capacity, deadline);
+  // The first run of each part settles most easy problems in about one node
+  // per buffer, less than greedy-size takes; greedy comes only when it does not.
+  const small = problem.buffers.length <= FIRST_RUNS_FIRST_MAX_BUFFERS;
+  let r = small ? parts.tryFirstRuns(capacity, deadline, 1) : undefined;
+  if (r === undefined) {
+    if (greedyOf().arena <= capacity) {
+      return result(greedyOf().offsets, greedyOf().arena === peak ? "optimal" : "feasible", {
+        method: "greedy-size",
+      });
+    }
+    r = parts.solve(capacity, deadline);
+  }
   const details = { method: "search", parts: parts.count, nodes: r.nodes };
   if (r.outcome === "found") {
     const arena = placementArena(problem, r.offsets!);
     return result(r.offsets!, arena === peak ? "optimal" : "feasible", details);
   }
   if (r.outcome === "infeasible") {
-    return result(greedy.offsets, "infeasible", {
+    return result(greedyOf().offsets, "infeasible", {
       ...details,
       proved: true,
-      overCapacity: greedy.arena - capacity,
+      overCapacity: greedyOf().arena - capacity,
     });
   }
   const offsets = completeOnTop(problem, r.offsets!);

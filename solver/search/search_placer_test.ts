@@ -59,7 +59,7 @@ Deno.test("a tiny time limit on a hard problem: timeout, every buffer still plac
   assert.equal(r.arena, arenaOf(p, r.offsets));
 });
 
-Deno.test("greedy is kept when it fits; zero-size buffers and empty problems", () => {
+Deno.test("one search run per part before greedy on small problems, greedy first on large ones", () => {
   const easy = {
     buffers: [
       { id: "a", lower: 0, upper: 2, size: 4 },
@@ -68,8 +68,19 @@ Deno.test("greedy is kept when it fits; zero-size buffers and empty problems", (
   };
   const r = placeSearch(easy, { capacity: 4 });
   assert.equal(r.status, "optimal");
-  assert.equal(r.details!.method, "greedy-size");
+  assert.equal(r.details!.method, "search");
+  assert.equal(r.details!.greedyArena, undefined); // greedy-size was not needed
   assert.deepEqual([...r.offsets], [0, 0]);
+  const large = {
+    buffers: Array.from({ length: 5001 }, (_, i) => ({
+      id: `b${i}`,
+      lower: i,
+      upper: i + 2,
+      size: 4,
+    })),
+  };
+  const g = placeSearch(large, { capacity: 8 });
+  assert.deepEqual([g.status, g.details!.method], ["optimal", "greedy-size"]);
   const empty = placeSearch({ buffers: [] }, { capacity: 0 });
   assert.equal(empty.status, "optimal");
   assert.equal(empty.arena, 0);

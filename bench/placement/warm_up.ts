@@ -1,0 +1,55 @@
+/**
+ * Warming the search up before a benchmark's first reported instance. The
+ * first search of a process runs mostly in V8's interpreter while its hot
+ * functions get compiled (tens of milliseconds on problems that take one or
+ * two once compiled); MiniMalloc is compiled ahead of time, and a library user
+ * in a long-lived process sees the compiled times. So the benchmarks search a
+ * few generated problems (seeds far from every reporting and development
+ * range, never reported) first, and say so; `--warm-up 0` shows the cold
+ * first instance instead.
+ *
+ * @module
+ */
+import { placeSearch } from "../../solver/search/search_placer.ts";
+import { tightInstance } from "../generators/tight.ts";
+
+/** Seeds of the warm-up problems: far from the reporting (1–200) and development (5001–) ranges. */
+const FIRST_SEED = 1_000_001;
+
+/**
+ * Searches `count` generated `tight` problems of 200 buffers (at most
+ * `timeLimit` seconds each) and returns the seconds it took.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(warmUpSearch(0), 0);
+ * assert.ok(warmUpSearch(1, 0.05) > 0);
+ * ```
+ */
+export function warmUpSearch(count: number, timeLimit = 0.5): number {
+  if (count <= 0) return 0;
+  const t0 = performance.now();
+  for (let k = 0; k < count; k++) {
+    const { problem, capacity } = tightInstance({ seed: FIRST_SEED + k, buffers: 200 });
+    placeSearch(problem, { capacity, timeLimit });
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+/**
+ * The line a benchmark prints about its warm-up.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.match(warmUpNote(0, 0), /cold/);
+ * assert.match(warmUpNote(3, 0.2), /3 generated problems/);
+ * ```
+ */
+export function warmUpNote(count: number, seconds: number): string {
+  return count <= 0
+    ? "no warm-up: the first instance's time includes compiling the search (cold start)"
+    : `search warmed up on ${count} generated problems (${seconds.toFixed(2)} s, not reported) ` +
+      "before the first instance; --warm-up 0 for cold times";
+}
