@@ -15,8 +15,8 @@
  * reading); MiniMalloc's the "Elapsed time" it reports (solve only). Both
  * have a floor of 1 ms in ratios. A time-out counts as not solved; a proof of
  * infeasibility as solved. Before the first instance the search is warmed up
- * on a few generated problems that are not reported (`--warm-up N`, default
- * 3; 0 for cold times), as the summary's header says.
+ * on generated problems that are not reported (`--warm-up N`, default 16; 0
+ * for cold times), as the summary's header says.
  *
  * @module
  */
@@ -97,7 +97,7 @@ const USAGE = `usage: deno run -A bench/placement_exact.ts [options]
   --time-limit S           seconds per instance (default 10)
   --peer-minimalloc PATH   also run MiniMalloc from PATH on every instance
   --csv FILE               also write one row per instance
-  --warm-up N              generated problems searched first, not reported (default 3;
+  --warm-up N              generated problems searched first, not reported (default 16;
                            0: the first instance's time includes compiling the search)
   --help                   this text`;
 
@@ -109,7 +109,7 @@ async function main(args: string[]): Promise<number> {
     "time-limit": { type: "string", default: "10" },
     "peer-minimalloc": { type: "string" },
     csv: { type: "string" },
-    "warm-up": { type: "string", default: "3" },
+    "warm-up": { type: "string", default: "16" },
   }, USAGE);
   if ("exit" in parsed) return parsed.exit;
   const { values } = parsed;

@@ -10,15 +10,35 @@
  *
  * @module
  */
+import { problemPeakLive } from "../../graph/placement_problem.ts";
+import type { PlacementProblem } from "../../graph/types.ts";
 import { placeSearch } from "../../solver/search/search_placer.ts";
+import { trainingInstance } from "../generators/large.ts";
+import { mixedInstance, skylineInstance } from "../generators/shapes.ts";
 import { tightInstance } from "../generators/tight.ts";
 
 /** Seeds of the warm-up problems: far from the reporting (1–200) and development (5001–) ranges. */
 const FIRST_SEED = 1_000_001;
 
 /**
- * Searches `count` generated `tight` problems of 200 buffers (at most
- * `timeLimit` seconds each) and returns the seconds it took.
+ * The kinds of warm-up problem, taken in turn: short and long lifespans, so
+ * that every path of the search is compiled (a path first met after warm-up
+ * costs a de-optimisation and a recompilation).
+ */
+const KINDS: ((seed: number) => { problem: PlacementProblem; capacity: number })[] = [
+  (seed) => tightInstance({ seed, buffers: 200 }),
+  (seed) => {
+    const problem = trainingInstance({ tensors: 150, seed });
+    return { problem, capacity: problemPeakLive(problem) };
+  },
+  (seed) => skylineInstance({ seed, buffers: 200 }),
+  (seed) => mixedInstance({ seed, buffers: 200 }),
+];
+
+/**
+ * Searches `count` generated problems of about 200 buffers (`tight`,
+ * training-graph lifetimes, `skyline`, `mixed` in turn; at most `timeLimit`
+ * seconds each) and returns the seconds it took.
  *
  * @example
  * ```ts
@@ -31,7 +51,7 @@ export function warmUpSearch(count: number, timeLimit = 0.5): number {
   if (count <= 0) return 0;
   const t0 = performance.now();
   for (let k = 0; k < count; k++) {
-    const { problem, capacity } = tightInstance({ seed: FIRST_SEED + k, buffers: 200 });
+    const { problem, capacity } = KINDS[k % KINDS.length](FIRST_SEED + k);
     placeSearch(problem, { capacity, timeLimit });
   }
   return (performance.now() - t0) / 1000;
