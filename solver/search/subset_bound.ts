@@ -86,7 +86,8 @@ export function candidateSubsets(problem: PlacementProblem, maxBuffers = MAX_SUB
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- *  * import { subsetBound } from "./subset_bound.ts";
+ * import { problemPeakLive } from "../../graph/placement_problem.ts";
+ * import { subsetBound } from "./subset_bound.ts";
  * const p = { buffers: [
  *   { id: "a", lower: 0, upper: 2, size: 8 },
  *   { id: "b", lower: 1, upper: 3, size: 4 },
@@ -133,7 +134,10 @@ export function subsetBound(
       return !inside.has(i) && b.size > 0 && b.lower < hi && b.upper > lo && b.upper > b.lower;
     }).sort((a, b) => problem.buffers[b].size - problem.buffers[a].size || a - b);
     const steps: number[] = [];
-    for (let k = 1; k <= near.length && from.length + k <= maxBuffers; k *= 2) steps.push(k);
+    const whole = problem.buffers.filter((b) => b.size > 0 && b.upper > b.lower).length;
+    for (let k = 1; k <= near.length && from.length + k <= maxBuffers; k *= 2) {
+      if (from.length + k < whole) steps.push(k); // the whole problem is the caller's search
+    }
     for (let j = 0; j < steps.length && performance.now() < deadline; j++) {
       const before = best.bound;
       tryOn([...from, ...near.slice(0, steps[j])].sort((a, b) => a - b), share(steps.length - j));
