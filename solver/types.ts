@@ -70,6 +70,7 @@ export interface PlaceOptions {
  * `reachable-height`: the smallest height an optimal arena can take at or above
  *   those (sums of buffer sizes, see search/reachable_heights.ts);
  * `refuted-heights`: the exact search proved every lower height infeasible;
+ * `refuted-subset`: the same on a subset of the buffers (search/subset_bound.ts);
  * `ilp-dual`: the location ILP's dual bound (the arena itself when HiGHS proved it optimal).
  */
 export type BoundMethod =
@@ -77,6 +78,7 @@ export type BoundMethod =
   | "aligned-peak"
   | "reachable-height"
   | "refuted-heights"
+  | "refuted-subset"
   | "ilp-dual";
 
 /** What a placer returns. */

@@ -9,6 +9,7 @@ import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
 import { placementProblem, problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { compilerInstance, trainingInstance } from "../generators/large.ts";
+import { gadgetInstance } from "../generators/gadget.ts";
 import { withHoles } from "../generators/holes.ts";
 import { mixedInstance, skylineInstance } from "../generators/shapes.ts";
 import { slackInstance } from "../generators/slack.ts";
@@ -31,6 +32,7 @@ export const FAMILIES = [
   "mixed",
   "mixed-holes",
   "slack",
+  "gadget",
   "fixtures",
   "training",
   "compiler",
@@ -48,6 +50,8 @@ const CUTS: Partial<Record<Family, (seed: number) => GeneratedInstance>> = {
   mixed: (seed) => mixedInstance({ seed }),
   "mixed-holes": (seed) => withHoles(mixedInstance({ seed }), { seed }),
   slack: (seed) => slackInstance({ seed }),
+  // Capacity: a known fit, not the optimum (which is above peak live).
+  gadget: (seed) => gadgetInstance({ seed }),
 };
 
 /**

@@ -16,6 +16,7 @@ import { alignedPeak } from "./_aligned_peak.ts";
 import { completeOnTop } from "./_complete_on_top.ts";
 import { PartSolutions } from "./_part_solutions.ts";
 import { reachableHeights } from "./reachable_heights.ts";
+import { subsetBound } from "./subset_bound.ts";
 
 /** Seconds the search placer may use when no `timeLimit` is given. */
 export const DEFAULT_TIME_LIMIT = 10;
@@ -28,6 +29,8 @@ export interface MinimizeSearchOptions {
   capacity?: number;
   /** Search nodes between two looks at the clock; default depends on the part size. */
   checkEvery?: number;
+  /** Also prove bounds on subsets of the buffers (subset_bound.ts); default true. */
+  subsets?: boolean;
 }
 
 /** One capacity tried, for the details of the result. */
@@ -81,7 +84,8 @@ export function minimizeSearch(
   const parts = new PartSolutions(problem, { checkEvery: options.checkEvery });
   // Only capacities below `limit` are worth a probe.
   const limit = (): number => capacity === undefined ? hi : Math.min(hi, capacity + 1);
-  let share = 0.25, boundTried = false;
+  let share = 0.25, boundTried = false, subsetsTried = options.subsets === false;
+  let subsetSize = 0;
   while (proved < limit() && performance.now() < deadline) {
     let progress = false;
     for (let lo = proved; lo < limit() && performance.now() < deadline;) {
@@ -126,6 +130,31 @@ export function minimizeSearch(
         }
         lo = heights.atLeast(target + 1);
       }
+      if (!subsetsTried && r.outcome !== "found") {
+        // The whole problem did not fit at its bound: a small subset may
+        // prove more, and quickly (a quarter of the time left at most).
+        subsetsTried = true;
+        const start = performance.now();
+        const sb = subsetBound(
+          problem,
+          proved,
+          start + (deadline - start) * 0.25,
+          (sub, end) =>
+            minimizeSearch(sub, {
+              timeLimit: Math.max(0, (end - performance.now()) / 1000),
+              checkEvery: options.checkEvery,
+              subsets: false,
+            }).bound ?? 0,
+        );
+        const next = heights.atLeast(sb.bound);
+        if (next > proved) {
+          proved = next;
+          method = "refuted-subset";
+          subsetSize = sb.subset.length;
+          lo = Math.max(lo, proved);
+          progress = true;
+        }
+      }
     }
     if (!progress) share = Math.min(1, share * 2);
   }
@@ -136,6 +165,7 @@ export function minimizeSearch(
     nodes,
     greedyArena: greedy.arena,
     probes,
+    ...(subsetSize ? { subset: subsetSize } : {}),
     ...(capacity === undefined ? {} : { capacity }),
   };
   if (capacity !== undefined && hi > capacity) {
