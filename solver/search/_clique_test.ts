@@ -1,17 +1,8 @@
 import assert from "node:assert/strict";
+import { seeded } from "../../testkit/prng.ts";
 import { splitComponents } from "./_components.ts";
 import { isClique, stackClique } from "./_clique.ts";
 import { searchComponent } from "./_search_component.ts";
-
-function mulberry(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 Deno.test("isClique: a chain of overlaps is not a clique", () => {
   const [part] = splitComponents({
@@ -25,7 +16,7 @@ Deno.test("isClique: a chain of overlaps is not a clique", () => {
 });
 
 Deno.test("stackClique agrees with the exact search on random cliques, alignment 1-4", () => {
-  const random = mulberry(11);
+  const random = seeded(11);
   for (let trial = 0; trial < 300; trial++) {
     const alignment = 1 + Math.floor(random() * 4), n = 1 + Math.floor(random() * 5);
     const buffers = Array.from({ length: n }, (_, i) => ({

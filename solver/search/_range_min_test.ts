@@ -1,18 +1,9 @@
 import assert from "node:assert/strict";
+import { seeded } from "../../testkit/prng.ts";
 import { RangeMin } from "./_range_min.ts";
 
-function mulberry(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 Deno.test("RangeMin agrees with a loop over every range, and forgets after a flush", () => {
-  const random = mulberry(7);
+  const random = seeded(7);
   for (let trial = 0; trial < 300; trial++) {
     const size = 1 + Math.floor(random() * 70);
     const r = new RangeMin(size);
