@@ -4,6 +4,12 @@
  * without the one-line-per-test dots Deno writes when the output is not a
  * terminal. Extra arguments go to `deno test` (e.g. a folder to run).
  *
+ * Test modules run in parallel, one worker per core (`DENO_JOBS` overrides):
+ * most of the suite's time is Deno's start-up of each of its ~750 modules (a
+ * doc example is a module of its own), not the tests themselves, so the
+ * workers roughly halve it on two cores. No test may share a fixed path or
+ * rely on another module's side effects for this reason.
+ *
  * @module
  */
 
@@ -62,7 +68,7 @@ export async function filterProgress(
 
 if (import.meta.main) {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["test", "-A", "--quiet", "--reporter=dot", ...Deno.args],
+    args: ["test", "-A", "--quiet", "--parallel", "--reporter=dot", ...Deno.args],
     stdout: "piped",
     stderr: "piped",
   }).spawn();
