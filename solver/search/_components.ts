@@ -28,6 +28,12 @@ export interface Component {
   /** One past the last section covered. */
   end: Int32Array;
   sectionCount: number;
+  /**
+   * Set on the time-reversed copy of a part (section `s` is the part's
+   * `sectionCount - 1 - s`): refuted states are hashed in the part's own
+   * sections, so that the part and its mirror share one failure table.
+   */
+  mirrored?: boolean;
 }
 
 /**

@@ -91,8 +91,9 @@ export class PartPortfolio {
   // The first run alone settles most parts: the rest is set up only when it does not.
   #mirror: Component | undefined;
   #fixed: Heuristic[] = [HEURISTICS[0]];
-  // Refuted states carry over from run to run (same part, same capacity).
-  #tables = new Map<Component, FailureTable>();
+  // Refuted states carry over from run to run (same part, same capacity), and
+  // between the part and its mirror, whose states are hashed in the part's sections.
+  #failures = new FailureTable();
   #scratch: SearchScratch;
 
   /** A portfolio on `comp` at `options.capacity` (its `deadline` is the one of each call). */
@@ -120,8 +121,6 @@ export class PartPortfolio {
       }
       this.#i++;
       const [heuristic, part] = run;
-      let failures = this.#tables.get(part);
-      if (failures === undefined) this.#tables.set(part, failures = new FailureTable());
       const r: ComponentSearchResult = searchComponent(part, {
         capacity: options.capacity,
         alignment: options.alignment,
@@ -129,7 +128,7 @@ export class PartPortfolio {
         nodeLimit: this.#budget,
         checkEvery: options.checkEvery,
         heuristic,
-        failures,
+        failures: this.#failures,
         scratch: this.#scratch,
       });
       this.#nodes += r.nodes;
@@ -187,6 +186,7 @@ function mirrored(comp: Component): Component {
     ...comp,
     first: Int32Array.from(comp.end, (e) => S - e),
     end: Int32Array.from(comp.first, (f) => S - f),
+    mirrored: !comp.mirrored,
   };
 }
 

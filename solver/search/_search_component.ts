@@ -148,6 +148,7 @@ class CanonicalSearch {
   #byCount: boolean;
   #stopped: "timeout" | "limit" | undefined;
   #failures: FailureTable;
+  #flip: number; // -1, or for a mirrored part the last section (hashes use the part's sections)
   #skyA = 0; // hash of the skyline: (section, top, topmost buffer) of every section
   #skyB = 0;
   #placedA = 0; // hash of the placed buffers
@@ -234,6 +235,7 @@ class CanonicalSearch {
     this.#checkMask = pow2(options.checkEvery ?? defaultCheckEvery(n)) - 1;
     this.#nodeLimit = options.nodeLimit ?? Infinity;
     this.#failures = options.failures ?? new FailureTable();
+    this.#flip = comp.mirrored ? sections - 1 : -1;
     for (let s = 0; s < sections; s++) {
       this.#skyA ^= skyA(s, 0, -1);
       this.#skyB ^= skyB(s, 0, -1);
@@ -737,9 +739,11 @@ class CanonicalSearch {
     let ftop = this.#ftop, itop = this.#itop;
     const below = this.#below;
     let sa = this.#skyA, sb = this.#skyB;
+    const flip = this.#flip;
     for (let s = first; s < end; s++) {
-      sa ^= skyA(s, h[s], below[s]) ^ skyA(s, top, b);
-      sb ^= skyB(s, h[s], below[s]) ^ skyB(s, top, b);
+      const k = flip < 0 ? s : flip - s;
+      sa ^= skyA(k, h[s], below[s]) ^ skyA(k, top, b);
+      sb ^= skyB(k, h[s], below[s]) ^ skyB(k, top, b);
       ftrail[ftop++] = h[s];
       h[s] = top;
       rem[s] -= fp;
@@ -788,7 +792,7 @@ class CanonicalSearch {
   #undoTo(mark: number): void {
     if (this.#logTop > mark) this.#keepIfDeepest();
     const h = this.#h, rem = this.#rem, floor = this.#floor, below = this.#below;
-    const ftrail = this.#ftrail, itrail = this.#itrail;
+    const ftrail = this.#ftrail, itrail = this.#itrail, flip = this.#flip;
     let ftop = this.#ftop, itop = this.#itop;
     while (this.#logTop > mark) {
       const b = this.#log[--this.#logTop];
@@ -802,8 +806,9 @@ class CanonicalSearch {
         h[s] = ftrail[--ftop];
         rem[s] += fp;
         below[s] = itrail[--itop];
-        sa ^= skyA(s, top, b) ^ skyA(s, h[s], below[s]);
-        sb ^= skyB(s, top, b) ^ skyB(s, h[s], below[s]);
+        const k = flip < 0 ? s : flip - s;
+        sa ^= skyA(k, top, b) ^ skyA(k, h[s], below[s]);
+        sb ^= skyB(k, top, b) ^ skyB(k, h[s], below[s]);
       }
       this.#skyA = sa;
       this.#skyB = sb;
