@@ -5,10 +5,16 @@
  * terminal. Extra arguments go to `deno test` (e.g. a folder to run).
  *
  * Test modules run in parallel, one worker per core (`DENO_JOBS` overrides):
- * most of the suite's time is Deno's start-up of each of its ~750 modules (a
- * doc example is a module of its own), not the tests themselves, so the
- * workers roughly halve it on two cores. No test may share a fixed path or
- * rely on another module's side effects for this reason.
+ * Deno starts a fresh isolate for each module, a quarter of a second of CPU
+ * even for an empty one, and the workers share that out. No test may share a
+ * fixed path, change the process's working folder or environment, or rely on
+ * another module's side effects for this reason.
+ *
+ * Doc examples are not run with `deno test --doc`, which would make each of
+ * the ~570 examples a module of its own (most of the suite's time): the test
+ * module `tools/doc_examples_test.ts` finds the same examples and runs them
+ * all in its one isolate, one test each, named `file#lines` as Deno names
+ * them. `deno task check` type-checks them (`deno check --doc`).
  *
  * @module
  */
