@@ -29,7 +29,12 @@ export interface SolvePartOptions {
   deadline: number;
   /** Nodes between two looks at the clock; default depends on the part size. */
   checkEvery?: number;
-  /** Node budget of the first run; default 1024. */
+  /**
+   * Node budget of the first run (doubled each round); default the part's
+   * buffer count plus 256: a run that fits takes at least one node per
+   * buffer, and a fixed budget either starved large parts or let small ones
+   * spend hundreds of nodes in a first order that was going nowhere.
+   */
   firstBudget?: number;
   /** Working arrays shared by the runs (and by other parts' searches); default new ones. */
   scratch?: SearchScratch;
@@ -100,7 +105,7 @@ export class PartPortfolio {
   constructor(comp: Component, options: SolvePartOptions) {
     this.#comp = comp;
     this.#options = options;
-    this.#budget = options.firstBudget ?? 1024;
+    this.#budget = options.firstBudget ?? comp.ids.length + 256;
     this.#scratch = options.scratch ?? new SearchScratch();
   }
 
