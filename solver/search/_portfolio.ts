@@ -163,9 +163,11 @@ export class PartPortfolio {
 const JITTERED_RUNS = 4;
 
 /**
- * Run `i` of a round: each distinct fixed heuristic on the part and its
- * mirror, then fresh randomised ones (alternately on each); undefined past
+ * Run `i` of a round: each distinct fixed heuristic on the part, then each on
+ * its mirror, then fresh randomised ones (alternately on each); undefined past
  * the last. Before the mirror exists (the very first run) only the first.
+ * Heuristics before mirrors: on the fixtures another order found the fit in
+ * fewer nodes more often than the same order backwards in time.
  */
 function runOf(
   comp: Component,
@@ -175,7 +177,7 @@ function runOf(
   i: number,
 ): [Heuristic, Component] | undefined {
   if (mirror === undefined) return i === 0 ? [fixed[0], comp] : undefined;
-  if (i < 2 * fixed.length) return [fixed[i >> 1], i % 2 === 0 ? comp : mirror];
+  if (i < 2 * fixed.length) return [fixed[i % fixed.length], i < fixed.length ? comp : mirror];
   const k = i - 2 * fixed.length;
   if (k >= JITTERED_RUNS) return undefined;
   return [jitteredHeuristic(round * JITTERED_RUNS + k), k % 2 === 0 ? comp : mirror];
