@@ -75,9 +75,6 @@ function declaration(
   next: number,
   names: Set<string>,
 ): number {
-  const before = code.slice(0, start).trimEnd();
-  const wordBefore = before.match(/[\w$]+$/)?.[0] ?? "";
-  const inExpression = EXPRESSION_BEFORE.test(before) || EXPRESSION_WORDS.has(wordBefore);
   switch (word) {
     case "import": {
       const clause = code.slice(next).match(/^\s+([^;]*?)\s*\bfrom\s*["']/);
@@ -102,10 +99,12 @@ function declaration(
     case "interface":
     case "type":
     case "namespace": {
-      if (inExpression) return next;
+      const before = code.slice(0, start).trimEnd();
+      const wordBefore = before.match(/[\w$]+$/)?.[0] ?? "";
+      if (EXPRESSION_BEFORE.test(before) || EXPRESSION_WORDS.has(wordBefore)) return next;
       const m = code.slice(next).match(/^\s*\*?\s*([A-Za-z_$][\w$]*)/);
-      const isType = word === "type" && !/^\s*[A-Za-z_$][\w$]*\s*[=<]/.test(code.slice(next));
-      if (m && !isType) names.add(m[1]!);
+      const notAlias = word === "type" && !/^\s*[A-Za-z_$][\w$]*\s*[=<]/.test(code.slice(next));
+      if (m && !notAlias) names.add(m[1]!);
       return next;
     }
     default:

@@ -14,7 +14,9 @@
  * the ~570 examples a module of its own (most of the suite's time): the test
  * module `tools/doc_examples_test.ts` finds the same examples and runs them
  * all in its one isolate, one test each, named `file#lines` as Deno names
- * them. `deno task check` type-checks them (`deno check --doc`).
+ * them. `deno task check` type-checks them (`deno check --doc`). So a folder
+ * given runs that folder's test files only; its examples run with
+ * `deno task test tools/doc_examples_test.ts --filter graph/` (for graph/).
  *
  * @module
  */
