@@ -227,6 +227,7 @@ class CanonicalSearch {
   #restOnIn: Float64Array; // per section: smallest #restOn of a buffer covering it
   #head: Int32Array; // candidates at the water level by first section (lists)
   #next: Int32Array;
+  #atX: Int32Array; // the node's members that can start at its level, in order
   #ok: Uint8Array; // section boundaries reachable by disjoint candidates
   #valley: Int32Array; // first section of the section's valley, or -1
   #scratch: SearchScratch;
@@ -306,6 +307,7 @@ class CanonicalSearch {
     this.#low2 = sc.take("low2", sections + 1, F);
     this.#head = sc.take("head", sections + 1, I);
     this.#next = sc.take("next", n, I);
+    this.#atX = sc.take("atX", n, I);
     this.#ok = sc.take("ok", sections + 1, U);
     this.#valley = sc.take("valley", sections + 1, I);
     this.#ftrail = sc.take("ftrail", 1024, F);
@@ -464,27 +466,31 @@ class CanonicalSearch {
     }
     const groups = this.#groups, placed = this.#placed, floor = this.#floor, fp = this.#fp;
     const first = this.#first, end = this.#end, reach = this.#reachOf, excluded = this.#excluded;
-    const zx = this.#zx;
-    let m = Infinity, lo = Infinity, hi = 0, ex = 0, width = 0, unplaced = 0;
+    const zx = this.#zx, restOn = this.#restOn;
+    let m = Infinity, lo = Infinity, hi = 0, ex = 0, width = 0, unplaced = 0, next = Infinity;
     for (let k = from; k < to; k++) {
       const b = groups[k];
-      if (placed[b] === 0) {
-        const f = reach[b] = this.#reach(b, x);
-        if (f < m) m = f;
-        if (first[b] < lo) lo = first[b];
-        if (end[b] > hi) hi = end[b];
-        if (excluded[b] === x) ex ^= zx[b];
-        width += end[b] - first[b];
-        unplaced++;
-      }
+      if (placed[b] !== 0) continue;
+      // #reach, inlined; meanwhile the lowest floor above x.
+      const fl = floor[b];
+      let f;
+      if (fl > x) {
+        f = fl;
+        if (fl < next) next = fl;
+      } else if (fl === x && excluded[b] !== x && !this.#twinBelow(b, x) && this.#copyFree(b)) {
+        f = x;
+      } else f = x + restOn[b];
+      reach[b] = f;
+      if (f < m) m = f;
+      if (first[b] < lo) lo = first[b];
+      if (end[b] > hi) hi = end[b];
+      if (excluded[b] === x) ex ^= zx[b];
+      width += end[b] - first[b];
+      unplaced++;
     }
     if (m > x) {
-      // Nothing starts at x: the next buffer starts at a floor, the lowest one from m up.
-      let next = Infinity;
-      for (let k = from; k < to; k++) {
-        const b = groups[k];
-        if (placed[b] === 0 && floor[b] >= m && floor[b] < next) next = floor[b];
-      }
+      // Nothing starts at x: the next buffer starts at a floor, the lowest one
+      // above x (floors at or below x are below m, those above are at least m).
       if (next === Infinity) return false;
       x = next;
       ex = 0;
@@ -503,11 +509,14 @@ class CanonicalSearch {
     const kb = this.#skyB ^ this.#placedB ^ this.#sideB ^ fmix(ex + 0x2545f491) ^
       fmix(xl + 0x165667b1) ^ fmix(xh ^ 0x27d4eb2f);
     if (this.#failures.has(ka, kb)) return false;
-    if (!this.#wellsFill(from, to, x, lo, hi)) return false;
+    const wells = this.#markWells(x, lo, hi);
     const valleys = this.#diving ? 0 : this.#labelValleys(x, lo, hi);
     const size = this.#size, capacity = this.#capacity, h = this.#h;
     const low = this.#low, count = this.#count, valley = this.#valley;
-    const head = this.#head, nextIn = this.#next;
+    const head = this.#head, nextIn = this.#next, atX = this.#atX;
+    const well = this.#well, inside = this.#inside;
+    let nAtX = 0;
+    if (wells > 0) inside.fill(0, lo, hi + 1);
     low.fill(Infinity, lo, hi);
     count.fill(0, lo, hi + 1);
     if (valleys > 0) head.fill(-1, lo, hi);
@@ -526,9 +535,17 @@ class CanonicalSearch {
       if (f === x) {
         count[fs]++;
         count[es]--;
+        atX[nAtX++] = b;
       }
       if (ranges !== undefined) ranges.add(fs, es, f, low);
       else for (let s = fs; s < es; s++) if (f < low[s]) low[s] = f;
+      if (wells > 0) {
+        const w = well[fs];
+        if (w >= 0 && well[es - 1] === w) {
+          inside[fs] += fp[b];
+          inside[es] -= fp[b];
+        }
+      }
       if (valleys === 0) continue;
       const v = valley[fs];
       if (v >= 0 && valley[es - 1] === v && f === (h[fs] > x ? h[fs] : x)) {
@@ -537,6 +554,7 @@ class CanonicalSearch {
       }
     }
     if (ranges !== undefined) ranges.flush(low, lo, hi);
+    if (wells > 0 && !this.#wellsAfford(x, lo, hi)) return false;
     for (let s = lo + 1; s < hi; s++) count[s] += count[s - 1];
     // Every section's remaining footprints above its lowest reachable start;
     // meanwhile the section to branch on.
@@ -570,27 +588,23 @@ class CanonicalSearch {
     this.#fLevel[d] = x;
     this.#fStart[d] = this.#fNext[d] = top;
     this.#fGroups[d] = this.#groupsTop;
-    if (4 * unplaced < 3 * (to - from)) {
+    if (COMPACT * unplaced < (COMPACT - 1) * (to - from)) {
       // Most members are placed: list the rest for the node's descendants, so
       // that their scans skip the placed ones (in the same order: same search).
       let at = this.#groupsTop;
       if (at + unplaced > groups.length) this.#groups = grow(groups, at + unplaced);
       const g = this.#groups;
       this.#fFrom[d] = at;
-      for (let k = from; k < to; k++) {
-        const b = g[k];
-        if (placed[b] !== 0) continue;
-        g[at++] = b;
-        if (first[b] <= pick && pick < end[b] && reach[b] === x) pool[top++] = b;
-      }
+      for (let k = from; k < to; k++) if (placed[g[k]] === 0) g[at++] = g[k];
       this.#fTo[d] = this.#groupsTop = at;
     } else {
       this.#fFrom[d] = from;
       this.#fTo[d] = to;
-      for (let k = from; k < to; k++) {
-        const b = groups[k];
-        if (placed[b] === 0 && first[b] <= pick && pick < end[b] && reach[b] === x) pool[top++] = b;
-      }
+    }
+    // The buffers that can start at x over the picked section, in member order.
+    for (let i = 0; i < nAtX; i++) {
+      const b = atX[i];
+      if (first[b] <= pick && pick < end[b]) pool[top++] = b;
     }
     this.#poolTop = this.#fEnd[d] = top;
     this.#fExcluded[d] = 0;
@@ -678,12 +692,12 @@ class CanonicalSearch {
    * wall starts at or above it, so in every section of the run the space
    * `[x, W)` is filled only by buffers lying within the run, or wasted. The
    * waste a section can afford is its capacity minus its top minus what is
-   * still to place there. False when some section cannot afford it.
+   * still to place there. Labels each section of `[lo, hi)` with its well, or
+   * -1, and returns the number of wells; `#enter` sums what lies within them
+   * in its pass over the members and `#wellsAfford` checks them.
    */
-  #wellsFill(from: number, to: number, x: number, lo: number, hi: number): boolean {
-    const h = this.#h, rem = this.#rem, well = this.#well, inside = this.#inside;
-    const groups = this.#groups, placed = this.#placed, first = this.#first, end = this.#end;
-    const fp = this.#fp, capFp = this.#capFp;
+  #markWells(x: number, lo: number, hi: number): number {
+    const h = this.#h, rem = this.#rem, well = this.#well;
     let wells = 0;
     for (let s = lo; s < hi; s++) {
       if (rem[s] === 0 || h[s] > x) {
@@ -693,17 +707,17 @@ class CanonicalSearch {
       if (s === lo || well[s - 1] < 0) wells++;
       well[s] = wells - 1;
     }
-    if (wells === 0) return true;
-    // By differences, summed afterwards: long lifespans cost no more than short ones.
-    inside.fill(0, lo, hi + 1);
-    for (let k = from; k < to; k++) {
-      const b = groups[k];
-      if (placed[b] !== 0) continue;
-      const w = well[first[b]];
-      if (w < 0 || well[end[b] - 1] !== w) continue;
-      inside[first[b]] += fp[b];
-      inside[end[b]] -= fp[b];
-    }
+    return wells;
+  }
+
+  /**
+   * The check of #markWells' wells, given `#inside` (by differences: long
+   * lifespans cost no more than short ones) of the unplaced buffers lying
+   * within each.
+   */
+  #wellsAfford(x: number, lo: number, hi: number): boolean {
+    const h = this.#h, rem = this.#rem, well = this.#well, inside = this.#inside;
+    const capFp = this.#capFp;
     for (let s = lo + 1; s < hi; s++) inside[s] += inside[s - 1];
     for (let a = lo; a < hi;) {
       if (well[a] < 0) {
@@ -995,6 +1009,7 @@ class CanonicalSearch {
 }
 
 const EMPTY_F64 = new Float64Array(0);
+const COMPACT = 8;
 
 const memos = new WeakMap<Component, Map<string, Float64Array | Int32Array>>();
 
