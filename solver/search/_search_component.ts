@@ -31,6 +31,9 @@
  *   buffers that start at its bottom lie within it and do not conflict; the
  *   sections that cannot afford to wait for a higher start must be covered by
  *   disjoint such buffers (see `#valleysCover`);
+ * - releases: in each section, the buffers that cannot start below a level
+ *   must fit between it and the capacity, for each level one of them can
+ *   reach first (_release_bound.ts);
  * - refuted states: a state whose every branch failed is remembered by a
  *   hash of what its future depends on (skyline, unplaced buffers, water
  *   level, exclusions), and pruned when reached again, by another
@@ -54,6 +57,7 @@
 import type { Component } from "./_components.ts";
 import { type Heuristic, heuristicOrder, HEURISTICS } from "./_heuristics.ts";
 import { restOnBound } from "./_rest_on.ts";
+import { ReleaseBound } from "./_release_bound.ts";
 import { FailureTable } from "./_failure_table.ts";
 import type { RangeMin } from "./_range_min.ts";
 import { SearchScratch } from "./_search_scratch.ts";
@@ -220,6 +224,7 @@ class CanonicalSearch {
   #ok: Uint8Array; // section boundaries reachable by disjoint candidates
   #valley: Int32Array; // first section of the section's valley, or -1
   #scratch: SearchScratch;
+  #release: ReleaseBound;
 
   constructor(comp: Component, options: ComponentSearchOptions) {
     const n = comp.ids.length, sections = comp.sectionCount;
@@ -236,6 +241,7 @@ class CanonicalSearch {
     this.#nodeLimit = options.nodeLimit ?? Infinity;
     this.#failures = options.failures ?? new FailureTable();
     this.#flip = comp.mirrored ? sections - 1 : -1;
+    this.#release = new ReleaseBound(n);
     for (let s = 0; s < sections; s++) {
       this.#skyA ^= skyA(s, 0, -1);
       this.#skyB ^= skyB(s, 0, -1);
@@ -538,6 +544,7 @@ class CanonicalSearch {
       }
     }
     if (valleys > 0 && !this.#valleysCover(lo, hi)) return false;
+    if (!this.#releaseFits(from, to, lo, hi)) return false;
     const d = this.#depth + 1;
     if (d === this.#fLevel.length) this.#growFrames();
     if (this.#poolTop + pickCount > this.#pool.length) {
@@ -934,6 +941,23 @@ class CanonicalSearch {
     this.#groupsTop = boundsAt + sides + 1;
     this.#sideBounds = boundsAt;
     return sides;
+  }
+
+  /** The release bound (_release_bound.ts) over the reaches `#enter` just computed. */
+  #releaseFits(from: number, to: number, lo: number, hi: number): boolean {
+    return this.#release.holds(
+      this.#groups,
+      from,
+      to,
+      this.#placed,
+      this.#reachOf,
+      this.#fp,
+      this.#first,
+      this.#end,
+      this.#capFp,
+      lo,
+      hi,
+    );
   }
 
   #growFrames(): void {
