@@ -34,6 +34,9 @@
  * - releases: in each section, the buffers that cannot start below a level
  *   must fit between it and the capacity, for each level one of them can
  *   reach first (_release_bound.ts);
+ * - full sections: the "none of them" branch is not taken where the section
+ *   branched on has no slack left at `x` and no other buffer can start there
+ *   (it would leave a gap that section cannot afford; see `#noneFutile`);
  * - refuted states: a state whose every branch failed is remembered by a
  *   hash of what its future depends on (skyline, unplaced buffers, water
  *   level, exclusions), and pruned when reached again, by another
@@ -408,10 +411,14 @@ class CanonicalSearch {
         }
         if (this.#fExcluded[d] === 0) {
           this.#fExcluded[d] = 1;
-          this.#fX[d] = this.#xtop;
-          for (let k = this.#fStart[d]; k < this.#fEnd[d]; k++) this.#exclude(this.#pool[k], level);
-          this.#enter(from, to, level);
-          continue;
+          if (!this.#noneFutile(d, from, to, level)) {
+            this.#fX[d] = this.#xtop;
+            for (let k = this.#fStart[d]; k < this.#fEnd[d]; k++) {
+              this.#exclude(this.#pool[k], level);
+            }
+            this.#enter(from, to, level);
+            continue;
+          }
         }
         // Every branch failed, none cut short: the state has no completion.
         this.#failures.add(this.#fKeyA[d], this.#fKeyB[d]);
@@ -958,6 +965,39 @@ class CanonicalSearch {
       lo,
       hi,
     );
+  }
+
+  /**
+   * Whether the "none of them" branch of frame `d` (level `x`) must fail: some
+   * section covered by all its candidates has no slack at `x` (its top is at
+   * most `x` and what it still holds fills the rest exactly) and no other
+   * unplaced buffer could start at `x` over it. Excluding the candidates then
+   * leaves the space just above `x` there empty for good, and the child node
+   * would fail its room check.
+   */
+  #noneFutile(d: number, from: number, to: number, x: number): boolean {
+    const pool = this.#pool, first = this.#first, end = this.#end, h = this.#h, rem = this.#rem;
+    const start = this.#fStart[d], stop = this.#fEnd[d];
+    let lo = 0, hi = Infinity;
+    for (let k = start; k < stop; k++) {
+      const b = pool[k];
+      if (first[b] > lo) lo = first[b];
+      if (end[b] < hi) hi = end[b];
+    }
+    const groups = this.#groups, placed = this.#placed;
+    for (let s = lo; s < hi; s++) {
+      if (h[s] > x || this.#capFp - x - rem[s] > 0) continue;
+      let other = false;
+      for (let k = from; k < to && !other; k++) {
+        const o = groups[k];
+        if (placed[o] !== 0 || first[o] > s || s >= end[o]) continue;
+        let listed = false;
+        for (let j = start; j < stop && !listed; j++) listed = pool[j] === o;
+        other = !listed && this.#reach(o, x) === x;
+      }
+      if (!other) return true;
+    }
+    return false;
   }
 
   #growFrames(): void {
