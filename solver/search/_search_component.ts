@@ -32,6 +32,12 @@
  *   sections that cannot afford to wait for a higher start must be covered by
  *   disjoint such buffers (see `#valleysCover`); checked from a run's first
  *   backtrack on, since a descent that never fails gains nothing from it;
+ * - releases: in each section, the buffers that cannot start below a level
+ *   must fit between it and the capacity, for each level one of them can
+ *   reach first (_release_bound.ts); also from the first backtrack on;
+ * - full sections: the "none of them" branch is not taken where the section
+ *   branched on has no slack left at `x` and no other buffer can start there
+ *   (it would leave a gap that section cannot afford; see `#noneFutile`);
  * - refuted states: a state whose every branch failed is remembered by a
  *   hash of what its future depends on (skyline, unplaced buffers, water
  *   level, exclusions), and pruned when reached again, by another
@@ -56,6 +62,7 @@
 import type { Component } from "./_components.ts";
 import { type Heuristic, heuristicOrder, HEURISTICS } from "./_heuristics.ts";
 import { restOnBound } from "./_rest_on.ts";
+import { ReleaseBound } from "./_release_bound.ts";
 import { FailureTable } from "./_failure_table.ts";
 import type { RangeMin } from "./_range_min.ts";
 import { SearchScratch } from "./_search_scratch.ts";
@@ -79,6 +86,12 @@ export interface ComponentSearchOptions {
   failures?: FailureTable;
   /** Working arrays lent from run to run (one search at a time); default new ones. */
   scratch?: SearchScratch;
+  /**
+   * Also check releases and futile "none of them" branches (default true):
+   * fewer nodes, each dearer. A portfolio's first run, which settles the
+   * easy parts in about one node per buffer, goes without.
+   */
+  releases?: boolean;
 }
 
 /** What one search ends with. */
@@ -231,6 +244,8 @@ class CanonicalSearch {
   #ok: Uint8Array; // section boundaries reachable by disjoint candidates
   #valley: Int32Array; // first section of the section's valley, or -1
   #scratch: SearchScratch;
+  #release: ReleaseBound | undefined; // made at the first use
+  #releases: boolean;
 
   constructor(comp: Component, options: ComponentSearchOptions) {
     const n = comp.ids.length, sections = comp.sectionCount;
@@ -247,6 +262,7 @@ class CanonicalSearch {
     this.#nodeLimit = options.nodeLimit ?? Infinity;
     this.#failures = options.failures ?? new FailureTable();
     this.#flip = comp.mirrored ? sections - 1 : -1;
+    this.#releases = options.releases ?? true;
     for (let s = 0; s < sections; s++) {
       this.#skyA ^= skyA(s, 0, -1);
       this.#skyB ^= skyB(s, 0, -1);
@@ -423,10 +439,14 @@ class CanonicalSearch {
         }
         if (this.#fExcluded[d] === 0) {
           this.#fExcluded[d] = 1;
-          this.#fX[d] = this.#xtop;
-          for (let k = this.#fStart[d]; k < this.#fEnd[d]; k++) this.#exclude(this.#pool[k], level);
-          this.#enter(from, to, level);
-          continue;
+          if (!this.#releases || !this.#noneFutile(d, from, to, level)) {
+            this.#fX[d] = this.#xtop;
+            for (let k = this.#fStart[d]; k < this.#fEnd[d]; k++) {
+              this.#exclude(this.#pool[k], level);
+            }
+            this.#enter(from, to, level);
+            continue;
+          }
         }
         // Every branch failed, none cut short: the state has no completion.
         this.#failures.add(this.#fKeyA[d], this.#fKeyB[d]);
@@ -578,6 +598,7 @@ class CanonicalSearch {
       }
     }
     if (valleys > 0 && !this.#valleysCover(lo, hi)) return false;
+    if (this.#releases && !this.#diving && !this.#releaseFits(from, to, lo, hi)) return false;
     const d = this.#depth + 1;
     if (d === this.#fLevel.length) this.#growFrames();
     if (this.#poolTop + pickCount > this.#pool.length) {
@@ -989,6 +1010,57 @@ class CanonicalSearch {
     this.#groupsTop = boundsAt + sides + 1;
     this.#sideBounds = boundsAt;
     return sides;
+  }
+
+  /** The release bound (_release_bound.ts) over the reaches `#enter` just computed. */
+  #releaseFits(from: number, to: number, lo: number, hi: number): boolean {
+    this.#release ??= new ReleaseBound(this.#n);
+    return this.#release.holds(
+      this.#groups,
+      from,
+      to,
+      this.#placed,
+      this.#reachOf,
+      this.#fp,
+      this.#first,
+      this.#end,
+      this.#capFp,
+      lo,
+      hi,
+    );
+  }
+
+  /**
+   * Whether the "none of them" branch of frame `d` (level `x`) must fail: some
+   * section covered by all its candidates has no slack at `x` (its top is at
+   * most `x` and what it still holds fills the rest exactly) and no other
+   * unplaced buffer could start at `x` over it. Excluding the candidates then
+   * leaves the space just above `x` there empty for good, and the child node
+   * would fail its room check.
+   */
+  #noneFutile(d: number, from: number, to: number, x: number): boolean {
+    const pool = this.#pool, first = this.#first, end = this.#end, h = this.#h, rem = this.#rem;
+    const start = this.#fStart[d], stop = this.#fEnd[d];
+    let lo = 0, hi = Infinity;
+    for (let k = start; k < stop; k++) {
+      const b = pool[k];
+      if (first[b] > lo) lo = first[b];
+      if (end[b] < hi) hi = end[b];
+    }
+    const groups = this.#groups, placed = this.#placed;
+    for (let s = lo; s < hi; s++) {
+      if (h[s] > x || this.#capFp - x - rem[s] > 0) continue;
+      let other = false;
+      for (let k = from; k < to && !other; k++) {
+        const o = groups[k];
+        if (placed[o] !== 0 || first[o] > s || s >= end[o]) continue;
+        let listed = false;
+        for (let j = start; j < stop && !listed; j++) listed = pool[j] === o;
+        other = !listed && this.#reach(o, x) === x;
+      }
+      if (!other) return true;
+    }
+    return false;
   }
 
   #growFrames(): void {

@@ -5,6 +5,7 @@ import { splitComponents } from "./_components.ts";
 import { alignedChain, staircase } from "./_fixtures.ts";
 import { HEURISTICS } from "./_heuristics.ts";
 import { type ComponentSearchOptions, searchComponent } from "./_search_component.ts";
+import { tightInstance } from "../../bench/generators/tight.ts";
 
 // No deadline: these searches end on their own or on a node limit, on any machine.
 const soon = () => Infinity;
@@ -87,4 +88,44 @@ Deno.test("a node limit stops the search with the deepest partial placement", ()
     checkEvery: 1,
   });
   assert.equal(expired.outcome, "timeout");
+});
+
+Deno.test("a full section's 'none of them' branch is not entered: a tight cut in fewer nodes", () => {
+  // A 4096 × 4096 strip cut into 60 pieces: every section is exactly full, so
+  // excluding every candidate of a section at the water level leaves a gap.
+  const t = tightInstance({ seed: 5010, buffers: 60, capacity: 4096, horizon: 4096, unit: 64 });
+  const offsets = new Float64Array(t.problem.buffers.length).fill(NaN);
+  let nodes = 0;
+  for (const part of splitComponents(t.problem)) {
+    const r = searchComponent(part, { capacity: t.capacity, alignment: 1, deadline: soon() });
+    assert.equal(r.outcome, "found");
+    part.ids.forEach((id, k) => offsets[id] = r.offsets[k]);
+    nodes += r.nodes;
+  }
+  assertPlacementValid(t.problem, offsets);
+  // 4,149 nodes when the branch is entered (and fails at once).
+  assert.ok(nodes <= 3000, `${nodes} nodes`); // 2,660 at this writing
+});
+
+Deno.test("with and without the release checks, small tight cuts are placed at their optimum", () => {
+  for (let seed = 7001; seed <= 7006; seed++) {
+    const t = tightInstance({ seed, buffers: 40, capacity: 2048, horizon: 2048, unit: 64 });
+    for (const releases of [false, true]) {
+      const offsets = new Float64Array(t.problem.buffers.length).fill(NaN);
+      for (const part of splitComponents(t.problem)) {
+        const r = searchComponent(part, {
+          capacity: t.capacity,
+          alignment: 1,
+          deadline: soon(),
+          releases,
+        });
+        assert.equal(r.outcome, "found", `seed ${seed}, releases ${releases}`);
+        part.ids.forEach((id, k) => offsets[id] = r.offsets[k]);
+      }
+      assertPlacementValid(t.problem, offsets);
+      let top = 0;
+      t.problem.buffers.forEach((b, i) => top = Math.max(top, offsets[i] + b.size));
+      assert.ok(top <= t.capacity, `seed ${seed}: top ${top} over ${t.capacity}`);
+    }
+  }
 });

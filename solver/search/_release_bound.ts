@@ -1,0 +1,119 @@
+/**
+ * Release bound: in a section, everything that cannot start below a level
+ * must fit above it.
+ *
+ * At a node of the search every unplaced buffer has a lowest start it can
+ * still reach (its "release"). In a section `s`, the buffers covering it whose
+ * release is at least `r` all lie in `[r, capacity)`, so their footprints must
+ * sum to at most `capacity - r`, for every level `r`. Only the releases of the
+ * buffers covering `s` need checking: between two of them the sum stays the
+ * same while the room shrinks, so the tightest level is a release. The
+ * search's room check is the case `r` = the lowest release; the others catch
+ * a section whose bottom can be reached only by small buffers while the large
+ * ones wait high up — a gap below them that nothing can fill.
+ *
+ * @module
+ */
+
+/**
+ * Checks the release bound of one node; one instance per search, which keeps
+ * its working arrays and the last order of the buffers from call to call.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * // One section of capacity 10. Buffer 0 (footprint 2) can start at 0,
+ * // buffer 1 (footprint 8) only from 4: 8 > 10 - 4.
+ * const bound = new ReleaseBound(2);
+ * const args = {
+ *   members: Int32Array.of(0, 1), placed: Uint8Array.of(0, 0),
+ *   footprint: Float64Array.of(2, 8), first: Int32Array.of(0, 0), end: Int32Array.of(1, 1),
+ * };
+ * const check = (release: Float64Array) =>
+ *   bound.holds(
+ *     args.members, 0, 2, args.placed, release, args.footprint, args.first, args.end, 10, 0, 1,
+ *   );
+ * assert.equal(check(Float64Array.of(0, 4)), false);
+ * assert.equal(check(Float64Array.of(0, 2)), true);
+ * ```
+ */
+export class ReleaseBound {
+  // Every buffer, unplaced members first by descending release as of the last call:
+  // from node to node few releases change, so re-sorting costs little.
+  #order: Int32Array;
+  #list: Int32Array;
+  #other: Int32Array;
+  #stamp: Int32Array;
+  #calls = 0;
+  #above = new Float64Array(64);
+
+  /** A bound for a part of `n` buffers. */
+  constructor(n: number) {
+    this.#order = new Int32Array(n);
+    for (let b = 0; b < n; b++) this.#order[b] = b;
+    this.#list = new Int32Array(n);
+    this.#other = new Int32Array(n);
+    this.#stamp = new Int32Array(n);
+  }
+
+  /**
+   * Whether, in every section of `[lo, hi)`, the unplaced members of
+   * `members[from, to)` whose `release` is at least `r` fit between `r` and
+   * `capacity`, for each of their releases `r` but the lowest: that one is
+   * the search's room check (every section's unplaced footprints fit above its
+   * lowest release), which the caller makes first.
+   */
+  holds(
+    members: Int32Array,
+    from: number,
+    to: number,
+    placed: Uint8Array,
+    release: Float64Array,
+    footprint: Float64Array,
+    first: Int32Array,
+    end: Int32Array,
+    capacity: number,
+    lo: number,
+    hi: number,
+  ): boolean {
+    if (this.#above.length < hi) this.#above = new Float64Array(2 * hi);
+    const order = this.#order,
+      list = this.#list,
+      other = this.#other,
+      stamp = this.#stamp,
+      n = order.length;
+    const above = this.#above;
+    const call = ++this.#calls;
+    for (let i = from; i < to; i++) stamp[members[i]] = call;
+    let k = 0, r = 0;
+    for (let i = 0; i < n; i++) {
+      const b = order[i];
+      if (stamp[b] === call && placed[b] === 0) list[k++] = b;
+      else other[r++] = b;
+    }
+    for (let i = 1; i < k; i++) {
+      const v = list[i], kv = release[v];
+      let j = i - 1;
+      while (j >= 0 && release[list[j]] < kv) {
+        list[j + 1] = list[j];
+        j--;
+      }
+      list[j + 1] = v;
+    }
+    order.set(list.subarray(0, k));
+    order.set(other.subarray(0, r), k);
+    above.fill(0, lo, hi);
+    // Descending releases. A section is checked as each buffer is added: before the
+    // last one of a release is in, the sum is smaller, so a failure is still real.
+    // The lowest release needs no check: there every section holds all it still
+    // has above its own lowest reach, which the search's room check already bounds.
+    const lowest = k > 0 ? release[list[k - 1]] : 0;
+    for (let i = 0; i < k; i++) {
+      const b = list[i], rb = release[b];
+      if (rb === lowest) break;
+      const f = footprint[b], room = capacity - rb;
+      for (let s = first[b]; s < end[b]; s++) if ((above[s] += f) > room) return false;
+    }
+    return true;
+  }
+}
