@@ -64,6 +64,7 @@ import { type Heuristic, heuristicOrder, HEURISTICS } from "./_heuristics.ts";
 import { restOnBound } from "./_rest_on.ts";
 import { ReleaseBound } from "./_release_bound.ts";
 import { FailureTable } from "./_failure_table.ts";
+import { bufferHashes, levelKeyA, levelKeyB, skyA, skyB } from "./_state_hash.ts";
 import type { RangeMin } from "./_range_min.ts";
 import { SearchScratch } from "./_search_scratch.ts";
 
@@ -523,11 +524,8 @@ class CanonicalSearch {
       }
     }
     // The state: skyline, placed buffers, the side's members, water level, exclusions.
-    const xl = x >>> 0, xh = Math.floor(x / 4294967296);
-    const ka = this.#skyA ^ this.#placedA ^ this.#sideA ^ ex ^ fmix(xl ^ 0x68e31da4) ^
-      fmix(xh + 0x7f4a7c15);
-    const kb = this.#skyB ^ this.#placedB ^ this.#sideB ^ fmix(ex + 0x2545f491) ^
-      fmix(xl + 0x165667b1) ^ fmix(xh ^ 0x27d4eb2f);
+    const ka = levelKeyA(this.#skyA ^ this.#placedA ^ this.#sideA, x, ex);
+    const kb = levelKeyB(this.#skyB ^ this.#placedB ^ this.#sideB, x, ex);
     if (this.#failures.has(ka, kb)) return false;
     const wells = this.#markWells(x, lo, hi);
     const valleys = this.#diving ? 0 : this.#labelValleys(x, lo, hi);
@@ -1109,50 +1107,6 @@ function grow<A extends Float64Array | Int32Array | Uint8Array>(a: A, atLeast: n
   const b = new (a.constructor as new (n: number) => A)(Math.max(atLeast, a.length * 2));
   b.set(a);
   return b;
-}
-
-/** Murmur3's finaliser: a 32-bit mix. */
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-/** One half of a section's share of the skyline hash. */
-function skyA(s: number, top: number, below: number): number {
-  const hi = Math.floor(top / 4294967296);
-  return fmix(fmix(Math.imul(s, 0x9e3779b1) ^ (top >>> 0)) ^ Math.imul(below + 2, 0x85ebca6b) ^ hi);
-}
-
-/** The other half. */
-function skyB(s: number, top: number, below: number): number {
-  const hi = Math.floor(top / 4294967296);
-  return fmix(
-    fmix((Math.imul(s, 0xc2b2ae35) + (top >>> 0) + 0x27d4eb2f) | 0) ^
-      Math.imul(below + 7, 0x165667b1) ^ Math.imul(hi, 31),
-  );
-}
-
-/** Hash values of parts of up to this many buffers are kept from part to part. */
-const HASHES_KEPT_MAX = 4096;
-const hashesByCount = new Map<number, Int32Array>();
-
-/** Random-looking 32-bit values per buffer, five per buffer, one array after another. */
-function bufferHashes(n: number): Int32Array {
-  let out = hashesByCount.get(n);
-  if (out === undefined) {
-    out = hashValues(n);
-    if (n <= HASHES_KEPT_MAX) hashesByCount.set(n, out);
-  }
-  return out;
-}
-
-function hashValues(n: number): Int32Array {
-  const out = new Int32Array(5 * n);
-  for (let i = 0; i < out.length; i++) out[i] = fmix(Math.imul(i + 1, 0x9e3779b1) ^ 0x5bd1e995);
-  return out;
 }
 
 /** Per buffer, the previous buffer (by index) of equal lifespan and size, or -1. */

@@ -1,0 +1,125 @@
+/**
+ * The pieces of a search state's 64-bit key (two 32-bit halves), kept
+ * apart from the search so that its failure table's keys are defined in one
+ * place. A state's key is the XOR of its sections' skyline shares, its placed
+ * buffers' and side members' per-buffer values, and its water level's and
+ * exclusions' mixes: each share is updated by XOR-ing out the old value and
+ * XOR-ing in the new one as the search places and takes back buffers.
+ *
+ * @module
+ */
+
+/**
+ * Murmur3's finaliser: a 32-bit mix, so that nearby inputs give unrelated
+ * outputs.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(fmix(0), 0);
+ * assert.notEqual(fmix(1), fmix(2));
+ * assert.ok(Number.isInteger(fmix(12345)) && Math.abs(fmix(12345)) < 2 ** 31);
+ * ```
+ */
+export function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * One half of section `s`'s share of the skyline hash: its top (bytes, up to
+ * 2^53) and the buffer whose top that is (-1 for the floor).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(skyA(3, 1024, 7), skyA(3, 1024, 7));
+ * assert.notEqual(skyA(3, 1024, 7), skyA(3, 2048, 7));
+ * assert.notEqual(skyA(3, 2 ** 32, -1), skyA(3, 0, -1)); // tops past 32 bits count
+ * ```
+ */
+export function skyA(s: number, top: number, below: number): number {
+  const hi = Math.floor(top / 4294967296);
+  return fmix(fmix(Math.imul(s, 0x9e3779b1) ^ (top >>> 0)) ^ Math.imul(below + 2, 0x85ebca6b) ^ hi);
+}
+
+/**
+ * The other half of {@linkcode skyA}, mixed differently so that the two
+ * halves collide independently.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.notEqual(skyB(3, 1024, 7), skyB(4, 1024, 7));
+ * assert.notEqual(skyB(3, 1024, 7), skyB(3, 1024, 8));
+ * ```
+ */
+export function skyB(s: number, top: number, below: number): number {
+  const hi = Math.floor(top / 4294967296);
+  return fmix(
+    fmix((Math.imul(s, 0xc2b2ae35) + (top >>> 0) + 0x27d4eb2f) | 0) ^
+      Math.imul(below + 7, 0x165667b1) ^ Math.imul(hi, 31),
+  );
+}
+
+/**
+ * The water level `x` and the exclusions' hash `ex` mixed into the first half
+ * of a state key, given the XOR of the state's other shares in `a`. (Two
+ * functions rather than one returning a pair: the search calls them once a
+ * node and allocates nothing per node.)
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(levelKeyA(5, 1024, 0), levelKeyA(5, 1024, 0));
+ * assert.notEqual(levelKeyA(5, 1024, 0), levelKeyA(5, 2048, 0));
+ * assert.notEqual(levelKeyA(5, 1024, 0), levelKeyA(5, 1024 + 2 ** 32, 0));
+ * ```
+ */
+export function levelKeyA(a: number, x: number, ex: number): number {
+  return a ^ ex ^ fmix((x >>> 0) ^ 0x68e31da4) ^ fmix(Math.floor(x / 4294967296) + 0x7f4a7c15);
+}
+
+/**
+ * The second half of the key, as {@linkcode levelKeyA}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.notEqual(levelKeyB(5, 1024, 0), levelKeyB(5, 1024, 1));
+ * ```
+ */
+export function levelKeyB(b: number, x: number, ex: number): number {
+  return b ^ fmix(ex + 0x2545f491) ^ fmix((x >>> 0) + 0x165667b1) ^
+    fmix(Math.floor(x / 4294967296) ^ 0x27d4eb2f);
+}
+
+/** Hash values of parts of up to this many buffers are kept from part to part. */
+const HASHES_KEPT_MAX = 4096;
+const hashesByCount = new Map<number, Int32Array>();
+
+/**
+ * Random-looking 32-bit values per buffer, five per buffer, one array of `n`
+ * after another (the same for every part of `n` buffers).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const z = bufferHashes(3);
+ * assert.equal(z.length, 15);
+ * assert.equal(new Set(z).size, 15);
+ * assert.deepEqual(bufferHashes(3), z);
+ * ```
+ */
+export function bufferHashes(n: number): Int32Array {
+  let out = hashesByCount.get(n);
+  if (out === undefined) {
+    out = new Int32Array(5 * n);
+    for (let i = 0; i < out.length; i++) out[i] = fmix(Math.imul(i + 1, 0x9e3779b1) ^ 0x5bd1e995);
+    if (n <= HASHES_KEPT_MAX) hashesByCount.set(n, out);
+  }
+  return out;
+}
