@@ -30,7 +30,7 @@
  * - valleys: in each run of equal height walled by higher sections, the
  *   buffers that start at its bottom lie within it and do not conflict; the
  *   sections that cannot afford to wait for a higher start must be covered by
- *   disjoint such buffers (see `#valleysCover`); checked from a run's first
+ *   disjoint such buffers (_valleys.ts); checked from a run's first
  *   backtrack on, since a descent that never fails gains nothing from it;
  * - releases: in each section, the buffers that cannot start below a level
  *   must fit between it and the capacity, for each level one of them can
@@ -65,6 +65,8 @@ import { restOnBound } from "./_rest_on.ts";
 import { ReleaseBound } from "./_release_bound.ts";
 import { FailureTable } from "./_failure_table.ts";
 import { bufferHashes, levelKeyA, levelKeyB, skyA, skyB } from "./_state_hash.ts";
+import { labelValleys, type ValleyArrays, valleysCover } from "./_valleys.ts";
+import { markWells, type WellArrays, wellsAfford } from "./_wells.ts";
 import type { RangeMin } from "./_range_min.ts";
 import { SearchScratch } from "./_search_scratch.ts";
 
@@ -244,6 +246,8 @@ class CanonicalSearch {
   #atX: Int32Array; // the node's members that can start at its level, in order
   #ok: Uint8Array; // section boundaries reachable by disjoint candidates
   #valley: Int32Array; // first section of the section's valley, or -1
+  #valleyArrays: ValleyArrays;
+  #wellArrays: WellArrays;
   #scratch: SearchScratch;
   #release: ReleaseBound | undefined; // made at the first use
   #releases: boolean;
@@ -327,6 +331,18 @@ class CanonicalSearch {
     this.#atX = sc.take("atX", n, I);
     this.#ok = sc.take("ok", sections + 1, U);
     this.#valley = sc.take("valley", sections + 1, I);
+    this.#valleyArrays = {
+      h: this.#h,
+      rem: this.#rem,
+      restOnIn: this.#restOnIn,
+      end: this.#end,
+      valley: this.#valley,
+      low2: this.#low2,
+      head: this.#head,
+      next: this.#next,
+      ok: this.#ok,
+    };
+    this.#wellArrays = { h: this.#h, rem: this.#rem, well: this.#well, inside: this.#inside };
     this.#ftrail = sc.take("ftrail", 1024, F);
     this.#itrail = sc.take("itrail", 1024, I);
     this.#xtrail = sc.take("xtrail", 256, F);
@@ -527,8 +543,8 @@ class CanonicalSearch {
     const ka = levelKeyA(this.#skyA ^ this.#placedA ^ this.#sideA, x, ex);
     const kb = levelKeyB(this.#skyB ^ this.#placedB ^ this.#sideB, x, ex);
     if (this.#failures.has(ka, kb)) return false;
-    const wells = this.#markWells(x, lo, hi);
-    const valleys = this.#diving ? 0 : this.#labelValleys(x, lo, hi);
+    const wells = markWells(this.#wellArrays, x, lo, hi);
+    const valleys = this.#diving ? 0 : labelValleys(this.#valleyArrays, x, lo, hi);
     const size = this.#size, capacity = this.#capacity, h = this.#h;
     const low = this.#low, count = this.#count, valley = this.#valley;
     const head = this.#head, nextIn = this.#next, atX = this.#atX;
@@ -572,7 +588,7 @@ class CanonicalSearch {
       }
     }
     if (ranges !== undefined) ranges.flush(low, lo, hi);
-    if (wells > 0 && !this.#wellsAfford(x, lo, hi)) return false;
+    if (wells > 0 && !wellsAfford(this.#wellArrays, this.#capFp, x, lo, hi)) return false;
     for (let s = lo + 1; s < hi; s++) count[s] += count[s - 1];
     // Every section's remaining footprints above its lowest reachable start;
     // meanwhile the section to branch on.
@@ -595,7 +611,7 @@ class CanonicalSearch {
         pickCount = c;
       }
     }
-    if (valleys > 0 && !this.#valleysCover(lo, hi)) return false;
+    if (valleys > 0 && !valleysCover(this.#valleyArrays, capFp, lo, hi)) return false;
     if (this.#releases && !this.#diving && !this.#releaseFits(from, to, lo, hi)) return false;
     const d = this.#depth + 1;
     if (d === this.#fLevel.length) this.#growFrames();
@@ -632,128 +648,6 @@ class CanonicalSearch {
     this.#fLog[d] = -1;
     this.#fX[d] = -1;
     this.#depth = d;
-    return true;
-  }
-
-  /**
-   * Valleys. Seen from the water level `x`, section `s` is at height
-   * `H(s) = max(h[s], x)` (nothing starts below `x`). A valley is a maximal run
-   * of sections of equal height `y` whose neighbours are higher, or crossed by
-   * no unplaced buffer. What starts at `y` in a valley lies within it (a buffer
-   * crossing a neighbour starts at or above it), and those buffers pairwise do
-   * not conflict: they start at `y` over disjoint runs of sections. A section
-   * where none does starts next no lower than the lower of the valley's walls
-   * (a buffer crossing one) and `y` plus the smallest footprint a buffer
-   * covering it could rest on (a buffer within it, which rests on another);
-   * where that leaves too little room for what it still holds, a buffer must
-   * start at `y` over it. False when in
-   * some valley no disjoint set of candidates covers all such sections (a
-   * left-to-right pass over section boundaries). Uses the valleys, second
-   * lowest starts and candidate lists that `#enter` leaves.
-   */
-  #valleysCover(lo: number, hi: number): boolean {
-    const end = this.#end, rem = this.#rem, low2 = this.#low2, head = this.#head;
-    const next = this.#next, ok = this.#ok, valley = this.#valley, capFp = this.#capFp;
-    for (let s = lo; s < hi;) {
-      const v = valley[s];
-      if (v < 0) {
-        s++;
-        continue;
-      }
-      let e = s;
-      while (e < hi && valley[e] === v) e++;
-      ok.fill(0, s, e + 1);
-      ok[s] = 1;
-      for (let t = s; t < e; t++) {
-        if (ok[t] === 0) continue;
-        if (capFp - low2[t] - rem[t] >= 0) ok[t + 1] = 1;
-        for (let b = head[t]; b >= 0; b = next[b]) ok[end[b]] = 1;
-      }
-      if (ok[e] === 0) return false;
-      s = e;
-    }
-    return true;
-  }
-
-  /**
-   * Labels each section of `[lo, hi)` with the first section of its valley
-   * (see #valleysCover), or -1; returns the number of valleys.
-   */
-  #labelValleys(x: number, lo: number, hi: number): number {
-    const rem = this.#rem, h = this.#h, valley = this.#valley, low2 = this.#low2;
-    const restOnIn = this.#restOnIn;
-    let valleys = 0;
-    for (let s = lo; s < hi;) {
-      if (rem[s] === 0) {
-        valley[s++] = -1;
-        continue;
-      }
-      const y = Math.max(h[s], x);
-      let e = s + 1;
-      while (e < hi && rem[e] > 0 && Math.max(h[e], x) === y) e++;
-      const left = s === lo || rem[s - 1] === 0 ? Infinity : h[s - 1];
-      const right = e === hi || rem[e] === 0 ? Infinity : h[e];
-      const walled = left > y && right > y, wall = Math.min(left, right);
-      for (let t = s; t < e; t++) {
-        valley[t] = walled ? s : -1;
-        low2[t] = Math.min(wall, y + restOnIn[t]);
-      }
-      if (walled) valleys++;
-      s = e;
-    }
-    return valleys;
-  }
-
-  /**
-   * Wells: a maximal run of sections `[a, b)` at or below the water level `x`
-   * between walls higher than `x` (or sections nothing unplaced covers, which
-   * no buffer can cross) has its lowest wall at `W`. A buffer that reaches a
-   * wall starts at or above it, so in every section of the run the space
-   * `[x, W)` is filled only by buffers lying within the run, or wasted. The
-   * waste a section can afford is its capacity minus its top minus what is
-   * still to place there. Labels each section of `[lo, hi)` with its well, or
-   * -1, and returns the number of wells; `#enter` sums what lies within them
-   * in its pass over the members and `#wellsAfford` checks them.
-   */
-  #markWells(x: number, lo: number, hi: number): number {
-    const h = this.#h, rem = this.#rem, well = this.#well;
-    let wells = 0;
-    for (let s = lo; s < hi; s++) {
-      if (rem[s] === 0 || h[s] > x) {
-        well[s] = -1;
-        continue;
-      }
-      if (s === lo || well[s - 1] < 0) wells++;
-      well[s] = wells - 1;
-    }
-    return wells;
-  }
-
-  /**
-   * The check of #markWells' wells, given `#inside` (by differences: long
-   * lifespans cost no more than short ones) of the unplaced buffers lying
-   * within each.
-   */
-  #wellsAfford(x: number, lo: number, hi: number): boolean {
-    const h = this.#h, rem = this.#rem, well = this.#well, inside = this.#inside;
-    const capFp = this.#capFp;
-    for (let s = lo + 1; s < hi; s++) inside[s] += inside[s - 1];
-    for (let a = lo; a < hi;) {
-      if (well[a] < 0) {
-        a++;
-        continue;
-      }
-      let b = a;
-      while (b < hi && well[b] === well[a]) b++;
-      const left = a > lo && rem[a - 1] > 0 ? h[a - 1] : Infinity;
-      const right = b < hi && rem[b] > 0 ? h[b] : Infinity;
-      const wall = Math.min(left, right, capFp);
-      for (let s = a; s < b; s++) {
-        const waste = (x - h[s]) + Math.max(0, wall - x - inside[s]);
-        if (waste > capFp - h[s] - rem[s]) return false;
-      }
-      a = b;
-    }
     return true;
   }
 
