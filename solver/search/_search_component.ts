@@ -239,12 +239,9 @@ class CanonicalSearch {
   #counts: Int32Array;
   #well: Int32Array; // well of a section, or -1
   #inside: Float64Array; // footprints lying within the section's well
-  #low2: Float64Array; // in a valley: lowest start if nothing starts at its bottom
-  #restOnIn: Float64Array; // per section: smallest #restOn of a buffer covering it
   #head: Int32Array; // candidates at the water level by first section (lists)
   #next: Int32Array;
   #atX: Int32Array; // the node's members that can start at its level, in order
-  #ok: Uint8Array; // section boundaries reachable by disjoint candidates
   #valley: Int32Array; // first section of the section's valley, or -1
   #valleyArrays: ValleyArrays;
   #wellArrays: WellArrays;
@@ -282,7 +279,8 @@ class CanonicalSearch {
     this.#byCount = heuristic.section === "fewest";
     this.#order = heuristicOrder(comp, heuristic);
     this.#restOn = memo(comp, "restOn", () => restOnBound(comp));
-    this.#restOnIn = memo(comp, "restOnIn", () => {
+    // Per section: the smallest #restOn of a buffer covering it (valleys' second starts).
+    const restOnIn = memo(comp, "restOnIn", () => {
       const m = new Float64Array(sections + 1).fill(Infinity);
       for (let b = 0; b < n; b++) {
         for (let s = comp.first[b]; s < comp.end[b]; s++) m[s] = Math.min(m[s], this.#restOn[b]);
@@ -325,22 +323,20 @@ class CanonicalSearch {
     this.#counts = sc.take("counts", sections + 2, I);
     this.#well = sc.take("well", sections + 1, I);
     this.#inside = sc.take("inside", sections + 1, F);
-    this.#low2 = sc.take("low2", sections + 1, F);
     this.#head = sc.take("head", sections + 1, I);
     this.#next = sc.take("next", n, I);
     this.#atX = sc.take("atX", n, I);
-    this.#ok = sc.take("ok", sections + 1, U);
     this.#valley = sc.take("valley", sections + 1, I);
     this.#valleyArrays = {
       h: this.#h,
       rem: this.#rem,
-      restOnIn: this.#restOnIn,
+      restOnIn,
       end: this.#end,
       valley: this.#valley,
-      low2: this.#low2,
+      low2: sc.take("low2", sections + 1, F),
       head: this.#head,
       next: this.#next,
-      ok: this.#ok,
+      ok: sc.take("ok", sections + 1, U),
     };
     this.#wellArrays = { h: this.#h, rem: this.#rem, well: this.#well, inside: this.#inside };
     this.#ftrail = sc.take("ftrail", 1024, F);

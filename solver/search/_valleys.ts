@@ -93,8 +93,8 @@ export function labelValleys(a: ValleyArrays, x: number, lo: number, hi: number)
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * // The valley of labelValleys' example; capacity 4, 3 bytes still to place
- * // per section, so neither section can wait (0 + 1 + 3 = 4 is just room).
+ * // The valley of labelValleys' example at capacity 4, with 4 bytes still to
+ * // place in each section: neither can wait for a start at 1 (1 + 4 > 4).
  * const a = {
  *   h: Float64Array.of(4, 0, 0, 4), rem: Float64Array.of(1, 4, 4, 1),
  *   restOnIn: Float64Array.of(1, 1, 1, 1), end: Int32Array.of(3),

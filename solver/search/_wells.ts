@@ -77,8 +77,7 @@ export function markWells(a: WellArrays, x: number, lo: number, hi: number): num
  * };
  * markWells(a, 0, 0, 3);
  * assert.equal(wellsAfford(a, 8, 0, 0, 3), false); // nothing lies within it
- * markWells(a, 0, 0, 3);
- * a.inside.fill(0);
+ * a.inside.fill(0); // wellsAfford summed the differences in place
  * a.inside[1] = 8; // one buffer of 8 lies within it (sections 1 to 2)
  * a.inside[2] = -8;
  * assert.equal(wellsAfford(a, 8, 0, 0, 3), true);
