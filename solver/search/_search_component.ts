@@ -90,9 +90,9 @@ export interface ComponentSearchOptions {
   /** Working arrays lent from run to run (one search at a time); default new ones. */
   scratch?: SearchScratch;
   /**
-   * Also check releases and futile "none of them" branches (default true):
-   * fewer nodes, each dearer. A portfolio's first run, which settles the
-   * easy parts in about one node per buffer, goes without.
+   * Also check releases and futile "none of them" branches (default true),
+   * from the run's first backtrack on: fewer nodes, each dearer. False only
+   * to measure what they prune.
    */
   releases?: boolean;
 }
