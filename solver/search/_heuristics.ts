@@ -59,6 +59,11 @@ export interface Heuristic {
   seed?: number;
   /** Default 0.5. */
   jitter?: number;
+  /**
+   * Try the candidates at each node by how well they touch what is around
+   * them (_contact.ts) before the order above, which then breaks ties.
+   */
+  contact?: boolean;
 }
 
 /**
@@ -215,14 +220,17 @@ const JITTER_BASES: readonly Heuristic["order"][] = [
 /**
  * The `k`-th randomised heuristic: a base order (in turn size, area, width
  * first) whose first key is jittered by ±10% or ±30% (alternately), seeded by
- * `k`. Restarts draw fresh ones, so that a heavy-tailed search is not
- * retried in the same few orders only.
+ * `k`, with candidates tried by contact first. Restarts draw fresh ones, so
+ * that a heavy-tailed search is not retried in the same few orders only.
+ * Contact first solved 3 more of 152 hard or fresh tight problems (node cap
+ * 300,000: development and held-out seeds over 3,000 nodes, and 5301-5400)
+ * and none fewer; in the fixed runs it lost as many as it won.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * assert.deepEqual(jitteredHeuristic(0), {
- *   section: "fewest", order: ["size", "width"], seed: 1, jitter: 0.1,
+ *   section: "fewest", order: ["size", "width"], seed: 1, jitter: 0.1, contact: true,
  * });
  * ```
  */
@@ -232,5 +240,6 @@ export function jitteredHeuristic(k: number): Heuristic {
     order: JITTER_BASES[k % JITTER_BASES.length],
     seed: k + 1,
     jitter: k % 2 === 0 ? 0.1 : 0.3,
+    contact: true,
   };
 }

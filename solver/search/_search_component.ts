@@ -69,6 +69,7 @@ import { labelValleys, type ValleyArrays, valleysCover } from "./_valleys.ts";
 import { markWells, type WellArrays, wellsAfford } from "./_wells.ts";
 import type { RangeMin } from "./_range_min.ts";
 import { SearchScratch } from "./_search_scratch.ts";
+import { type ContactArrays, sortByContact } from "./_contact.ts";
 
 /** Options of {@linkcode searchComponent}. */
 export interface ComponentSearchOptions {
@@ -164,6 +165,7 @@ class CanonicalSearch {
   #checkMask: number;
   #nodeLimit: number;
   #byCount: boolean;
+  #contact: ContactArrays | undefined; // set when candidates are tried by contact
   #stopped: "timeout" | "limit" | undefined;
   // No backtrack yet. Until the first, valleys are not checked: on generated
   // tight problems that cut the CPU time of easy ones (one descent each) by
@@ -339,6 +341,9 @@ class CanonicalSearch {
       ok: sc.take("ok", sections + 1, U),
     };
     this.#wellArrays = { h: this.#h, rem: this.#rem, well: this.#well, inside: this.#inside };
+    this.#contact = heuristic.contact
+      ? { h: this.#h, first: this.#first, end: this.#end, fp: this.#fp, sections }
+      : undefined;
     this.#ftrail = sc.take("ftrail", 1024, F);
     this.#itrail = sc.take("itrail", 1024, I);
     this.#xtrail = sc.take("xtrail", 256, F);
@@ -636,6 +641,9 @@ class CanonicalSearch {
     for (let i = 0; i < nAtX; i++) {
       const b = atX[i];
       if (first[b] <= pick && pick < end[b]) pool[top++] = b;
+    }
+    if (this.#contact !== undefined && top - this.#fStart[d] > 1) {
+      sortByContact(this.#contact, pool, this.#fStart[d], top, pick, x);
     }
     this.#poolTop = this.#fEnd[d] = top;
     this.#fExcluded[d] = 0;
