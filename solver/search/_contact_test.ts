@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { type ContactArrays, contactScore, sortByContact } from "./_contact.ts";
 
 Deno.test("contactScore: walls of the valley and flush tops, each counted once", () => {
