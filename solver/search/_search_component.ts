@@ -96,6 +96,15 @@ export interface ComponentSearchOptions {
    * to measure what they prune.
    */
   releases?: boolean;
+  /**
+   * Stop checking releases in this run once this many checks in a row have
+   * all passed (default never). Futile "none of them" branches are still
+   * cut. On large parts with long lifespans a check costs about as much as
+   * the rest of the node, and where a first run's releases prune nothing it
+   * is pure cost (inception_v3's largest part: 1,679 nodes either way; its
+   * first run 90 ms without releases, 170 ms with, 125 ms with 256 here).
+   */
+  releaseTrial?: number;
 }
 
 /** What one search ends with. */
@@ -250,6 +259,9 @@ class CanonicalSearch {
   #scratch: SearchScratch;
   #release: ReleaseBound | undefined; // made at the first use
   #releases: boolean;
+  #releaseBound: boolean; // releases still checked in this run
+  #releaseTrial: number;
+  #releasePasses = 0; // checks passed since the last cut
 
   constructor(comp: Component, options: ComponentSearchOptions) {
     const n = comp.ids.length, sections = comp.sectionCount;
@@ -266,7 +278,8 @@ class CanonicalSearch {
     this.#nodeLimit = options.nodeLimit ?? Infinity;
     this.#failures = options.failures ?? new FailureTable();
     this.#flip = comp.mirrored ? sections - 1 : -1;
-    this.#releases = options.releases ?? true;
+    this.#releases = this.#releaseBound = options.releases ?? true;
+    this.#releaseTrial = options.releaseTrial ?? Infinity;
     for (let s = 0; s < sections; s++) {
       this.#skyA ^= skyA(s, 0, -1);
       this.#skyB ^= skyB(s, 0, -1);
@@ -613,7 +626,13 @@ class CanonicalSearch {
       }
     }
     if (valleys > 0 && !valleysCover(this.#valleyArrays, capFp, lo, hi)) return false;
-    if (this.#releases && !this.#diving && !this.#releaseFits(from, to, lo, hi)) return false;
+    if (this.#releaseBound && !this.#diving) {
+      if (!this.#releaseFits(from, to, lo, hi)) {
+        this.#releasePasses = 0;
+        return false;
+      }
+      if (++this.#releasePasses >= this.#releaseTrial) this.#releaseBound = false;
+    }
     const d = this.#depth + 1;
     if (d === this.#fLevel.length) this.#growFrames();
     if (this.#poolTop + pickCount > this.#pool.length) {
