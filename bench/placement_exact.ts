@@ -24,7 +24,7 @@
  */
 import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { placeSearch } from "../solver/search/search_placer.ts";
-import { FAMILIES, type Family, familyInstances } from "./placement/instances.ts";
+import { FAMILIES, familyArg, familyInstances } from "./placement/instances.ts";
 import { benchArgs } from "./placement/args.ts";
 import { runMinimalloc } from "./placement/peer_minimalloc.ts";
 import { atMilliseconds, medianOfShort } from "./placement/short_times.ts";
@@ -119,11 +119,8 @@ async function main(args: string[]): Promise<number> {
   }, USAGE);
   if ("exit" in parsed) return parsed.exit;
   const { values } = parsed;
-  const family = values.family as Family;
-  if (!FAMILIES.includes(family)) {
-    console.error(`--family must be one of ${FAMILIES.join(", ")}`);
-    return 2;
-  }
+  const family = familyArg(values.family);
+  if (family === undefined) return 2;
   const timeLimit = Number(values["time-limit"]);
   const repeats = Number(values.repeats);
   if (!(Number.isInteger(repeats) && repeats >= 1)) {

@@ -15,7 +15,7 @@ import { problemPeakLive } from "../graph/placement_problem.ts";
 import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { placeSearch } from "../solver/search/search_placer.ts";
 import { benchArgs } from "./placement/args.ts";
-import { FAMILIES, type Family, familyInstances } from "./placement/instances.ts";
+import { FAMILIES, familyArg, familyInstances } from "./placement/instances.ts";
 import { loadNote, median, parseSeeds } from "./placement/stats.ts";
 
 /** One instance's result. */
@@ -87,11 +87,8 @@ async function main(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const family = values.family as Family;
-  if (!FAMILIES.includes(family)) {
-    console.error(`--family must be one of ${FAMILIES.join(", ")}`);
-    return 2;
-  }
+  const family = familyArg(values.family);
+  if (family === undefined) return 2;
   const timeLimit = Number(values["time-limit"]);
   const rows: MinimizeRow[] = [];
   const loadBefore = loadNote();

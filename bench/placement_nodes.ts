@@ -8,7 +8,7 @@
  * @module
  */
 import { searchNodes, type SearchNodesResult } from "../solver/search/search_nodes.ts";
-import { FAMILIES, type Family, familyInstances } from "./placement/instances.ts";
+import { FAMILIES, familyArg, familyInstances } from "./placement/instances.ts";
 import { benchArgs } from "./placement/args.ts";
 import { parseSeeds } from "./placement/stats.ts";
 import { warmUpSearch } from "./placement/warm_up.ts";
@@ -57,11 +57,8 @@ async function main(args: string[]): Promise<number> {
   }, USAGE);
   if ("exit" in parsed) return parsed.exit;
   const { values } = parsed;
-  const family = values.family as Family;
-  if (!FAMILIES.includes(family)) {
-    console.error(`--family must be one of ${FAMILIES.join(", ")}`);
-    return 2;
-  }
+  const family = familyArg(values.family);
+  if (family === undefined) return 2;
   const nodeCap = Number(values["node-cap"]);
   if (!(Number.isInteger(nodeCap) && nodeCap >= 1)) {
     console.error(`--node-cap must be a positive integer, got ${values["node-cap"]}`);

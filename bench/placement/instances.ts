@@ -41,6 +41,28 @@ export const FAMILIES = [
 /** One of {@linkcode FAMILIES}. */
 export type Family = typeof FAMILIES[number];
 
+/**
+ * The `--family` option of the placement benchmarks: the family it names,
+ * or undefined after saying which ones there are.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(familyArg("tight"), "tight");
+ * const said: string[] = [];
+ * assert.equal(familyArg("nope", (line) => said.push(line)), undefined);
+ * assert.match(said[0], /^--family must be one of tight, /);
+ * ```
+ */
+export function familyArg(
+  text: string,
+  say: (line: string) => void = console.error,
+): Family | undefined {
+  if ((FAMILIES as readonly string[]).includes(text)) return text as Family;
+  say(`--family must be one of ${FAMILIES.join(", ")}`);
+  return undefined;
+}
+
 /** The families whose capacity is the known optimum of a cut (tight.ts, shapes.ts, holes.ts). */
 const CUTS: Partial<Record<Family, (seed: number) => GeneratedInstance>> = {
   tight: (seed) => tightInstance({ seed }),

@@ -19,6 +19,7 @@
  * ```ts
  * import assert from "node:assert/strict";
  * const t = new AddMaxTree(8);
+ * assert.equal(t.size, 8);
  * t.add(0, 5, 3);
  * t.add(4, 8, 2);
  * assert.equal(t.max(0, 4), 3);
@@ -30,6 +31,7 @@
  */
 export class AddMaxTree {
   #n: number; // leaves: a power of two ≥ size
+  #size: number;
   #height: number;
   #t: Float64Array;
   #d: Float64Array; // pending additions of internal nodes
@@ -42,9 +44,15 @@ export class AddMaxTree {
       height++;
     }
     this.#n = n;
+    this.#size = size;
     this.#height = height;
     this.#t = new Float64Array(2 * n);
     this.#d = new Float64Array(n);
+  }
+
+  /** Number of positions. */
+  get size(): number {
+    return this.#size;
   }
 
   /** Every position back to 0. */

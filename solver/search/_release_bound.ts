@@ -56,7 +56,6 @@ export class ReleaseBound {
   #calls = 0;
   #above = new Float64Array(64);
   #tree: AddMaxTree | undefined; // for long lifespans, made at the first need
-  #treeSize = 0;
 
   /** A bound for a part of `n` buffers. */
   constructor(n: number) {
@@ -145,9 +144,8 @@ export class ReleaseBound {
     capacity: number,
     hi: number,
   ): boolean {
-    if (this.#tree === undefined || this.#treeSize < hi) {
-      this.#treeSize = Math.max(hi, 2 * this.#treeSize);
-      this.#tree = new AddMaxTree(this.#treeSize);
+    if (this.#tree === undefined || this.#tree.size < hi) {
+      this.#tree = new AddMaxTree(Math.max(hi, 2 * (this.#tree?.size ?? 0)));
     } else this.#tree.clear();
     const tree = this.#tree;
     const lowest = k > 0 ? release[list[k - 1]] : 0;

@@ -129,3 +129,29 @@ Deno.test("with and without the release checks, small tight cuts are placed at t
     }
   }
 });
+
+Deno.test("a release trial stops the release checks once they pass: more nodes, still placed", () => {
+  // An 80-piece cut whose search the release bound cuts after a first check
+  // passed: with a trial of 1 the bound is off from then on.
+  const t = tightInstance({ seed: 5028, buffers: 80, capacity: 4096, horizon: 4096, unit: 64 });
+  const run = (releaseTrial: number) => {
+    const offsets = new Float64Array(t.problem.buffers.length).fill(NaN);
+    let nodes = 0;
+    for (const part of splitComponents(t.problem)) {
+      const r = searchComponent(part, {
+        capacity: t.capacity,
+        alignment: 1,
+        deadline: soon(),
+        releaseTrial,
+      });
+      assert.equal(r.outcome, "found");
+      part.ids.forEach((id, k) => offsets[id] = r.offsets[k]);
+      nodes += r.nodes;
+    }
+    assertPlacementValid(t.problem, offsets);
+    return nodes;
+  };
+  // 2,085 against 2,121 at this writing.
+  const always = run(Infinity), once = run(1);
+  assert.ok(once > always, `${once} nodes with a trial of 1, ${always} without`);
+});
