@@ -45,10 +45,11 @@ export class PartSolutions {
   #checkEvery: number | undefined;
   #scratch = sharedScratch();
   #clique: Uint8Array; // per part: all its buffers live at one time (stacked, not searched)
-  // Portfolios paused by #settle at #pausedAt, resumed by the next call at that capacity.
-  #paused = new Map<number, PartPortfolio>();
-  #pausedAt = NaN;
-  #carried = 0; // nodes of a paused call, reported with the next answer
+  // Per capacity (latest used last), the portfolios of parts left unsettled
+  // by a call that ran out of runs or of time: the next call at that capacity
+  // resumes them, so that a probe revisited with more time loses no work.
+  #paused = new Map<number, Map<number, PartPortfolio>>();
+  #carried = 0; // nodes of a call paused for its runs, reported with the next answer
 
   /** Splits the problem; `checkEvery` is passed on to the searches. */
   constructor(problem: PlacementProblem, options: { checkEvery?: number } = {}) {
@@ -84,10 +85,7 @@ export class PartSolutions {
   }
 
   #settle(capacity: number, deadline: number, runs: number): CapacityAnswer | undefined {
-    if (capacity !== this.#pausedAt) {
-      this.#paused.clear();
-      this.#pausedAt = capacity;
-    }
+    const paused = this.#pausedAt(capacity);
     const offsets = new Float64Array(this.#problem.buffers.length);
     let nodes = this.#carried, timedOut = false;
     this.#carried = 0;
@@ -103,7 +101,7 @@ export class PartSolutions {
             ? { outcome: "infeasible" as const }
             : { outcome: "found" as const, offsets: stacked };
         } else {
-          const portfolio = this.#paused.get(p) ?? new PartPortfolio(part, {
+          const portfolio = paused.get(p) ?? new PartPortfolio(part, {
             capacity,
             alignment: this.#alignment,
             deadline,
@@ -114,11 +112,12 @@ export class PartSolutions {
           r = portfolio.run(deadline, runs);
           nodes += portfolio.nodes - before;
           if (r === undefined) {
-            this.#paused.set(p, portfolio);
+            paused.set(p, portfolio);
             this.#carried = nodes;
             return undefined;
           }
-          this.#paused.delete(p);
+          if (r.outcome === "timeout") paused.set(p, portfolio);
+          else paused.delete(p);
         }
         if (r.outcome === "infeasible") return { outcome: "infeasible", nodes };
         if (r.outcome === "timeout") {
@@ -134,7 +133,26 @@ export class PartSolutions {
     }
     return { outcome: timedOut ? "timeout" : "found", offsets, nodes };
   }
+
+  /** The paused portfolios at a capacity, made the latest used; the oldest beyond the limit go. */
+  #pausedAt(capacity: number): Map<number, PartPortfolio> {
+    const paused = this.#paused.get(capacity) ?? new Map<number, PartPortfolio>();
+    this.#paused.delete(capacity);
+    this.#paused.set(capacity, paused);
+    for (const old of this.#paused.keys()) {
+      if (this.#paused.size <= PAUSED_CAPACITIES) break;
+      this.#paused.delete(old);
+    }
+    return paused;
+  }
 }
+
+/**
+ * Capacities whose unsettled searches are kept for resuming: a minimising
+ * search returns to the bound and to a few probes of its current descent;
+ * each kept search holds a failure table of up to a few megabytes.
+ */
+const PAUSED_CAPACITIES = 4;
 
 function arenaOf(part: Component, offsets: Float64Array): number {
   let top = 0;

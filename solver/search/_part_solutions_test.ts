@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { assertPlacementValid } from "../../testkit/mod.ts";
+import { assertPlacementValid, seeded } from "../../testkit/mod.ts";
 import { staircase } from "./_fixtures.ts";
 import { PartSolutions } from "./_part_solutions.ts";
+import { tightProblem } from "./_tight_problems.ts";
 
 Deno.test("PartSolutions solves each part and reuses placements that still fit", () => {
   // The staircase twice, side by side in time (steps 0-3 and 10-13), plus a
@@ -33,4 +34,22 @@ Deno.test("PartSolutions reports a timeout with what it has", () => {
   const r = parts.solve(6, performance.now() - 1);
   assert.equal(r.outcome, "timeout");
   assert.equal(r.offsets!.length, 6);
+});
+
+Deno.test("PartSolutions resumes an unsettled search at its capacity after probes at others", () => {
+  // A cut of 120 buffers whose first run at 64 does not settle it.
+  const p = tightProblem({ random: seeded(2), capacity: 64, horizon: 40, buffers: 120 });
+  const fresh = new PartSolutions(p).solve(64, Infinity);
+  assert.equal(fresh.outcome, "found");
+  const parts = new PartSolutions(p);
+  assert.equal(parts.tryFirstRuns(64, Infinity, 1), undefined);
+  // A probe elsewhere does not drop the paused search: at 64 it goes on past its first run.
+  assert.equal(parts.solve(63, Infinity).outcome, "infeasible");
+  const resumed = parts.solve(64, Infinity);
+  assert.equal(resumed.outcome, "found");
+  assertPlacementValid(p, resumed.offsets!);
+  assert.ok(resumed.offsets!.every((o, i) => o + p.buffers[i].size <= 64));
+  // Started over, it would take about as many nodes as the fresh search
+  // (287 of 328); it takes only what the first run left (79).
+  assert.ok(resumed.nodes < fresh.nodes / 2, `${resumed.nodes} of ${fresh.nodes}`);
 });

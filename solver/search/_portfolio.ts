@@ -112,7 +112,11 @@ export class PartPortfolio {
     this.#scratch = options.scratch ?? new SearchScratch();
   }
 
-  /** Runs until an answer (returned) or `maxRuns` more runs without one (undefined). */
+  /**
+   * Runs until an answer (returned) or `maxRuns` more runs without one
+   * (undefined). After a `timeout` answer a later call, with a later
+   * deadline, goes on from where the search stopped.
+   */
   run(deadline: number, maxRuns = Infinity): SolvePartResult | undefined {
     const comp = this.#comp, options = this.#options;
     for (let done = 0; done < maxRuns;) {
@@ -159,7 +163,12 @@ export class PartPortfolio {
         this.#best = r.offsets;
         this.#bestCount = count;
       }
-      if (r.outcome === "timeout") return { outcome: "timeout", offsets: this.#best!, nodes, runs };
+      if (r.outcome === "timeout") {
+        // Resumed, the portfolio repeats the interrupted run: the failure
+        // table lets it skip the subtrees it had refuted and carry on.
+        this.#i--;
+        return { outcome: "timeout", offsets: this.#best!, nodes, runs };
+      }
     }
     return undefined;
   }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { assertPlacementValid, seeded } from "../../testkit/mod.ts";
 import { splitComponents } from "./_components.ts";
-import { solvePart } from "./_portfolio.ts";
+import { PartPortfolio, solvePart } from "./_portfolio.ts";
 import { FailureTable } from "./_failure_table.ts";
 import { searchComponent } from "./_search_component.ts";
 import { tightProblem } from "./_tight_problems.ts";
@@ -106,4 +106,21 @@ Deno.test("a mirror searched after its part, with the states the part refuted, s
     }
   }
   assert.ok(shared > 0, "some part was cut short before its mirror ran");
+});
+
+Deno.test("a portfolio stopped by its deadline goes on with the run it was in", () => {
+  for (const seed of [153, 154, 155]) {
+    const p = tightProblem({ random: seeded(seed), capacity: 64, horizon: 40, buffers: 150 });
+    const [part] = splitComponents(p);
+    const options = { capacity: 64, alignment: 1, deadline: Infinity, checkEvery: 16 };
+    const fresh = new PartPortfolio(part, options).run(Infinity)!;
+    const stopped = new PartPortfolio(part, options);
+    assert.equal(stopped.run(performance.now() - 1)?.outcome, "timeout");
+    const resumed = stopped.run(Infinity)!;
+    // The interrupted first run is made again (not skipped for the next
+    // heuristic), so it ends where the fresh portfolio's runs end.
+    assert.equal(resumed.outcome, fresh.outcome, `seed ${seed}`);
+    assert.deepEqual(resumed.offsets, fresh.offsets, `seed ${seed}`);
+    assert.equal(resumed.runs, fresh.runs + 1, `seed ${seed}`);
+  }
 });

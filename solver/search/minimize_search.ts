@@ -6,6 +6,13 @@
  * (sums of sizes, see reachable_heights.ts) are probed, so refuting one
  * proves the bound up to the next; `boundMethod` says what proved the bound.
  *
+ * Under a time limit the probes take turns in slices of time: the bound
+ * (where most problems' optimum is, and the only probe that can prove one
+ * optimal without refuting anything) gets as much time as a descent that
+ * bisects between it and the best arena. A probe that runs out of its slice
+ * is resumed where it stopped at its next turn, so the bound's search goes on
+ * across turns instead of starting over.
+ *
  * @module
  */
 import { placementArena, problemPeakLive } from "../../graph/placement_problem.ts";
@@ -32,6 +39,11 @@ export interface MinimizeSearchOptions {
   /** Also prove bounds on subsets of the buffers (subset_bound.ts); default true. */
   subsets?: boolean;
 }
+
+/** The first slice of a probe (doubled at every sweep of the descent), as a share of the time limit. */
+const FIRST_SLICE = 1 / 40;
+/** At least this many milliseconds. */
+const MIN_SLICE_MS = 20;
 
 /** One capacity tried, for the details of the result. */
 interface Probe {
@@ -84,79 +96,87 @@ export function minimizeSearch(
   const parts = new PartSolutions(problem, { checkEvery: options.checkEvery });
   // Only capacities below `limit` are worth a probe.
   const limit = (): number => capacity === undefined ? hi : Math.min(hi, capacity + 1);
-  let share = 0.25, boundTried = false, subsetsTried = options.subsets === false;
-  let subsetSize = 0;
+  // Time goes by turns to the bound (the lowest height not refuted: on most
+  // problems the optimum, so the only probe that can end the search) and to a
+  // descent that bisects between it and the best arena. Each turn has a slice
+  // of time; the descent's timed-out probes move its floor up, and when the
+  // floor meets the best arena the slice doubles and the descent starts over.
+  // The bound gets as much time as the descent. Probes are resumed where they
+  // stopped (PartSolutions keeps them), so short slices lose no work.
+  let slice = Math.max(MIN_SLICE_MS, (deadline - t0) * FIRST_SLICE);
+  let boundMs = 0, descentMs = 0, floor = proved;
+  let subsetsTried = options.subsets === false, subsetSize = 0;
   while (proved < limit() && performance.now() < deadline) {
-    let progress = false;
-    for (let lo = proved; lo < limit() && performance.now() < deadline;) {
-      // A fit within the capacity first; then the bound itself (tight problems
-      // fit exactly); then bisection.
-      let target = lo + Math.floor((limit() - 1 - lo) / 2);
-      target = Math.max(lo, heights.atMost(target));
-      if (capacity !== undefined && hi > capacity) target = capacity;
-      else if (!boundTried) {
-        target = lo;
-        boundTried = true;
+    if (floor <= proved) floor = heights.atLeast(proved + 1);
+    if (floor >= limit()) {
+      // The descent has swept up to the best arena.
+      floor = heights.atLeast(proved + 1);
+      slice *= 2;
+    }
+    const now = performance.now();
+    let target: number, end: number;
+    const onlyBound = floor >= limit();
+    const boundTurn = onlyBound || boundMs <= descentMs;
+    if (capacity !== undefined && hi > capacity) {
+      // No fit within the capacity yet: nothing else is worth the time.
+      target = capacity;
+      end = deadline;
+    } else {
+      target = boundTurn ? proved : Math.max(
+        floor,
+        heights.atMost(floor + Math.floor((limit() - 1 - floor) / 2)),
+      );
+      end = onlyBound ? deadline : Math.min(deadline, now + slice);
+    }
+    const r = parts.solve(target, end);
+    const spent = performance.now() - now;
+    if (target === proved) boundMs += spent;
+    else descentMs += spent;
+    nodes += r.nodes;
+    probes.push({ capacity: target, outcome: r.outcome, seconds: spent / 1000 });
+    if (r.outcome === "found") {
+      best = r.offsets!;
+      hi = placementArena(problem, best);
+    } else if (r.outcome === "infeasible") {
+      const next = heights.atLeast(target + 1);
+      if (next > proved) {
+        proved = next;
+        method = "refuted-heights";
       }
-      const now = performance.now();
-      const end = target === limit() - 1 || share >= 1 ? deadline : now + (deadline - now) * share;
-      const r = parts.solve(target, end);
-      nodes += r.nodes;
-      probes.push({
-        capacity: target,
-        outcome: r.outcome,
-        seconds: (performance.now() - now) / 1000,
-      });
-      if (r.outcome === "found") {
-        best = r.offsets!;
-        hi = placementArena(problem, best);
-        progress = true;
-      } else if (r.outcome === "infeasible") {
-        const next = heights.atLeast(target + 1);
-        if (next > proved) {
-          proved = next;
-          method = "refuted-heights";
-        }
-        lo = next;
-        progress = true;
-      } else {
-        if (capacity !== undefined && target === capacity) partial = r.offsets;
-        // The deepest attempt, completed on top, may still beat the best so far.
-        const completed = completeOnTop(problem, r.offsets!);
-        const arena = placementArena(problem, completed);
-        if (arena < hi && (capacity === undefined || arena <= capacity)) {
-          best = completed;
-          hi = arena;
-        }
-        lo = heights.atLeast(target + 1);
+    } else {
+      if (capacity !== undefined && target === capacity) partial = r.offsets;
+      // The deepest attempt, completed on top, may still beat the best so far.
+      const completed = completeOnTop(problem, r.offsets!);
+      const arena = placementArena(problem, completed);
+      if (arena < hi && (capacity === undefined || arena <= capacity)) {
+        best = completed;
+        hi = arena;
       }
-      if (!subsetsTried && r.outcome !== "found") {
-        // The whole problem did not fit at its bound: a small subset may
-        // prove more, and quickly (a quarter of the time left at most).
-        subsetsTried = true;
-        const start = performance.now();
-        const sb = subsetBound(
-          problem,
-          proved,
-          start + (deadline - start) * 0.25,
-          (sub, end) =>
-            minimizeSearch(sub, {
-              timeLimit: Math.max(0, (end - performance.now()) / 1000),
-              checkEvery: options.checkEvery,
-              subsets: false,
-            }).bound ?? 0,
-        );
-        const next = heights.atLeast(sb.bound);
-        if (next > proved) {
-          proved = next;
-          method = "refuted-subset";
-          subsetSize = sb.subset.length;
-          lo = Math.max(lo, proved);
-          progress = true;
-        }
+      if (target !== proved) floor = heights.atLeast(target + 1);
+    }
+    if (!subsetsTried && r.outcome !== "found") {
+      // The whole problem did not fit at its bound: a small subset may
+      // prove more, and quickly (a quarter of the time left at most).
+      subsetsTried = true;
+      const start = performance.now();
+      const sb = subsetBound(
+        problem,
+        proved,
+        start + (deadline - start) * 0.25,
+        (sub, end) =>
+          minimizeSearch(sub, {
+            timeLimit: Math.max(0, (end - performance.now()) / 1000),
+            checkEvery: options.checkEvery,
+            subsets: false,
+          }).bound ?? 0,
+      );
+      const next = heights.atLeast(sb.bound);
+      if (next > proved) {
+        proved = next;
+        method = "refuted-subset";
+        subsetSize = sb.subset.length;
       }
     }
-    if (!progress) share = Math.min(1, share * 2);
   }
   const seconds = (performance.now() - t0) / 1000;
   const details = {
