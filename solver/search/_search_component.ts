@@ -174,6 +174,7 @@ class CanonicalSearch {
   #checkMask: number;
   #nodeLimit: number;
   #byCount: boolean;
+  #leading: boolean; // branch in the sections of the first candidate that can start at x
   #contact: ContactArrays | undefined; // set when candidates are tried by contact
   #stopped: "timeout" | "limit" | undefined;
   // No backtrack yet. Until the first, valleys are not checked: on generated
@@ -291,7 +292,8 @@ class CanonicalSearch {
     this.#zsb = zs.subarray(3 * n, 4 * n);
     this.#zx = zs.subarray(4 * n, 5 * n);
     const heuristic = options.heuristic ?? HEURISTICS[0];
-    this.#byCount = heuristic.section === "fewest";
+    this.#byCount = heuristic.section !== "tightest";
+    this.#leading = heuristic.section === "leading";
     this.#order = heuristicOrder(comp, heuristic);
     this.#restOn = memo(comp, "restOn", () => restOnBound(comp));
     // Per section: the smallest #restOn of a buffer covering it (valleys' second starts).
@@ -624,6 +626,13 @@ class CanonicalSearch {
         pickRoom = room;
         pickCount = c;
       }
+    }
+    if (this.#leading && nAtX > 0) {
+      // Members are listed in the heuristic's order, and so are the buffers at x.
+      const t = atX[0];
+      pick = first[t];
+      for (let s = first[t] + 1; s < end[t]; s++) if (count[s] < count[pick]) pick = s;
+      pickCount = count[pick];
     }
     if (valleys > 0 && !valleysCover(this.#valleyArrays, capFp, lo, hi)) return false;
     if (this.#releaseBound && !this.#diving) {

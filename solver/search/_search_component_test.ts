@@ -6,6 +6,8 @@ import { alignedChain, staircase } from "./_fixtures.ts";
 import { HEURISTICS } from "./_heuristics.ts";
 import { type ComponentSearchOptions, searchComponent } from "./_search_component.ts";
 import { tightInstance } from "../../bench/generators/tight.ts";
+import { seeded } from "../../testkit/mod.ts";
+import { tightProblem } from "./_tight_problems.ts";
 
 // No deadline: these searches end on their own or on a node limit, on any machine.
 const soon = () => Infinity;
@@ -154,4 +156,28 @@ Deno.test("a release trial stops the release checks once they pass: more nodes, 
   // 2,085 against 2,121 at this writing.
   const always = run(Infinity), once = run(1);
   assert.ok(once > always, `${once} nodes with a trial of 1, ${always} without`);
+});
+
+Deno.test("the leading rule settles a cut where the fewest rule, same order, is lost", () => {
+  // A cut of 70 buffers (capacity 256, 32 steps) found among seeds 1-400 as
+  // one where the two rules differ most; the search is the same but for the
+  // section it branches on.
+  const p = tightProblem({ random: seeded(79), capacity: 256, horizon: 32, buffers: 70 });
+  const [part] = splitComponents(p);
+  const options = { capacity: 256, alignment: 1, deadline: soon(), nodeLimit: 20_000 };
+  const fewest = searchComponent(part, {
+    ...options,
+    heuristic: { section: "fewest", order: ["width", "size"] },
+  });
+  const leading = searchComponent(part, {
+    ...options,
+    heuristic: { section: "leading", order: ["width", "size"] },
+  });
+  assert.equal(fewest.outcome, "limit");
+  assert.equal(leading.outcome, "found");
+  assert.ok(leading.nodes < 200, `${leading.nodes} nodes`);
+  const offsets = new Float64Array(p.buffers.length);
+  part.ids.forEach((id, k) => offsets[id] = leading.offsets[k]);
+  assertPlacementValid(p, offsets);
+  assert.ok(p.buffers.every((b, i) => offsets[i] + b.size <= 256));
 });
