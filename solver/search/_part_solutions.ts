@@ -150,7 +150,7 @@ export class PartSolutions {
 /**
  * Capacities whose unsettled searches are kept for resuming: a minimising
  * search returns to the bound and to a few probes of its current descent;
- * each kept search holds a failure table of up to a few megabytes.
+ * each kept search holds a failure table of up to 2^21 keys (32 MB at most).
  */
 const PAUSED_CAPACITIES = 4;
 
