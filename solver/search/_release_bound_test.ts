@@ -2,9 +2,8 @@ import assert from "node:assert/strict";
 import { tightInstance } from "../../bench/generators/tight.ts";
 import { assertPlacementValid } from "../../testkit/mod.ts";
 import { randomInt, seeded } from "../../testkit/prng.ts";
-import { splitComponents } from "./_components.ts";
 import { ReleaseBound } from "./_release_bound.ts";
-import { searchComponent } from "./_search_component.ts";
+import { searchEveryPart } from "./_search_parts_test_util.ts";
 
 /**
  * The bound by its definition: every section, every release of a buffer
@@ -99,19 +98,13 @@ Deno.test("the release bound cuts the search on a tight cut, and it still packs"
   // A 4096 × 4096 strip cut into 60 pieces: capacity = peak live.
   const t = tightInstance({ seed: 5036, buffers: 60, capacity: 4096, horizon: 4096, unit: 64 });
   const nodesWith = (releases: boolean): number => {
-    const offsets = new Float64Array(t.problem.buffers.length).fill(NaN);
-    let nodes = 0;
-    for (const part of splitComponents(t.problem)) {
-      const r = searchComponent(part, {
-        capacity: t.capacity,
-        alignment: 1,
-        deadline: Infinity,
-        releases,
-      });
-      assert.equal(r.outcome, "found");
-      part.ids.forEach((id, k) => offsets[id] = r.offsets[k]);
-      nodes += r.nodes;
-    }
+    const { outcomes, offsets, nodes } = searchEveryPart(t.problem, {
+      capacity: t.capacity,
+      alignment: 1,
+      deadline: Infinity,
+      releases,
+    });
+    for (const o of outcomes) assert.equal(o, "found");
     assertPlacementValid(t.problem, offsets);
     assert.ok(offsets.every((o, i) => o + t.problem.buffers[i].size <= t.capacity));
     return nodes;

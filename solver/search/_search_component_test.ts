@@ -8,6 +8,7 @@ import { type ComponentSearchOptions, searchComponent } from "./_search_componen
 import { tightInstance } from "../../bench/generators/tight.ts";
 import { seeded } from "../../testkit/mod.ts";
 import { tightProblem } from "./_tight_problems.ts";
+import { searchEveryPart } from "./_search_parts_test_util.ts";
 
 // No deadline: these searches end on their own or on a node limit, on any machine.
 const soon = () => Infinity;
@@ -96,14 +97,12 @@ Deno.test("a full section's 'none of them' branch is not entered: a tight cut in
   // A 4096 × 4096 strip cut into 60 pieces: every section is exactly full, so
   // excluding every candidate of a section at the water level leaves a gap.
   const t = tightInstance({ seed: 5010, buffers: 60, capacity: 4096, horizon: 4096, unit: 64 });
-  const offsets = new Float64Array(t.problem.buffers.length).fill(NaN);
-  let nodes = 0;
-  for (const part of splitComponents(t.problem)) {
-    const r = searchComponent(part, { capacity: t.capacity, alignment: 1, deadline: soon() });
-    assert.equal(r.outcome, "found");
-    part.ids.forEach((id, k) => offsets[id] = r.offsets[k]);
-    nodes += r.nodes;
-  }
+  const { outcomes, offsets, nodes } = searchEveryPart(t.problem, {
+    capacity: t.capacity,
+    alignment: 1,
+    deadline: soon(),
+  });
+  for (const o of outcomes) assert.equal(o, "found");
   assertPlacementValid(t.problem, offsets);
   // 4,149 nodes when the branch is entered (and fails at once).
   assert.ok(nodes <= 3000, `${nodes} nodes`); // 2,660 at this writing
@@ -113,17 +112,13 @@ Deno.test("with and without the release checks, small tight cuts are placed at t
   for (let seed = 7001; seed <= 7006; seed++) {
     const t = tightInstance({ seed, buffers: 40, capacity: 2048, horizon: 2048, unit: 64 });
     for (const releases of [false, true]) {
-      const offsets = new Float64Array(t.problem.buffers.length).fill(NaN);
-      for (const part of splitComponents(t.problem)) {
-        const r = searchComponent(part, {
-          capacity: t.capacity,
-          alignment: 1,
-          deadline: soon(),
-          releases,
-        });
-        assert.equal(r.outcome, "found", `seed ${seed}, releases ${releases}`);
-        part.ids.forEach((id, k) => offsets[id] = r.offsets[k]);
-      }
+      const { outcomes, offsets } = searchEveryPart(t.problem, {
+        capacity: t.capacity,
+        alignment: 1,
+        deadline: soon(),
+        releases,
+      });
+      for (const o of outcomes) assert.equal(o, "found", `seed ${seed}, releases ${releases}`);
       assertPlacementValid(t.problem, offsets);
       let top = 0;
       t.problem.buffers.forEach((b, i) => top = Math.max(top, offsets[i] + b.size));
@@ -137,19 +132,13 @@ Deno.test("a release trial stops the release checks once they pass: more nodes, 
   // passed: with a trial of 1 the bound is off from then on.
   const t = tightInstance({ seed: 5028, buffers: 80, capacity: 4096, horizon: 4096, unit: 64 });
   const run = (releaseTrial: number) => {
-    const offsets = new Float64Array(t.problem.buffers.length).fill(NaN);
-    let nodes = 0;
-    for (const part of splitComponents(t.problem)) {
-      const r = searchComponent(part, {
-        capacity: t.capacity,
-        alignment: 1,
-        deadline: soon(),
-        releaseTrial,
-      });
-      assert.equal(r.outcome, "found");
-      part.ids.forEach((id, k) => offsets[id] = r.offsets[k]);
-      nodes += r.nodes;
-    }
+    const { outcomes, offsets, nodes } = searchEveryPart(t.problem, {
+      capacity: t.capacity,
+      alignment: 1,
+      deadline: soon(),
+      releaseTrial,
+    });
+    for (const o of outcomes) assert.equal(o, "found");
     assertPlacementValid(t.problem, offsets);
     return nodes;
   };
@@ -163,21 +152,18 @@ Deno.test("the leading rule settles a cut where the fewest rule, same order, is 
   // one where the two rules differ most; the search is the same but for the
   // section it branches on.
   const p = tightProblem({ random: seeded(79), capacity: 256, horizon: 32, buffers: 70 });
-  const [part] = splitComponents(p);
   const options = { capacity: 256, alignment: 1, deadline: soon(), nodeLimit: 20_000 };
-  const fewest = searchComponent(part, {
+  const fewest = searchEveryPart(p, {
     ...options,
     heuristic: { section: "fewest", order: ["width", "size"] },
   });
-  const leading = searchComponent(part, {
+  const leading = searchEveryPart(p, {
     ...options,
     heuristic: { section: "leading", order: ["width", "size"] },
   });
-  assert.equal(fewest.outcome, "limit");
-  assert.equal(leading.outcome, "found");
+  assert.deepEqual(fewest.outcomes, ["limit"]); // one part: the whole cut
+  assert.deepEqual(leading.outcomes, ["found"]);
   assert.ok(leading.nodes < 200, `${leading.nodes} nodes`);
-  const offsets = new Float64Array(p.buffers.length);
-  part.ids.forEach((id, k) => offsets[id] = leading.offsets[k]);
-  assertPlacementValid(p, offsets);
-  assert.ok(p.buffers.every((b, i) => offsets[i] + b.size <= 256));
+  assertPlacementValid(p, leading.offsets);
+  assert.ok(p.buffers.every((b, i) => leading.offsets[i] + b.size <= 256));
 });
