@@ -107,10 +107,12 @@ export function minimizeSearch(
   let boundMs = 0, descentMs = 0, floor = proved;
   let subsetsTried = options.subsets === false, subsetSize = 0;
   while (proved < limit() && performance.now() < deadline) {
-    if (floor <= proved) floor = heights.atLeast(proved + 1);
+    // The descent starts just above the bound, and starts over, with twice the
+    // slice, once it has swept up to the best arena.
+    const lowest = heights.atLeast(proved + 1);
+    if (floor < lowest) floor = lowest;
     if (floor >= limit()) {
-      // The descent has swept up to the best arena.
-      floor = heights.atLeast(proved + 1);
+      floor = lowest;
       slice *= 2;
     }
     const now = performance.now();
