@@ -47,10 +47,12 @@
  * order, and a buffer never sits right on a smaller one of the same lifespan
  * (swapping the two keeps their union and lowers the weighted sum).
  *
- * Decomposition. Once every buffer of a section is placed, the unplaced
- * buffers on either side of it no longer interact: each side is searched on
- * its own (with its own water level), and when a side has no completion the
- * node fails without trying other completions of the sides already solved.
+ * Decomposition. Once no unplaced buffer crosses a time point (every buffer
+ * of a section placed, or only buffers that end or start there left), the
+ * unplaced buffers on either side of it no longer interact: each side is
+ * searched on its own (with its own water level), and when a side has no
+ * completion the node fails without trying other completions of the sides
+ * already solved. A side of one buffer goes at its floor, without a node.
  *
  * The search keeps an explicit stack of frames and a trail of changed values,
  * so it allocates nothing per node; it recurses only into the sides of a
@@ -206,6 +208,7 @@ class CanonicalSearch {
   #span: Float64Array; // buffers with equal lifespans share a value
   #copyBefore: Int32Array; // the previous buffer of equal lifespan and size, or -1
   #rem: Float64Array; // footprints still to place, per section
+  #cross: Int32Array; // per section s: unplaced buffers covering both s - 1 and s
   #floor: Float64Array; // top of the placed conflicting buffers, per buffer
   #excluded: Float64Array; // level at which a buffer may not start
   #placed: Uint8Array;
@@ -323,6 +326,12 @@ class CanonicalSearch {
         for (let s = comp.first[b]; s < comp.end[b]; s++) rem[s] += comp.footprint[b];
       }
       return rem;
+    }));
+    this.#cross = sc.take("cross", sections + 1, I);
+    this.#cross.set(memo(comp, "cross", () => {
+      const cross = new Int32Array(sections + 1);
+      for (let b = 0; b < n; b++) for (let s = comp.first[b] + 1; s < comp.end[b]; s++) cross[s]++;
+      return cross;
     }));
     this.#floor = sc.take("floor", n, F).fill(0, 0, n);
     this.#excluded = sc.take("excluded", n, F).fill(-1, 0, n);
@@ -752,6 +761,8 @@ class CanonicalSearch {
     }
     this.#skyA = sa;
     this.#skyB = sb;
+    const cross = this.#cross;
+    for (let s = first + 1; s < end; s++) cross[s]--;
     let changed = 0;
     for (let k = from; k < to; k++) {
       const o = groups[k];
@@ -793,6 +804,7 @@ class CanonicalSearch {
     if (this.#logTop > mark) this.#keepIfDeepest();
     const h = this.#h, rem = this.#rem, floor = this.#floor, below = this.#below;
     const ftrail = this.#ftrail, itrail = this.#itrail, flip = this.#flip;
+    const cross = this.#cross;
     let ftop = this.#ftop, itop = this.#itop;
     while (this.#logTop > mark) {
       const b = this.#log[--this.#logTop];
@@ -800,6 +812,7 @@ class CanonicalSearch {
         floor[itrail[--itop]] = ftrail[--ftop];
       }
       const fp = this.#fp[b];
+      for (let s = this.#first[b] + 1; s < this.#end[b]; s++) cross[s]++;
       let sa = this.#skyA, sb = this.#skyB;
       for (let s = this.#end[b] - 1; s >= this.#first[b]; s--) {
         const top = h[s];
@@ -879,7 +892,7 @@ class CanonicalSearch {
 
   /**
    * After placing `b`, splits the unplaced members of `groups[from, to)` into
-   * sides that share no section. Returns 0 (none left), 1 (still one side) or
+   * sides that share no section (the parts of their conflict graph). Returns 0 (none left), 1 (still one side) or
    * the number of sides, whose member lists (in order) it appends to `groups`,
    * followed by `sides + 1` list bounds at `#sideBounds`.
    */
@@ -889,10 +902,16 @@ class CanonicalSearch {
     let left = 0;
     for (let k = from; k < to; k++) if (placed[groups[k]] === 0) left++;
     if (left === 0) return 0;
-    let cut = false;
-    for (let s = first[b]; s < end[b] && !cut; s++) cut = rem[s] === 0;
+    // Unplaced members conflict only through sections they share, so the side
+    // falls apart where no unplaced buffer covers a section, or where none
+    // covers both sections on either side of a time point. Only points that
+    // `b` covered or crossed can have become free.
+    const cross = this.#cross;
+    let cut = rem[first[b]] === 0;
+    for (let s = first[b] + 1; s < end[b] && !cut; s++) cut = rem[s] === 0 || cross[s] === 0;
     if (!cut) return 1;
-    // Sides are the maximal runs of sections covered by an unplaced member.
+    // Sides are the maximal runs of sections covered by unplaced members and
+    // joined by a member across each point between two of them.
     const mark = this.#count;
     let lo = Infinity, hi = -1;
     for (let k = from; k < to; k++) {
@@ -912,7 +931,7 @@ class CanonicalSearch {
     for (let s = lo, run = 0; s < hi; s++) {
       const was = run;
       run += mark[s];
-      if (was === 0 && run > 0) sides++;
+      if (run > 0 && (was === 0 || cross[s] === 0)) sides++;
       mark[s] = sides - 1; // only the labels of covered sections are read
     }
     if (sides === 1) return 1;

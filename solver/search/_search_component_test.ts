@@ -167,3 +167,24 @@ Deno.test("the leading rule settles a cut where the fewest rule, same order, is 
   assertPlacementValid(p, leading.offsets);
   assert.ok(p.buffers.every((b, i) => leading.offsets[i] + b.size <= 256));
 });
+
+Deno.test("a side falls apart at a time point no unplaced buffer crosses, though its sections touch", () => {
+  // Rungs a_i (4 bytes) and b_i (2) over [2i, 2i + 2), joined by c_i (2) over
+  // [2i + 1, 2i + 3): once the c's around a rung are placed, each rung stands
+  // alone, with no empty section between it and the next.
+  const rungs = 8, buffers = [];
+  for (let i = 0; i < rungs; i++) {
+    buffers.push({ id: `a${i}`, lower: 2 * i, upper: 2 * i + 2, size: 4 });
+    buffers.push({ id: `b${i}`, lower: 2 * i, upper: 2 * i + 2, size: 2 });
+  }
+  for (let i = 0; i + 1 < rungs; i++) {
+    buffers.push({ id: `c${i}`, lower: 2 * i + 1, upper: 2 * i + 3, size: 2 });
+  }
+  const ladder: PlacementProblem = { buffers };
+  for (const r of searchAll(ladder, { capacity: 8 })) {
+    assert.equal(r.outcome, "found");
+    assertPlacementValid(ladder, r.offsets);
+    // Split by empty sections only, the first heuristic took 23 nodes.
+    assert.ok(r.nodes <= 2 * rungs + 1, `${r.nodes} nodes`);
+  }
+});
