@@ -39,9 +39,10 @@
  *   branched on has no slack left at `x` and no other buffer can start there
  *   (it would leave a gap that section cannot afford; see `#noneFutile`);
  * - refuted states: a state whose every branch failed is remembered by a
- *   hash of what its future depends on (skyline, unplaced buffers, water
- *   level, exclusions), and pruned when reached again, by another
- *   arrangement of the same skyline or by a later restart (_failure_table.ts).
+ *   hash of what its future depends on (the skyline over the sections of its
+ *   unplaced buffers, those buffers, water level, exclusions), and pruned
+ *   when reached again, by another arrangement of the same skyline, beside
+ *   any other placement of the rest, or by a later restart (_failure_table.ts).
  *
  * Symmetry, also from P: copies (same lifespan and size) are placed in index
  * order, and a buffer never sits right on a smaller one of the same lifespan
@@ -186,16 +187,11 @@ class CanonicalSearch {
   #diving = true;
   #failures: FailureTable;
   #flip: number; // -1, or for a mirrored part the last section (hashes use the part's sections)
-  #skyA = 0; // hash of the skyline: (section, top, topmost buffer) of every section
-  #skyB = 0;
-  #placedA = 0; // hash of the placed buffers
-  #placedB = 0;
-  #sideA = 0; // hash of the members of the side being searched
-  #sideB = 0;
-  #za: Int32Array; // per buffer: its share of #placedA, #placedB, #sideA, #sideB
+  // Per section: its share of the skyline hash, (section, top, topmost buffer).
+  #skyHA: Int32Array;
+  #skyHB: Int32Array;
+  #za: Int32Array; // per buffer: its share of the unplaced members' hash
   #zb: Int32Array;
-  #zsa: Int32Array;
-  #zsb: Int32Array;
   #zx: Int32Array; // its share of the exclusions' hash
   #fKeyA: Int32Array; // state key of each frame
   #fKeyB: Int32Array;
@@ -284,16 +280,10 @@ class CanonicalSearch {
     this.#flip = comp.mirrored ? sections - 1 : -1;
     this.#releases = this.#releaseBound = options.releases ?? true;
     this.#releaseTrial = options.releaseTrial ?? Infinity;
-    for (let s = 0; s < sections; s++) {
-      this.#skyA ^= skyA(s, 0, -1);
-      this.#skyB ^= skyB(s, 0, -1);
-    }
     const zs = memo(comp, "hashes", () => bufferHashes(n));
     this.#za = zs.subarray(0, n);
     this.#zb = zs.subarray(n, 2 * n);
-    this.#zsa = zs.subarray(2 * n, 3 * n);
-    this.#zsb = zs.subarray(3 * n, 4 * n);
-    this.#zx = zs.subarray(4 * n, 5 * n);
+    this.#zx = zs.subarray(2 * n, 3 * n);
     const heuristic = options.heuristic ?? HEURISTICS[0];
     this.#byCount = heuristic.section !== "tightest";
     this.#leading = heuristic.section === "leading";
@@ -312,6 +302,19 @@ class CanonicalSearch {
     const F = Float64Array, I = Int32Array, U = Uint8Array;
     this.#h = sc.take("h", sections, F).fill(0, 0, sections);
     this.#below = sc.take("below", sections, I).fill(-1, 0, sections);
+    const flip = this.#flip;
+    this.#skyHA = sc.take("skyHA", sections, I);
+    this.#skyHA.set(memo(comp, "skyHA", () => {
+      const a = new Int32Array(sections);
+      for (let s = 0; s < sections; s++) a[s] = skyA(flip < 0 ? s : flip - s, 0, -1);
+      return a;
+    }));
+    this.#skyHB = sc.take("skyHB", sections, I);
+    this.#skyHB.set(memo(comp, "skyHB", () => {
+      const a = new Int32Array(sections);
+      for (let s = 0; s < sections; s++) a[s] = skyB(flip < 0 ? s : flip - s, 0, -1);
+      return a;
+    }));
     // Static per part: computed once for all the runs of a portfolio.
     this.#span = memo(comp, "span", () => {
       const span = new Float64Array(n);
@@ -431,29 +434,6 @@ class CanonicalSearch {
    */
   #solve(from: number, to: number, x: number): boolean {
     const base = this.#depth, logMark = this.#logTop, xMark = this.#xtop;
-    const outerA = this.#sideA, outerB = this.#sideB;
-    let sa = 0, sb = 0;
-    for (let k = from; k < to; k++) {
-      sa ^= this.#zsa[this.#groups[k]];
-      sb ^= this.#zsb[this.#groups[k]];
-    }
-    this.#sideA = sa;
-    this.#sideB = sb;
-    const ok = this.#search(from, to, x, base, logMark, xMark);
-    this.#sideA = outerA;
-    this.#sideB = outerB;
-    return ok;
-  }
-
-  /** The loop of #solve, with the side's hash set. */
-  #search(
-    from: number,
-    to: number,
-    x: number,
-    base: number,
-    logMark: number,
-    xMark: number,
-  ): boolean {
     const groupsMark = this.#groupsTop;
     if (this.#enter(from, to, x)) {
       while (this.#depth > base) {
@@ -528,8 +508,9 @@ class CanonicalSearch {
     }
     const groups = this.#groups, placed = this.#placed, floor = this.#floor, fp = this.#fp;
     const first = this.#first, end = this.#end, reach = this.#reachOf, excluded = this.#excluded;
-    const zx = this.#zx, restOn = this.#restOn;
+    const zx = this.#zx, za = this.#za, zb = this.#zb, restOn = this.#restOn;
     let m = Infinity, lo = Infinity, hi = 0, ex = 0, width = 0, unplaced = 0, next = Infinity;
+    let ua = 0, ub = 0; // hash of the unplaced members
     for (let k = from; k < to; k++) {
       const b = groups[k];
       if (placed[b] !== 0) continue;
@@ -547,6 +528,8 @@ class CanonicalSearch {
       if (first[b] < lo) lo = first[b];
       if (end[b] > hi) hi = end[b];
       if (excluded[b] === x) ex ^= zx[b];
+      ua ^= za[b];
+      ub ^= zb[b];
       width += end[b] - first[b];
       unplaced++;
     }
@@ -564,9 +547,19 @@ class CanonicalSearch {
         if (excluded[b] === x) ex ^= zx[b];
       }
     }
-    // The state: skyline, placed buffers, the side's members, water level, exclusions.
-    const ka = levelKeyA(this.#skyA ^ this.#placedA ^ this.#sideA, x, ex);
-    const kb = levelKeyB(this.#skyB ^ this.#placedB ^ this.#sideB, x, ex);
+    // The state, as far as the rest of the side depends on it: the skyline
+    // over the unplaced members' sections, those members, the water level and
+    // the exclusions there. Nothing else reaches them: no other unplaced
+    // buffer shares their sections, and their floors are the skyline's tops.
+    // So a side refuted once is refuted wherever it recurs, whatever lies
+    // beside it.
+    const skyHA = this.#skyHA, skyHB = this.#skyHB;
+    for (let s = lo; s < hi; s++) {
+      ua ^= skyHA[s];
+      ub ^= skyHB[s];
+    }
+    const ka = levelKeyA(ua, x, ex);
+    const kb = levelKeyB(ub, x, ex);
     if (this.#failures.has(ka, kb)) return false;
     const wells = markWells(this.#wellArrays, x, lo, hi);
     const valleys = this.#diving ? 0 : labelValleys(this.#valleyArrays, x, lo, hi);
@@ -746,21 +739,18 @@ class CanonicalSearch {
     }
     const ftrail = this.#ftrail, itrail = this.#itrail;
     let ftop = this.#ftop, itop = this.#itop;
-    const below = this.#below;
-    let sa = this.#skyA, sb = this.#skyB;
+    const below = this.#below, skyHA = this.#skyHA, skyHB = this.#skyHB;
     const flip = this.#flip;
     for (let s = first; s < end; s++) {
       const k = flip < 0 ? s : flip - s;
-      sa ^= skyA(k, h[s], below[s]) ^ skyA(k, top, b);
-      sb ^= skyB(k, h[s], below[s]) ^ skyB(k, top, b);
+      skyHA[s] = skyA(k, top, b);
+      skyHB[s] = skyB(k, top, b);
       ftrail[ftop++] = h[s];
       h[s] = top;
       rem[s] -= fp;
       itrail[itop++] = below[s];
       below[s] = b;
     }
-    this.#skyA = sa;
-    this.#skyB = sb;
     const cross = this.#cross;
     for (let s = first + 1; s < end; s++) cross[s]--;
     let changed = 0;
@@ -777,8 +767,6 @@ class CanonicalSearch {
     this.#ftop = ftop;
     this.#itop = itop;
     this.#offsets[b] = x;
-    this.#placedA ^= this.#za[b];
-    this.#placedB ^= this.#zb[b];
     placed[b] = 1;
     this.#log[this.#logTop++] = b;
     this.#placedCount++;
@@ -804,7 +792,7 @@ class CanonicalSearch {
     if (this.#logTop > mark) this.#keepIfDeepest();
     const h = this.#h, rem = this.#rem, floor = this.#floor, below = this.#below;
     const ftrail = this.#ftrail, itrail = this.#itrail, flip = this.#flip;
-    const cross = this.#cross;
+    const cross = this.#cross, skyHA = this.#skyHA, skyHB = this.#skyHB;
     let ftop = this.#ftop, itop = this.#itop;
     while (this.#logTop > mark) {
       const b = this.#log[--this.#logTop];
@@ -813,21 +801,15 @@ class CanonicalSearch {
       }
       const fp = this.#fp[b];
       for (let s = this.#first[b] + 1; s < this.#end[b]; s++) cross[s]++;
-      let sa = this.#skyA, sb = this.#skyB;
       for (let s = this.#end[b] - 1; s >= this.#first[b]; s--) {
-        const top = h[s];
         h[s] = ftrail[--ftop];
         rem[s] += fp;
         below[s] = itrail[--itop];
         const k = flip < 0 ? s : flip - s;
-        sa ^= skyA(k, top, b) ^ skyA(k, h[s], below[s]);
-        sb ^= skyB(k, top, b) ^ skyB(k, h[s], below[s]);
+        skyHA[s] = skyA(k, h[s], below[s]);
+        skyHB[s] = skyB(k, h[s], below[s]);
       }
-      this.#skyA = sa;
-      this.#skyB = sb;
       this.#offsets[b] = NaN;
-      this.#placedA ^= this.#za[b];
-      this.#placedB ^= this.#zb[b];
       this.#placed[b] = 0;
       this.#placedCount--;
     }

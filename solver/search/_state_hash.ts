@@ -1,10 +1,10 @@
 /**
  * The pieces of a search state's 64-bit key (two 32-bit halves), kept
  * apart from the search so that its failure table's keys are defined in one
- * place. A state's key is the XOR of its sections' skyline shares, its placed
- * buffers' and side members' per-buffer values, and its water level's and
- * exclusions' mixes: each share is updated by XOR-ing out the old value and
- * XOR-ing in the new one as the search places and takes back buffers.
+ * place. A state's key is the XOR of the skyline shares of the sections its
+ * unplaced buffers cover, those buffers' per-buffer values, and its water
+ * level's and exclusions' mixes. The search keeps each section's share as it
+ * places and takes back buffers, and XORs the shares of a node's range.
  *
  * @module
  */
@@ -102,22 +102,22 @@ const HASHES_KEPT_MAX = 4096;
 const hashesByCount = new Map<number, Int32Array>();
 
 /**
- * Random-looking 32-bit values per buffer, five per buffer, one array of `n`
+ * Random-looking 32-bit values per buffer, three per buffer, one array of `n`
  * after another (the same for every part of `n` buffers).
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * const z = bufferHashes(3);
- * assert.equal(z.length, 15);
- * assert.equal(new Set(z).size, 15);
+ * assert.equal(z.length, 9);
+ * assert.equal(new Set(z).size, 9);
  * assert.deepEqual(bufferHashes(3), z);
  * ```
  */
 export function bufferHashes(n: number): Int32Array {
   let out = hashesByCount.get(n);
   if (out === undefined) {
-    out = new Int32Array(5 * n);
+    out = new Int32Array(3 * n);
     for (let i = 0; i < out.length; i++) out[i] = fmix(Math.imul(i + 1, 0x9e3779b1) ^ 0x5bd1e995);
     if (n <= HASHES_KEPT_MAX) hashesByCount.set(n, out);
   }
