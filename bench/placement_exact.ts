@@ -13,7 +13,7 @@
  *
  * Times: memplan's is the search's own (`seconds` of the result, after
  * reading); MiniMalloc's the "Elapsed time" it reports (solve only, in
- * milliseconds). A solver whose first run takes under 50 ms runs twice more
+ * milliseconds). A solver whose first run takes under 0.5 s runs twice more
  * and reports its median run (`--repeats`); ratios compare both times rounded
  * to the millisecond, at least 1 ms (`bench/placement/short_times.ts`). A time-out counts as not solved; a proof of
  * infeasibility as solved. Before the first instance the search is warmed up
@@ -102,7 +102,7 @@ const USAGE = `usage: deno run -A bench/placement_exact.ts [options]
   --csv FILE               also write one row per instance
   --warm-up N              generated problems searched first, not reported (default 16;
                            0: the first instance's time includes compiling the search)
-  --repeats K              runs of a solver whose first run took under 50 ms; its median
+  --repeats K              runs of a solver whose first run took under 0.5 s; its median
                            run is reported (default 3; 1: every solver runs once)
   --help                   this text`;
 
@@ -197,7 +197,7 @@ async function main(args: string[]): Promise<number> {
 
 function repeatNote(repeats: number): string {
   return repeats > 1
-    ? `a solver's time under 50 ms is the median of ${repeats} runs, ratios at 1 ms resolution`
+    ? `a solver's time under 0.5 s is the median of ${repeats} runs, ratios at 1 ms resolution`
     : "every solver run once, ratios at 1 ms resolution";
 }
 

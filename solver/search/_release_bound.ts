@@ -35,25 +35,21 @@ import { AddMaxTree } from "./_add_max_tree.ts";
  * // buffer 1 (footprint 8) only from 4: 8 > 10 - 4.
  * const bound = new ReleaseBound(2);
  * const args = {
- *   members: Int32Array.of(0, 1), placed: Uint8Array.of(0, 0),
+ *   placed: Uint8Array.of(0, 0),
  *   footprint: Float64Array.of(2, 8), first: Int32Array.of(0, 0), end: Int32Array.of(1, 1),
  * };
  * const check = (release: Float64Array) =>
- *   bound.holds(
- *     args.members, 0, 2, args.placed, release, args.footprint, args.first, args.end, 10, 0, 1,
- *   );
+ *   bound.holds(args.placed, release, args.footprint, args.first, args.end, 10, 0, 1);
  * assert.equal(check(Float64Array.of(0, 4)), false);
  * assert.equal(check(Float64Array.of(0, 2)), true);
  * ```
  */
 export class ReleaseBound {
-  // Every buffer, unplaced members first by descending release as of the last call:
+  // Every buffer, the last call's unplaced ones first by descending release:
   // from node to node few releases change, so re-sorting costs little.
   #order: Int32Array;
   #list: Int32Array;
   #other: Int32Array;
-  #stamp: Int32Array;
-  #calls = 0;
   #above = new Float64Array(64);
   #tree: AddMaxTree | undefined; // for long lifespans, made at the first need
 
@@ -63,20 +59,17 @@ export class ReleaseBound {
     for (let b = 0; b < n; b++) this.#order[b] = b;
     this.#list = new Int32Array(n);
     this.#other = new Int32Array(n);
-    this.#stamp = new Int32Array(n);
   }
 
   /**
-   * Whether, in every section of `[lo, hi)`, the unplaced members of
-   * `members[from, to)` whose `release` is at least `r` fit between `r` and
+   * Whether, in every section of `[lo, hi)`, the unplaced buffers lying
+   * within `[lo, hi)` whose `release` is at least `r` fit between `r` and
    * `capacity`, for each of their releases `r` but the lowest: that one is
    * the search's room check (every section's unplaced footprints fit above its
-   * lowest release), which the caller makes first.
+   * lowest release), which the caller makes first. (The search's sides share
+   * no section, so the unplaced buffers within a side's range are its members.)
    */
   holds(
-    members: Int32Array,
-    from: number,
-    to: number,
     placed: Uint8Array,
     release: Float64Array,
     footprint: Float64Array,
@@ -90,15 +83,12 @@ export class ReleaseBound {
     const order = this.#order,
       list = this.#list,
       other = this.#other,
-      stamp = this.#stamp,
       n = order.length;
     const above = this.#above;
-    const call = ++this.#calls;
-    for (let i = from; i < to; i++) stamp[members[i]] = call;
     let k = 0, r = 0, width = 0;
     for (let i = 0; i < n; i++) {
       const b = order[i];
-      if (stamp[b] === call && placed[b] === 0) {
+      if (placed[b] === 0 && first[b] >= lo && end[b] <= hi) {
         list[k++] = b;
         width += end[b] - first[b];
       } else other[r++] = b;

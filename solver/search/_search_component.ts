@@ -638,7 +638,7 @@ class CanonicalSearch {
     }
     if (valleys > 0 && !valleysCover(this.#valleyArrays, capFp, lo, hi)) return false;
     if (this.#releaseBound && !this.#diving) {
-      if (!this.#releaseFits(from, to, lo, hi)) {
+      if (!this.#releaseFits(lo, hi)) {
         this.#releasePasses = 0;
         return false;
       }
@@ -938,12 +938,9 @@ class CanonicalSearch {
   }
 
   /** The release bound (_release_bound.ts) over the reaches `#enter` just computed. */
-  #releaseFits(from: number, to: number, lo: number, hi: number): boolean {
+  #releaseFits(lo: number, hi: number): boolean {
     this.#release ??= new ReleaseBound(this.#n);
     return this.#release.holds(
-      this.#groups,
-      from,
-      to,
       this.#placed,
       this.#reachOf,
       this.#fp,
