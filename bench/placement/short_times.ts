@@ -13,8 +13,9 @@ export interface ShortOptions {
   /** Runs in all when the first is short (default 3). */
   repeats?: number;
   /**
-   * A first run under this many seconds is short (default 0.5: at 0.05 one
-   * slow first run of 53 ms stood for a search of 549 nodes that takes 3-10 ms).
+   * A first run under this many seconds is short (default 0.5: at 0.05 a
+   * first run of 53 ms stood alone in a table for a search of 549 nodes that
+   * had taken 10 ms in the table before).
    */
   under?: number;
 }
