@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { buildBudgetPlan } from "../../graph/budget/budget_plan.ts";
 import { runEvents } from "../../graph/budget/events.ts";
 import { trainingChain } from "../../graph/budget/training_chain.ts";
-import { indexGraph } from "../../graph/indexed_graph.ts";
 import { programOrder } from "../../graph/lifetimes.ts";
 import { loadGraph } from "../../graph/load.ts";
 import { scheduleGreedy } from "../schedulers/greedy.ts";
@@ -12,39 +11,12 @@ import { greedyDrops } from "./greedy.ts";
 import { measureEvents } from "./measure.ts";
 import { planMoccasin } from "./moccasin.ts";
 import { bruteForceCost, bruteForcePlans } from "./_brute_force_test_util.ts";
+import { residualBlock } from "./_residual_test_util.ts";
 import { replayPlan } from "./_replay_test_util.ts";
-
-// A residual block: f1 feeds f2 and the add; backward reads all three.
-function residual() {
-  return indexGraph({
-    format: "memplan.graph/v1",
-    name: "residual",
-    tensors: [
-      { id: "x", size: 3, kind: "input" },
-      { id: "w", size: 1, kind: "weight" },
-      { id: "a", size: 8 },
-      { id: "b", size: 6 },
-      { id: "c", size: 5 },
-      { id: "loss", size: 1, kind: "output" },
-      { id: "d", size: 4 },
-      { id: "e", size: 7, kind: "gradient" },
-      { id: "gw", size: 1, kind: "gradient" },
-    ],
-    ops: [
-      { id: "f1", in: ["x", "w"], out: ["a"], cost: 3 },
-      { id: "f2", in: ["a"], out: ["b"], cost: 2 },
-      { id: "add", in: ["a", "b"], out: ["c"], cost: 1 },
-      { id: "l", in: ["c"], out: ["loss", "d"], cost: 1 },
-      { id: "bb", in: ["d", "b"], out: ["e"], cost: 2 },
-      { id: "ba", in: ["e", "a", "x"], out: ["gw"], cost: 3 },
-      { id: "u", in: ["w", "gw"], out: [], after: ["f1", "ba"] },
-    ],
-  } as never);
-}
 
 Deno.test("the MILP alone (no warm start) equals brute force wherever it proves optimal", async () => {
   let proved = 0;
-  for (const g of [trainingChain(2, 8, [3, 5, 1, 2, 2, 0, 0]), residual()]) {
+  for (const g of [trainingChain(2, 8, [3, 5, 1, 2, 2, 0, 0]), residualBlock()]) {
     const a = analyseBudget(g);
     const full = measureEvents(a, runEvents(programOrder(g))).peakLive;
     const plans = bruteForcePlans(g);
