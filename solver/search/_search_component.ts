@@ -879,18 +879,19 @@ class CanonicalSearch {
    * followed by `sides + 1` list bounds at `#sideBounds`.
    */
   #split(from: number, to: number, b: number): number {
-    const groups = this.#groups, placed = this.#placed, rem = this.#rem;
+    const groups = this.#groups, placed = this.#placed;
     const first = this.#first, end = this.#end;
     let left = 0;
     for (let k = from; k < to; k++) if (placed[groups[k]] === 0) left++;
     if (left === 0) return 0;
     // Unplaced members conflict only through sections they share, so the side
-    // falls apart where no unplaced buffer covers a section, or where none
-    // covers both sections on either side of a time point. Only points that
-    // `b` covered or crossed can have become free.
+    // falls apart at a time point no unplaced member crosses. The side was
+    // whole before `b` was placed, so only the points `b` crossed can have
+    // become free (a section left empty frees the points around it, and the
+    // side being whole, `b` crossed one of them, or was alone on the side).
     const cross = this.#cross;
-    let cut = rem[first[b]] === 0;
-    for (let s = first[b] + 1; s < end[b] && !cut; s++) cut = rem[s] === 0 || cross[s] === 0;
+    let cut = false;
+    for (let s = first[b] + 1; s < end[b] && !cut; s++) cut = cross[s] === 0;
     if (!cut) return 1;
     // Sides are the maximal runs of sections covered by unplaced members and
     // joined by a member across each point between two of them.
