@@ -13,7 +13,8 @@
  *
  * Each run is `family:buffers:limit` with family `training` (program order
  * of a random training graph), `compiler` (compiler-like plan) or `llm`
- * (LLM-like plan, bench/generators/llm.ts), seed 1. The last column is what
+ * (LLM-like plan, bench/generators/llm.ts), seed 1; `:foreign` after it
+ * writes the problem as another tool might (bench/generators/foreign_style.ts). The last column is what
  * the CLI said of the time limit (its JSON `timeNote`).
  *
  * @module
@@ -25,6 +26,7 @@ import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { compilerInstance, trainingInstance } from "./generators/large.ts";
 import { benchArgs } from "./placement/args.ts";
 import { llmInstance } from "./generators/llm.ts";
+import { foreignStyle } from "./generators/foreign_style.ts";
 import { loadNote } from "./placement/stats.ts";
 
 /** One run of the table. */
@@ -32,23 +34,32 @@ export interface LargeRun {
   family: "training" | "compiler" | "llm";
   buffers: number;
   limit: number;
+  /** Written as another tool might (bench/generators/foreign_style.ts). */
+  foreign?: boolean;
 }
 
 /**
- * Parses `family:buffers:limit,…`.
+ * Parses `family:buffers:limit[:foreign],…`.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { parseRuns } from "./placement_large.ts";
  * assert.deepEqual(parseRuns("training:20000:60"), [{ family: "training", buffers: 20000, limit: 60 }]);
+ * assert.equal(parseRuns("llm:1000:1:foreign")[0].foreign, true);
  * ```
  */
 export function parseRuns(text: string): LargeRun[] {
   return text.split(",").map((part) => {
-    const m = /^(training|compiler|llm):(\d+):(\d+(?:\.\d+)?)$/.exec(part.trim());
-    if (!m) throw new Error(`--runs: "${part}" is not family:buffers:limit`);
-    return { family: m[1] as LargeRun["family"], buffers: Number(m[2]), limit: Number(m[3]) };
+    const m = /^(training|compiler|llm):(\d+):(\d+(?:\.\d+)?)(:foreign)?$/.exec(part.trim());
+    if (!m) throw new Error(`--runs: "${part}" is not family:buffers:limit[:foreign]`);
+    const run: LargeRun = {
+      family: m[1] as LargeRun["family"],
+      buffers: Number(m[2]),
+      limit: Number(m[3]),
+    };
+    if (m[4]) run.foreign = true;
+    return run;
   });
 }
 
@@ -68,7 +79,9 @@ export function allowance(limit: number): number {
 }
 
 const USAGE = `usage: deno run -A bench/placement_large.ts [options]
-  --runs LIST   family:buffers:limit,… with family training or compiler (default training:10000:60)
+  --runs LIST   family:buffers:limit[:foreign],… with family training, compiler or llm
+                (default training:10000:60); :foreign writes the problem as another tool
+                might: ids not one prefix and a number, times in nanoseconds, not steps
   --help        this text`;
 
 async function main(args: string[]): Promise<number> {
@@ -84,11 +97,12 @@ async function main(args: string[]): Promise<number> {
   const loadBefore = loadNote();
   try {
     for (const run of parseRuns(values.runs)) {
-      const problem = run.family === "training"
+      const generated = run.family === "training"
         ? trainingInstance({ tensors: run.buffers, seed: 1 })
         : run.family === "llm"
         ? llmInstance({ buffers: run.buffers, seed: 1 })
         : compilerInstance({ buffers: run.buffers, seed: 1 });
+      const problem = run.foreign ? foreignStyle(generated) : generated;
       const input = `${dir}/${run.family}-${run.buffers}.csv`, output = `${dir}/out.csv`;
       await Deno.writeTextFile(input, formatMinimallocCsv(problem));
       await Deno.remove(output).catch(() => {});
@@ -125,9 +139,9 @@ async function main(args: string[]): Promise<number> {
       }
       const over = wall - run.limit;
       lines.push(
-        `| ${run.family} | ${run.buffers} | ${run.limit} | ${wall.toFixed(2)} | ${
-          over.toFixed(2)
-        } (${allowance(run.limit).toFixed(1)})${
+        `| ${run.family}${run.foreign ? " (foreign)" : ""} | ${run.buffers} | ${run.limit} | ${
+          wall.toFixed(2)
+        } | ${over.toFixed(2)} (${allowance(run.limit).toFixed(1)})${
           over > allowance(run.limit) ? " **over**" : ""
         } | ${height} | ${verified} | ${timeNote} |`,
       );

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { IdIndex } from "./id_index.ts";
+import { firstRepeatedRange } from "./distinct_ranges.ts";
 import type { ProblemColumns } from "./problem_columns.ts";
 
 const COMMA = 44, LF = 10, CR = 13, ZERO = 48, NINE = 57;
@@ -99,10 +99,7 @@ export function scanPlainMinimalloc(text: string): ProblemColumns | undefined {
   const columns = rows.columns(text);
   const distinct = names.distinct();
   if (distinct !== undefined) return distinct ? columns : undefined;
-  const ids = Array.from(columns.idStart, (from, i) => text.slice(from, columns.idEnd[i]));
-  let repeated = false;
-  new IdIndex(ids, () => repeated = true);
-  return repeated ? undefined : columns;
+  return firstRepeatedRange(text, columns.idStart, columns.idEnd) < 0 ? columns : undefined;
 }
 
 /** The rows read so far, in typed arrays as long as the most rows there can be. */

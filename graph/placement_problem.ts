@@ -5,8 +5,7 @@
  * @module
  */
 import type { IndexedGraph } from "./indexed_graph.ts";
-import { problemColumns } from "./problem_columns.ts";
-import { radixSort, radixSortable } from "./sorted_order.ts";
+import { problemSteps } from "./problem_steps.ts";
 import type { Lifetimes, PlacementProblem } from "./types.ts";
 
 /**
@@ -50,8 +49,9 @@ export function placementProblem(
 export function problemPeakLive(problem: PlacementProblem): number {
   // Typed arrays and one numeric sort, not [time, delta] pairs: at a million
   // buffers the pairs' sort cost a third of a second per call. A problem
-  // read into columns is read from them (its buffers are never built).
-  const { lower, upper, size } = problemColumns(problem);
+  // read into columns is read from them (its buffers are never built), with
+  // its times as steps, made once for every caller (problem_steps.ts).
+  const { lower, upper, size } = problemSteps(problem);
   const n = size.length;
   let m = 0, small = true, top = 0;
   for (let i = 0; i < n; i++) {
@@ -62,7 +62,7 @@ export function problemPeakLive(problem: PlacementProblem): number {
     else if (b > top) top = b;
   }
   // Times are usually step numbers: then an array indexed by time does it.
-  if (small && top <= 4 * m + 1024) {
+  if (small && top <= 4 * n + 1024) {
     const net = new Float64Array(top + 1);
     for (let i = 0; i < n; i++) {
       if (size[i] <= 0) continue;
@@ -76,26 +76,7 @@ export function problemPeakLive(problem: PlacementProblem): number {
     }
     return peak;
   }
-  // Integer times far apart: the starts and the ends each put in order by a
-  // radix sort and walked side by side (ends first at equal times).
-  const starts = new Float64Array(m), ends = new Float64Array(m), sizes = new Float64Array(m);
-  for (let i = 0, k = 0; i < n; i++) {
-    if (size[i] <= 0) continue;
-    starts[k] = lower[i];
-    ends[k] = upper[i];
-    sizes[k++] = size[i];
-  }
-  if (radixSortable(starts) && radixSortable(ends)) {
-    const byStart = radixSort(starts).pos, byEnd = radixSort(ends).pos;
-    let live = 0, peak = 0;
-    for (let k = 0, j = 0; k < m; k++) {
-      const b = byStart[k];
-      for (; j < m && ends[byEnd[j]] <= starts[b]; j++) live -= sizes[byEnd[j]];
-      live += sizes[b];
-      if (live > peak) peak = live;
-    }
-    return peak;
-  }
+  // Times that are not finite numbers (problemSteps leaves them): sorted and searched.
   const times = new Float64Array(2 * m);
   for (let i = 0, k = 0; i < n; i++) {
     if (size[i] <= 0) continue;

@@ -8,6 +8,7 @@ import { arenaOf, fragmentation } from "../graph/metrics.ts";
 import { problemPeakLive } from "../graph/placement_problem.ts";
 import { bufferId, problemColumns } from "../graph/problem_columns.ts";
 import type { PlacementProblem } from "../graph/types.ts";
+import { problemSteps } from "../graph/problem_steps.ts";
 import { lowerRanks } from "./lower_ranks.ts";
 import { checkOverlaps } from "./overlap_check.ts";
 import { type Violation, type ViolationKind, ViolationLog } from "./violations.ts";
@@ -50,7 +51,7 @@ export function verifyPlacement(
   const align = problem.alignment ?? 1;
   // Typed columns: the problem's own when it was read into them (its buffer
   // objects are then never built), else copied from the objects once.
-  const { size: sizes, lower, upper } = problemColumns(problem);
+  const { size: sizes, lower } = problemColumns(problem);
   const n = sizes.length;
   const id = (i: number) => bufferId(problem, i);
   for (let i = 0; i < n; i++) {
@@ -71,7 +72,9 @@ export function verifyPlacement(
       });
     }
   }
-  const { lowers, first, last } = lowerRanks(lower, upper);
+  // Overlaps depend on the order of times only: counted on steps, reported in times.
+  const steps = problemSteps(problem);
+  const { lowers, first, last } = lowerRanks(steps.lower, steps.upper);
   const before = log.list.length;
   checkOverlaps(
     { first, last, offsets, sizes, ids: { at: id }, steps: lowers.length },
@@ -79,7 +82,10 @@ export function verifyPlacement(
   );
   for (let i = before; i < log.list.length; i++) {
     const v = log.list[i];
-    if (v.kind === "overlap") v.step = lowers[v.step];
+    if (v.kind === "overlap") {
+      const step = lowers[v.step];
+      v.step = steps.time === undefined ? step : steps.time[step];
+    }
   }
   const peakLive = problemPeakLive(problem);
   const arena = arenaOf(offsets, sizes);

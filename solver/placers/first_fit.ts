@@ -8,7 +8,8 @@
 import type { PlacementProblem } from "../../graph/types.ts";
 import type { Placer, PlaceResult } from "../types.ts";
 import { orderByKeysDescending } from "./_buffer_order.ts";
-import { bufferCount, problemColumns } from "../../graph/problem_columns.ts";
+import { bufferCount } from "../../graph/problem_columns.ts";
+import { problemSteps } from "../../graph/problem_steps.ts";
 import { firstFitSweep } from "./_first_fit_sweep.ts";
 import { checkedAlignment } from "./_place_in_order.ts";
 import { type GreedyPlaceOptions, placeResult } from "./_place_result.ts";
@@ -33,7 +34,9 @@ export function placeFirstFit(
 ): PlaceResult {
   const t0 = performance.now();
   const n = bufferCount(problem);
-  const columns = problemColumns(problem);
+  // Steps order buffers as their times do (ties included: the third key
+  // counts only among equal lowers, where it orders as upper does).
+  const columns = problemSteps(problem);
   const { lower, upper, size } = columns;
   const order = orderByKeysDescending(n, [
     lower.map((x) => -x),

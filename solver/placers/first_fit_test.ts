@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import fc from "npm:fast-check@4.10.2";
 import { loadMinimallocCsv } from "../../graph/load.ts";
+import { parseMinimallocCsv } from "../../graph/minimalloc_csv.ts";
 import { fourBuffers } from "./_fixtures.ts";
 import { checkPlacerOnRandomProblems } from "./_variants_test_util.ts";
 import { firstFitPlacer, placeFirstFit } from "./first_fit.ts";
@@ -23,4 +25,19 @@ Deno.test("first-fit on example.12.csv reaches 12", async () => {
 
 Deno.test("first-fit gives valid placements on random problems", () => {
   checkPlacerOnRandomProblems(placeFirstFit);
+});
+
+Deno.test("first-fit places the same on times far apart as on step numbers", () => {
+  const rows = fc.array(
+    fc.record({ lower: fc.nat(10), length: fc.integer({ min: 1, max: 5 }), size: fc.nat(6) }),
+    { maxLength: 30 },
+  );
+  fc.assert(fc.property(rows, (rs) => {
+    const csv = (f: (t: number) => number) =>
+      "id,lower,upper,size\n" +
+      rs.map((r, i) => `b${i},${f(r.lower)},${f(r.lower + r.length)},${r.size}`).join("\n") + "\n";
+    const plain = placeFirstFit(parseMinimallocCsv(csv((t) => t), "p.csv"));
+    const far = placeFirstFit(parseMinimallocCsv(csv((t) => t * 1e9 + 3), "f.csv"));
+    assert.deepEqual([...far.offsets], [...plain.offsets]);
+  }));
 });

@@ -1,0 +1,72 @@
+/**
+ * Whether the ids of a text read into columns (`text[start[i], end[i])`) are
+ * all distinct, without making a string of any of them.
+ *
+ * Why not an {@linkcode IdIndex} of the slices: at a million ids that are not
+ * one prefix and a number (`%t3_81.grad`, …), slicing them allocated a million
+ * strings, and hashing each through its UTF-16 copy took half a second with
+ * its garbage collection, most of the reading time of a file of a million
+ * buffers. Here the hash runs over the text itself, and equal hashes are
+ * compared in place.
+ *
+ * @module
+ */
+
+/**
+ * Per-process seed, as in `id_index.ts`: no file can make all its ids collide
+ * without knowing it.
+ */
+const SEED = crypto.getRandomValues(new Int32Array(1))[0];
+
+/**
+ * The index of the first range whose text repeats an earlier one, or -1 when
+ * all are distinct.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const text = "a,ab,b,ab";
+ * const start = Int32Array.from([0, 2, 5, 7]), end = Int32Array.from([1, 4, 6, 9]);
+ * assert.equal(firstRepeatedRange(text, start, end), 3); // "ab" again
+ * assert.equal(firstRepeatedRange(text, start.subarray(0, 3), end.subarray(0, 3)), -1);
+ * ```
+ */
+export function firstRepeatedRange(text: string, start: Int32Array, end: Int32Array): number {
+  const n = start.length;
+  let cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  const mask = cap - 1;
+  // Two words per slot, side by side so that a probe touches one cache line:
+  // the hash of the range there (most probes that miss end on it), then its
+  // index + 1 (0: empty).
+  const slots = new Int32Array(2 * cap);
+  for (let i = 0; i < n; i++) {
+    const a = start[i], b = end[i];
+    let h = 0x811c9dc5 ^ SEED;
+    for (let k = a; k < b; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    // murmur3's finalizer: FNV's low bits depend only on low bits of each unit.
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    for (let p = h & mask;; p = (p + 1) & mask) {
+      const s = slots[2 * p + 1];
+      if (s === 0) {
+        slots[2 * p] = h;
+        slots[2 * p + 1] = i + 1;
+        break;
+      }
+      if (slots[2 * p] === h && sameText(text, start[s - 1], end[s - 1], a, b)) return i;
+    }
+  }
+  return -1;
+}
+
+function sameText(text: string, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let k = 0; k < b - a; k++) {
+    if (text.charCodeAt(a + k) !== text.charCodeAt(c + k)) return false;
+  }
+  return true;
+}

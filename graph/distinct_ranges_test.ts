@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import fc from "npm:fast-check@4.10.2";
+import { firstRepeatedRange } from "./distinct_ranges.ts";
+
+/** The ids joined by commas, with the range of each. */
+function ranges(ids: string[]): { text: string; start: Int32Array; end: Int32Array } {
+  const start = new Int32Array(ids.length), end = new Int32Array(ids.length);
+  let text = "";
+  ids.forEach((id, i) => {
+    if (i > 0) text += ",";
+    start[i] = text.length;
+    text += id;
+    end[i] = text.length;
+  });
+  return { text, start, end };
+}
+
+Deno.test("firstRepeatedRange: the first repeat, by text, not by position", () => {
+  const r = ranges(["x", "xy", "y", "x"]);
+  assert.equal(firstRepeatedRange(r.text, r.start, r.end), 3);
+  const p = ranges(["ab", "a", "b", "ba"]); // equal lengths, other text
+  assert.equal(firstRepeatedRange(p.text, p.start, p.end), -1);
+  assert.equal(firstRepeatedRange("", new Int32Array(0), new Int32Array(0)), -1);
+});
+
+Deno.test("firstRepeatedRange: agrees with a Set on random ids, collisions and repeats included", () => {
+  const id = fc.string({ unit: fc.constantFrom("a", "b", "é", "\u{1F600}"), maxLength: 4 });
+  fc.assert(
+    fc.property(fc.array(id, { maxLength: 300 }), (ids) => {
+      const seen = new Set<string>();
+      const want = ids.findIndex((s) => seen.has(s) || (seen.add(s), false));
+      const r = ranges(ids);
+      assert.equal(firstRepeatedRange(r.text, r.start, r.end), want);
+    }),
+  );
+});
