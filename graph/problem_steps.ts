@@ -71,18 +71,18 @@ function stepsFrom(
     } else if (a > top || b > top) top = Math.max(a, b);
   }
   if (!finite || top <= 4 * n + 1024) return { lower, upper, size };
-  const times = new Float64Array(2 * n);
-  times.set(lower);
-  times.set(upper, n);
-  const order = sortedOrder(times);
+  // Lowers and uppers each in order, then merged: a file written by start
+  // time needs no sort of its lowers.
+  const byLower = sortedOrder(lower), byUpper = sortedOrder(upper);
   const stepLower = new Float64Array(n), stepUpper = new Float64Array(n);
   const time = new Float64Array(2 * n);
   let steps = 0;
-  for (let k = 0; k < 2 * n; k++) {
-    const j = order[k], t = times[j];
+  for (let a = 0, b = 0; a < n || b < n;) {
+    const fromLower = b === n || (a < n && lower[byLower[a]] <= upper[byUpper[b]]);
+    const t = fromLower ? lower[byLower[a]] : upper[byUpper[b]];
     if (steps === 0 || time[steps - 1] !== t) time[steps++] = t;
-    if (j < n) stepLower[j] = steps - 1;
-    else stepUpper[j - n] = steps - 1;
+    if (fromLower) stepLower[byLower[a++]] = steps - 1;
+    else stepUpper[byUpper[b++]] = steps - 1;
   }
   return { lower: stepLower, upper: stepUpper, size, time: time.slice(0, steps) };
 }

@@ -43,6 +43,10 @@ export function radixSortable(values: Float64Array): boolean {
  * ```
  */
 export function sortedOrder(values: Float64Array): Int32Array {
+  // Already in order (a file written in program order, by start): no sort.
+  let ascending = true;
+  for (let i = 1; i < values.length && ascending; i++) ascending = values[i - 1] <= values[i];
+  if (ascending) return Int32Array.from({ length: values.length }, (_, i) => i);
   if (radixSortable(values)) return radixSort(values).pos;
   const order = new Int32Array(values.length);
   for (let k = 0; k < order.length; k++) order[k] = k;

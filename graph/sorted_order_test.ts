@@ -21,3 +21,13 @@ Deno.test("sortedOrder: the radix sort and the comparison sort order alike", () 
     assert.deepEqual(sortedOrder(Float64Array.from(fractions)), byComparison(fractions));
   }));
 });
+
+Deno.test("sortedOrder: values already in order, equal ones included, keep their positions", () => {
+  fc.assert(fc.property(fc.array(fc.nat({ max: 20 }), { maxLength: 60 }), (values) => {
+    const up = [...values].sort((a, b) => a - b);
+    assert.deepEqual(sortedOrder(Float64Array.from(up)), Int32Array.from(up.keys()));
+    // One value out of place: sorted, not taken as in order.
+    const down = [...up, -1];
+    assert.deepEqual(sortedOrder(Float64Array.from(down)), byComparison(down));
+  }));
+});

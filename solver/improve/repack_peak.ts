@@ -11,6 +11,7 @@
  * @module
  */
 import type { PlacementProblem } from "../../graph/types.ts";
+import { problemSteps } from "../../graph/problem_steps.ts";
 
 /** Options of {@linkcode repackPeak}. */
 export interface RepackOptions {
@@ -66,12 +67,13 @@ export function repackPeak(
   start: ArrayLike<number>,
   options: RepackOptions,
 ): RepackResult {
-  const { buffers } = problem;
-  const n = buffers.length;
+  // On steps, not times: the windows below are so many steps wide whatever
+  // unit the times are in (in nanoseconds, a window of 40 held no step), and
+  // a problem read into columns is never built into buffer objects.
+  const { lower, upper, size: bytes } = problemSteps(problem);
+  const n = bytes.length;
   const align = problem.alignment ?? 1;
-  const lower = Float64Array.from(buffers, (b) => b.lower);
-  const upper = Float64Array.from(buffers, (b) => b.upper);
-  const size = Float64Array.from(buffers, (b) => Math.ceil(b.size / align) * align);
+  const size = bytes.map((b) => Math.ceil(b / align) * align);
   const offsets = Float64Array.from(start);
   const bound = options.bound ?? 0;
   const goal = Math.max(bound, options.goal ?? bound);
@@ -86,7 +88,7 @@ export function repackPeak(
     seed ^= seed << 5;
     return (seed >>> 0) / 4294967296;
   };
-  const topOf = (i: number) => buffers[i].size > 0 ? offsets[i] + buffers[i].size : 0;
+  const topOf = (i: number) => bytes[i] > 0 ? offsets[i] + bytes[i] : 0;
   const heightAndCount = () => {
     let h = 0, c = 0;
     for (let i = 0; i < n; i++) {
@@ -118,7 +120,7 @@ export function repackPeak(
     let set: number[] = [];
     for (let i = 0; i < n; i++) {
       if (
-        buffers[i].size > 0 && lower[i] <= t + w && upper[i] > t - w && topOf(i) > level
+        bytes[i] > 0 && lower[i] <= t + w && upper[i] > t - w && topOf(i) > level
       ) set.push(i);
     }
     if (set.length > maxLifted) {
@@ -135,7 +137,7 @@ export function repackPeak(
     }
     const fixed: number[] = [];
     for (let i = 0; i < n; i++) {
-      if (!lifted[i] && buffers[i].size > 0 && lower[i] < to && upper[i] > from) fixed.push(i);
+      if (!lifted[i] && bytes[i] > 0 && lower[i] < to && upper[i] > from) fixed.push(i);
     }
     // Put them back: an order and a gap policy picked at random.
     const noise = 0.3 * random();

@@ -4,6 +4,7 @@ import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import { llmInstance } from "../../bench/generators/llm.ts";
 import { placeFirstFit } from "../placers/first_fit.ts";
 import { repackPeak } from "./repack_peak.ts";
+import { foreignStyle } from "../../bench/generators/foreign_style.ts";
 
 Deno.test("repackPeak: never worse, always valid, start untouched", () => {
   for (const seed of [1, 2, 3]) {
@@ -68,4 +69,25 @@ Deno.test("repackPeak: a stall ends a run with no deadline short of an unreachab
   assert.equal(r.arena, 8);
   assert.equal(r.rounds, 25);
   assert.equal(r.stoppedAtDeadline, false);
+});
+
+Deno.test("repackPeak: the same rounds whatever unit the times are in", () => {
+  // Every time renumbered as a step (none unused), then written in
+  // nanoseconds: the same problem, whose steps are these again.
+  const llm = llmInstance({ buffers: 600, seed: 6 });
+  const times = [...new Set(llm.buffers.flatMap((b) => [b.lower, b.upper]))].sort((a, b) => a - b);
+  const step = new Map(times.map((t, k) => [t, k]));
+  const problem = {
+    buffers: llm.buffers.map((b) => ({
+      ...b,
+      lower: step.get(b.lower)!,
+      upper: step.get(b.upper)!,
+    })),
+  };
+  const nanoseconds = foreignStyle(problem);
+  const start = placeFirstFit(problem).offsets;
+  const options = { deadline: Infinity, bound: problemPeakLive(problem), rounds: 60, seed: 6 };
+  const a = repackPeak(problem, start, options), b = repackPeak(nanoseconds, start, options);
+  assert.ok(a.kept > 0); // the rounds did something to compare
+  assert.deepEqual([...b.offsets], [...a.offsets]);
 });
