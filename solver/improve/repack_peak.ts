@@ -12,6 +12,7 @@
  */
 import type { PlacementProblem } from "../../graph/types.ts";
 import { problemSteps } from "../../graph/problem_steps.ts";
+import { FixedBuffers } from "./_fixed_buffers.ts";
 
 /** Options of {@linkcode repackPeak}. */
 export interface RepackOptions {
@@ -102,6 +103,13 @@ export function repackPeak(
   let rounds = 0, kept = 0;
   const lifted = new Uint8Array(n);
   const newOffsets = new Float64Array(n);
+  // Footprints of the buffers of positive size (zero for the others: never in the way).
+  const fixed = new FixedBuffers({
+    lower,
+    upper,
+    size: size.map((f, i) => bytes[i] > 0 ? f : 0),
+    offsets,
+  });
   while (height > goal && rounds < maxRounds && sinceGain < stallRounds) {
     if (performance.now() >= options.deadline) {
       return { offsets, arena: height, rounds, kept, stoppedAtDeadline: true };
@@ -135,10 +143,7 @@ export function repackPeak(
       from = Math.min(from, lower[i]);
       to = Math.max(to, upper[i]);
     }
-    const fixed: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (!lifted[i] && bytes[i] > 0 && lower[i] < to && upper[i] > from) fixed.push(i);
-    }
+    fixed.collect(lifted, from, to);
     // Put them back: an order and a gap policy picked at random.
     const noise = 0.3 * random();
     const kind = Math.floor(random() * 3);
@@ -163,19 +168,17 @@ export function repackPeak(
         late = true;
         break;
       }
-      const o = gapFor(i, fixed, placed, {
-        lower,
-        upper,
-        size,
-        offsets: newOffsets,
-        fixedOffsets: offsets,
-      }, bestFit);
+      const o = fixed.gapFor(i, placed, newOffsets, bestFit);
       if (o + size[i] > height) {
         ok = false;
         break;
       }
       newOffsets[i] = o;
+      // Kept in order of offset, for the merge in gapFor.
+      let k = placed.length;
       placed.push(i);
+      for (; k > 0 && newOffsets[placed[k - 1]] > o; k--) placed[k] = placed[k - 1];
+      placed[k] = i;
     }
     if (ok) {
       const saved = set.map((i) => offsets[i]);
@@ -188,53 +191,11 @@ export function repackPeak(
         }
         height = h;
         atTop = c;
+        fixed.moved(set);
       } else set.forEach((i, k) => offsets[i] = saved[k]);
     }
     for (const i of set) lifted[i] = 0;
     if (late) return { offsets, arena: height, rounds, kept, stoppedAtDeadline: true };
   }
   return { offsets, arena: height, rounds, kept, stoppedAtDeadline: false };
-}
-
-/**
- * The offset for buffer `i` among the fixed buffers and those placed so far
- * this round that share time with it: the lowest gap that fits (first fit) or
- * the smallest (best fit, lowest of equal ones), else on top of them all.
- */
-function gapFor(
-  i: number,
-  fixed: readonly number[],
-  placed: readonly number[],
-  at: {
-    lower: Float64Array;
-    upper: Float64Array;
-    size: Float64Array;
-    offsets: Float64Array;
-    fixedOffsets: Float64Array;
-  },
-  bestFit: boolean,
-): number {
-  const { lower, upper, size } = at;
-  const spans: [number, number][] = [];
-  for (const j of fixed) {
-    if (lower[j] < upper[i] && upper[j] > lower[i]) {
-      spans.push([at.fixedOffsets[j], at.fixedOffsets[j] + size[j]]);
-    }
-  }
-  for (const j of placed) {
-    if (lower[j] < upper[i] && upper[j] > lower[i]) {
-      spans.push([at.offsets[j], at.offsets[j] + size[j]]);
-    }
-  }
-  spans.sort((x, y) => x[0] - y[0]);
-  let cur = 0, best = -1, bestGap = Infinity;
-  for (const [s, e] of spans) {
-    const gap = s - cur;
-    if (gap >= size[i]) {
-      if (!bestFit) return cur;
-      if (gap < bestGap) (best = cur), (bestGap = gap);
-    }
-    cur = Math.max(cur, e);
-  }
-  return best >= 0 ? best : cur;
 }
