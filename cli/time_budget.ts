@@ -11,21 +11,22 @@
  * buffers, after reading it took `readSeconds`: a fixed 50 ms plus the larger
  * of 1 µs a buffer (verifying, formatting and writing measured at 1,000,000
  * buffers: 0.45 s on an idle machine, 0.8–1.0 s with two other processes
- * busy on its two cores) and twice the read (those steps cost 1.2–1.8 reads
- * there). Scaling with the read calibrates the reserve to this machine's load
- * now: too much and a large problem gets only its first greedy placement, too
- * little and it overruns.
+ * busy on its two cores) and three reads. Scaling with the read calibrates
+ * the reserve to this machine and its load now: too much and a large problem
+ * gets only its first greedy placement, too little and it overruns. Those
+ * steps took 2.2–3.5 reads at a million buffers on two machines (twice the
+ * read, the reserve before, overran a 10 s limit by 0.8 s on the slower).
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { finishReserve } from "./time_budget.ts";
  * assert.equal(finishReserve(1_000_000), 1.05); // nothing known of the read
- * assert.equal(finishReserve(1_000_000, 1.5), 3.05); // a slow read: a loaded machine
+ * assert.equal(finishReserve(1_000_000, 1.5), 4.55); // a slow read: a loaded machine
  * ```
  */
 export function finishReserve(buffers: number, readSeconds = 0): number {
-  return 0.05 + Math.max(1e-6 * buffers, 2 * readSeconds);
+  return 0.05 + Math.max(1e-6 * buffers, 3 * readSeconds);
 }
 
 /**
