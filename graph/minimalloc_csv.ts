@@ -30,8 +30,24 @@ export function parseMinimallocCsv(text: string, file: string): PlacementProblem
   const plain = scanPlainMinimalloc(text);
   // Its buffer objects are built only if asked for (see problem_columns.ts).
   if (plain) return columnarProblem(plain);
-  // Anything else, a bad row or a repeated id included: the general reading
-  // below, which names each problem.
+  // Anything else, a bad row or a repeated id included: the general reading,
+  // which names each problem.
+  return parseMinimallocCsvGeneral(text, file);
+}
+
+/**
+ * {@linkcode parseMinimallocCsv} without its quick path (minimalloc_scan.ts):
+ * every text read row by row, through csv-parse when it has quotes. What the
+ * quick path reads, this reads the same; its tests compare the two.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const p = parseMinimallocCsvGeneral('id,lower,upper,size\n"b,1",0,3,4\n', "p.csv");
+ * assert.equal(p.buffers[0].id, "b,1");
+ * ```
+ */
+export function parseMinimallocCsvGeneral(text: string, file: string): PlacementProblem {
   const lines = plainCsvLines(text);
   let rows: string[][] | undefined;
   if (lines === undefined) {

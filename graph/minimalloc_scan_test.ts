@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.10.2";
 import { parse } from "npm:csv-parse@6.2.1/sync";
 import { InputError } from "./input_error.ts";
-import { parseMinimallocCsv } from "./minimalloc_csv.ts";
+import { parseMinimallocCsvGeneral } from "./minimalloc_csv.ts";
 import { scanPlainMinimalloc } from "./minimalloc_scan.ts";
 import { columnarProblem } from "./problem_columns.ts";
 
@@ -14,18 +14,18 @@ function scanned(text: string) {
 
 /** The general reader's verdict on `text`: buffers, or the problems it names. */
 function general(text: string): unknown {
-  // A quoted first header field keeps the text off the quick path: csv-parse
-  // reads it to the same rows.
-  const i = text.search(/[^\r\n]/);
-  const end = i < 0 ? 0 : text.slice(i).search(/[,\r\n]|$/) + i;
-  const quoted = i < 0 ? text : `${text.slice(0, i)}"${text.slice(i, end)}"${text.slice(end)}`;
-  parse(quoted, { skip_empty_lines: true, relax_column_count: true }); // a CSV at all
+  parse(text, { skip_empty_lines: true, relax_column_count: true }); // a CSV at all
   try {
-    return parseMinimallocCsv(quoted, "p.csv").buffers;
+    return parseMinimallocCsvGeneral(text, "p.csv").buffers;
   } catch (e) {
     assert.ok(e instanceof InputError);
     return e;
   }
+}
+
+/** A field as some tools write it: bare, or in quotes (as R and Python's QUOTE_ALL do). */
+function styled(field: string, quote: boolean): string {
+  return quote ? `"${field}"` : field;
 }
 
 /** Texts near the usual form: rows of likely and unlikely fields, either line end. */
@@ -36,6 +36,9 @@ const nearlyPlain = fc.record({
     "id,lower,upper",
     "ID,lower,upper,size",
     "",
+    '"id","lower","upper","size"',
+    'id,"lower",upper,"size","offset"',
+    '"id,lower",upper,size',
   ),
   rows: fc.array(
     fc.oneof(
@@ -43,15 +46,22 @@ const nearlyPlain = fc.record({
       // dropped under a header without one).
       {
         weight: 9,
-        arbitrary: fc.tuple(fc.nat({ max: 300 }), fc.nat({ max: 9 }), fc.nat({ max: 9 }), fc.nat())
-          .map(([id, lower, length, size]) => ({
-            fields: [`b${id}`, `${lower}`, `${lower + length}`, `${size}`, `${size * 2}`],
-          })),
+        arbitrary: fc.tuple(
+          fc.nat({ max: 300 }),
+          fc.nat({ max: 9 }),
+          fc.nat({ max: 9 }),
+          fc.nat(),
+          fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+        ).map(([id, lower, length, size, quotes]) => ({
+          fields: [`b${id}`, `${lower}`, `${lower + length}`, `${size}`, `${size * 2}`]
+            .map((f, i) => styled(f, quotes[i])),
+        })),
       },
       fc.array(
         fc.oneof(
           fc.nat({ max: 40 }).map(String),
           fc.constantFrom("b1", "b2", "x y", "", " 3", "007", "1234567890123456", "-1", "a\rb"),
+          fc.constantFrom('"b1"', '"b,1"', '""', '"7"', '" 7"', '"a""b"', '"x"y', 'x"y', '"a\nb"'),
         ),
         { minLength: 0, maxLength: 6 },
       ),
@@ -64,7 +74,7 @@ const nearlyPlain = fc.record({
 });
 
 Deno.test("scanPlainMinimalloc: what it reads, the general reader reads the same; it leaves every problem to it", () => {
-  let accepted = 0;
+  let accepted = 0, quoted = 0;
   fc.assert(
     fc.property(nearlyPlain, ({ header, rows, eol, blank, last }) => {
       const width = header.split(",").length;
@@ -83,12 +93,14 @@ Deno.test("scanPlainMinimalloc: what it reads, the general reader reads the same
       const buffers = scanned(text);
       if (buffers !== undefined) {
         accepted++;
+        if (text.includes('"')) quoted++;
         assert.deepEqual(buffers, expected, JSON.stringify(text));
       }
     }),
     { numRuns: 2000, seed: 1 },
   );
   assert.ok(accepted > 300, `the quick path read ${accepted} texts`); // the comparison ran
+  assert.ok(quoted > 100, `the quick path read ${quoted} texts with quotes`);
 });
 
 Deno.test("scanPlainMinimalloc: reads the usual form, blank lines and either line end", () => {
@@ -111,7 +123,22 @@ Deno.test("scanPlainMinimalloc: reads the usual form, blank lines and either lin
       "id,lower,upper,size\nb1,0,3,4\nb1,1,2,8\n", // repeated id
       "id,lower,upper,size\r\nb1,0,3,4\n", // mixed line ends
       "id,lower,upper,size\nb1,0,3,4,\n", // trailing comma
-      'id,lower,upper,size\n"b1",0,3,4\n', // a quote
+      'id,lower,upper,size\n"b""1",0,3,4\n', // a quote inside quotes
+      'id,lower,upper,size\nb"1,0,3,4\n', // a quote inside a bare field
+      'id,lower,upper,size\n"b\n1",0,3,4\n', // a line end inside quotes
     ]
   ) assert.equal(scanPlainMinimalloc(bad), undefined, JSON.stringify(bad));
+});
+
+Deno.test("scanPlainMinimalloc: fields whole in quotes are what they enclose", () => {
+  const want = [{ id: "b,1", lower: 0, upper: 3, size: 4 }, {
+    id: "c2",
+    lower: 1,
+    upper: 2,
+    size: 8,
+  }];
+  assert.deepEqual(scanned('"id","lower","upper","size"\n"b,1",0,3,4\n"c2","1","2","8"\n'), want);
+  assert.deepEqual(scanned('"id","lower","upper","size"\r\n"b,1",0,3,4\r\nc2,1,2,8\r\n'), want);
+  // Quoted and bare spellings of one id are one id.
+  assert.equal(scanned('id,lower,upper,size\n"b1",0,1,1\nb1,0,1,1\n'), undefined);
 });
