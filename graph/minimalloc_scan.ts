@@ -22,12 +22,12 @@
 import { firstRepeatedRange } from "./distinct_ranges.ts";
 import type { ProblemColumns } from "./problem_columns.ts";
 
-const COMMA = 44, LF = 10, CR = 13, ZERO = 48, NINE = 57, QUOTE = 34;
+const COMMA = 44, LF = 10, CR = 13, ZERO = 48, NINE = 57, QUOTE = 34, SPACE = 32, TAB = 9;
 
 /**
  * The buffers of `text`, as columns, when it is a plain minimalloc CSV: header
  * `id,lower,upper,size` or `id,lower,upper,size,offset` (names bare or in
- * quotes), no byte-order mark, one kind of line end (`\n`, or `\r\n` on
+ * quotes, in any case, spaces around them), no byte-order mark, one kind of line end (`\n`, or `\r\n` on
  * every line), blank lines anywhere, every row well formed with a new id,
  * fields bare or whole in quotes with no quote or line end inside; else
  * undefined.
@@ -247,7 +247,9 @@ let headerEnd = 0;
 
 /**
  * 4 or 5 when the line at `pos` is `id,lower,upper,size[,offset]`, each name
- * bare or in quotes; else undefined. Leaves the end of the line in `headerEnd`.
+ * bare or in quotes, in any case, with spaces around it (inside the quotes
+ * when quoted): what the general reader takes, which trims and lowercases
+ * them. Else undefined. Leaves the end of the line in `headerEnd`.
  */
 function headerNames(text: string, pos: number, crlf: boolean): number | undefined {
   let count = 0;
@@ -256,8 +258,9 @@ function headerNames(text: string, pos: number, crlf: boolean): number | undefin
     if (name === undefined) return undefined;
     const quoted = text.charCodeAt(pos) === QUOTE;
     if (quoted) pos++;
-    if (!text.startsWith(name, pos)) return undefined;
-    pos += name.length;
+    pos = afterSpaces(text, pos);
+    if (text.slice(pos, pos + name.length).toLowerCase() !== name) return undefined;
+    pos = afterSpaces(text, pos + name.length);
     if (quoted && text.charCodeAt(pos++) !== QUOTE) return undefined;
     count++;
     if (pos === text.length || isLineEnd(text, pos, crlf)) break;
@@ -265,6 +268,11 @@ function headerNames(text: string, pos: number, crlf: boolean): number | undefin
   }
   headerEnd = pos;
   return count === 4 || count === 5 ? count : undefined;
+}
+
+function afterSpaces(text: string, pos: number): number {
+  while (text.charCodeAt(pos) === SPACE || text.charCodeAt(pos) === TAB) pos++;
+  return pos;
 }
 
 const HEADER = ["id", "lower", "upper", "size", "offset"];
