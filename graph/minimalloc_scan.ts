@@ -7,7 +7,7 @@
  *
  * It reads only what the general reader would read to the same buffers, and
  * gives up (undefined) at anything else — another header, a blank id, a
- * number that is not 1–15 plain digits, `upper <= lower`, a repeated id, a
+ * number that is not 1–15 plain digits (spaces around them aside), `upper <= lower`, a repeated id, a
  * quote anywhere but around a whole field, a quote or line end inside one —
  * so that the general reader, which names every problem with its line, sees
  * every text that has one.
@@ -221,13 +221,14 @@ let fieldEnd = 0;
 
 /**
  * The number of 1–15 digits after the comma at `comma`, bare or in quotes,
- * else -1; leaves in `fieldEnd` the position after them (and the closing
- * quote), which must be a comma or a line end (`\n`, `\r`) or the end of the
+ * with spaces around the digits (inside the quotes when quoted: the general
+ * reader trims numbers), else -1; leaves in `fieldEnd` the position after the
+ * field, which must be a comma or a line end (`\n`, `\r`) or the end of the
  * text.
  */
 function field(text: string, comma: number): number {
   const quoted = text.charCodeAt(comma + 1) === QUOTE;
-  const from = quoted ? comma + 2 : comma + 1;
+  const from = afterSpaces(text, quoted ? comma + 2 : comma + 1);
   let pos = from, v = 0;
   for (;; pos++) {
     const d = text.charCodeAt(pos) - ZERO;
@@ -235,6 +236,7 @@ function field(text: string, comma: number): number {
     v = v * 10 + d;
   }
   const digits = pos - from;
+  pos = afterSpaces(text, pos);
   if (quoted && text.charCodeAt(pos++) !== QUOTE) return -1;
   fieldEnd = pos;
   if (digits === 0 || digits > 15) return -1;

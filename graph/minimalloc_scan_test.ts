@@ -66,6 +66,7 @@ const nearlyPlain = fc.record({
           fc.nat({ max: 40 }).map(String),
           fc.constantFrom("b1", "b2", "x y", "", " 3", "007", "1234567890123456", "-1", "a\rb"),
           fc.constantFrom('"b1"', '"b,1"', '""', '"7"', '" 7"', '"a""b"', '"x"y', 'x"y', '"a\nb"'),
+          fc.constantFrom(" 7", "7 ", " 7 ", "\t7", ' "7"', '"7" ', "7 7", " b1"),
         ),
         { minLength: 0, maxLength: 6 },
       ),
