@@ -71,6 +71,7 @@ function stepsFrom(
     } else if (a > top || b > top) top = Math.max(a, b);
   }
   if (!finite || top <= 4 * n + 1024) return { lower, upper, size };
+  if (n <= SMALL) return stepsBySearch(lower, upper, size);
   // Lowers and uppers each in order, then merged: a file written by start
   // time needs no sort of its lowers.
   const byLower = sortedOrder(lower), byUpper = sortedOrder(upper);
@@ -85,4 +86,39 @@ function stepsFrom(
     else stepUpper[byUpper[b++]] = steps - 1;
   }
   return { lower: stepLower, upper: stepUpper, size, time: time.slice(0, steps) };
+}
+
+/**
+ * Below this many buffers the times are sorted by the engine's numeric sort
+ * and each end found by binary search: the radix sort's counts (2,048 per
+ * pass) cost more than the values there (40 µs a call at 300 buffers).
+ */
+const SMALL = 2048;
+
+function stepsBySearch(lower: Float64Array, upper: Float64Array, size: Float64Array): ProblemSteps {
+  const n = size.length;
+  const times = new Float64Array(2 * n);
+  times.set(lower);
+  times.set(upper, n);
+  times.sort();
+  let steps = 0;
+  for (let k = 0; k < 2 * n; k++) {
+    if (steps === 0 || times[steps - 1] !== times[k]) times[steps++] = times[k];
+  }
+  const time = times.slice(0, steps);
+  const step = (t: number) => {
+    let lo = 0, hi = steps - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (time[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const stepLower = new Float64Array(n), stepUpper = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    stepLower[i] = step(lower[i]);
+    stepUpper[i] = step(upper[i]);
+  }
+  return { lower: stepLower, upper: stepUpper, size, time };
 }

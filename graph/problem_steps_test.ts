@@ -69,3 +69,28 @@ Deno.test("problemSteps: a time that is not a finite number leaves the times as 
   assert.equal(s.time, undefined);
   assert.equal(s.upper[0], Infinity);
 });
+
+Deno.test("problemSteps: thousands of buffers (sorted and merged) keep every comparison too", () => {
+  // Past the small-problem path: lowers and uppers each sorted, then merged.
+  let x = 7;
+  const next = (m: number) => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % m;
+  for (const n of [3000, 5000]) {
+    const buffers = Array.from({ length: n }, (_, i) => {
+      const lower = next(4000) * 1e6;
+      return { id: `b${i}`, lower, upper: lower + (1 + next(300)) * 1e6, size: 1 + next(9) };
+    });
+    if (n === 5000) buffers.sort((a, b) => a.lower - b.lower); // lowers already in order
+    const s = problemSteps({ buffers });
+    const ends = buffers.flatMap((b, i) => [[b.lower, s.lower[i]], [b.upper, s.upper[i]]])
+      .sort((a, b) => a[0] - b[0]);
+    for (let k = 1; k < ends.length; k++) {
+      assert.equal(ends[k][1] - ends[k - 1][1], ends[k][0] > ends[k - 1][0] ? 1 : 0);
+    }
+    assert.equal(ends[0][1], 0);
+    for (const [t, step] of ends) assert.equal(s.time![step], t);
+    const stepped = {
+      buffers: buffers.map((b, i) => ({ ...b, lower: s.lower[i], upper: s.upper[i] })),
+    };
+    assert.equal(problemPeakLive({ buffers }), problemPeakLive(stepped));
+  }
+});
