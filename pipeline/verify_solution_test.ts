@@ -22,3 +22,18 @@ Deno.test("verifySolution: a problem without offsets is bad input", async () => 
   await assert.rejects(() => verifySolution(file), InputError);
   await Deno.remove(file);
 });
+
+Deno.test("verifySolution: the same verdict read quickly (columns) or generally (buffer objects)", async () => {
+  // Two overlapping buffers at times far apart; a quote inside a quoted id
+  // sends the second file to the general reader.
+  const rows = (id: string) =>
+    `id,lower,upper,size,offset\n${id},1000000,3000000,4,0\nb,2000000,5000000,4,2\n`;
+  const quick = await csv(rows('"a,1"')), general = await csv(rows('"a""1"'));
+  const q = await verifySolution(quick), g = await verifySolution(general);
+  const steps = (r: typeof q) => r.violations.map((v) => [v.kind, "step" in v ? v.step : -1]);
+  assert.deepEqual(steps(q), [["overlap", 2000000]]);
+  assert.deepEqual(steps(g), steps(q));
+  assert.deepEqual([q.peakLive, q.arena, q.ok], [g.peakLive, g.arena, g.ok]);
+  await Deno.remove(quick);
+  await Deno.remove(general);
+});
