@@ -36,7 +36,8 @@ export interface BestPlaceOptions extends PlaceOptions {
 /**
  * How much longer than first-fit each greedy placer takes, with twice the
  * room measured on 60,000 buffers (greedy-size 10×, greedy-conflicts 6×,
- * greedy-area 13×; the ratios grow with the size); 26 for any other.
+ * greedy-area 13×); 26 for any other. The ratios grow with the size, by
+ * `COST_GROWTH`.
  */
 const COST_VS_FIRST_FIT: Record<string, number> = {
   "greedy-size": 20,
@@ -44,17 +45,51 @@ const COST_VS_FIRST_FIT: Record<string, number> = {
   "greedy-area": 26,
 };
 
+/**
+ * Above 60,000 buffers the ratios grow as (n / 60,000) to these powers. At
+ * 200,000 and 1,000,000 buffers (`llm`, `compiler`, `training` generators)
+ * greedy-size took 29–37× and 61–115× first-fit's time, greedy-area 34–43×
+ * and 69–90×, greedy-conflicts 9–15× and 12–17×; the powers keep the room of
+ * the constants (size 49× and 166×, area 57× and 161×, conflicts 17× and
+ * 28×). With the constants alone, a 10 s limit on a million `llm` buffers
+ * went to greedy-size, which was still running at the deadline (35 s), and
+ * left nothing to the placer that finishes in 7 s at 1.00002 of peak live.
+ */
+const COST_GROWTH: Record<string, number> = {
+  "greedy-size": 0.75,
+  "greedy-conflicts": 0.3,
+  "greedy-area": 0.65,
+};
+
+/**
+ * The estimated time of start placer `name` on `n` buffers, as a multiple of
+ * first-fit's.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { costVsFirstFit } from "./best.ts";
+ * assert.equal(costVsFirstFit("greedy-size", 20000), 20);
+ * assert.ok(costVsFirstFit("greedy-size", 1e6) > 100);
+ * assert.ok(costVsFirstFit("greedy-conflicts", 1e6) < costVsFirstFit("greedy-area", 1e6));
+ * ```
+ */
+export function costVsFirstFit(name: string, n: number): number {
+  const base = COST_VS_FIRST_FIT[name] ?? 26;
+  return base * Math.max(1, n / 60000) ** (COST_GROWTH[name] ?? 0.75);
+}
+
 /** Above this many buffers `best` stops after its start placers. */
 export const EXACT_MAX_BUFFERS = 5000;
 
 /**
  * The start stage of `best` within its time limit: the first start placer —
  * above EXACT_MAX_BUFFERS first-fit, a sweep and the cheapest — runs first and
- * always (a placement is owed); each other start
- * placer only when its estimated cost (first-fit's times
- * COST_VS_FIRST_FIT) still fits, and with a deadline at the limit, past which
- * it throws PlacementDeadline and is skipped. Stops at the bound. Ties go to
- * the earlier placer of `start`.
+ * always (a placement is owed); each other start placer (above
+ * EXACT_MAX_BUFFERS the cheapest first) only when its estimated cost
+ * ({@linkcode costVsFirstFit}) still fits, and with a deadline at the limit,
+ * past which it throws PlacementDeadline and is skipped. Stops at the bound.
+ * Ties go to the earlier placer of `start`.
  *
  * @example
  * ```ts
@@ -92,10 +127,16 @@ export async function startWithin(
   const cost = seconds() - before;
   const skipped: string[] = [];
   const withDeadline: GreedyPlaceOptions = { ...options, deadline: t0 + timeLimit * 1000 };
-  for (const placer of start) {
+  const n = bufferCount(problem);
+  // On large problems the cheapest first: a dear one run first can take the
+  // whole limit and still not finish.
+  const byCost = n > EXACT_MAX_BUFFERS
+    ? [...start].sort((a, b) => costVsFirstFit(a.name, n) - costVsFirstFit(b.name, n))
+    : start;
+  for (const placer of byCost) {
     if (results.has(placer.name)) continue;
     if ([...results.values()].some((r) => r.arena <= bound)) break;
-    if (seconds() + (COST_VS_FIRST_FIT[placer.name] ?? 26) * cost > timeLimit) {
+    if (seconds() + costVsFirstFit(placer.name, n) * cost > timeLimit) {
       skipped.push(placer.name);
       continue;
     }
