@@ -5,6 +5,8 @@
  * @module
  */
 import { radixSortable, sortedOrder } from "../../graph/sorted_order.ts";
+import { problemColumns } from "../../graph/problem_columns.ts";
+import type { PlacementProblem } from "../../graph/types.ts";
 
 /**
  * Indices `0 … n-1` sorted by `keys[0]` descending, then `keys[1]` descending,
@@ -104,8 +106,24 @@ export function countingOrder(n: number, key: Float64Array): Int32Array | undefi
  * assert.deepEqual(keyOf(problem, (b) => b.size), Float64Array.from([4, 8]));
  * ```
  */
-export function keyOf<B>(problem: { buffers: B[] }, f: (b: B) => number): Float64Array {
-  const out = new Float64Array(problem.buffers.length);
-  for (let i = 0; i < out.length; i++) out[i] = f(problem.buffers[i]);
+export function keyOf(problem: PlacementProblem, f: (b: BufferTimes) => number): Float64Array {
+  // From the columns, through one view: a problem read into columns keeps
+  // them (its buffer objects, a million at a time, are never built).
+  const { lower, upper, size } = problemColumns(problem);
+  const out = new Float64Array(size.length);
+  const view = { lower: 0, upper: 0, size: 0 };
+  for (let i = 0; i < out.length; i++) {
+    view.lower = lower[i];
+    view.upper = upper[i];
+    view.size = size[i];
+    out[i] = f(view);
+  }
   return out;
+}
+
+/** What a key of {@linkcode keyOf} sees of a buffer. */
+export interface BufferTimes {
+  lower: number;
+  upper: number;
+  size: number;
 }

@@ -6,6 +6,7 @@
  */
 import { countAtMost, countBelow } from "../_sorted.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
+import { problemColumns } from "../../graph/problem_columns.ts";
 
 /** Per buffer: total size of the other buffers it conflicts with, and their number. */
 export interface ConflictWeights {
@@ -31,28 +32,28 @@ export interface ConflictWeights {
  * ```
  */
 export function conflictWeights(problem: PlacementProblem): ConflictWeights {
-  const bs = problem.buffers;
-  const n = bs.length;
+  // From the columns (a problem read into them keeps them).
+  const { lower: lo, upper: up, size: sz } = problemColumns(problem);
+  const n = sz.length;
   const pos: number[] = [];
-  for (let i = 0; i < n; i++) if (bs[i].size > 0) pos.push(i);
-  const byLower = Int32Array.from(pos).sort((a, b) => bs[a].lower - bs[b].lower);
-  const byUpper = Int32Array.from(pos).sort((a, b) => bs[a].upper - bs[b].upper);
-  const lowers = Float64Array.from(byLower, (i) => bs[i].lower);
-  const uppers = Float64Array.from(byUpper, (i) => bs[i].upper);
-  const lowerSum = prefixSums(byLower, bs), upperSum = prefixSums(byUpper, bs);
+  for (let i = 0; i < n; i++) if (sz[i] > 0) pos.push(i);
+  const byLower = Int32Array.from(pos).sort((a, b) => lo[a] - lo[b]);
+  const byUpper = Int32Array.from(pos).sort((a, b) => up[a] - up[b]);
+  const lowers = Float64Array.from(byLower, (i) => lo[i]);
+  const uppers = Float64Array.from(byUpper, (i) => up[i]);
+  const lowerSum = prefixSums(byLower, sz), upperSum = prefixSums(byUpper, sz);
   const bytes = new Float64Array(n), degree = new Float64Array(n);
   for (const i of pos) {
-    const { lower, upper, size } = bs[i];
-    const startBefore = countBelow(lowers, upper); // lower_j < upper
-    const endBy = countAtMost(uppers, lower); // upper_j <= lower
-    bytes[i] = lowerSum[startBefore] - upperSum[endBy] - size;
+    const startBefore = countBelow(lowers, up[i]); // lower_j < upper
+    const endBy = countAtMost(uppers, lo[i]); // upper_j <= lower
+    bytes[i] = lowerSum[startBefore] - upperSum[endBy] - sz[i];
     degree[i] = startBefore - endBy - 1;
   }
   return { bytes, degree };
 }
 
-function prefixSums(order: Int32Array, bs: PlacementProblem["buffers"]): Float64Array {
+function prefixSums(order: Int32Array, size: Float64Array): Float64Array {
   const s = new Float64Array(order.length + 1);
-  for (let k = 0; k < order.length; k++) s[k + 1] = s[k] + bs[order[k]].size;
+  for (let k = 0; k < order.length; k++) s[k + 1] = s[k] + size[order[k]];
   return s;
 }

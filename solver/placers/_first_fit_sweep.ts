@@ -31,12 +31,13 @@ type BufferColumns = ReturnType<typeof problemColumns>;
  * ```
  */
 export function isStartOrdered(problem: PlacementProblem, order: ArrayLike<number>): boolean {
+  const { lower, size } = problemColumns(problem);
   let last = -Infinity;
   for (let i = 0; i < order.length; i++) {
-    const b = problem.buffers[order[i]];
-    if (b.size === 0) continue;
-    if (b.lower < last) return false;
-    last = b.lower;
+    const b = order[i];
+    if (size[b] === 0) continue;
+    if (lower[b] < last) return false;
+    last = lower[b];
   }
   return true;
 }

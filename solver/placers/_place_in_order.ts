@@ -36,6 +36,7 @@
  */
 import { countBelow, distinctSorted } from "../_sorted.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
+import { bufferId, problemColumns } from "../../graph/problem_columns.ts";
 import { ConflictIndex } from "./_conflict_index.ts";
 import { CursorHeap } from "./_cursor_heap.ts";
 import { firstFitSweep, isStartOrdered } from "./_first_fit_sweep.ts";
@@ -132,15 +133,17 @@ export function placeInOrder(
   policy: GapPolicy,
   options: PlaceInOrderOptions = {},
 ): Placement {
-  const bs = problem.buffers;
-  const n = bs.length;
+  // From the columns (a problem read into them keeps them).
+  const columns = problemColumns(problem);
+  const { lower: lowers, upper: uppers, size: sizes } = columns;
+  const n = sizes.length;
   const align = checkedAlignment(problem);
-  checkPermutation(problem, order);
+  checkPermutation(problem, sizes, order);
   if (policy === "first-fit" && isStartOrdered(problem, order)) {
     const offsets = new Float64Array(n);
-    return { offsets, arena: firstFitSweep(problem, order, align, offsets), truncated: 0 };
+    return { offsets, arena: firstFitSweep(problem, order, align, offsets, columns), truncated: 0 };
   }
-  const points = startPoints(problem);
+  const points = startPoints(lowers, sizes);
   const index = new ConflictIndex(points.length);
   const offsets = new Float64Array(n);
   const searchLimit = options.searchLimit ?? defaultSearchLimit(n);
@@ -153,7 +156,7 @@ export function placeInOrder(
       throw new PlacementDeadline();
     }
     const b = order[i];
-    const { lower, upper, size } = bs[b];
+    const lower = lowers[b], upper = uppers[b], size = sizes[b];
     if (size === 0) continue;
     const from = countBelow(points, lower), to = countBelow(points, upper);
     const footprint = Math.ceil(size / align) * align;
@@ -187,25 +190,32 @@ export function checkedAlignment(problem: PlacementProblem): number {
 }
 
 /** Throws unless `order` holds every positive-size buffer once (and nothing else twice). */
-function checkPermutation(problem: PlacementProblem, order: ArrayLike<number>): void {
-  const bs = problem.buffers;
-  const placed = new Uint8Array(bs.length);
+function checkPermutation(
+  problem: PlacementProblem,
+  sizes: Float64Array,
+  order: ArrayLike<number>,
+): void {
+  const placed = new Uint8Array(sizes.length);
   let count = 0, positive = 0;
   for (let i = 0; i < order.length; i++) {
     const b = order[i];
-    if (placed[b]) throw new Error(`buffer ${bs[b].id} appears twice in the placement order`);
+    if (placed[b]) {
+      throw new Error(`buffer ${bufferId(problem, b)} appears twice in the placement order`);
+    }
     placed[b] = 1;
-    if (bs[b].size > 0) count++;
+    if (sizes[b] > 0) count++;
   }
-  for (const b of bs) if (b.size > 0) positive++;
+  for (let b = 0; b < sizes.length; b++) if (sizes[b] > 0) positive++;
   if (count !== positive) {
     throw new Error(`the placement order holds ${count} of ${positive} buffers of positive size`);
   }
 }
 
 /** Sorted distinct `lower` values of the positive-size buffers. */
-function startPoints(problem: PlacementProblem): Float64Array {
-  return distinctSorted(problem.buffers.filter((b) => b.size > 0).map((b) => b.lower));
+function startPoints(lowers: Float64Array, sizes: Float64Array): Float64Array {
+  const starts: number[] = [];
+  for (let b = 0; b < sizes.length; b++) if (sizes[b] > 0) starts.push(lowers[b]);
+  return distinctSorted(starts);
 }
 
 /** Counts searches stopped by their limit. */

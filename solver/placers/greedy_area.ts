@@ -5,6 +5,7 @@
  * @module
  */
 import type { PlacementProblem } from "../../graph/types.ts";
+import { bufferCount } from "../../graph/problem_columns.ts";
 import type { Placer, PlaceResult } from "../types.ts";
 import { keyOf, orderByKeysDescending } from "./_buffer_order.ts";
 import { placeInOrder } from "./_place_in_order.ts";
@@ -28,7 +29,7 @@ export function placeGreedyArea(
   options: GreedyPlaceOptions = {},
 ): PlaceResult {
   const t0 = performance.now();
-  const order = orderByKeysDescending(problem.buffers.length, [
+  const order = orderByKeysDescending(bufferCount(problem), [
     keyOf(problem, (b) => b.size * (b.upper - b.lower)),
     keyOf(problem, (b) => b.size),
     keyOf(problem, (b) => -b.lower),

@@ -5,6 +5,7 @@
  * @module
  */
 import type { PlacementProblem } from "../../graph/types.ts";
+import { bufferCount } from "../../graph/problem_columns.ts";
 import type { Placer, PlaceResult } from "../types.ts";
 import { keyOf, orderByKeysDescending } from "./_buffer_order.ts";
 import { conflictWeights } from "./_conflict_weights.ts";
@@ -30,7 +31,7 @@ export function placeGreedyConflicts(
 ): PlaceResult {
   const t0 = performance.now();
   const { bytes, degree } = conflictWeights(problem);
-  const order = orderByKeysDescending(problem.buffers.length, [
+  const order = orderByKeysDescending(bufferCount(problem), [
     bytes,
     degree,
     keyOf(problem, (b) => b.size),
