@@ -26,8 +26,8 @@ const COMMA = 44, LF = 10, CR = 13, ZERO = 48, NINE = 57, QUOTE = 34, SPACE = 32
 
 /**
  * The buffers of `text`, as columns, when it is a plain minimalloc CSV: header
- * `id,lower,upper,size` or `id,lower,upper,size,offset` (names bare or in
- * quotes, in any case, spaces around them), no byte-order mark, one kind of line end (`\n`, or `\r\n` on
+ * `id,lower,upper,size[,offset]` in any order (names bare or in quotes, in any
+ * case, spaces around them), no byte-order mark, one kind of line end (`\n`, or `\r\n` on
  * every line), blank lines anywhere, every row well formed with a new id,
  * fields bare or whole in quotes with no quote or line end inside; else
  * undefined.
@@ -49,61 +49,66 @@ export function scanPlainMinimalloc(text: string): ProblemColumns | undefined {
   const n = text.length;
   let pos = 0;
   while (pos < n && isLineEnd(text, pos, crlf)) pos += crlf ? 2 : 1;
-  const names = headerNames(text, pos, crlf);
-  if (names === undefined) return undefined;
+  const kinds = headerKinds(text, pos, crlf);
+  if (kinds === undefined) return undefined;
   pos = headerEnd;
-  const hasOffset = names === 5;
+  const k = kinds.length;
   // Rows are at most the lines: arrays of that length, filled once, never grown.
   let lines = 1;
   for (let at = text.indexOf("\n", pos); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
-  const rows = new Rows(hasOffset, lines);
+  const rows = new Rows(k === 5, lines);
   const numbered = new NumberedIds(lines);
+  const value = new Float64Array(5); // by kind; value[ID] unused
   while (pos < n) {
     if (isLineEnd(text, pos, crlf)) {
       pos += crlf ? 2 : 1;
       continue;
     }
-    // A quoted id is what the quotes enclose: anything but a quote or a line end.
-    const quoted = text.charCodeAt(pos) === QUOTE;
-    if (quoted) pos++;
-    const idStart = pos;
-    // The id's trailing digits and their value, for `numbered` below.
-    let digitsFrom = pos, number = 0;
-    for (;; pos++) {
-      if (pos === n) return undefined;
-      const c = text.charCodeAt(pos);
-      if (quoted ? c === QUOTE : c === COMMA) break;
-      if (c === LF || c === CR || c === QUOTE) return undefined;
-      if (c >= ZERO && c <= NINE) number = number * 10 + c - ZERO;
-      else {
-        digitsFrom = pos + 1;
-        number = 0;
+    let idStart = 0, idEnd = 0;
+    for (let col = 0; col < k; col++) {
+      if (col > 0 && text.charCodeAt(pos++) !== COMMA) return undefined;
+      if (kinds[col] !== ID) {
+        // 1–15 digits, bare or in quotes, spaces around them.
+        const v = field(text, pos);
+        if (v < 0) return undefined;
+        value[kinds[col]] = v;
+        pos = fieldEnd;
+        continue;
       }
+      // A quoted id is what the quotes enclose: anything but a quote or a
+      // line end. A bare one ends at a comma, or at the line end if last.
+      const last = col === k - 1;
+      const quoted = text.charCodeAt(pos) === QUOTE;
+      if (quoted) pos++;
+      idStart = pos;
+      // The id's trailing digits and their value, for `numbered` below.
+      let digitsFrom = pos, number = 0;
+      for (;; pos++) {
+        if (pos === n) {
+          if (quoted || !last) return undefined;
+          break;
+        }
+        const c = text.charCodeAt(pos);
+        if (quoted ? c === QUOTE : c === COMMA && !last) break;
+        if (!quoted && last && (c === LF || c === CR)) break;
+        if (c === LF || c === CR || c === QUOTE || c === COMMA && !quoted) return undefined;
+        if (c >= ZERO && c <= NINE) number = number * 10 + c - ZERO;
+        else {
+          digitsFrom = pos + 1;
+          number = 0;
+        }
+      }
+      if (pos === idStart) return undefined;
+      idEnd = pos;
+      if (quoted) pos++;
+      numbered.add(text, idStart, digitsFrom, idEnd, number);
     }
-    if (pos === idStart) return undefined;
-    const idEnd = pos;
-    if (quoted && text.charCodeAt(++pos) !== COMMA) return undefined;
-    numbered.add(text, idStart, digitsFrom, idEnd, number);
-    // lower, upper, size[, offset]: each a comma then 1–15 digits.
-    const lower = field(text, pos);
-    if (lower < 0 || text.charCodeAt(fieldEnd) !== COMMA) return undefined;
-    const upper = field(text, fieldEnd);
-    if (upper < 0 || text.charCodeAt(fieldEnd) !== COMMA) return undefined;
-    const size = field(text, fieldEnd);
-    if (size < 0) return undefined;
-    let offset = 0;
-    if (hasOffset) {
-      if (text.charCodeAt(fieldEnd) !== COMMA) return undefined;
-      offset = field(text, fieldEnd);
-      if (offset < 0) return undefined;
-    }
-    pos = fieldEnd;
     if (pos < n) {
       if (!isLineEnd(text, pos, crlf)) return undefined;
       pos += crlf ? 2 : 1;
     }
-    if (upper <= lower) return undefined;
-    rows.push(idStart, idEnd, lower, upper, size, offset);
+    if (value[UPPER] <= value[LOWER]) return undefined;
+    rows.push(idStart, idEnd, value[LOWER], value[UPPER], value[SIZE], value[OFFSET]);
   }
   const columns = rows.columns(text);
   const distinct = numbered.distinct();
@@ -220,15 +225,15 @@ class NumberedIds {
 let fieldEnd = 0;
 
 /**
- * The number of 1–15 digits after the comma at `comma`, bare or in quotes,
+ * The number of 1–15 digits of the field starting at `start`, bare or in quotes,
  * with spaces around the digits (inside the quotes when quoted: the general
  * reader trims numbers), else -1; leaves in `fieldEnd` the position after the
  * field, which must be a comma or a line end (`\n`, `\r`) or the end of the
  * text.
  */
-function field(text: string, comma: number): number {
-  const quoted = text.charCodeAt(comma + 1) === QUOTE;
-  const from = afterSpaces(text, quoted ? comma + 2 : comma + 1);
+function field(text: string, start: number): number {
+  const quoted = text.charCodeAt(start) === QUOTE;
+  const from = afterSpaces(text, quoted ? start + 1 : start);
   let pos = from, v = 0;
   for (;; pos++) {
     const d = text.charCodeAt(pos) - ZERO;
@@ -244,32 +249,43 @@ function field(text: string, comma: number): number {
   return next === COMMA || next === LF || next === CR || pos === text.length ? v : -1;
 }
 
-/** Where the header {@linkcode headerNames} last read ends. */
+/** Where the header {@linkcode headerKinds} last read ends. */
 let headerEnd = 0;
 
 /**
- * 4 or 5 when the line at `pos` is `id,lower,upper,size[,offset]`, each name
- * bare or in quotes, in any case, with spaces around it (inside the quotes
- * when quoted): what the general reader takes, which trims and lowercases
- * them. Else undefined. Leaves the end of the line in `headerEnd`.
+ * The columns of the header line at `pos`, as kinds (indices into
+ * `HEADER`), when it names `id`, `lower`, `upper` and `size` once each, in any
+ * order, and `offset` at most once, nothing else; each name bare or in
+ * quotes, in any case, with spaces around it (inside the quotes when quoted):
+ * what the general reader takes, which trims and lowercases them. Else
+ * undefined. Leaves the end of the line in `headerEnd`.
  */
-function headerNames(text: string, pos: number, crlf: boolean): number | undefined {
-  let count = 0;
+function headerKinds(text: string, pos: number, crlf: boolean): number[] | undefined {
+  const kinds: number[] = [];
   for (;;) {
-    const name = HEADER[count];
-    if (name === undefined) return undefined;
     const quoted = text.charCodeAt(pos) === QUOTE;
     if (quoted) pos++;
     pos = afterSpaces(text, pos);
-    if (text.slice(pos, pos + name.length).toLowerCase() !== name) return undefined;
-    pos = afterSpaces(text, pos + name.length);
-    if (quoted && text.charCodeAt(pos++) !== QUOTE) return undefined;
-    count++;
+    let kind = -1;
+    for (let k = 0; k < HEADER.length && kind < 0; k++) {
+      const name = HEADER[k];
+      if (text.slice(pos, pos + name.length).toLowerCase() === name) {
+        const after = afterSpaces(text, pos + name.length);
+        const c = text.charCodeAt(after);
+        const ends = quoted ? c === QUOTE : c === COMMA || after === text.length ||
+          isLineEnd(text, after, crlf);
+        if (ends) (kind = k), (pos = after);
+      }
+    }
+    if (kind < 0 || kinds.includes(kind)) return undefined;
+    kinds.push(kind);
+    if (quoted) pos++;
     if (pos === text.length || isLineEnd(text, pos, crlf)) break;
     if (text.charCodeAt(pos++) !== COMMA) return undefined;
   }
   headerEnd = pos;
-  return count === 4 || count === 5 ? count : undefined;
+  if (kinds.length < 4 || (kinds.length === 4 && kinds.includes(OFFSET))) return undefined;
+  return kinds;
 }
 
 function afterSpaces(text: string, pos: number): number {
@@ -278,6 +294,7 @@ function afterSpaces(text: string, pos: number): number {
 }
 
 const HEADER = ["id", "lower", "upper", "size", "offset"];
+const ID = 0, LOWER = 1, UPPER = 2, SIZE = 3, OFFSET = 4;
 
 /** A line end at `pos`: `\n`, or with `crlf` exactly `\r\n` (a lone one is not). */
 function isLineEnd(text: string, pos: number, crlf: boolean): boolean {

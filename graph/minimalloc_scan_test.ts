@@ -147,3 +147,52 @@ Deno.test("scanPlainMinimalloc: fields whole in quotes are what they enclose", (
   // Quoted and bare spellings of one id are one id.
   assert.equal(scanned('id,lower,upper,size\n"b1",0,1,1\nb1,0,1,1\n'), undefined);
 });
+
+Deno.test("scanPlainMinimalloc: columns in any order read as the general reader reads them", () => {
+  const names = ["id", "lower", "upper", "size", "offset"];
+  const row = fc.record({
+    id: fc.oneof(
+      { weight: 8, arbitrary: fc.nat({ max: 40 }).map((i) => `t${i}.x`) },
+      fc.constantFrom("", "a,b", 'q"', "7"),
+    ),
+    lower: fc.nat({ max: 9 }),
+    length: fc.integer({ min: -1, max: 9 }),
+    size: fc.oneof({ weight: 8, arbitrary: fc.nat().map(String) }, fc.constantFrom("", "x", "-1")),
+    offset: fc.nat({ max: 99 }),
+    quotes: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+  });
+  let accepted = 0;
+  fc.assert(
+    fc.property(
+      fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }),
+      fc.option(fc.nat({ max: 4 }), { nil: undefined }),
+      fc.array(row, { maxLength: 6 }),
+      fc.constantFrom("\n", "\r\n"),
+      (order, offsetAt, rows, eol) => {
+        const columns = [...order];
+        if (offsetAt !== undefined) columns.splice(offsetAt, 0, 4);
+        const cell = (r: typeof rows[number], kind: number, quote: boolean) => {
+          const v = [r.id, `${r.lower}`, `${r.lower + r.length}`, r.size, `${r.offset}`][kind];
+          return quote || v.includes(",") ? `"${v.replaceAll('"', '""')}"` : v;
+        };
+        const text = [
+          columns.map((c) => names[c]).join(","),
+          ...rows.map((r) => columns.map((c, i) => cell(r, c, r.quotes[i])).join(",")),
+        ].join(eol) + eol;
+        let expected: unknown;
+        try {
+          expected = general(text);
+        } catch {
+          return;
+        }
+        const buffers = scanned(text);
+        if (buffers !== undefined) {
+          accepted++;
+          assert.deepEqual(buffers, expected, JSON.stringify(text));
+        }
+      },
+    ),
+    { numRuns: 1000, seed: 2 },
+  );
+  assert.ok(accepted > 200, `the quick path read ${accepted} texts`);
+});
