@@ -11,12 +11,7 @@
  *
  * @module
  */
-
-/**
- * Per-process seed, as in `id_index.ts`: no file can make all its ids collide
- * without knowing it.
- */
-const SEED = crypto.getRandomValues(new Int32Array(1))[0];
+import { hashOfRange } from "./id_index.ts";
 
 /**
  * The index of the first range whose text repeats an earlier one, or -1 when
@@ -42,14 +37,7 @@ export function firstRepeatedRange(text: string, start: Int32Array, end: Int32Ar
   const slots = new Int32Array(2 * cap);
   for (let i = 0; i < n; i++) {
     const a = start[i], b = end[i];
-    let h = 0x811c9dc5 ^ SEED;
-    for (let k = a; k < b; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-    // murmur3's finalizer: FNV's low bits depend only on low bits of each unit.
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
+    const h = hashOfRange(text, a, b);
     for (let p = h & mask;; p = (p + 1) & mask) {
       const s = slots[2 * p + 1];
       if (s === 0) {

@@ -26,18 +26,29 @@ export interface IdLookup {
 const SEED = crypto.getRandomValues(new Int32Array(1))[0];
 
 /**
- * FNV-1a over UTF-16 code units from a seeded basis, then murmur3's finalizer:
- * FNV's low bits depend only on the low bits of each unit, and the table
- * indexes by low bits.
+ * The hash of `text[from, to)`: FNV-1a over UTF-16 code units from a seeded
+ * basis, then murmur3's finalizer: FNV's low bits depend only on the low
+ * bits of each unit, and the tables index by low bits. Also the hash of ids
+ * still lying in the text they were read from (distinct_ranges.ts).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(hashOfRange("x,conv_1,y", 2, 8), hashOfRange("conv_1", 0, 6));
+ * ```
  */
-function hashOf(s: string): number {
+export function hashOfRange(text: string, from: number, to: number): number {
   let h = 0x811c9dc5 ^ SEED;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
+}
+
+function hashOf(s: string): number {
+  return hashOfRange(s, 0, s.length);
 }
 
 /**
