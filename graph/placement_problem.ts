@@ -5,7 +5,6 @@
  * @module
  */
 import type { IndexedGraph } from "./indexed_graph.ts";
-import { problemColumns, readColumns } from "./problem_columns.ts";
 import { problemSteps } from "./problem_steps.ts";
 import type { Lifetimes, PlacementProblem } from "./types.ts";
 
@@ -51,11 +50,8 @@ export function problemPeakLive(problem: PlacementProblem): number {
   // Typed arrays and one numeric sort, not [time, delta] pairs: at a million
   // buffers the pairs' sort cost a third of a second per call. A problem
   // read into columns is read from them (its buffers are never built), with
-  // its times as steps, made once for every caller (problem_steps.ts); one
-  // of objects, which may change between calls, from its own times.
-  const { lower, upper, size } = readColumns(problem)
-    ? problemSteps(problem)
-    : problemColumns(problem);
+  // its times as steps, made once for every caller (problem_steps.ts).
+  const { lower, upper, size } = problemSteps(problem);
   const n = size.length;
   let m = 0, small = true, top = 0;
   for (let i = 0; i < n; i++) {
@@ -80,7 +76,7 @@ export function problemPeakLive(problem: PlacementProblem): number {
     }
     return peak;
   }
-  // Times far apart or not integers: sorted and searched.
+  // Times that are not finite numbers (problemSteps leaves them): sorted and searched.
   const times = new Float64Array(2 * m);
   for (let i = 0, k = 0; i < n; i++) {
     if (size[i] <= 0) continue;

@@ -81,7 +81,7 @@ export function radixSort(
   for (let i = 0; i < n; i++) pos[i] = i;
   // (16-bit digits, two passes instead of three for values under 2^32, were
   // slower at two million: their scattered writes miss the cache.)
-  const bits = DIGIT_BITS, mask = BUCKETS - 1;
+  const mask = BUCKETS - 1;
   const count = new Int32Array(BUCKETS);
   // Times and addresses rarely reach 2^32: then the high words stay zero and
   // are not carried (a third less memory moved per pass).
@@ -89,7 +89,7 @@ export function radixSort(
   let lo2 = new Uint32Array(n), hi2 = carryHi ? new Uint32Array(n) : hi, pos2 = new Int32Array(n);
   for (let word = 0; word < 2; word++) {
     const top = word === 0 ? loBits >>> 0 : hiTop;
-    for (let shift = 0; shift < 32 && top >>> shift !== 0; shift += bits) {
+    for (let shift = 0; shift < 32 && top >>> shift !== 0; shift += DIGIT_BITS) {
       const key = word === 0 ? lo : hi;
       count.fill(0);
       for (let i = 0; i < n; i++) count[(key[i] >>> shift) & mask]++;

@@ -5,8 +5,6 @@
  *
  * @module
  */
-import { sortedOrder } from "../graph/sorted_order.ts";
-
 /** Each lifespan as the compressed steps it covers, and the time of each step. */
 export interface LowerRanks {
   /** The distinct lower ends, ascending: step `s` is time `lowers[s]`. */
@@ -20,8 +18,9 @@ export interface LowerRanks {
 /**
  * Compresses the lifespans `[lower[i], upper[i])`. Times that are small
  * non-negative integers (step numbers: at most 4n + 1024) are counted in an
- * array indexed by time, larger integers put in order by a radix sort; any
- * others are sorted and searched.
+ * array indexed by time; any others are sorted and searched. (The verifier
+ * hands it a problem's steps, graph/problem_steps.ts, so its times are step
+ * numbers unless some time is not a finite number.)
  *
  * @example
  * ```ts
@@ -42,7 +41,7 @@ export function lowerRanks(lower: Float64Array, upper: Float64Array): LowerRanks
     if (a > top) top = a;
     if (b > top) top = b;
   }
-  if (top > 4 * n + 1024) return byOrder(lower, upper);
+  if (top > 4 * n + 1024) return bySearch(lower, upper);
   // below[x]: distinct lower ends under x, for every time x up to top.
   const below = new Int32Array(top + 2);
   for (let i = 0; i < n; i++) below[lower[i] + 1] = 1;
@@ -55,29 +54,6 @@ export function lowerRanks(lower: Float64Array, upper: Float64Array): LowerRanks
     last[i] = below[upper[i]] - 1;
   }
   return { lowers, first, last };
-}
-
-/**
- * Times that are integers but far apart: both ends put in order by a radix
- * sort, then walked side by side (no search per lifespan).
- */
-function byOrder(lower: Float64Array, upper: Float64Array): LowerRanks {
-  const n = lower.length;
-  const byLower = sortedOrder(lower), byUpper = sortedOrder(upper);
-  const first = new Int32Array(n), last = new Int32Array(n);
-  const distinct: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const i = byLower[k];
-    if (k === 0 || lower[i] !== distinct[distinct.length - 1]) distinct.push(lower[i]);
-    first[i] = distinct.length - 1;
-  }
-  // last: distinct lower ends below each upper, minus 1.
-  for (let k = 0, j = 0; k < n; k++) {
-    const i = byUpper[k];
-    while (j < distinct.length && distinct[j] < upper[i]) j++;
-    last[i] = j - 1;
-  }
-  return { lowers: Float64Array.from(distinct), first, last };
 }
 
 function bySearch(lower: Float64Array, upper: Float64Array): LowerRanks {

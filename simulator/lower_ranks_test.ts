@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.10.2";
 import { lowerRanks } from "./lower_ranks.ts";
 
-Deno.test("lowerRanks: counting by time, ordering far-apart times and sorting agree", () => {
+Deno.test("lowerRanks: counting by time and sorting agree, far-apart and fractional times too", () => {
   const lifespans = fc.array(fc.tuple(fc.nat({ max: 60 }), fc.nat({ max: 60 })), { maxLength: 40 });
   fc.assert(fc.property(lifespans, (spans) => {
     const lower = Float64Array.from(spans, ([a]) => a);
     const upper = Float64Array.from(spans, ([a, len]) => a + len + 1);
     const counted = lowerRanks(lower, upper);
-    // Times a billion apart are integers but not step numbers: the radix order.
+    // Times a billion apart are integers but not step numbers: sorted, not counted.
     const far = (a: Float64Array) => a.map((x) => x * 1e9);
     // A fractional time sends the same times through the sorting path.
     const shifted = (a: Float64Array) => a.map((x) => x + 0.5);

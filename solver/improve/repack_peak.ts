@@ -103,13 +103,8 @@ export function repackPeak(
   let rounds = 0, kept = 0;
   const lifted = new Uint8Array(n);
   const newOffsets = new Float64Array(n);
-  // Footprints of the buffers of positive size (zero for the others: never in the way).
-  const fixed = new FixedBuffers({
-    lower,
-    upper,
-    size: size.map((f, i) => bytes[i] > 0 ? f : 0),
-    offsets,
-  });
+  // Footprints, zero for size-0 buffers: never in the way.
+  const fixed = new FixedBuffers({ lower, upper, size, offsets });
   while (height > goal && rounds < maxRounds && sinceGain < stallRounds) {
     if (performance.now() >= options.deadline) {
       return { offsets, arena: height, rounds, kept, stoppedAtDeadline: true };

@@ -30,8 +30,12 @@ type BufferColumns = ReturnType<typeof problemColumns>;
  * assert.equal(isStartOrdered(problem, [0, 1, 2]), false);
  * ```
  */
-export function isStartOrdered(problem: PlacementProblem, order: ArrayLike<number>): boolean {
-  const { lower, size } = problemColumns(problem);
+export function isStartOrdered(
+  problem: PlacementProblem,
+  order: ArrayLike<number>,
+  columns: BufferColumns = problemColumns(problem),
+): boolean {
+  const { lower, size } = columns;
   let last = -Infinity;
   for (let i = 0; i < order.length; i++) {
     const b = order[i];

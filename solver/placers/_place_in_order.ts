@@ -139,7 +139,7 @@ export function placeInOrder(
   const n = sizes.length;
   const align = checkedAlignment(problem);
   checkPermutation(problem, sizes, order);
-  if (policy === "first-fit" && isStartOrdered(problem, order)) {
+  if (policy === "first-fit" && isStartOrdered(problem, order, columns)) {
     const offsets = new Float64Array(n);
     return { offsets, arena: firstFitSweep(problem, order, align, offsets, columns), truncated: 0 };
   }
