@@ -5,7 +5,8 @@ import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { simulate } from "../simulator/simulate.ts";
 import { randomProblem } from "../testkit/mod.ts";
 import { threeBranchGraph } from "./ilp/_test_graphs.ts";
-import { bestScheduler, EXACT_MAX_BUFFERS } from "./best.ts";
+import { bestScheduler, costVsFirstFit, EXACT_MAX_BUFFERS, startWithin } from "./best.ts";
+import type { Placer } from "./types.ts";
 import { PLACERS } from "./registry.ts";
 
 const bestPlacer = PLACERS.best;
@@ -69,4 +70,34 @@ Deno.test("best scheduler: greedy, then the ILP, on the three-branch graph", asy
   const report = simulate(g, { order: r.order });
   assert.ok(report.ok);
   assert.equal(report.peakLive, 14);
+});
+
+Deno.test("startWithin: above EXACT_MAX_BUFFERS the start placers run cheapest first", async () => {
+  // Stubs that only note when they ran: first fit, then by estimated cost
+  // (greedy-conflicts, greedy-size, greedy-area), not in the order given.
+  const n = EXACT_MAX_BUFFERS + 1;
+  const problem = {
+    buffers: Array.from(
+      { length: n },
+      (_, i) => ({ id: `b${i}`, lower: i, upper: i + 1, size: 1 }),
+    ),
+  };
+  const ran: string[] = [];
+  const stub = (name: string): Placer => ({
+    name,
+    description: "records its turn",
+    place: () => {
+      ran.push(name);
+      return Promise.resolve({
+        offsets: new Float64Array(n),
+        arena: 2,
+        status: "feasible",
+        seconds: 0,
+      });
+    },
+  });
+  const start = ["greedy-size", "greedy-area", "greedy-conflicts", "first-fit"].map(stub);
+  await startWithin(problem, start, {}, { bound: 1, t0: performance.now(), timeLimit: 1e6 });
+  assert.deepEqual(ran, ["first-fit", "greedy-conflicts", "greedy-size", "greedy-area"]);
+  assert.ok(costVsFirstFit("greedy-conflicts", n) < costVsFirstFit("greedy-size", n));
 });
