@@ -12,8 +12,9 @@
  * ```
  *
  * Each run is `family:buffers:limit` with family `training` (program order
- * of a random training graph), `compiler` (compiler-like plan) or `llm`
- * (LLM-like plan, bench/generators/llm.ts), seed 1; `:foreign` after it
+ * of a random training graph), `compiler` (compiler-like plan), `llm`
+ * (LLM-like plan, bench/generators/llm.ts) or `random` (random intervals,
+ * bench/generators/random_intervals.ts), of seed `--seed` (default 1); `:foreign` after it
  * writes the problem as another tool might (bench/generators/foreign_style.ts). The last column is what
  * the CLI said of the time limit (its JSON `timeNote`).
  *
@@ -27,11 +28,12 @@ import { compilerInstance, trainingInstance } from "./generators/large.ts";
 import { benchArgs } from "./placement/args.ts";
 import { llmInstance } from "./generators/llm.ts";
 import { foreignStyle } from "./generators/foreign_style.ts";
+import { randomIntervalInstance, randomIntervalShape } from "./generators/random_intervals.ts";
 import { loadNote } from "./placement/stats.ts";
 
 /** One run of the table. */
 export interface LargeRun {
-  family: "training" | "compiler" | "llm";
+  family: "training" | "compiler" | "llm" | "random";
   buffers: number;
   limit: number;
   /** Written as another tool might (bench/generators/foreign_style.ts). */
@@ -51,7 +53,7 @@ export interface LargeRun {
  */
 export function parseRuns(text: string): LargeRun[] {
   return text.split(",").map((part) => {
-    const m = /^(training|compiler|llm):(\d+):(\d+(?:\.\d+)?)(:foreign)?$/.exec(part.trim());
+    const m = /^(training|compiler|llm|random):(\d+):(\d+(?:\.\d+)?)(:foreign)?$/.exec(part.trim());
     if (!m) throw new Error(`--runs: "${part}" is not family:buffers:limit[:foreign]`);
     const run: LargeRun = {
       family: m[1] as LargeRun["family"],
@@ -79,15 +81,24 @@ export function allowance(limit: number): number {
 }
 
 const USAGE = `usage: deno run -A bench/placement_large.ts [options]
-  --runs LIST   family:buffers:limit[:foreign],… with family training, compiler or llm
-                (default training:10000:60); :foreign writes the problem as another tool
-                might: ids not one prefix and a number, times in nanoseconds, not steps
+  --runs LIST   family:buffers:limit[:foreign],… with family training, compiler, llm or
+                random (default training:10000:60); :foreign writes the problem as another
+                tool might: ids not one prefix and a number, times in nanoseconds, not steps
+  --seed N      the generators' seed (default 1); random draws its shape from it
   --help        this text`;
 
 async function main(args: string[]): Promise<number> {
-  const parsed = benchArgs(args, { runs: { type: "string", default: "training:10000:60" } }, USAGE);
+  const parsed = benchArgs(args, {
+    runs: { type: "string", default: "training:10000:60" },
+    seed: { type: "string", default: "1" },
+  }, USAGE);
   if ("exit" in parsed) return parsed.exit;
   const { values } = parsed;
+  const seed = Number(values.seed);
+  if (!Number.isSafeInteger(seed)) {
+    console.error(`--seed must be an integer, got ${values.seed}`);
+    return 2;
+  }
   const cli = new URL("../cli/main.ts", import.meta.url).pathname;
   const dir = await Deno.makeTempDir({ prefix: "memplan_large_" });
   const lines = [
@@ -98,10 +109,12 @@ async function main(args: string[]): Promise<number> {
   try {
     for (const run of parseRuns(values.runs)) {
       const generated = run.family === "training"
-        ? trainingInstance({ tensors: run.buffers, seed: 1 })
+        ? trainingInstance({ tensors: run.buffers, seed })
         : run.family === "llm"
-        ? llmInstance({ buffers: run.buffers, seed: 1 })
-        : compilerInstance({ buffers: run.buffers, seed: 1 });
+        ? llmInstance({ buffers: run.buffers, seed })
+        : run.family === "random"
+        ? randomIntervalInstance({ buffers: run.buffers, seed })
+        : compilerInstance({ buffers: run.buffers, seed });
       const problem = run.foreign ? foreignStyle(generated) : generated;
       const input = `${dir}/${run.family}-${run.buffers}.csv`, output = `${dir}/out.csv`;
       await Deno.writeTextFile(input, formatMinimallocCsv(problem));
@@ -139,9 +152,11 @@ async function main(args: string[]): Promise<number> {
       }
       const over = wall - run.limit;
       lines.push(
-        `| ${run.family}${run.foreign ? " (foreign)" : ""} | ${run.buffers} | ${run.limit} | ${
-          wall.toFixed(2)
-        } | ${over.toFixed(2)} (${allowance(run.limit).toFixed(1)})${
+        `| ${run.family}${run.foreign ? " (foreign)" : ""}${
+          run.family === "random" ? ` ${shapeNote(seed)}` : ""
+        } | ${run.buffers} | ${run.limit} | ${wall.toFixed(2)} | ${over.toFixed(2)} (${
+          allowance(run.limit).toFixed(1)
+        })${
           over > allowance(run.limit) ? " **over**" : ""
         } | ${height} | ${verified} | ${timeNote} |`,
       );
@@ -150,9 +165,15 @@ async function main(args: string[]): Promise<number> {
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
-  console.log(`${loadBefore} at start, ${loadNote()} at end\n`);
+  console.log(`seed ${seed}; ${loadBefore} at start, ${loadNote()} at end\n`);
   console.log(lines.join("\n"));
   return 0;
+}
+
+/** The shape a random-interval seed drew, for its row. */
+function shapeNote(seed: number): string {
+  const s = randomIntervalShape(seed);
+  return `(${s.alive} alive, lifespans 1–${s.longest}, ${s.sizes} sizes)`;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -13,6 +13,16 @@
 import type { PlacementProblem } from "../../graph/types.ts";
 import { problemSteps } from "../../graph/problem_steps.ts";
 import { FixedBuffers } from "./_fixed_buffers.ts";
+import { searchWindow } from "./_window_search.ts";
+
+/**
+ * Share of the time spent re-solving windows exactly (_window_search.ts)
+ * rather than greedily: at first, and its bounds (doubled by a success, cut
+ * by a tenth by a failure).
+ */
+const EXACT_SHARE_START = 0.5, EXACT_SHARE_MIN = 0.05, EXACT_SHARE_MAX = 0.9;
+/** Buffers of an exact window: log-uniform between these. */
+const WINDOW_MIN = 24, WINDOW_MAX = 400;
 
 /** Options of {@linkcode repackPeak}. */
 export interface RepackOptions {
@@ -31,6 +41,12 @@ export interface RepackOptions {
    * goal or `rounds` ends it).
    */
   stallRounds?: number;
+  /**
+   * Share of the time given to exact windows (_window_search.ts) at first,
+   * then adapted to how they fare; 0: greedy rounds only (the same rounds on
+   * any machine), 1: exact windows only. Default 0.5.
+   */
+  exactShare?: number;
   /** Most buffers lifted out in one round; default 300. */
   maxLifted?: number;
 }
@@ -82,6 +98,12 @@ export function repackPeak(
   const maxRounds = options.rounds ?? Infinity;
   const stallRounds = options.stallRounds ?? Infinity;
   let sinceGain = 0;
+  // Exact moves win where lifespans are short next to a window and fail
+  // where long ones pin its edges: their share follows how they fare.
+  let exactShare = options.exactShare ?? EXACT_SHARE_START;
+  const adapt = exactShare > 0 && exactShare < 1;
+  // Time, not rounds: a window costs tens of greedy rounds.
+  let exactMs = 0, greedyMs = 0;
   let seed = (options.seed ?? 1) >>> 0 || 1;
   const random = () => {
     seed ^= seed << 13;
@@ -115,6 +137,26 @@ export function repackPeak(
     const tops: number[] = [];
     for (let i = 0; i < n; i++) if (topOf(i) === height) tops.push(i);
     const p = tops[Math.floor(random() * tops.length)];
+    const roundFrom = performance.now();
+    if (exactShare >= 1 || (exactShare > 0 && exactMs <= exactShare * (exactMs + greedyMs))) {
+      // An exact move: the window around p re-solved below the height.
+      const move = searchWindow({ lower, upper, size: bytes, offsets }, p, {
+        buffers: Math.round(WINDOW_MIN * (WINDOW_MAX / WINDOW_MIN) ** random()),
+        capacity: height - 1,
+        alignment: align,
+        deadline: options.deadline,
+      });
+      if (move !== undefined) {
+        move.moved.forEach((i, k) => offsets[i] = move.offsets[k]);
+        [height, atTop] = heightAndCount();
+        kept++;
+        sinceGain = 0;
+        fixed.moved(move.moved);
+        if (adapt) exactShare = Math.min(EXACT_SHARE_MAX, 2 * exactShare);
+      } else if (adapt) exactShare = Math.max(EXACT_SHARE_MIN, 0.9 * exactShare);
+      exactMs += performance.now() - roundFrom;
+      continue;
+    }
     const t = lower[p] + Math.floor(random() * (upper[p] - lower[p]));
     const w = Math.floor(Math.pow(random(), 3) * 40);
     // Half the rounds lift a slab: the buffers of the window above a level
@@ -190,6 +232,7 @@ export function repackPeak(
       } else set.forEach((i, k) => offsets[i] = saved[k]);
     }
     for (const i of set) lifted[i] = 0;
+    greedyMs += performance.now() - roundFrom;
     if (late) return { offsets, arena: height, rounds, kept, stoppedAtDeadline: true };
   }
   return { offsets, arena: height, rounds, kept, stoppedAtDeadline: false };

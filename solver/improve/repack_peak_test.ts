@@ -5,6 +5,8 @@ import { llmInstance } from "../../bench/generators/llm.ts";
 import { placeFirstFit } from "../placers/first_fit.ts";
 import { repackPeak } from "./repack_peak.ts";
 import { foreignStyle } from "../../bench/generators/foreign_style.ts";
+import { randomIntervalInstance } from "../../bench/generators/random_intervals.ts";
+import { placementArena } from "../../graph/placement_problem.ts";
 
 Deno.test("repackPeak: never worse, always valid, start untouched", () => {
   for (const seed of [1, 2, 3]) {
@@ -86,8 +88,30 @@ Deno.test("repackPeak: the same rounds whatever unit the times are in", () => {
   };
   const nanoseconds = foreignStyle(problem);
   const start = placeFirstFit(problem).offsets;
-  const options = { deadline: Infinity, bound: problemPeakLive(problem), rounds: 60, seed: 6 };
+  const options = {
+    deadline: Infinity,
+    bound: problemPeakLive(problem),
+    rounds: 60,
+    seed: 6,
+    exactShare: 0, // greedy rounds: exact ones share time by the clock
+  };
   const a = repackPeak(problem, start, options), b = repackPeak(nanoseconds, start, options);
   assert.ok(a.kept > 0); // the rounds did something to compare
   assert.deepEqual([...b.offsets], [...a.offsets]);
+});
+
+Deno.test("repackPeak: exact windows reach peak live where greedy rounds stall", () => {
+  // Short random lifespans and sizes: the height is decided all along.
+  const problem = randomIntervalInstance({ buffers: 3000, seed: 3 });
+  const start = placeFirstFit(problem).offsets;
+  const bound = problemPeakLive(problem);
+  const base = { deadline: Infinity, bound, rounds: 200, seed: 2 };
+  const exact = repackPeak(problem, start, { ...base, exactShare: 1 });
+  const greedy = repackPeak(problem, start, { ...base, exactShare: 0 });
+  for (const r of [exact, greedy]) {
+    assert.ok(verifyPlacement(problem, r.offsets).ok);
+    assert.equal(r.arena, placementArena(problem, r.offsets));
+  }
+  assert.equal(exact.arena, bound);
+  assert.ok(greedy.arena > bound, `greedy ${greedy.arena} vs ${bound}`);
 });

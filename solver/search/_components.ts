@@ -34,6 +34,12 @@ export interface Component {
    * sections, so that the part and its mirror share one failure table.
    */
   mirrored?: boolean;
+  /**
+   * Per section, the height below which nothing of the part may lie: the
+   * tops of buffers fixed outside the search (a window re-solved inside a
+   * larger placement). Absent: the ground, 0 everywhere.
+   */
+  floors?: Float64Array;
 }
 
 /**

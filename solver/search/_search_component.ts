@@ -301,18 +301,20 @@ class CanonicalSearch {
     const sc = this.#scratch = options.scratch ?? new SearchScratch();
     const F = Float64Array, I = Int32Array, U = Uint8Array;
     this.#h = sc.take("h", sections, F).fill(0, 0, sections);
+    const floors = comp.floors;
+    if (floors !== undefined) this.#h.set(floors.subarray(0, sections));
     this.#below = sc.take("below", sections, I).fill(-1, 0, sections);
     const flip = this.#flip;
     this.#skyHA = sc.take("skyHA", sections, I);
     this.#skyHA.set(memo(comp, "skyHA", () => {
       const a = new Int32Array(sections);
-      for (let s = 0; s < sections; s++) a[s] = skyA(flip < 0 ? s : flip - s, 0, -1);
+      for (let s = 0; s < sections; s++) a[s] = skyA(flip < 0 ? s : flip - s, floors?.[s] ?? 0, -1);
       return a;
     }));
     this.#skyHB = sc.take("skyHB", sections, I);
     this.#skyHB.set(memo(comp, "skyHB", () => {
       const a = new Int32Array(sections);
-      for (let s = 0; s < sections; s++) a[s] = skyB(flip < 0 ? s : flip - s, 0, -1);
+      for (let s = 0; s < sections; s++) a[s] = skyB(flip < 0 ? s : flip - s, floors?.[s] ?? 0, -1);
       return a;
     }));
     // Static per part: computed once for all the runs of a portfolio.
@@ -337,6 +339,14 @@ class CanonicalSearch {
       return cross;
     }));
     this.#floor = sc.take("floor", n, F).fill(0, 0, n);
+    if (floors !== undefined) {
+      // A buffer starts no lower than the highest floor under its lifespan.
+      for (let b = 0; b < n; b++) {
+        let f = 0;
+        for (let s = comp.first[b]; s < comp.end[b]; s++) if (floors[s] > f) f = floors[s];
+        this.#floor[b] = f;
+      }
+    }
     this.#excluded = sc.take("excluded", n, F).fill(-1, 0, n);
     this.#placed = sc.take("placed", n, U).fill(0, 0, n);
     this.#offsets = sc.take("offsets", n, F).fill(NaN, 0, n);
