@@ -2,13 +2,11 @@
  * One exact move of the repacking: re-solve, with the exact search, the
  * buffers living wholly inside a time window around a buffer at the top.
  *
- * The buffers that cross the window's edges stay where they are; inside the
- * window they become floors (per section, the highest top among them), on
- * which the search places the buffers of the window under a capacity one
- * byte below the current height. The floors give up the space under a
- * staying buffer, so a window can fail where a placement exists; but what
- * the search finds is valid by construction, and lowers every buffer of the
- * window below the top.
+ * The buffers that cross the window's edges stay where they are: the search
+ * takes them pinned at their offsets (Component.pinned), and places the
+ * buffers of the window around them, under a capacity one byte below the
+ * current height. What it finds is valid by construction and lowers every
+ * buffer of the window below the top.
  *
  * Why: the greedy moves of repack_peak.ts put the lifted buffers back one by
  * one. Where the height is decided in many places at once (random
@@ -18,7 +16,6 @@
  *
  * @module
  */
-import { countBelow } from "../_sorted.ts";
 import { splitComponents } from "../search/_components.ts";
 import { PartPortfolio } from "../search/_portfolio.ts";
 
@@ -38,6 +35,13 @@ export interface WindowOptions {
   alignment: number;
   /** `performance.now()` at which the search gives up (else after a few runs of the portfolio). */
   deadline: number;
+  /**
+   * Only the buffers reaching above this are re-solved (the others stay
+   * pinned): a band below the top, where the height is decided. Default 0.
+   */
+  level?: number;
+  /** Runs of the search's portfolio; default a few. */
+  runs?: number;
 }
 
 /** The buffers a window moved and their new offsets. */
@@ -72,43 +76,46 @@ export function searchWindow(
 ): WindowMove | undefined {
   const { lower, upper, size, offsets } = at;
   const n = size.length;
-  const inside = windowAround(lower, upper, size, top, options.buffers);
-  const free: number[] = [];
+  const capacity = options.capacity, level = options.level ?? 0;
+  const { from, to } = windowAround(lower, upper, size, top, options.buffers);
+  // The window's buffers: free when their whole lifespan lies inside, else
+  // pinned where they are, cut to the window and below the capacity (what
+  // lies above it is out of every free buffer's way).
+  const ids: number[] = [], pins: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (size[i] > 0 && lower[i] >= inside.from && upper[i] <= inside.to) free.push(i);
+    if (size[i] === 0 || lower[i] >= to || upper[i] <= from) continue;
+    const free = lower[i] >= from && upper[i] <= to && offsets[i] + size[i] > level;
+    if (!free && offsets[i] >= capacity) continue;
+    ids.push(i);
+    pins.push(free ? NaN : offsets[i]);
   }
   const sub = {
-    buffers: free.map((i) => ({ id: "", lower: lower[i], upper: upper[i], size: size[i] })),
+    buffers: ids.map((i, k) => ({
+      id: "",
+      lower: Math.max(lower[i], from),
+      upper: Math.min(upper[i], to),
+      size: Number.isNaN(pins[k]) ? size[i] : Math.min(size[i], capacity - offsets[i]),
+    })),
     alignment: options.alignment,
   };
-  const points = distinctPoints(free, lower, upper);
-  const isFree = new Uint8Array(n);
-  for (const i of free) isFree[i] = 1;
-  const align = options.alignment;
   const moved: number[] = [], placedAt: number[] = [];
   for (const part of splitComponents(sub)) {
-    // Only the parts holding a buffer at the top need to come down.
+    // Only the parts holding a free buffer above the capacity need to come down.
     let high = false;
-    for (const k of part.ids) if (offsets[free[k]] + size[free[k]] > options.capacity) high = true;
-    if (!high) continue;
-    const base = countBelow(points, lower[free[part.ids[0]]]);
-    const from = points[base], to = points[base + part.sectionCount];
-    const floors = new Float64Array(part.sectionCount);
-    for (let j = 0; j < n; j++) {
-      if (isFree[j] || size[j] === 0 || lower[j] >= to || upper[j] <= from) continue;
-      const a = Math.max(0, countBelow(points, lower[j] + 0.5) - 1 - base);
-      const b = Math.min(part.sectionCount, countBelow(points, upper[j]) - base);
-      const t = Math.ceil((offsets[j] + size[j]) / align) * align;
-      for (let s = a; s < b; s++) if (floors[s] < t) floors[s] = t;
+    for (const k of part.ids) {
+      if (Number.isNaN(pins[k]) && offsets[ids[k]] + size[ids[k]] > capacity) high = true;
     }
-    const r = new PartPortfolio({ ...part, floors }, {
-      capacity: options.capacity,
-      alignment: align,
+    if (!high) continue;
+    const pinned = Float64Array.from(part.ids, (k) => pins[k]);
+    const r = new PartPortfolio({ ...part, pinned }, {
+      capacity,
+      alignment: options.alignment,
       deadline: options.deadline,
-    }).run(options.deadline, WINDOW_RUNS);
+    }).run(options.deadline, options.runs ?? WINDOW_RUNS);
     if (r?.outcome !== "found") return undefined;
     part.ids.forEach((k, local) => {
-      moved.push(free[k]);
+      if (!Number.isNaN(pins[k])) return;
+      moved.push(ids[k]);
       placedAt.push(r.offsets[local]);
     });
   }
@@ -147,17 +154,4 @@ function windowAround(
     from: left > 0 ? lows[left - 1] : lower[top],
     to: right > 0 ? highs[right - 1] : upper[top],
   };
-}
-
-/** The distinct lowers and uppers of `ids`, in order (the sections' edges, as splitComponents makes them). */
-function distinctPoints(ids: number[], lower: Float64Array, upper: Float64Array): Float64Array {
-  const p = new Float64Array(2 * ids.length);
-  ids.forEach((i, k) => {
-    p[2 * k] = lower[i];
-    p[2 * k + 1] = upper[i];
-  });
-  p.sort();
-  let m = 0;
-  for (let i = 0; i < p.length; i++) if (i === 0 || p[i] !== p[i - 1]) p[m++] = p[i];
-  return p.subarray(0, m);
 }

@@ -6,7 +6,9 @@
  * buffers that stay. The new placement is kept only when it is no higher and
  * has no more buffers at the top (a plateau move) — so the best valid
  * placement is held at every moment and the answer is never worse than the
- * start. Stops at the deadline, at the bound, or after `rounds`.
+ * start. Some rounds instead re-solve a window around the top buffer with the
+ * exact search (_window_search.ts), as long as that gains more per
+ * millisecond. Stops at the deadline, at the bound, or after `rounds`.
  *
  * @module
  */
@@ -17,12 +19,14 @@ import { searchWindow } from "./_window_search.ts";
 
 /**
  * Share of the time spent re-solving windows exactly (_window_search.ts)
- * rather than greedily: at first, and its bounds (doubled by a success, cut
- * by a tenth by a failure).
+ * rather than greedily: at first, and its bounds as it follows their gains
+ * per millisecond.
  */
 const EXACT_SHARE_START = 0.5, EXACT_SHARE_MIN = 0.05, EXACT_SHARE_MAX = 0.9;
 /** Buffers of an exact window: log-uniform between these. */
 const WINDOW_MIN = 24, WINDOW_MAX = 400;
+/** Milliseconds at most of one window (its node budget usually ends it first). */
+const WINDOW_MS = 250;
 
 /** Options of {@linkcode repackPeak}. */
 export interface RepackOptions {
@@ -43,8 +47,9 @@ export interface RepackOptions {
   stallRounds?: number;
   /**
    * Share of the time given to exact windows (_window_search.ts) at first,
-   * then adapted to how they fare; 0: greedy rounds only (the same rounds on
-   * any machine), 1: exact windows only. Default 0.5.
+   * then as their gains per millisecond compare with the greedy rounds'; 0:
+   * greedy rounds only (the same rounds on any machine), 1: exact windows
+   * only. Default 0.5.
    */
   exactShare?: number;
   /** Most buffers lifted out in one round; default 300. */
@@ -98,12 +103,17 @@ export function repackPeak(
   const maxRounds = options.rounds ?? Infinity;
   const stallRounds = options.stallRounds ?? Infinity;
   let sinceGain = 0;
-  // Exact moves win where lifespans are short next to a window and fail
-  // where long ones pin its edges: their share follows how they fare.
-  let exactShare = options.exactShare ?? EXACT_SHARE_START;
-  const adapt = exactShare > 0 && exactShare < 1;
-  // Time, not rounds: a window costs tens of greedy rounds.
-  let exactMs = 0, greedyMs = 0;
+  // Exact moves win where lifespans are short next to a window, and cost
+  // more than they give where long ones pin its edges: each kind gets the
+  // time its gains per millisecond earn it (time, not rounds: a window costs
+  // tens of greedy rounds), from a prior of one millisecond each.
+  const given = options.exactShare ?? EXACT_SHARE_START;
+  let exactMs = 1, greedyMs = 1, exactGains = 2 * given, greedyGains = 2 * (1 - given);
+  const exactShare = () => {
+    if (given <= 0 || given >= 1) return given;
+    const e = exactGains / exactMs, g = greedyGains / greedyMs;
+    return Math.min(EXACT_SHARE_MAX, Math.max(EXACT_SHARE_MIN, e / (e + g)));
+  };
   let seed = (options.seed ?? 1) >>> 0 || 1;
   const random = () => {
     seed ^= seed << 13;
@@ -138,13 +148,15 @@ export function repackPeak(
     for (let i = 0; i < n; i++) if (topOf(i) === height) tops.push(i);
     const p = tops[Math.floor(random() * tops.length)];
     const roundFrom = performance.now();
-    if (exactShare >= 1 || (exactShare > 0 && exactMs <= exactShare * (exactMs + greedyMs))) {
+    const share = exactShare();
+    if (share >= 1 || (share > 0 && exactMs <= share * (exactMs + greedyMs))) {
       // An exact move: the window around p re-solved below the height.
       const move = searchWindow({ lower, upper, size: bytes, offsets }, p, {
         buffers: Math.round(WINDOW_MIN * (WINDOW_MAX / WINDOW_MIN) ** random()),
         capacity: height - 1,
         alignment: align,
-        deadline: options.deadline,
+        level: random() < 0.5 ? height * (1 - 0.2 * random() ** 2) : 0,
+        deadline: Math.min(options.deadline, roundFrom + WINDOW_MS),
       });
       if (move !== undefined) {
         move.moved.forEach((i, k) => offsets[i] = move.offsets[k]);
@@ -152,8 +164,8 @@ export function repackPeak(
         kept++;
         sinceGain = 0;
         fixed.moved(move.moved);
-        if (adapt) exactShare = Math.min(EXACT_SHARE_MAX, 2 * exactShare);
-      } else if (adapt) exactShare = Math.max(EXACT_SHARE_MIN, 0.9 * exactShare);
+        exactGains++;
+      }
       exactMs += performance.now() - roundFrom;
       continue;
     }
@@ -224,6 +236,7 @@ export function repackPeak(
       if (h < height || (h === height && c <= atTop)) {
         if (h < height || c < atTop) {
           kept++;
+          greedyGains++;
           sinceGain = 0;
         }
         height = h;

@@ -35,11 +35,13 @@ export interface Component {
    */
   mirrored?: boolean;
   /**
-   * Per section, the height below which nothing of the part may lie: the
-   * tops of buffers fixed outside the search (a window re-solved inside a
-   * larger placement). Absent: the ground, 0 everywhere.
+   * Per buffer, the offset it is pinned at, or NaN when the search places it:
+   * buffers fixed outside the search that hang over free space (a window
+   * re-solved inside a larger placement). The search places a pinned buffer
+   * at its offset when the water level gets there, and gives up the state if
+   * something was put in its way.
    */
-  floors?: Float64Array;
+  pinned?: Float64Array;
 }
 
 /**

@@ -221,7 +221,6 @@ function mirrored(comp: Component): Component {
     ...comp,
     first: Int32Array.from(comp.end, (e) => S - e),
     end: Int32Array.from(comp.first, (f) => S - f),
-    floors: comp.floors?.slice(0, S).reverse(),
     mirrored: !comp.mirrored,
   };
 }

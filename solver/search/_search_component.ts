@@ -206,6 +206,7 @@ class CanonicalSearch {
   #rem: Float64Array; // footprints still to place, per section
   #cross: Int32Array; // per section s: unplaced buffers covering both s - 1 and s
   #floor: Float64Array; // top of the placed conflicting buffers, per buffer
+  #pin: Float64Array | undefined; // per buffer: its fixed offset, NaN if free (set when any is pinned)
   #excluded: Float64Array; // level at which a buffer may not start
   #placed: Uint8Array;
   #offsets: Float64Array;
@@ -301,20 +302,18 @@ class CanonicalSearch {
     const sc = this.#scratch = options.scratch ?? new SearchScratch();
     const F = Float64Array, I = Int32Array, U = Uint8Array;
     this.#h = sc.take("h", sections, F).fill(0, 0, sections);
-    const floors = comp.floors;
-    if (floors !== undefined) this.#h.set(floors.subarray(0, sections));
     this.#below = sc.take("below", sections, I).fill(-1, 0, sections);
     const flip = this.#flip;
     this.#skyHA = sc.take("skyHA", sections, I);
     this.#skyHA.set(memo(comp, "skyHA", () => {
       const a = new Int32Array(sections);
-      for (let s = 0; s < sections; s++) a[s] = skyA(flip < 0 ? s : flip - s, floors?.[s] ?? 0, -1);
+      for (let s = 0; s < sections; s++) a[s] = skyA(flip < 0 ? s : flip - s, 0, -1);
       return a;
     }));
     this.#skyHB = sc.take("skyHB", sections, I);
     this.#skyHB.set(memo(comp, "skyHB", () => {
       const a = new Int32Array(sections);
-      for (let s = 0; s < sections; s++) a[s] = skyB(flip < 0 ? s : flip - s, floors?.[s] ?? 0, -1);
+      for (let s = 0; s < sections; s++) a[s] = skyB(flip < 0 ? s : flip - s, 0, -1);
       return a;
     }));
     // Static per part: computed once for all the runs of a portfolio.
@@ -324,6 +323,14 @@ class CanonicalSearch {
       return span;
     });
     this.#copyBefore = memo(comp, "copyBefore", () => copiesBefore(comp, this.#span));
+    const pin = comp.pinned;
+    if (pin !== undefined && pin.some((o) => !Number.isNaN(o))) {
+      this.#pin = pin;
+      // A pinned buffer swaps with nothing: no copy rule through it.
+      this.#copyBefore = this.#copyBefore.map((p, b) =>
+        p >= 0 && (Number.isNaN(pin[b]) && Number.isNaN(pin[p])) ? p : -1
+      );
+    }
     this.#rem = sc.take("rem", sections, F);
     this.#rem.set(memo(comp, "rem", () => {
       const rem = new Float64Array(sections);
@@ -339,14 +346,6 @@ class CanonicalSearch {
       return cross;
     }));
     this.#floor = sc.take("floor", n, F).fill(0, 0, n);
-    if (floors !== undefined) {
-      // A buffer starts no lower than the highest floor under its lifespan.
-      for (let b = 0; b < n; b++) {
-        let f = 0;
-        for (let s = comp.first[b]; s < comp.end[b]; s++) if (floors[s] > f) f = floors[s];
-        this.#floor[b] = f;
-      }
-    }
     this.#excluded = sc.take("excluded", n, F).fill(-1, 0, n);
     this.#placed = sc.take("placed", n, U).fill(0, 0, n);
     this.#offsets = sc.take("offsets", n, F).fill(NaN, 0, n);
@@ -471,7 +470,7 @@ class CanonicalSearch {
         }
         if (this.#fExcluded[d] === 0) {
           this.#fExcluded[d] = 1;
-          if (!this.#releases || !this.#noneFutile(d, from, to, level)) {
+          if (!this.#releases || this.#pin !== undefined || !this.#noneFutile(d, from, to, level)) {
             this.#fX[d] = this.#xtop;
             for (let k = this.#fStart[d]; k < this.#fEnd[d]; k++) {
               this.#exclude(this.#pool[k], level);
@@ -519,6 +518,7 @@ class CanonicalSearch {
     const groups = this.#groups, placed = this.#placed, floor = this.#floor, fp = this.#fp;
     const first = this.#first, end = this.#end, reach = this.#reachOf, excluded = this.#excluded;
     const zx = this.#zx, za = this.#za, zb = this.#zb, restOn = this.#restOn;
+    const pin = this.#pin;
     let m = Infinity, lo = Infinity, hi = 0, ex = 0, width = 0, unplaced = 0, next = Infinity;
     let ua = 0, ub = 0; // hash of the unplaced members
     for (let k = from; k < to; k++) {
@@ -527,7 +527,12 @@ class CanonicalSearch {
       // #reach, inlined; meanwhile the lowest floor above x.
       const fl = floor[b];
       let f;
-      if (fl > x) {
+      if (pin !== undefined && pin[b] === pin[b]) {
+        // Pinned: at its offset, unless something lies in its way or the level passed it.
+        f = pin[b];
+        if (fl > f || f < x) return false;
+        if (f > x && f < next) next = f;
+      } else if (fl > x) {
         f = fl;
         if (fl < next) next = fl;
       } else if (fl === x && excluded[b] !== x && !this.#twinBelow(b, x) && this.#copyFree(b)) {
@@ -552,7 +557,7 @@ class CanonicalSearch {
       for (let k = from; k < to; k++) {
         const b = groups[k];
         if (placed[b] !== 0) continue;
-        if (floor[b] + fp[b] <= x) return false;
+        if (floor[b] + fp[b] <= x && !(pin !== undefined && pin[b] === pin[b])) return false;
         reach[b] = this.#reach(b, x);
         if (excluded[b] === x) ex ^= zx[b];
       }
@@ -571,8 +576,12 @@ class CanonicalSearch {
     const ka = levelKeyA(ua, x, ex);
     const kb = levelKeyB(ub, x, ex);
     if (this.#failures.has(ka, kb)) return false;
-    const wells = markWells(this.#wellArrays, x, lo, hi);
-    const valleys = this.#diving ? 0 : labelValleys(this.#valleyArrays, x, lo, hi);
+    // Wells and valleys count the space under the skyline as free or lost,
+    // which a buffer pinned above it breaks: not checked with pins.
+    const wells = pin === undefined ? markWells(this.#wellArrays, x, lo, hi) : 0;
+    const valleys = this.#diving || pin !== undefined
+      ? 0
+      : labelValleys(this.#valleyArrays, x, lo, hi);
     const size = this.#size, capacity = this.#capacity, h = this.#h;
     const low = this.#low, count = this.#count, valley = this.#valley;
     const head = this.#head, nextIn = this.#next, atX = this.#atX;
@@ -677,16 +686,24 @@ class CanonicalSearch {
       this.#fFrom[d] = from;
       this.#fTo[d] = to;
     }
-    // The buffers that can start at x over the picked section, in member order.
-    for (let i = 0; i < nAtX; i++) {
-      const b = atX[i];
-      if (first[b] <= pick && pick < end[b]) pool[top++] = b;
+    // The buffers that can start at x over the picked section, in member order;
+    // or a buffer pinned at x alone, which must go there (no "none of them").
+    let forced = -1;
+    if (pin !== undefined) {
+      for (let i = 0; i < nAtX && forced < 0; i++) if (pin[atX[i]] === pin[atX[i]]) forced = atX[i];
+    }
+    if (forced >= 0) pool[top++] = forced;
+    else {
+      for (let i = 0; i < nAtX; i++) {
+        const b = atX[i];
+        if (first[b] <= pick && pick < end[b]) pool[top++] = b;
+      }
     }
     if (this.#contact !== undefined && top - this.#fStart[d] > 1) {
       sortByContact(this.#contact, pool, this.#fStart[d], top, pick, x);
     }
     this.#poolTop = this.#fEnd[d] = top;
-    this.#fExcluded[d] = 0;
+    this.#fExcluded[d] = forced >= 0 ? 1 : 0;
     this.#fKeyA[d] = ka;
     this.#fKeyB[d] = kb;
     this.#fLog[d] = -1;
@@ -703,6 +720,8 @@ class CanonicalSearch {
    */
   #reach(b: number, x: number): number {
     const f = this.#floor[b];
+    const pin = this.#pin;
+    if (pin !== undefined && pin[b] === pin[b]) return f > pin[b] || pin[b] < x ? Infinity : pin[b];
     if (f > x) return f;
     if (f === x && this.#excluded[b] !== x && !this.#twinBelow(b, x) && this.#copyFree(b)) return x;
     return x + this.#restOn[b];
@@ -727,6 +746,9 @@ class CanonicalSearch {
   #twinBelow(b: number, x: number): boolean {
     const s = this.#first[b], a = this.#below[s];
     if (a < 0 || this.#h[s] !== x || this.#span[a] !== this.#span[b]) return false;
+    // A pinned buffer swaps with nothing.
+    const pin = this.#pin;
+    if (pin !== undefined && (pin[a] === pin[a] || pin[b] === pin[b])) return false;
     // With a size off the alignment the swap could move the real top past the capacity.
     if (this.#size[a] !== this.#fp[a] || this.#size[b] !== this.#fp[b]) return false;
     return this.#fp[a] < this.#fp[b] || (this.#fp[a] === this.#fp[b] && a > b);
@@ -875,6 +897,14 @@ class CanonicalSearch {
 
   /** A side of one buffer: it can only go at its floor, and not below `x`. */
   #placeAlone(b: number, x: number): boolean {
+    const pin = this.#pin;
+    if (pin !== undefined && pin[b] === pin[b]) {
+      if (this.#floor[b] > pin[b] || pin[b] < x || pin[b] + this.#size[b] > this.#capacity) {
+        return false;
+      }
+      this.#place(b, pin[b], 0, 0);
+      return true;
+    }
     const f = this.#floor[b];
     if (f < x || (f === x && this.#excluded[b] === x)) return false;
     if (f + this.#size[b] > this.#capacity) return false;
