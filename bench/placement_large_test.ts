@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { allowance, parseRuns } from "./placement_large.ts";
 
 Deno.test("parseRuns: family:buffers:limit lists; anything else is refused", () => {
-  assert.deepEqual(parseRuns("training:20000:60,compiler:16:0.5"), [
+  assert.deepEqual(parseRuns("training:20000:60,compiler:16:0.5,random:300:2"), [
     { family: "training", buffers: 20000, limit: 60 },
     { family: "compiler", buffers: 16, limit: 0.5 },
+    { family: "random", buffers: 300, limit: 2 },
   ]);
   assert.throws(() => parseRuns("tight:10:1"), /family:buffers:limit/);
 });

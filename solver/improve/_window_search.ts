@@ -36,8 +36,10 @@ export interface WindowOptions {
   /** `performance.now()` at which the search gives up (else after a few runs of the portfolio). */
   deadline: number;
   /**
-   * Only the buffers reaching above this are re-solved (the others stay
-   * pinned): a band below the top, where the height is decided. Default 0.
+   * The floor of the band re-solved: buffers lying above it may move, those
+   * crossing it stay, those below it are left out (the search works in the
+   * band alone, so a window can span more time for the same work). Default
+   * 0: the whole height.
    */
   level?: number;
   /** Runs of the search's portfolio; default a few. */
@@ -76,27 +78,33 @@ export function searchWindow(
 ): WindowMove | undefined {
   const { lower, upper, size, offsets } = at;
   const n = size.length;
-  const capacity = options.capacity, level = options.level ?? 0;
-  const { from, to } = windowAround(lower, upper, size, top, options.buffers);
-  // The window's buffers: free when their whole lifespan lies inside, else
-  // pinned where they are, cut to the window and below the capacity (what
-  // lies above it is out of every free buffer's way).
-  const ids: number[] = [], pins: number[] = [];
+  const capacity = options.capacity, align = options.alignment;
+  // The band [level, capacity): offsets are searched relative to its floor.
+  const level = Math.min(Math.floor((options.level ?? 0) / align) * align, offsets[top]);
+  const inBand = (i: number) =>
+    size[i] > 0 && offsets[i] < capacity && offsets[i] + size[i] > level;
+  const { from, to } = windowAround(lower, upper, inBand, top, options.buffers);
+  // The window's buffers: free when their whole lifespan lies inside and
+  // they lie above the band's floor; else pinned where they are, cut to the
+  // window and to the band (what lies outside it is out of every free
+  // buffer's way).
+  const ids: number[] = [], pins: number[] = [], sizes: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (size[i] === 0 || lower[i] >= to || upper[i] <= from) continue;
-    const free = lower[i] >= from && upper[i] <= to && offsets[i] + size[i] > level;
-    if (!free && offsets[i] >= capacity) continue;
+    if (!inBand(i) || lower[i] >= to || upper[i] <= from) continue;
+    const free = lower[i] >= from && upper[i] <= to && offsets[i] >= level;
+    const bottom = Math.max(offsets[i], level);
     ids.push(i);
-    pins.push(free ? NaN : offsets[i]);
+    pins.push(free ? NaN : bottom - level);
+    sizes.push(free ? size[i] : Math.min(offsets[i] + size[i], capacity) - bottom);
   }
   const sub = {
     buffers: ids.map((i, k) => ({
       id: "",
       lower: Math.max(lower[i], from),
       upper: Math.min(upper[i], to),
-      size: Number.isNaN(pins[k]) ? size[i] : Math.min(size[i], capacity - offsets[i]),
+      size: sizes[k],
     })),
-    alignment: options.alignment,
+    alignment: align,
   };
   const moved: number[] = [], placedAt: number[] = [];
   for (const part of splitComponents(sub)) {
@@ -108,15 +116,15 @@ export function searchWindow(
     if (!high) continue;
     const pinned = Float64Array.from(part.ids, (k) => pins[k]);
     const r = new PartPortfolio({ ...part, pinned }, {
-      capacity,
-      alignment: options.alignment,
+      capacity: capacity - level,
+      alignment: align,
       deadline: options.deadline,
     }).run(options.deadline, options.runs ?? WINDOW_RUNS);
     if (r?.outcome !== "found") return undefined;
     part.ids.forEach((k, local) => {
       if (!Number.isNaN(pins[k])) return;
       moved.push(ids[k]);
-      placedAt.push(r.offsets[local]);
+      placedAt.push(level + r.offsets[local]);
     });
   }
   return moved.length > 0 ? { moved, offsets: placedAt } : undefined;
@@ -124,20 +132,21 @@ export function searchWindow(
 
 /**
  * A time window `[from, to)` around buffer `top` holding about `buffers`
- * whole lifespans: grown from `top`'s own lifespan by the lifespans that
- * start or end nearest to it, one side then the other.
+ * whole lifespans of the buffers `counts` takes: grown from `top`'s own
+ * lifespan by the lifespans that start or end nearest to it, one side then
+ * the other.
  */
 function windowAround(
   lower: Float64Array,
   upper: Float64Array,
-  size: Float64Array,
+  counts: (i: number) => boolean,
   top: number,
   buffers: number,
 ): { from: number; to: number } {
   // The edges it can take: every lower below `top`'s, every upper above its.
   const lows: number[] = [], highs: number[] = [];
-  for (let i = 0; i < size.length; i++) {
-    if (size[i] === 0) continue;
+  for (let i = 0; i < lower.length; i++) {
+    if (!counts(i)) continue;
     if (lower[i] < lower[top]) lows.push(lower[i]);
     if (upper[i] > upper[top]) highs.push(upper[i]);
   }

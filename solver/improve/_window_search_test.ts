@@ -32,33 +32,40 @@ const placed = fc.array(
 Deno.test("a window move keeps the placement valid, moves only whole lifespans inside, and ends below the top", () => {
   let moves = 0;
   fc.assert(
-    fc.property(placed, fc.integer({ min: 1, max: 80 }), ({ problem, offsets }, k) => {
-      const bs = problem.buffers;
-      const lower = Float64Array.from(bs, (b) => b.lower);
-      const upper = Float64Array.from(bs, (b) => b.upper);
-      const size = Float64Array.from(bs, (b) => b.size);
-      const tops = bs.map((b, i) => b.size > 0 ? offsets[i] + b.size : 0);
-      const height = Math.max(...tops);
-      if (height === 0) return;
-      const top = tops.indexOf(height);
-      const before = Float64Array.from(offsets);
-      const move = searchWindow({ lower, upper, size, offsets }, top, {
-        buffers: k,
-        capacity: height - 1,
-        alignment: 1,
-        deadline: Infinity,
-      });
-      assert.deepEqual(offsets, before, "the placement given is not modified");
-      if (move === undefined) return;
-      moves++;
-      assert.ok(move.moved.includes(top));
-      const after = Float64Array.from(offsets);
-      move.moved.forEach((i, j) => {
-        after[i] = move.offsets[j];
-        assert.ok(move.offsets[j] + size[i] <= height - 1);
-      });
-      assert.ok(verifyPlacement(problem, after).ok);
-    }),
+    fc.property(
+      placed,
+      fc.integer({ min: 1, max: 80 }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      ({ problem, offsets }, k, band) => {
+        const bs = problem.buffers;
+        const lower = Float64Array.from(bs, (b) => b.lower);
+        const upper = Float64Array.from(bs, (b) => b.upper);
+        const size = Float64Array.from(bs, (b) => b.size);
+        const tops = bs.map((b, i) => b.size > 0 ? offsets[i] + b.size : 0);
+        const height = Math.max(...tops);
+        if (height === 0) return;
+        const top = tops.indexOf(height);
+        const before = Float64Array.from(offsets);
+        const move = searchWindow({ lower, upper, size, offsets }, top, {
+          buffers: k,
+          capacity: height - 1,
+          alignment: 1,
+          // Half the time the whole height, else a band of a random depth below the top.
+          level: band < 0.5 ? 0 : Math.floor(height * (band - 0.5) * 2),
+          deadline: Infinity,
+        });
+        assert.deepEqual(offsets, before, "the placement given is not modified");
+        if (move === undefined) return;
+        moves++;
+        assert.ok(move.moved.includes(top));
+        const after = Float64Array.from(offsets);
+        move.moved.forEach((i, j) => {
+          after[i] = move.offsets[j];
+          assert.ok(move.offsets[j] + size[i] <= height - 1);
+        });
+        assert.ok(verifyPlacement(problem, after).ok);
+      },
+    ),
     { seed: SEED, numRuns: 300 },
   );
   assert.ok(moves > 30, `only ${moves} moves found: the test would not see a bad one`);
