@@ -143,12 +143,30 @@ function windowAround(
   top: number,
   buffers: number,
 ): { from: number; to: number } {
-  // The edges it can take: every lower below `top`'s, every upper above its.
-  const lows: number[] = [], highs: number[] = [];
-  for (let i = 0; i < lower.length; i++) {
-    if (!counts(i)) continue;
-    if (lower[i] < lower[top]) lows.push(lower[i]);
-    if (upper[i] > upper[top]) highs.push(upper[i]);
+  // The edges it can take: the lowers below `top`'s, the uppers above its,
+  // gathered within a reach that grows fourfold until each side has half
+  // the window's worth (or all there is): at a million buffers, sorting
+  // every edge for each window cost more than the window's search.
+  const lt = lower[top], ut = upper[top];
+  let lows: number[] = [], highs: number[] = [];
+  for (let reach = Math.max(1, ut - lt);; reach *= 4) {
+    lows = [];
+    highs = [];
+    let moreLow = false, moreHigh = false;
+    for (let i = 0; i < lower.length; i++) {
+      if (!counts(i)) continue;
+      if (lower[i] < lt) {
+        if (lower[i] >= lt - reach) lows.push(lower[i]);
+        else moreLow = true;
+      }
+      if (upper[i] > ut) {
+        if (upper[i] <= ut + reach) highs.push(upper[i]);
+        else moreHigh = true;
+      }
+    }
+    if ((!moreLow || lows.length >= buffers / 2) && (!moreHigh || highs.length >= buffers / 2)) {
+      break;
+    }
   }
   lows.sort((a, b) => b - a);
   highs.sort((a, b) => a - b);
