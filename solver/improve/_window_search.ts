@@ -26,6 +26,9 @@ import { PartPortfolio } from "../search/_portfolio.ts";
  */
 const WINDOW_RUNS = 6;
 
+/** Most buffers in a window, pinned ones included (else the window is given up). */
+const MAX_MEMBERS = 3000;
+
 /** Options of {@linkcode searchWindow}. */
 export interface WindowOptions {
   /** Buffers to re-solve, about (the window grows around the top buffer until it holds them). */
@@ -97,6 +100,10 @@ export function searchWindow(
     pins.push(free ? NaN : bottom - level);
     sizes.push(free ? size[i] : Math.min(offsets[i] + size[i], capacity) - bottom);
   }
+  // Long-lived buffers cross every window (a training step's saved
+  // activations): past a few thousand the search's set-up alone, which no
+  // deadline cuts short, costs more than a window is worth.
+  if (ids.length > MAX_MEMBERS) return undefined;
   const sub = {
     buffers: ids.map((i, k) => ({
       id: "",
