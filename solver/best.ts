@@ -310,7 +310,9 @@ export function bestPlacerOf(start: () => readonly Placer[]): Placer {
   return {
     name: "best",
     description:
-      "every greedy placer, then the exact search, then the location ILP on the best one while time remains",
+      "every greedy placer, then the exact search, then the location ILP on the best one while " +
+      "time remains; above 5,000 buffers, the best greedy placement repacked at its peak instead " +
+      "(greedy rounds, and windows re-solved by the exact search)",
     place: (problem, options) => placeBest(problem, { ...options, start: start() }),
   };
 }
