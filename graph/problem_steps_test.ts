@@ -4,20 +4,13 @@ import { problemSteps } from "./problem_steps.ts";
 import { problemPeakLive } from "./placement_problem.ts";
 import { parseMinimallocCsv } from "./minimalloc_csv.ts";
 import { readColumns } from "./problem_columns.ts";
-import type { Buffer } from "./types.ts";
+import { problemOfRows } from "../testkit/mod.ts";
 
 /** Random lifespans over a few step numbers, so that ends often coincide. */
 const buffers = fc.array(
   fc.record({ lower: fc.nat(12), length: fc.integer({ min: 1, max: 6 }), size: fc.nat(9) }),
   { maxLength: 40 },
-).map((rs) =>
-  rs.map((r, i): Buffer => ({
-    id: `b${i}`,
-    lower: r.lower,
-    upper: r.lower + r.length,
-    size: r.size,
-  }))
-);
+).map((rs) => problemOfRows(rs).buffers);
 
 /** Time maps that keep order: far apart, negative, fractional. */
 const stretch = fc.constantFrom(

@@ -12,7 +12,7 @@ export { assertPlacementValid, assertTopological } from "./assert_valid.ts";
 export { bruteForcePlacement, type PlacementOptimum } from "./brute_force_placement.ts";
 export { bruteForceSchedule, type ScheduleOptimum } from "./brute_force_schedule.ts";
 export { randomDag } from "./random_dag.ts";
-export { randomProblem } from "./random_problem.ts";
+export { type BufferRow, problemOfRows, randomProblem } from "./random_problem.ts";
 export {
   randomTrainingGraph,
   type RandomTrainingGraphOptions,

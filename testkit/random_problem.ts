@@ -33,3 +33,34 @@ export function randomProblem(
   if (options.alignment !== undefined) p.alignment = options.alignment;
   return p;
 }
+
+/** One buffer as a property test draws it: a start, a length and a size. */
+export interface BufferRow {
+  lower: number;
+  length: number;
+  size: number;
+}
+
+/**
+ * The problem of drawn `rows`: buffer `i` is `b{i}`, alive for `length` steps
+ * from `lower`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { problemOfRows } from "./random_problem.ts";
+ * assert.deepEqual(problemOfRows([{ lower: 2, length: 3, size: 8 }]), {
+ *   buffers: [{ id: "b0", lower: 2, upper: 5, size: 8 }],
+ * });
+ * ```
+ */
+export function problemOfRows(rows: readonly BufferRow[]): PlacementProblem {
+  return {
+    buffers: rows.map((r, i) => ({
+      id: `b${i}`,
+      lower: r.lower,
+      upper: r.lower + r.length,
+      size: r.size,
+    })),
+  };
+}

@@ -3,6 +3,7 @@ import fc from "npm:fast-check@4.10.2";
 import { verifyPlacement } from "../../simulator/verify_placement.ts";
 import { placeFirstFit } from "../placers/first_fit.ts";
 import { searchWindow } from "./_window_search.ts";
+import { problemOfRows } from "../../testkit/mod.ts";
 
 const SEED = 20261207;
 
@@ -18,14 +19,7 @@ const placed = fc.array(
   }),
   { minLength: 1, maxLength: 60 },
 ).map((rows) => {
-  const problem = {
-    buffers: rows.map((r, i) => ({
-      id: `b${i}`,
-      lower: r.lower,
-      upper: r.lower + r.length,
-      size: r.size,
-    })),
-  };
+  const problem = problemOfRows(rows);
   return { problem, offsets: placeFirstFit(problem).offsets };
 });
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.10.2";
 import { firstFitSweep } from "./_first_fit_sweep.ts";
+import { problemOfRows } from "../../testkit/mod.ts";
 
 Deno.test("firstFitSweep: leaving by a counted or radix-sorted list of ends or by a heap places alike", () => {
   const buffers = fc.array(
@@ -12,14 +13,7 @@ Deno.test("firstFitSweep: leaving by a counted or radix-sorted list of ends or b
     { maxLength: 60 },
   );
   fc.assert(fc.property(buffers, fc.integer({ min: 1, max: 4 }), (rows, align) => {
-    const problem = {
-      buffers: rows.map((r, i) => ({
-        id: `b${i}`,
-        lower: r.lower,
-        upper: r.lower + r.length,
-        size: r.size,
-      })),
-    };
+    const problem = problemOfRows(rows);
     // Times a billion apart are not step numbers: ends sorted by radix;
     // fractional times: the heap's path.
     const moved = (f: (t: number) => number) => ({

@@ -6,6 +6,7 @@ import { HEURISTICS } from "./_heuristics.ts";
 import { solvePart } from "./_portfolio.ts";
 import { searchComponent } from "./_search_component.ts";
 import { placeFirstFit } from "../placers/first_fit.ts";
+import { problemOfRows } from "../../testkit/mod.ts";
 
 const SEED = 20261207;
 
@@ -151,14 +152,7 @@ Deno.test("pinned where a placement has them, the search finds one as low (large
         { minLength: 2, maxLength: 40 },
       ),
       (rows) => {
-        const problem = {
-          buffers: rows.map((r, i) => ({
-            id: `b${i}`,
-            lower: r.lower,
-            upper: r.lower + r.length,
-            size: r.size,
-          })),
-        };
+        const problem = problemOfRows(rows);
         const offsets = placeFirstFit(problem).offsets;
         for (const part of splitComponents(problem)) {
           const pin = Float64Array.from(part.ids, (i) => rows[i].pinned ? offsets[i] : NaN);
