@@ -528,9 +528,8 @@ class CanonicalSearch {
       const fl = floor[b];
       let f;
       if (pin !== undefined && pin[b] === pin[b]) {
-        // Pinned: at its offset, unless something lies in its way or the level passed it.
-        f = pin[b];
-        if (fl > f || f < x) return false;
+        f = this.#reach(b, x);
+        if (f === Infinity) return false;
         if (f > x && f < next) next = f;
       } else if (fl > x) {
         f = fl;
@@ -557,7 +556,7 @@ class CanonicalSearch {
       for (let k = from; k < to; k++) {
         const b = groups[k];
         if (placed[b] !== 0) continue;
-        if (floor[b] + fp[b] <= x && !(pin !== undefined && pin[b] === pin[b])) return false;
+        if (floor[b] + fp[b] <= x && !this.#isPinned(b)) return false;
         reach[b] = this.#reach(b, x);
         if (excluded[b] === x) ex ^= zx[b];
       }
@@ -720,11 +719,20 @@ class CanonicalSearch {
    */
   #reach(b: number, x: number): number {
     const f = this.#floor[b];
-    const pin = this.#pin;
-    if (pin !== undefined && pin[b] === pin[b]) return f > pin[b] || pin[b] < x ? Infinity : pin[b];
+    // Pinned: at its offset, unless something lies in its way or the level passed it.
+    if (this.#isPinned(b)) {
+      const o = this.#pin![b];
+      return f > o || o < x ? Infinity : o;
+    }
     if (f > x) return f;
     if (f === x && this.#excluded[b] !== x && !this.#twinBelow(b, x) && this.#copyFree(b)) return x;
     return x + this.#restOn[b];
+  }
+
+  /** Whether `b` is pinned at an offset (Component.pinned). */
+  #isPinned(b: number): boolean {
+    const pin = this.#pin;
+    return pin !== undefined && !Number.isNaN(pin[b]);
   }
 
   /**
@@ -747,8 +755,7 @@ class CanonicalSearch {
     const s = this.#first[b], a = this.#below[s];
     if (a < 0 || this.#h[s] !== x || this.#span[a] !== this.#span[b]) return false;
     // A pinned buffer swaps with nothing.
-    const pin = this.#pin;
-    if (pin !== undefined && (pin[a] === pin[a] || pin[b] === pin[b])) return false;
+    if (this.#isPinned(a) || this.#isPinned(b)) return false;
     // With a size off the alignment the swap could move the real top past the capacity.
     if (this.#size[a] !== this.#fp[a] || this.#size[b] !== this.#fp[b]) return false;
     return this.#fp[a] < this.#fp[b] || (this.#fp[a] === this.#fp[b] && a > b);
@@ -897,12 +904,10 @@ class CanonicalSearch {
 
   /** A side of one buffer: it can only go at its floor, and not below `x`. */
   #placeAlone(b: number, x: number): boolean {
-    const pin = this.#pin;
-    if (pin !== undefined && pin[b] === pin[b]) {
-      if (this.#floor[b] > pin[b] || pin[b] < x || pin[b] + this.#size[b] > this.#capacity) {
-        return false;
-      }
-      this.#place(b, pin[b], 0, 0);
+    if (this.#isPinned(b)) {
+      const o = this.#reach(b, x);
+      if (o === Infinity || o + this.#size[b] > this.#capacity) return false;
+      this.#place(b, o, 0, 0);
       return true;
     }
     const f = this.#floor[b];
