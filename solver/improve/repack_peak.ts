@@ -25,7 +25,7 @@ import { searchWindow } from "./_window_search.ts";
 const EXACT_SHARE_START = 0.5, EXACT_SHARE_MIN = 0.05, EXACT_SHARE_MAX = 0.9;
 /** Buffers of an exact window: log-uniform between these. */
 const WINDOW_MIN = 24, WINDOW_MAX = 400;
-/** Milliseconds at most of one window (its node budget usually ends it first). */
+/** Milliseconds at most of one window under a deadline (its node budget usually ends it first). */
 const WINDOW_MS = 250;
 
 /** Options of {@linkcode repackPeak}. */
@@ -160,7 +160,11 @@ export function repackPeak(
         capacity: height - 1,
         alignment: align,
         level: random() < 0.5 ? height * (1 - 0.2 * random() ** 2) : 0,
-        deadline: Math.min(options.deadline - 2 * slowest, roundFrom + WINDOW_MS),
+        // With no deadline, only the window's node budgets end it: the same
+        // windows on any machine, however loaded.
+        deadline: Number.isFinite(options.deadline)
+          ? Math.min(options.deadline - 2 * slowest, roundFrom + WINDOW_MS)
+          : Infinity,
       });
       if (move !== undefined) {
         move.moved.forEach((i, k) => offsets[i] = move.offsets[k]);
