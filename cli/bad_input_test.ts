@@ -114,6 +114,7 @@ const CASES: [string, string[], string[]][] = [
     "upper 5 must be greater than lower 5",
   ]],
   ["CSV: not a number", ["verify", `${BAD}/csv_not_a_number.csv`], ["line 2", '"b1"', "size"]],
+  ["CSV: not UTF-8", ["verify", `${BAD}/csv_not_utf8.csv`], ["csv_not_utf8.csv", "not UTF-8"]],
   ["bad --capacity", ["verify", TINY, "testdata/plans/tiny.valid.json", "--capacity", "-3"], [
     "--capacity",
     "is not a size in bytes",

@@ -3,16 +3,18 @@ import fc from "npm:fast-check@4.10.2";
 import { firstRepeatedRange } from "./distinct_ranges.ts";
 
 /** The ids joined by commas, with the range of each. */
-function ranges(ids: string[]): { text: string; start: Int32Array; end: Int32Array } {
+function ranges(ids: string[]): { text: Uint8Array; start: Int32Array; end: Int32Array } {
   const start = new Int32Array(ids.length), end = new Int32Array(ids.length);
-  let text = "";
+  const utf8 = new TextEncoder();
+  let text = "", at = 0;
   ids.forEach((id, i) => {
-    if (i > 0) text += ",";
-    start[i] = text.length;
+    if (i > 0) (text += ","), at++;
+    start[i] = at;
     text += id;
-    end[i] = text.length;
+    at += utf8.encode(id).length;
+    end[i] = at;
   });
-  return { text, start, end };
+  return { text: utf8.encode(text), start, end };
 }
 
 Deno.test("firstRepeatedRange: the first repeat, by text, not by position", () => {
@@ -20,7 +22,7 @@ Deno.test("firstRepeatedRange: the first repeat, by text, not by position", () =
   assert.equal(firstRepeatedRange(r.text, r.start, r.end), 3);
   const p = ranges(["ab", "a", "b", "ba"]); // equal lengths, other text
   assert.equal(firstRepeatedRange(p.text, p.start, p.end), -1);
-  assert.equal(firstRepeatedRange("", new Int32Array(0), new Int32Array(0)), -1);
+  assert.equal(firstRepeatedRange(new Uint8Array(0), new Int32Array(0), new Int32Array(0)), -1);
 });
 
 Deno.test("firstRepeatedRange: agrees with a Set on random ids, collisions and repeats included", () => {

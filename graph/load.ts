@@ -4,9 +4,9 @@
  * @module
  */
 import { type IndexedGraph, indexGraph } from "./indexed_graph.ts";
-import { parseMinimallocCsv } from "./minimalloc_csv.ts";
+import { parseMinimallocBytes } from "./minimalloc_csv.ts";
 import { parsePlan, readPlan, type ResolvedPlan } from "./plan.ts";
-import { readJson, readText } from "./read_input.ts";
+import { readBytes, readJson } from "./read_input.ts";
 import type { PlacementProblem, Plan } from "./types.ts";
 
 /**
@@ -68,5 +68,5 @@ export async function loadResolvedPlan(
  * ```
  */
 export async function loadMinimallocCsv(file: string): Promise<PlacementProblem> {
-  return parseMinimallocCsv(await readText(file), file);
+  return parseMinimallocBytes(await readBytes(file), file);
 }

@@ -9,6 +9,7 @@ import { stringify } from "npm:csv-stringify@6.9.0/sync";
 import { scanPlainMinimalloc } from "./minimalloc_scan.ts";
 import { columnarProblem } from "./problem_columns.ts";
 import { InputError, ProblemCollector } from "./input_error.ts";
+import { utf8Text } from "./read_input.ts";
 import type { Buffer, PlacementProblem } from "./types.ts";
 
 const REQUIRED = ["id", "lower", "upper", "size"] as const;
@@ -33,6 +34,24 @@ export function parseMinimallocCsv(text: string, file: string): PlacementProblem
   // Anything else, a bad row or a repeated id included: the general reading,
   // which names each problem.
   return parseMinimallocCsvGeneral(text, file);
+}
+
+/**
+ * {@linkcode parseMinimallocCsv} of a file's UTF-8 bytes, as read: the quick
+ * path reads the bytes themselves (no string of the whole text is made);
+ * anything else is decoded, strictly, for the general reader.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const bytes = new TextEncoder().encode("id,lower,upper,size\nb1,0,3,4\n");
+ * assert.equal(parseMinimallocBytes(bytes, "p.csv").buffers[0].id, "b1");
+ * ```
+ */
+export function parseMinimallocBytes(bytes: Uint8Array, file: string): PlacementProblem {
+  const plain = scanPlainMinimalloc(bytes);
+  if (plain) return columnarProblem(plain);
+  return parseMinimallocCsvGeneral(utf8Text(bytes, file), file);
 }
 
 /**

@@ -196,3 +196,55 @@ Deno.test("scanPlainMinimalloc: columns in any order read as the general reader 
   );
   assert.ok(accepted > 200, `the quick path read ${accepted} texts`);
 });
+
+Deno.test("scanPlainMinimalloc: ids in UTF-8 read as decoded; bytes that are not UTF-8 are left to the general reader", () => {
+  const head = new TextEncoder().encode("id,lower,upper,size\n");
+  const row = (id: number[]) =>
+    Uint8Array.from([...head, ...id, ...new TextEncoder().encode(",0,1,4\n")]);
+  const good = [
+    [0xc3, 0xa9], // é
+    [0xf0, 0x9f, 0x98, 0x80], // an emoji
+    [0xef, 0xbf, 0xbd], // U+FFFD itself
+    [0xef, 0xbb, 0xbf], // U+FEFF inside an id (not a byte-order mark)
+    [0xf4, 0x8f, 0xbf, 0xbf], // U+10FFFF
+    [0x61, 0xe2, 0x82, 0xac, 0x62], // a€b
+  ];
+  for (const id of good) {
+    const c = scanPlainMinimalloc(row(id));
+    assert.ok(c, JSON.stringify(id));
+    assert.equal(
+      columnarProblem(c).buffers[0].id,
+      new TextDecoder("utf-8", { ignoreBOM: true }).decode(Uint8Array.from(id)),
+    );
+  }
+  const bad = [
+    [0x80], // a lone continuation
+    [0xc0, 0x80], // overlong
+    [0xe0, 0x80, 0x80], // overlong
+    [0xed, 0xa0, 0x80], // a surrogate
+    [0xf4, 0x90, 0x80, 0x80], // above U+10FFFF
+    [0xe2, 0x82], // cut short
+    [0xff],
+  ];
+  for (const id of bad) {
+    assert.equal(scanPlainMinimalloc(row(id)), undefined, JSON.stringify(id));
+    assert.throws(() => new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(id)));
+  }
+});
+
+Deno.test("scanPlainMinimalloc: UTF-8 ids agree with the general reader", () => {
+  const unit = fc.constantFrom("a", "7", " ", "é", "€", "\u{1F600}", "\uFFFD", "\uFEFF");
+  fc.assert(
+    fc.property(
+      fc.array(fc.string({ unit, minLength: 1, maxLength: 4 }), { maxLength: 12 }),
+      (ids) => {
+        const text = "id,lower,upper,size\n" +
+          ids.map((id, i) => `${id},${i},${i + 2},8\n`).join("");
+        assert.deepEqual(
+          scanned(text) ?? "left",
+          general(text) instanceof InputError ? "left" : general(text),
+        );
+      },
+    ),
+  );
+});

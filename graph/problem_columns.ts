@@ -1,6 +1,6 @@
 /**
  * A placement problem read into columns (one typed array per field, ids as
- * ranges of the text read), whose buffer objects are built only if someone
+ * ranges of the UTF-8 bytes read), whose buffer objects are built only if someone
  * asks for `problem.buffers`. At a million buffers the objects and their id
  * strings cost a few tenths of a second to build and collect; `place` under a
  * short time limit reads, places, verifies and writes from the columns and
@@ -21,8 +21,8 @@ export interface ProblemColumns {
   size: Float64Array;
   /** Present when the problem came with offsets. */
   offset?: Float64Array;
-  /** Buffer `i`'s id is `text.slice(idStart[i], idEnd[i])`. */
-  text: string;
+  /** Buffer `i`'s id is the UTF-8 `bytes[idStart[i], idEnd[i])` ({@linkcode columnId}). */
+  bytes: Uint8Array;
   idStart: Int32Array;
   idEnd: Int32Array;
 }
@@ -38,7 +38,7 @@ const columnsOf = new WeakMap<PlacementProblem, ProblemColumns>();
  * import assert from "node:assert/strict";
  * const p = columnarProblem({
  *   lower: Float64Array.from([0]), upper: Float64Array.from([2]), size: Float64Array.from([4]),
- *   text: "b1,0,2,4", idStart: Int32Array.from([0]), idEnd: Int32Array.from([2]),
+ *   bytes: new TextEncoder().encode("b1,0,2,4"), idStart: Int32Array.from([0]), idEnd: Int32Array.from([2]),
  * });
  * assert.equal(readColumns(p)?.size[0], 4);
  * assert.deepEqual(p.buffers, [{ id: "b1", lower: 0, upper: 2, size: 4 }]);
@@ -132,7 +132,38 @@ export function problemColumns(
  */
 export function bufferId(problem: PlacementProblem, i: number): string {
   const c = columnsOf.get(problem);
-  return c ? c.text.slice(c.idStart[i], c.idEnd[i]) : problem.buffers[i].id;
+  return c ? columnId(c, i) : problem.buffers[i].id;
+}
+
+// Keeps a leading U+FEFF: in an id it is a character, not a byte-order mark.
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * Buffer `i`'s id in `columns`, decoded from its bytes.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const bytes = new TextEncoder().encode("b1 é");
+ * const one = Float64Array.from([1]);
+ * const c = { lower: one, upper: one, size: one, bytes, idStart: Int32Array.from([0]), idEnd: Int32Array.from([bytes.length]) };
+ * assert.equal(columnId(c, 0), "b1 é");
+ * ```
+ */
+export function columnId(columns: ProblemColumns, i: number): string {
+  const { bytes } = columns;
+  const from = columns.idStart[i], to = columns.idEnd[i];
+  // Short ASCII ids (the usual ones) without a decoder call.
+  if (to - from <= 32) {
+    let id = "";
+    for (let k = from; k < to; k++) {
+      const c = bytes[k];
+      if (c > 127) return utf8.decode(bytes.subarray(from, to));
+      id += String.fromCharCode(c);
+    }
+    return id;
+  }
+  return utf8.decode(bytes.subarray(from, to));
 }
 
 function buffersOf(c: ProblemColumns): Buffer[] {
@@ -140,7 +171,7 @@ function buffersOf(c: ProblemColumns): Buffer[] {
   const buffers: Buffer[] = [];
   for (let i = 0; i < n; i++) {
     const b: Buffer = {
-      id: c.text.slice(c.idStart[i], c.idEnd[i]),
+      id: columnId(c, i),
       lower: c.lower[i],
       upper: c.upper[i],
       size: c.size[i],

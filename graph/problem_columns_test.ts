@@ -12,7 +12,7 @@ const columns = () => ({
   upper: Float64Array.from([2, 3]),
   size: Float64Array.from([4, 8]),
   offset: Float64Array.from([0, 4]),
-  text: "a,bb",
+  bytes: new TextEncoder().encode("a,bb"),
   idStart: Int32Array.from([0, 2]),
   idEnd: Int32Array.from([1, 4]),
 });

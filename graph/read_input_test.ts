@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { InputError } from "./input_error.ts";
-import { decodeText, MAX_TEXT_BYTES, readText } from "./read_input.ts";
+import { decodeText, MAX_TEXT_BYTES, readBytes, readText } from "./read_input.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -60,4 +60,43 @@ Deno.test("readText: the quick read gives what decoding the bytes gives, or the 
     assert.equal(await readText(file), want, name);
   }
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("readBytes: the file's bytes, gunzipped when gzip, with the same errors", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const bytes = new Uint8Array(200_003).map((_, i) => (i * 7919) % 251);
+    await Deno.writeFile(`${dir}/b.bin`, bytes);
+    assert.deepEqual(await readBytes(`${dir}/b.bin`), bytes);
+    await Deno.writeFile(`${dir}/b.csv.gz`, gzipSync(enc("id,lower")));
+    assert.equal(new TextDecoder().decode(await readBytes(`${dir}/b.csv.gz`)), "id,lower");
+    await Deno.writeFile(`${dir}/e.csv`, new Uint8Array(0));
+    assert.equal((await readBytes(`${dir}/e.csv`)).length, 0);
+    await Deno.writeFile(`${dir}/n.csv.gz`, enc("id"));
+    await assert.rejects(() => readBytes(`${dir}/n.csv.gz`), /named \.gz but is not gzip/);
+    await assert.rejects(
+      () => readBytes(`${dir}/missing.csv`),
+      /missing\.csv: cannot read: no such file/,
+    );
+    await assert.rejects(() => readBytes(dir), InputError);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("readBytes: a pipe (size 0) is read to its end, past any first guess", async () => {
+  const dir = await Deno.makeTempDir();
+  const fifo = `${dir}/pipe`;
+  try {
+    const made = await new Deno.Command("mkfifo", { args: [fifo] }).output().catch(() => undefined);
+    if (!made?.success) {
+      console.log("readBytes pipe test skipped: no mkfifo on this machine");
+      return;
+    }
+    const bytes = new Uint8Array(300_000).map((_, i) => i % 256);
+    const [got] = await Promise.all([readBytes(fifo), Deno.writeFile(fifo, bytes)]);
+    assert.deepEqual(got, bytes);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

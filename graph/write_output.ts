@@ -120,31 +120,61 @@ export async function checkOutputPath(
  */
 export async function writeTextAtomic(
   file: string,
-  text: string | Uint8Array,
+  text: OutputText,
   options: WriteOptions = {},
 ): Promise<void> {
-  // Text may come already encoded (a large CSV written byte by byte).
-  const utf8 = typeof text === "string" ? new TextEncoder().encode(text) : text;
   if (file === STDOUT) {
-    writeStdout(utf8);
+    writeStdout(wholeBytes(text));
     return;
   }
   const target = await checkOutputPath(file, options);
-  const bytes = file.endsWith(".gz") ? gzipSync(utf8) : utf8;
+  // Chunks are streamed to the file: a large output is never whole in memory.
+  const chunks = file.endsWith(".gz")
+    ? [gzipSync(wholeBytes(text))]
+    : typeof text === "string"
+    ? [new TextEncoder().encode(text)]
+    : text instanceof Uint8Array
+    ? [text]
+    : text;
   if (target.special) {
-    await writeOrFail(file, () => writeBytes(target.path, bytes, { create: false }));
+    await writeOrFail(file, () => writeBytes(target.path, chunks, { create: false }));
     return;
   }
   const tmp = `${target.path}.tmp-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
   try {
     await writeOrFail(file, async () => {
-      await writeBytes(tmp, bytes, { create: true });
+      await writeBytes(tmp, chunks, { create: true });
       await Deno.rename(tmp, target.path);
     });
   } catch (e) {
     await Deno.remove(tmp).catch(() => {});
     throw e;
   }
+}
+
+/**
+ * Text to write: a string, its UTF-8 bytes, or those bytes in chunks (each
+ * written before the next is taken, so a writer may reuse one array).
+ */
+export type OutputText = string | Uint8Array | Iterable<Uint8Array>;
+
+/** All of `text` as one array of UTF-8 bytes. */
+function wholeBytes(text: OutputText): Uint8Array {
+  if (typeof text === "string") return new TextEncoder().encode(text);
+  if (text instanceof Uint8Array) return text;
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (const chunk of text) {
+    parts.push(chunk.slice());
+    total += chunk.length;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** Bytes per write call: a slice the kernel takes in one go. */
@@ -157,13 +187,15 @@ const CHUNK = 1 << 20;
  */
 async function writeBytes(
   path: string,
-  bytes: Uint8Array,
+  chunks: Iterable<Uint8Array>,
   options: { create: boolean },
 ): Promise<void> {
   const f = await Deno.open(path, { write: true, truncate: true, create: options.create });
   try {
-    for (let at = 0; at < bytes.length;) {
-      at += await f.write(bytes.subarray(at, Math.min(at + CHUNK, bytes.length)));
+    for (const bytes of chunks) {
+      for (let at = 0; at < bytes.length;) {
+        at += await f.write(bytes.subarray(at, Math.min(at + CHUNK, bytes.length)));
+      }
     }
   } finally {
     f.close();

@@ -5,7 +5,7 @@
  */
 import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { lifetimes, programOrder } from "../../graph/lifetimes.ts";
-import { encodeMinimallocCsv } from "../../graph/minimalloc_bytes.ts";
+import { minimallocCsvOutput } from "../../graph/minimalloc_bytes.ts";
 import { forEachOrderViolation } from "../../graph/order_check.ts";
 import { placementProblem } from "../../graph/placement_problem.ts";
 import { STDOUT, writeTextAtomic } from "../../graph/write_output.ts";
@@ -59,7 +59,7 @@ export function convertCommand() {
         const offsets = resolved?.offsets
           ? Array.from(resolved.offsets, (o) => (Number.isNaN(o) ? 0 : o))
           : undefined;
-        await writeTextAtomic(opts.output, encodeMinimallocCsv(problem, offsets), {
+        await writeTextAtomic(opts.output, minimallocCsvOutput(problem, offsets), {
           inputs: [graphFile, opts.plan],
         });
         const say = opts.output === STDOUT ? console.error : console.log;

@@ -5,7 +5,7 @@
  */
 import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadMinimallocCsv } from "../../graph/load.ts";
-import { encodeMinimallocCsv } from "../../graph/minimalloc_bytes.ts";
+import { minimallocCsvOutput } from "../../graph/minimalloc_bytes.ts";
 import { checkOutputPath, writeTextAtomic } from "../../graph/write_output.ts";
 import { placeVerified } from "../../pipeline/place_verified.ts";
 import { placeSummary } from "../../pipeline/summary.ts";
@@ -118,7 +118,7 @@ export function placeCommand() {
             return s;
           },
           write: () =>
-            writeTextAtomic(opts.output, encodeMinimallocCsv(problem, r.offsets), {
+            writeTextAtomic(opts.output, minimallocCsvOutput(problem, r.offsets), {
               inputs: [file],
             }),
           json: opts.json,
