@@ -181,13 +181,20 @@ class NumberedIds {
   /** Where the first id's prefix is, and its length (-1: none seen yet). */
   #prefixAt = 0;
   #prefixLength = -1;
-  readonly #numbers: Float64Array;
-  #count = 0;
+  /**
+   * A flag per number seen, set as ids come (no array of the numbers: 8 MB
+   * of fresh memory at a million ids); numbers past its end (grown to
+   * 8 × the ids + 1024) give up on it.
+   */
+  #seen: Uint8Array;
+  #most: number;
   #numbered = true;
+  #repeated = false;
 
   /** For at most `most` ids. */
   constructor(most: number) {
-    this.#numbers = new Float64Array(most);
+    this.#most = most;
+    this.#seen = new Uint8Array(Math.min(most, 1 << 16) + 1024);
   }
 
   /**
@@ -212,7 +219,20 @@ class NumberedIds {
       this.#numbered = false;
       return;
     }
-    this.#numbers[this.#count++] = number;
+    if (number >= this.#seen.length) {
+      // The flags a number needs, up to what `most` ids allow.
+      if (number > 8 * this.#most + 1024) {
+        this.#numbered = false;
+        return;
+      }
+      const bigger = new Uint8Array(
+        Math.min(Math.max(2 * this.#seen.length, number + 1), 8 * this.#most + 1025),
+      );
+      bigger.set(this.#seen);
+      this.#seen = bigger;
+    }
+    if (this.#seen[number]) this.#repeated = true;
+    this.#seen[number] = 1;
   }
 
   /**
@@ -222,17 +242,7 @@ class NumberedIds {
    */
   distinct(): boolean | undefined {
     if (!this.#numbered) return undefined;
-    const numbers = this.#numbers, count = this.#count;
-    let top = 0;
-    for (let i = 0; i < count; i++) if (numbers[i] > top) top = numbers[i];
-    if (top > 8 * count + 1024) return undefined;
-    const seen = new Uint8Array(top + 1);
-    for (let i = 0; i < count; i++) {
-      const x = numbers[i];
-      if (seen[x]) return false;
-      seen[x] = 1;
-    }
-    return true;
+    return !this.#repeated;
   }
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 import type { IndexedGraph } from "./indexed_graph.ts";
+import { readColumns } from "./problem_columns.ts";
 import { problemSteps } from "./problem_steps.ts";
 import type { Lifetimes, PlacementProblem } from "./types.ts";
 
@@ -47,6 +48,18 @@ export function placementProblem(
  * ```
  */
 export function problemPeakLive(problem: PlacementProblem): number {
+  // A problem read into columns cannot change while it has them: its peak is
+  // computed once (the placer, the verifier and the summary each ask).
+  const columns = readColumns(problem);
+  if (columns === undefined) return peakLiveOf(problem);
+  let peak = peakOf.get(columns);
+  if (peak === undefined) peakOf.set(columns, peak = peakLiveOf(problem));
+  return peak;
+}
+
+const peakOf = new WeakMap<object, number>();
+
+function peakLiveOf(problem: PlacementProblem): number {
   // Typed arrays and one numeric sort, not [time, delta] pairs: at a million
   // buffers the pairs' sort cost a third of a second per call. A problem
   // read into columns is read from them (its buffers are never built), with

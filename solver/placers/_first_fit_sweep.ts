@@ -8,7 +8,7 @@
  */
 import type { PlacementProblem } from "../../graph/types.ts";
 import { MinHeap } from "../_heap.ts";
-import { countingOrder } from "./_buffer_order.ts";
+import { countingOrder, countingOrderAscending } from "./_buffer_order.ts";
 import { problemColumns } from "../../graph/problem_columns.ts";
 import { FreeGaps } from "./_free_gaps.ts";
 
@@ -82,15 +82,11 @@ export function firstFitSweep(
   if (byEnd === undefined) return sweepWithHeap(columns, order, align, offsets, gaps);
   // Buffers leave in order of `upper`, known in advance: a pointer into that
   // order replaces a heap of the live ones (a quarter of the sweep's time).
-  // Their uppers and footprints are copied in that order, so the pointer
-  // reads memory in sequence.
+  // Their uppers are copied in that order, so the test that stops the
+  // pointer reads memory in sequence.
   const m = byEnd.length;
-  const endAt = new Float64Array(m), endLen = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const d = byEnd[k];
-    endAt[k] = columns.upper[d];
-    endLen[k] = footprint(size[d], align);
-  }
+  const endAt = new Float64Array(m);
+  for (let k = 0; k < m; k++) endAt[k] = columns.upper[byEnd[k]];
   const placed = new Uint8Array(size.length);
   let arena = 0, next = 0;
   for (let i = 0; i < order.length; i++) {
@@ -102,7 +98,7 @@ export function firstFitSweep(
     // not in `order` at all.
     for (; next < m && endAt[next] <= at; next++) {
       const d = byEnd[next];
-      if (placed[d]) gaps.release(offsets[d], endLen[next]);
+      if (placed[d]) gaps.release(offsets[d], footprint(size[d], align));
     }
     const y = gaps.allocLowest(footprint(bytes, align));
     offsets[b] = y;
@@ -119,13 +115,18 @@ export function firstFitSweep(
 function endOrder(columns: BufferColumns): Int32Array | undefined {
   const { lower, upper, size } = columns;
   const n = size.length;
+  for (let i = 0; i < n; i++) {
+    // A lifespan ending where it starts would leave before it is placed.
+    if (size[i] !== 0 && !(upper[i] > lower[i])) return undefined;
+  }
+  // Step numbers (the usual times): counted straight from the columns.
+  const counted = countingOrderAscending(upper, size);
+  if (counted) return counted;
   const key = new Float64Array(n);
   const index = new Int32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     if (size[i] === 0) continue;
-    // A lifespan ending where it starts would leave before it is placed.
-    if (!(upper[i] > lower[i])) return undefined;
     index[m] = i;
     key[m++] = -upper[i];
   }

@@ -7,7 +7,7 @@
  */
 import type { PlacementProblem } from "../../graph/types.ts";
 import type { Placer, PlaceResult } from "../types.ts";
-import { orderByKeysDescending } from "./_buffer_order.ts";
+import { countingOrderAscending, orderByKeysDescending, sortTies } from "./_buffer_order.ts";
 import { bufferCount } from "../../graph/problem_columns.ts";
 import { problemSteps } from "../../graph/problem_steps.ts";
 import { firstFitSweep } from "./_first_fit_sweep.ts";
@@ -38,7 +38,11 @@ export function placeFirstFit(
   // counts only among equal lowers, where it orders as upper does).
   const columns = problemSteps(problem);
   const { lower, upper, size } = columns;
-  const order = orderByKeysDescending(n, [
+  // Earliest start first; then larger size, then longer life, then index.
+  const ties = (a: number, b: number) =>
+    size[b] - size[a] || (upper[b] - lower[b]) - (upper[a] - lower[a]) || a - b;
+  const byStart = countingOrderAscending(lower);
+  const order = byStart ? sortTies(byStart, lower, ties) : orderByKeysDescending(n, [
     lower.map((x) => -x),
     size,
     upper.map((x, i) => x - lower[i]),

@@ -1,3 +1,4 @@
+import { problemOfRows } from "../../testkit/mod.ts";
 import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.10.2";
 import { loadMinimallocCsv } from "../../graph/load.ts";
@@ -39,5 +40,32 @@ Deno.test("first-fit places the same on times far apart as on step numbers", () 
     const plain = placeFirstFit(parseMinimallocCsv(csv((t) => t), "p.csv"));
     const far = placeFirstFit(parseMinimallocCsv(csv((t) => t * 1e9 + 3), "f.csv"));
     assert.deepEqual([...far.offsets], [...plain.offsets]);
+  }));
+});
+
+Deno.test("first-fit is its definition: earliest start, then larger, then longer, each at the lowest gap", () => {
+  const rows = fc.array(
+    fc.record({ lower: fc.nat(12), length: fc.integer({ min: 1, max: 6 }), size: fc.nat(5) }),
+    { maxLength: 40 },
+  );
+  fc.assert(fc.property(rows, (rs) => {
+    const problem = problemOfRows(rs);
+    const bs = problem.buffers;
+    const order = bs.map((_, i) => i).sort((a, b) =>
+      bs[a].lower - bs[b].lower || bs[b].size - bs[a].size ||
+      (bs[b].upper - bs[b].lower) - (bs[a].upper - bs[a].lower) || a - b
+    );
+    const want = new Float64Array(bs.length);
+    const placed: number[] = [];
+    for (const i of order) {
+      if (bs[i].size === 0) continue;
+      const meets = placed.filter((j) => bs[j].lower < bs[i].upper && bs[i].lower < bs[j].upper);
+      const fits = (y: number) =>
+        meets.every((j) => want[j] + bs[j].size <= y || y + bs[i].size <= want[j]);
+      want[i] = Math.min(...[0, ...meets.map((j) => want[j] + bs[j].size)].filter(fits));
+      placed.push(i);
+    }
+    const got = placeFirstFit(problem).offsets;
+    for (const i of placed) assert.equal(got[i], want[i], `buffer ${i}`);
   }));
 });
