@@ -13,7 +13,9 @@
  *
  * @module
  */
-import { sortedOrder } from "../graph/sorted_order.ts";
+import { radixSort, radixSortable, sortedOrder } from "../graph/sorted_order.ts";
+
+const TWO_32 = 2 ** 32;
 import { coordinateRanks } from "./coordinate_ranks.ts";
 import { RankSet } from "./rank_set.ts";
 import type { ViolationLog } from "./violations.ts";
@@ -157,22 +159,35 @@ function noOverlap(
   const starts = new Float64Array(m);
   for (let i = 0; i < m; i++) starts[i] = offsets[placed[i]];
   // Every tensor its own rank: equal offsets are ranked apart, and then meet.
-  const order = sortedOrder(starts);
+  // Integer offsets (the usual) come back sorted from the radix sort; its
+  // sorted words rebuild them in rank order, into the same array. Ends are
+  // read through the tensor of a rank: at a million tensors two arrays
+  // by rank were 16 MB of fresh memory.
+  let order: Int32Array;
+  if (radixSortable(starts)) {
+    const sorted = radixSort(starts);
+    order = sorted.pos;
+    for (let r = 0; r < m; r++) starts[r] = sorted.hi[r] * TWO_32 + sorted.lo[r];
+  } else {
+    order = sortedOrder(starts);
+    const byRank = Float64Array.from(order, (i) => starts[i]);
+    starts.set(byRank);
+  }
+  const startAt = starts;
   const rankOf = new Int32Array(sizes.length);
-  const startAt = new Float64Array(m), endAt = new Float64Array(m);
   for (let r = 0; r < m; r++) {
     const t = placed[order[r]];
     rankOf[t] = r;
-    startAt[r] = offsets[t];
-    endAt[r] = offsets[t] + sizes[t];
+    order[r] = t; // now the tensor of each rank
   }
+  const endAt = (r: number) => startAt[r] + sizes[order[r]];
   const resident = new RankSet(m);
   for (let s = 0; s < steps; s++) {
     for (let k = byFirst.start[s]; k < byFirst.start[s + 1]; k++) {
       const r = rankOf[byFirst.items[k]];
       const below = resident.below(r), above = resident.above(r);
-      if (below >= 0 && endAt[below] > startAt[r]) return false;
-      if (above >= 0 && startAt[above] < endAt[r]) return false;
+      if (below >= 0 && endAt(below) > startAt[r]) return false;
+      if (above >= 0 && startAt[above] < endAt(r)) return false;
       resident.add(r);
     }
     for (let k = byLast.start[s]; k < byLast.start[s + 1]; k++) {
@@ -218,14 +233,17 @@ function bucket(
   key: Int32Array,
   steps: number,
 ): Buckets {
-  const start = new Int32Array(steps + 1);
+  // Counts at start[s + 1], summed there to where bucket s ends; filled
+  // from the back, each end moves down to where its bucket begins, so
+  // start[s + 1] is that (no second array of positions), and start[steps + 1],
+  // never moved, is m.
+  const start = new Int32Array(steps + 2);
   for (let i = 0; i < m; i++) start[Math.min(key[items[i]], steps - 1) + 1]++;
-  for (let s = 0; s < steps; s++) start[s + 1] += start[s];
-  const fill = start.slice(0, steps);
+  for (let s = 1; s < start.length; s++) start[s] += start[s - 1];
   const out = new Int32Array(m);
-  for (let i = 0; i < m; i++) {
+  for (let i = m - 1; i >= 0; i--) {
     const t = items[i];
-    out[fill[Math.min(key[t], steps - 1)]++] = t;
+    out[--start[Math.min(key[t], steps - 1) + 1]] = t;
   }
-  return { start, items: out };
+  return { start: start.subarray(1), items: out };
 }
