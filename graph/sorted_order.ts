@@ -46,7 +46,11 @@ export function sortedOrder(values: Float64Array): Int32Array {
   // Already in order (a file written in program order, by start): no sort.
   let ascending = true;
   for (let i = 1; i < values.length && ascending; i++) ascending = values[i - 1] <= values[i];
-  if (ascending) return Int32Array.from({ length: values.length }, (_, i) => i);
+  if (ascending) {
+    const identity = new Int32Array(values.length);
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+    return identity;
+  }
   if (radixSortable(values)) return radixSort(values).pos;
   const order = new Int32Array(values.length);
   for (let k = 0; k < order.length; k++) order[k] = k;
@@ -56,36 +60,38 @@ export function sortedOrder(values: Float64Array): Int32Array {
 /**
  * The LSD radix sort of non-negative safe integers (see
  * {@linkcode radixSortable}): the values split into low and high 32-bit
- * words, sorted, with each one's position carried along.
+ * words, sorted, with each one's position carried along. `hi` is empty when
+ * every value is below 2^32.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * assert.deepEqual(radixSort(Float64Array.from([2 ** 32, 5])).pos, Int32Array.from([1, 0]));
+ * assert.equal(radixSort(Float64Array.from([7, 5])).hi.length, 0);
  * ```
  */
 export function radixSort(
   values: Float64Array,
 ): { lo: Uint32Array; hi: Uint32Array; pos: Int32Array } {
   const n = values.length;
-  let lo = new Uint32Array(n), hi = new Uint32Array(n), pos = new Int32Array(n);
-  let loBits = 0, hiTop = 0;
+  // Times and addresses rarely reach 2^32: then there are no high words to
+  // sort or carry, and their arrays are never made (4 MB each a million).
+  let largest = 0;
+  for (let i = 0; i < n; i++) if (values[i] > largest) largest = values[i];
+  const hiTop = Math.floor(largest / TWO_32), carryHi = hiTop > 0;
+  let lo = new Uint32Array(n), hi = new Uint32Array(carryHi ? n : 0), pos = new Int32Array(n);
+  let loBits = 0;
   for (let i = 0; i < n; i++) {
     const x = values[i];
     lo[i] = x >>> 0; // ToUint32 is x mod 2^32, exact for safe integers
     loBits |= lo[i];
-    const h = Math.floor(x / TWO_32);
-    hi[i] = h;
-    if (h > hiTop) hiTop = h;
+    if (carryHi) hi[i] = Math.floor(x / TWO_32);
   }
   for (let i = 0; i < n; i++) pos[i] = i;
   // (16-bit digits, two passes instead of three for values under 2^32, were
   // slower at two million: their scattered writes miss the cache.)
   const mask = BUCKETS - 1;
   const count = new Int32Array(BUCKETS);
-  // Times and addresses rarely reach 2^32: then the high words stay zero and
-  // are not carried (a third less memory moved per pass).
-  const carryHi = hiTop > 0;
   let lo2 = new Uint32Array(n), hi2 = carryHi ? new Uint32Array(n) : hi, pos2 = new Int32Array(n);
   for (let word = 0; word < 2; word++) {
     const top = word === 0 ? loBits >>> 0 : hiTop;

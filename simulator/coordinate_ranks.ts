@@ -34,10 +34,11 @@ export function coordinateRanks(values: Float64Array): { rank: Int32Array; disti
 function ranksByRadix(values: Float64Array): { rank: Int32Array; distinct: number } {
   const n = values.length;
   const { lo, hi, pos } = radixSort(values);
+  const high = hi.length > 0; // no high words: every value is below 2^32
   const rank = new Int32Array(n);
   let r = -1;
   for (let j = 0; j < n; j++) {
-    if (j === 0 || lo[j] !== lo[j - 1] || hi[j] !== hi[j - 1]) r++;
+    if (j === 0 || lo[j] !== lo[j - 1] || (high && hi[j] !== hi[j - 1])) r++;
     rank[pos[j]] = r;
   }
   return { rank, distinct: r + 1 };

@@ -167,7 +167,9 @@ function noOverlap(
   if (radixSortable(starts)) {
     const sorted = radixSort(starts);
     order = sorted.pos;
-    for (let r = 0; r < m; r++) starts[r] = sorted.hi[r] * TWO_32 + sorted.lo[r];
+    const { lo, hi } = sorted;
+    if (hi.length === 0) for (let r = 0; r < m; r++) starts[r] = lo[r];
+    else for (let r = 0; r < m; r++) starts[r] = hi[r] * TWO_32 + lo[r];
   } else {
     order = sortedOrder(starts);
     const byRank = Float64Array.from(order, (i) => starts[i]);
