@@ -167,9 +167,8 @@ function noOverlap(
   if (radixSortable(starts)) {
     const sorted = radixSort(starts);
     order = sorted.pos;
-    const { lo, hi } = sorted;
-    if (hi.length === 0) for (let r = 0; r < m; r++) starts[r] = lo[r];
-    else for (let r = 0; r < m; r++) starts[r] = hi[r] * TWO_32 + lo[r];
+    const { lo, hi } = sorted, high = hi.length > 0; // none: all below 2^32
+    for (let r = 0; r < m; r++) starts[r] = high ? hi[r] * TWO_32 + lo[r] : lo[r];
   } else {
     order = sortedOrder(starts);
     const byRank = Float64Array.from(order, (i) => starts[i]);
