@@ -18,7 +18,9 @@
  * to the millisecond, at least 1 ms (`bench/placement/short_times.ts`). A time-out counts as not solved; a proof of
  * infeasibility as solved. Before the first instance the search is warmed up
  * on generated problems that are not reported (`--warm-up N`, default 16; 0
- * for cold times), as the summary's header says.
+ * for cold times), as the summary's header says. memplan runs on every
+ * instance first, then MiniMalloc on every instance, so that memplan is never
+ * measured right after idling on the peer (see `main`).
  *
  * @module
  */
@@ -134,6 +136,11 @@ async function main(args: string[]): Promise<number> {
   const buffers = values.buffers === undefined ? undefined : Number(values.buffers);
   const warmUps = Number(values["warm-up"]);
   const warmUp = warmUpNote(warmUps, warmUpSearch(warmUps));
+  // memplan over every instance first, then the peer: waiting idle on the
+  // peer between memplan's runs (up to the time limit an instance) let V8's
+  // memory reducer drop the search's compiled code, and a search of 1 ms
+  // then took 6-14 ms (vgg11 right after transformer_encoder's 10 s).
+  const instances = [];
   for await (const inst of familyInstances(family, { seeds, buffers })) {
     const { problem, capacity } = inst;
     const r = await medianOfShort(
@@ -152,23 +159,29 @@ async function main(args: string[]): Promise<number> {
       memplan: r.status,
       memplanSeconds: r.seconds,
     };
-    if (peer !== undefined) {
-      const p = await medianOfShort(
-        () => runMinimalloc(peer, problem, { capacity, timeLimit }),
-        { repeats },
-      );
-      if (p.outcome === "found") {
-        const check = verifyPlacement(problem, p.offsets!, { capacity });
-        if (!check.ok) throw new Error(`${inst.name}: MiniMalloc's placement fails verification`);
-      }
-      if (p.outcome === "error") console.error(`${inst.name}: MiniMalloc error: ${p.message}`);
-      row.peer = p.outcome;
-      row.peerSeconds = p.seconds;
-    }
     rows.push(row);
+    instances.push(inst);
+    console.error(
+      `${inst.name} n=${row.buffers} memplan ${row.memplan} ${row.memplanSeconds.toFixed(3)}s`,
+    );
+  }
+  for (const [k, inst] of (peer === undefined ? [] : instances).entries()) {
+    const { problem, capacity } = inst;
+    const p = await medianOfShort(
+      () => runMinimalloc(peer!, problem, { capacity, timeLimit }),
+      { repeats },
+    );
+    if (p.outcome === "found") {
+      const check = verifyPlacement(problem, p.offsets!, { capacity });
+      if (!check.ok) throw new Error(`${inst.name}: MiniMalloc's placement fails verification`);
+    }
+    if (p.outcome === "error") console.error(`${inst.name}: MiniMalloc error: ${p.message}`);
+    const row = rows[k];
+    row.peer = p.outcome;
+    row.peerSeconds = p.seconds;
     console.error(
       `${inst.name} n=${row.buffers} memplan ${row.memplan} ${row.memplanSeconds.toFixed(3)}s` +
-        (row.peer ? ` | minimalloc ${row.peer} ${row.peerSeconds!.toFixed(3)}s` : ""),
+        ` | minimalloc ${row.peer} ${row.peerSeconds.toFixed(3)}s`,
     );
   }
   if (values.csv) {
