@@ -165,10 +165,11 @@ async function main(args: string[]): Promise<number> {
       `${inst.name} n=${row.buffers} memplan ${row.memplan} ${row.memplanSeconds.toFixed(3)}s`,
     );
   }
-  for (const [k, inst] of (peer === undefined ? [] : instances).entries()) {
+  for (const [k, inst] of instances.entries()) {
+    if (peer === undefined) break;
     const { problem, capacity } = inst;
     const p = await medianOfShort(
-      () => runMinimalloc(peer!, problem, { capacity, timeLimit }),
+      () => runMinimalloc(peer, problem, { capacity, timeLimit }),
       { repeats },
     );
     if (p.outcome === "found") {

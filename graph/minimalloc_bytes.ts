@@ -11,7 +11,7 @@ import { formatMinimallocCsv } from "./minimalloc_csv.ts";
 import { problemColumns, readColumns } from "./problem_columns.ts";
 import type { PlacementProblem } from "./types.ts";
 
-const COMMA = 44, LF = 10, ZERO = 48;
+const COMMA = 44, LF = 10, CR = 13, QUOTE = 34, ZERO = 48;
 
 /** "0000" to "9999": the four digits of each number below 10,000. */
 const QUADS = new Uint8Array(40000).map((_, i) =>
@@ -103,21 +103,20 @@ export function minimallocCsvChunks(
 /** The UTF-8 `bytes[from, to)` are a non-empty ASCII id needing no quotes. */
 function plainBytes(bytes: Uint8Array, from: number, to: number): boolean {
   if (to <= from) return false;
-  for (let i = from; i < to; i++) {
-    const c = bytes[i];
-    if (c > 127 || c === 34 || c === COMMA || c === LF || c === 13) return false;
-  }
+  for (let i = from; i < to; i++) if (!plainChar(bytes[i])) return false;
   return true;
 }
 
 /** `text[from, to)` is a non-empty ASCII id needing no quotes. */
 function plainId(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127 || c === 34 || c === COMMA || c === LF || c === 13) return false;
-  }
+  for (let i = from; i < to; i++) if (!plainChar(text.charCodeAt(i))) return false;
   return true;
+}
+
+/** ASCII, and not a character csv-stringify quotes a field for (`"`, `,`, `\r`, `\n`). */
+function plainChar(c: number): boolean {
+  return c <= 127 && c !== QUOTE && c !== COMMA && c !== LF && c !== CR;
 }
 
 /**

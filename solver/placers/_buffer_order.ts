@@ -111,14 +111,7 @@ export function countingOrderAscending(
   }
   if (m === 0) return new Int32Array(0);
   if (hi - lo > 4 * m + 1024) return undefined;
-  const start = new Int32Array(hi - lo + 2);
-  for (let i = 0; i < n; i++) if (keep === undefined || keep[i] > 0) start[key[i] - lo + 1]++;
-  for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
-  const order = new Int32Array(m);
-  for (let i = 0; i < n; i++) {
-    if (keep === undefined || keep[i] > 0) order[start[key[i] - lo]++] = i;
-  }
-  return order;
+  return countedOrder(key, { lo, hi, m, descending: false, keep });
 }
 
 /**
@@ -150,11 +143,31 @@ export function countingOrder(n: number, key: Float64Array): Int32Array | undefi
     for (let i = 0; i < n; i++) flipped[i] = hi - key[i];
     return radixSortable(flipped) ? sortedOrder(flipped) : undefined;
   }
-  const start = new Int32Array(hi - lo + 2);
-  for (let i = 0; i < n; i++) start[hi - key[i] + 1]++;
+  return countedOrder(key.subarray(0, n), { lo, hi, m: n, descending: true });
+}
+
+/**
+ * The counting sort of {@linkcode countingOrder} and
+ * {@linkcode countingOrderAscending}: the `m` indices kept (`keep[i] > 0`,
+ * all without `keep`) by integer keys within `[lo, hi]`, ascending or
+ * descending, ties in index order.
+ */
+function countedOrder(
+  key: Float64Array,
+  o: { lo: number; hi: number; m: number; descending: boolean; keep?: Float64Array },
+): Int32Array {
+  const { keep } = o;
+  // The bucket of a key: key - lo ascending, hi - key descending.
+  const sign = o.descending ? -1 : 1, base = o.descending ? o.hi : -o.lo;
+  const start = new Int32Array(o.hi - o.lo + 2);
+  for (let i = 0; i < key.length; i++) {
+    if (keep === undefined || keep[i] > 0) start[sign * key[i] + base + 1]++;
+  }
   for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[start[hi - key[i]]++] = i;
+  const order = new Int32Array(o.m);
+  for (let i = 0; i < key.length; i++) {
+    if (keep === undefined || keep[i] > 0) order[start[sign * key[i] + base]++] = i;
+  }
   return order;
 }
 

@@ -7,7 +7,8 @@
  */
 import type { PlacementProblem } from "../../graph/types.ts";
 import type { Placer, PlaceResult } from "../types.ts";
-import { countingOrderAscending, orderByKeysDescending, sortTies } from "./_buffer_order.ts";
+import { countingOrderAscending, sortTies } from "./_buffer_order.ts";
+import { sortedOrder } from "../../graph/sorted_order.ts";
 import { bufferCount } from "../../graph/problem_columns.ts";
 import { problemSteps } from "../../graph/problem_steps.ts";
 import { firstFitSweep } from "./_first_fit_sweep.ts";
@@ -41,12 +42,7 @@ export function placeFirstFit(
   // Earliest start first; then larger size, then longer life, then index.
   const ties = (a: number, b: number) =>
     size[b] - size[a] || (upper[b] - lower[b]) - (upper[a] - lower[a]) || a - b;
-  const byStart = countingOrderAscending(lower);
-  const order = byStart ? sortTies(byStart, lower, ties) : orderByKeysDescending(n, [
-    lower.map((x) => -x),
-    size,
-    upper.map((x, i) => x - lower[i]),
-  ]);
+  const order = sortTies(countingOrderAscending(lower) ?? sortedOrder(lower), lower, ties);
   // The order is by start time by construction: the sweep directly, without
   // the general core's checks of an order given from outside.
   const offsets = new Float64Array(n);
