@@ -13,8 +13,9 @@
  *
  * Each run is `family:buffers:limit` with family `training` (program order
  * of a random training graph), `compiler` (compiler-like plan), `llm`
- * (LLM-like plan, bench/generators/llm.ts) or `random` (random intervals,
- * bench/generators/random_intervals.ts), of seed `--seed` (default 1); `:foreign` after it
+ * (LLM-like plan, bench/generators/llm.ts), `random` (random intervals,
+ * bench/generators/random_intervals.ts) or `tight` (a rectangle cut into that many buffers,
+ * bench/generators/tight.ts: optimum = peak live, known), of seed `--seed` (default 1); `:foreign` after it
  * writes the problem as another tool might (bench/generators/foreign_style.ts). The last column is what
  * the CLI said of the time limit (its JSON `timeNote`).
  *
@@ -30,10 +31,11 @@ import { llmInstance } from "./generators/llm.ts";
 import { foreignStyle } from "./generators/foreign_style.ts";
 import { randomIntervalInstance, randomIntervalShape } from "./generators/random_intervals.ts";
 import { loadNote } from "./placement/stats.ts";
+import { tightInstance } from "./generators/tight.ts";
 
 /** One run of the table. */
 export interface LargeRun {
-  family: "training" | "compiler" | "llm" | "random";
+  family: "training" | "compiler" | "llm" | "random" | "tight";
   buffers: number;
   limit: number;
   /** Written as another tool might (bench/generators/foreign_style.ts). */
@@ -53,7 +55,9 @@ export interface LargeRun {
  */
 export function parseRuns(text: string): LargeRun[] {
   return text.split(",").map((part) => {
-    const m = /^(training|compiler|llm|random):(\d+):(\d+(?:\.\d+)?)(:foreign)?$/.exec(part.trim());
+    const m = /^(training|compiler|llm|random|tight):(\d+):(\d+(?:\.\d+)?)(:foreign)?$/.exec(
+      part.trim(),
+    );
     if (!m) throw new Error(`--runs: "${part}" is not family:buffers:limit[:foreign]`);
     const run: LargeRun = {
       family: m[1] as LargeRun["family"],
@@ -81,8 +85,8 @@ export function allowance(limit: number): number {
 }
 
 const USAGE = `usage: deno run -A bench/placement_large.ts [options]
-  --runs LIST   family:buffers:limit[:foreign],… with family training, compiler, llm or
-                random (default training:10000:60); :foreign writes the problem as another
+  --runs LIST   family:buffers:limit[:foreign],… with family training, compiler, llm,
+                random or tight (default training:10000:60); :foreign writes the problem as another
                 tool might: ids not one prefix and a number, times in nanoseconds, not steps
   --seed N      the generators' seed (default 1); random draws its shape from it
   --help        this text`;
@@ -114,6 +118,8 @@ async function main(args: string[]): Promise<number> {
         ? llmInstance({ buffers: run.buffers, seed })
         : run.family === "random"
         ? randomIntervalInstance({ buffers: run.buffers, seed })
+        : run.family === "tight"
+        ? tightInstance({ buffers: run.buffers, seed }).problem
         : compilerInstance({ buffers: run.buffers, seed });
       const problem = run.foreign ? foreignStyle(generated) : generated;
       const input = `${dir}/${run.family}-${run.buffers}.csv`, output = `${dir}/out.csv`;

@@ -7,7 +7,8 @@ Deno.test("parseRuns: family:buffers:limit lists; anything else is refused", () 
     { family: "compiler", buffers: 16, limit: 0.5 },
     { family: "random", buffers: 300, limit: 2 },
   ]);
-  assert.throws(() => parseRuns("tight:10:1"), /family:buffers:limit/);
+  assert.throws(() => parseRuns("square:10:1"), /family:buffers:limit/);
+  assert.deepEqual(parseRuns("tight:2000:20"), [{ family: "tight", buffers: 2000, limit: 20 }]);
 });
 
 Deno.test("allowance: half a second, or 5% of long limits", () => {

@@ -132,7 +132,7 @@ export function placerCases(): PlannerCase<Placer>[] {
  * ```ts
  * import assert from "node:assert/strict";
  * assert.deepEqual(fastPlacers().map((c) => c.name), [
- *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit",
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "skyline",
  * ]);
  * ```
  */

@@ -130,13 +130,21 @@ export async function startWithin(
   const n = bufferCount(problem);
   // On large problems the cheapest first: a dear one run first can take the
   // whole limit and still not finish.
+  const estimates = new Map<Placer, number>();
+  const estimate = (p: Placer) => {
+    let e = estimates.get(p);
+    if (e === undefined) {
+      estimates.set(p, e = p.costVsFirstFit?.(problem) ?? costVsFirstFit(p.name, n));
+    }
+    return e;
+  };
   const byCost = n > EXACT_MAX_BUFFERS
-    ? [...start].sort((a, b) => costVsFirstFit(a.name, n) - costVsFirstFit(b.name, n))
+    ? [...start].sort((a, b) => estimate(a) - estimate(b))
     : start;
   for (const placer of byCost) {
     if (results.has(placer.name)) continue;
     if ([...results.values()].some((r) => r.arena <= bound)) break;
-    if (seconds() + costVsFirstFit(placer.name, n) * cost > timeLimit) {
+    if (seconds() + estimate(placer) * cost > timeLimit) {
       skipped.push(placer.name);
       continue;
     }

@@ -45,7 +45,12 @@ Deno.test("best placer with no time left runs only its first start, and says wha
   const problem = randomProblem({ seed: 2, n: 40, horizon: 20 });
   const r = await bestPlacer.place(problem, { timeLimit: 0 });
   assert.deepEqual(Object.keys(r.details?.greedy as object), ["greedy-size"]);
-  assert.deepEqual(r.details?.skippedForTime, ["greedy-conflicts", "greedy-area", "first-fit"]);
+  assert.deepEqual(r.details?.skippedForTime, [
+    "greedy-conflicts",
+    "greedy-area",
+    "first-fit",
+    "skyline",
+  ]);
   assert.equal(r.details?.search, undefined);
   assert.ok(verifyPlacement(problem, r.offsets).ok);
 });

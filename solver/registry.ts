@@ -18,6 +18,7 @@ import { firstFitPlacer } from "./placers/first_fit.ts";
 import { greedyAreaPlacer } from "./placers/greedy_area.ts";
 import { greedyConflictsPlacer } from "./placers/greedy_conflicts.ts";
 import { greedySizePlacer } from "./placers/greedy_size.ts";
+import { skylinePlacer } from "./placers/skyline.ts";
 import { greedyScheduler } from "./schedulers/greedy.ts";
 import { programScheduler } from "./schedulers/program.ts";
 import { searchPlacer } from "./search/search_placer.ts";
@@ -82,6 +83,7 @@ export const PLACER_TABLE: Readonly<Record<string, Registered<Placer>>> = Object
   "greedy-conflicts": { planner: greedyConflictsPlacer, ...linear("greedy") },
   "greedy-area": { planner: greedyAreaPlacer, ...linear("greedy") },
   "first-fit": { planner: firstFitPlacer, ...linear("greedy") },
+  skyline: { planner: skylinePlacer, ...linear("greedy") },
   ilp: { planner: ilpPlacer, cost: "solver", family: "ilp", exact: true },
   best: {
     planner: bestPlacerOf(() => linearPlacers()),
@@ -110,7 +112,8 @@ export const SCHEDULERS: Readonly<Record<string, Scheduler>> = plannersOf(SCHEDU
  * ```ts
  * import assert from "node:assert/strict";
  * assert.deepEqual(Object.keys(PLACERS), [
- *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "ilp", "best", "search",
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "skyline", "ilp", "best",
+ *   "search",
  * ]);
  * ```
  */
@@ -139,10 +142,11 @@ export function schedulerNames(traits: Partial<PlannerTraits> = {}): string[] {
  * ```ts
  * import assert from "node:assert/strict";
  * assert.deepEqual(placerNames(), [
- *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "ilp", "best", "search",
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "skyline", "ilp", "best",
+ *   "search",
  * ]);
  * assert.deepEqual(placerNames({ cost: "linear" }), [
- *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit",
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "skyline",
  * ]);
  * ```
  */
@@ -158,7 +162,7 @@ export function placerNames(traits: Partial<PlannerTraits> = {}): string[] {
  * ```ts
  * import assert from "node:assert/strict";
  * assert.deepEqual(plannerNames({ cost: "linear" }), [
- *   "program", "greedy", "greedy-size", "greedy-conflicts", "greedy-area", "first-fit",
+ *   "program", "greedy", "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "skyline",
  * ]);
  * ```
  */
@@ -173,7 +177,7 @@ export function plannerNames(traits: Partial<PlannerTraits> = {}): string[] {
  * ```ts
  * import assert from "node:assert/strict";
  * assert.deepEqual(linearPlacers().map((p) => p.name), [
- *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit",
+ *   "greedy-size", "greedy-conflicts", "greedy-area", "first-fit", "skyline",
  * ]);
  * ```
  */

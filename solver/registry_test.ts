@@ -70,6 +70,7 @@ Deno.test("registry: the trait lists are derived from the one table", () => {
     "greedy-conflicts",
     "greedy-area",
     "first-fit",
+    "skyline",
   ]);
   assert.deepEqual(schedulerNames({ exact: true }), ["ilp"]);
   assert.deepEqual(placerNames({ exact: true }), ["ilp", "search"]);

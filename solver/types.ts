@@ -108,4 +108,10 @@ export interface Placer {
   readonly name: string;
   readonly description: string;
   place(problem: PlacementProblem, options?: PlaceOptions): Promise<PlaceResult>;
+  /**
+   * Its expected time on `problem` as a multiple of first fit's, for a placer
+   * whose cost depends on more than the number of buffers; `best` uses it to
+   * decide whether the placer still fits its time limit.
+   */
+  costVsFirstFit?(problem: PlacementProblem): number;
 }
