@@ -79,6 +79,19 @@ export function costVsFirstFit(name: string, n: number): number {
   return base * Math.max(1, n / 60000) ** (COST_GROWTH[name] ?? 0.75);
 }
 
+/**
+ * Share of the time left that an anytime start placer (the skyline) may
+ * take: on problems where it does not finish, the repacking keeps the rest.
+ */
+export const ANYTIME_SHARE = 0.25;
+
+/**
+ * An anytime start placer runs only with a share of at least this many times
+ * the first start's time: its set-up (orders, trees) is not cut short, and a
+ * million buffers at a 1 s limit must not wait for it.
+ */
+const ANYTIME_MIN_VS_FIRST_FIT = 5;
+
 /** Above this many buffers `best` stops after its start placers. */
 export const EXACT_MAX_BUFFERS = 5000;
 
@@ -88,8 +101,10 @@ export const EXACT_MAX_BUFFERS = 5000;
  * always (a placement is owed); each other start placer (above
  * EXACT_MAX_BUFFERS the cheapest first) only when its estimated cost
  * ({@linkcode costVsFirstFit}) still fits, and with a deadline at the limit,
- * past which it throws PlacementDeadline and is skipped. Stops at the bound.
- * Ties go to the earlier placer of `start`.
+ * past which it throws PlacementDeadline and is skipped. Anytime placers
+ * (`Placer.anytime`: the skyline) come last, each with a deadline
+ * {@linkcode ANYTIME_SHARE} of the time left. Stops at the bound. Ties go to
+ * the earlier placer of `start`.
  *
  * @example
  * ```ts
@@ -116,9 +131,10 @@ export async function startWithin(
   const { bound, t0, timeLimit } = limits;
   const seconds = () => (performance.now() - t0) / 1000;
   // Small problems take milliseconds whatever the placer: the given order.
+  const plain = start.filter((p) => !p.anytime);
   const cheapest = bufferCount(problem) > EXACT_MAX_BUFFERS
-    ? start.find((p) => p.name === "first-fit") ?? start[0]
-    : start[0];
+    ? plain.find((p) => p.name === "first-fit") ?? plain[0] ?? start[0]
+    : plain[0] ?? start[0];
   const before = seconds();
   const results = new Map<string, PlaceResult>([[
     cheapest.name,
@@ -130,21 +146,14 @@ export async function startWithin(
   const n = bufferCount(problem);
   // On large problems the cheapest first: a dear one run first can take the
   // whole limit and still not finish.
-  const estimates = new Map<Placer, number>();
-  const estimate = (p: Placer) => {
-    let e = estimates.get(p);
-    if (e === undefined) {
-      estimates.set(p, e = p.costVsFirstFit?.(problem) ?? costVsFirstFit(p.name, n));
-    }
-    return e;
-  };
   const byCost = n > EXACT_MAX_BUFFERS
-    ? [...start].sort((a, b) => estimate(a) - estimate(b))
+    ? [...start].sort((a, b) => costVsFirstFit(a.name, n) - costVsFirstFit(b.name, n))
     : start;
+  const atBound = () => [...results.values()].some((r) => r.arena <= bound);
   for (const placer of byCost) {
-    if (results.has(placer.name)) continue;
-    if ([...results.values()].some((r) => r.arena <= bound)) break;
-    if (seconds() + estimate(placer) * cost > timeLimit) {
+    if (results.has(placer.name) || placer.anytime) continue;
+    if (atBound()) break;
+    if (seconds() + costVsFirstFit(placer.name, n) * cost > timeLimit) {
       skipped.push(placer.name);
       continue;
     }
@@ -154,6 +163,22 @@ export async function startWithin(
       if (!(e instanceof PlacementDeadline)) throw e;
       skipped.push(placer.name);
     }
+  }
+  // Anytime placers last, each with a share of the time left (no estimate:
+  // the skyline's time follows the pairs of buffers that meet, and which
+  // order is dear differs from problem to problem), when that share is worth
+  // their set-up.
+  for (const placer of start) {
+    if (results.has(placer.name) || !placer.anytime) continue;
+    if (atBound()) break;
+    const share = ANYTIME_SHARE * (timeLimit - seconds());
+    if (!(share >= ANYTIME_MIN_VS_FIRST_FIT * cost)) {
+      skipped.push(placer.name);
+      continue;
+    }
+    const deadline = Math.min(t0 + timeLimit * 1000, performance.now() + share * 1000);
+    const anytime: GreedyPlaceOptions = { ...options, deadline };
+    results.set(placer.name, await placer.place(problem, anytime));
   }
   const arenas: Record<string, number> = {};
   let best: { name: string; result: PlaceResult } | undefined;

@@ -5,9 +5,15 @@ import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { simulate } from "../simulator/simulate.ts";
 import { randomProblem } from "../testkit/mod.ts";
 import { threeBranchGraph } from "./ilp/_test_graphs.ts";
-import { bestScheduler, costVsFirstFit, EXACT_MAX_BUFFERS, startWithin } from "./best.ts";
+import {
+  bestScheduler,
+  costVsFirstFit,
+  EXACT_MAX_BUFFERS,
+  placeBest,
+  startWithin,
+} from "./best.ts";
 import type { Placer } from "./types.ts";
-import { PLACERS } from "./registry.ts";
+import { linearPlacers, PLACERS } from "./registry.ts";
 
 const bestPlacer = PLACERS.best;
 
@@ -23,15 +29,27 @@ Deno.test("best placer stops at the greedy result when it meets the bound", asyn
 });
 
 Deno.test("best placer: the ILP closes the gap the greedy placers leave", async () => {
-  // Seed 2: the best greedy arena is 353, the peak live 348.
+  // Seed 2: the best greedy arena is 353, the peak live 348 (the skyline,
+  // left out here, reaches 348 itself: see the next test).
   const problem = randomProblem({ seed: 2, n: 40, horizon: 20 });
-  const r = await bestPlacer.place(problem, { timeLimit: Infinity });
+  const start = linearPlacers().filter((p) => p.name !== "skyline");
+  const r = await placeBest(problem, { start, timeLimit: Infinity });
   const greedy = r.details?.greedy as Record<string, number>;
   assert.equal(Math.min(...Object.values(greedy)), 353);
   assert.equal(r.bound, 348);
   assert.equal(r.arena, 348);
   assert.equal(r.status, "optimal");
   assert.ok(verifyPlacement(problem, r.offsets).ok);
+});
+
+Deno.test("best placer: an anytime start (skyline) runs after the others, and may settle it", async () => {
+  const problem = randomProblem({ seed: 2, n: 40, horizon: 20 });
+  const r = await bestPlacer.place(problem, { timeLimit: Infinity });
+  const greedy = r.details?.greedy as Record<string, number>;
+  assert.equal(Object.keys(greedy).at(-1), "skyline");
+  assert.deepEqual([greedy.skyline, r.arena, r.status], [348, 348, "optimal"]);
+  assert.equal(r.details?.start, "skyline");
+  assert.equal(r.details?.ilp, undefined);
 });
 
 Deno.test("best placer says when a capacity cannot be met", async () => {
@@ -105,4 +123,37 @@ Deno.test("startWithin: above EXACT_MAX_BUFFERS the start placers run cheapest f
   await startWithin(problem, start, {}, { bound: 1, t0: performance.now(), timeLimit: 1e6 });
   assert.deepEqual(ran, ["first-fit", "greedy-conflicts", "greedy-size", "greedy-area"]);
   assert.ok(costVsFirstFit("greedy-conflicts", n) < costVsFirstFit("greedy-size", n));
+});
+
+Deno.test("startWithin: an anytime placer runs last, with a quarter of the time left as its deadline", async () => {
+  const problem = {
+    buffers: Array.from(
+      { length: 10 },
+      (_, i) => ({ id: `b${i}`, lower: i, upper: i + 1, size: 1 }),
+    ),
+  };
+  const ran: string[] = [];
+  let deadline = NaN;
+  const stub = (name: string, anytime: boolean): Placer => ({
+    name,
+    description: "records its turn and deadline",
+    anytime,
+    place: (_p, options) => {
+      ran.push(name);
+      if (anytime) deadline = (options as { deadline: number }).deadline;
+      return Promise.resolve({
+        offsets: new Float64Array(10),
+        arena: 2,
+        status: "feasible",
+        seconds: 0,
+      });
+    },
+  });
+  const start = [stub("skyline", true), stub("greedy-size", false), stub("first-fit", false)];
+  const t0 = performance.now();
+  await startWithin(problem, start, {}, { bound: 1, t0, timeLimit: 100 });
+  // Small problems: the given order for the others, the anytime one after them.
+  assert.deepEqual(ran, ["greedy-size", "first-fit", "skyline"]);
+  const after = performance.now();
+  assert.ok(deadline <= after + 0.25 * 100_000 && deadline >= t0 + 0.25 * 99_000);
 });

@@ -109,9 +109,9 @@ export interface Placer {
   readonly description: string;
   place(problem: PlacementProblem, options?: PlaceOptions): Promise<PlaceResult>;
   /**
-   * Its expected time on `problem` as a multiple of first fit's, for a placer
-   * whose cost depends on more than the number of buffers; `best` uses it to
-   * decide whether the placer still fits its time limit.
+   * It stops at `options.deadline` with a valid placement rather than
+   * throwing `PlacementDeadline`, and its time depends on more than the
+   * number of buffers: `best` runs it with a share of the time left.
    */
-  costVsFirstFit?(problem: PlacementProblem): number;
+  readonly anytime?: boolean;
 }

@@ -18,12 +18,17 @@
  * buffers one by one wherever they fit: on development seeds of the `random`
  * family at 5,000 buffers, 0.5–2.5% above peak live against 0.7–12%.
  *
- * Cost O((n + S) log² n) for n buffers over S sections: the skyline is a
- * segment tree of heights (a floor is a range maximum), the section to fill
- * comes from a tree of loads over the covered sections, and the buffer from
- * heaps over the sections it covers. A buffer whose floor rose since it
- * could start at the level is found out when it is picked, and waits in a
- * heap by floor for the level to reach it.
+ * The skyline is a segment tree of heights (a floor is a range maximum),
+ * the section to fill comes from a tree of loads over the covered sections,
+ * and the buffer from heaps over the sections it covers; each step is
+ * O(log² n). A buffer whose floor rose since it could start at the level is
+ * found out when it is picked, and waits in a heap by floor for the level to
+ * reach it. It comes back at most once for each buffer it meets that is
+ * placed meanwhile, so the time grows with the pairs of buffers that meet,
+ * O((n + S + P) log² n) over S sections and P pairs: about a second for
+ * 20,000 random or compiler-like buffers, over a minute for 20,000 of a
+ * training graph, where thousands live long. `best` gives it a share of its
+ * time, and a descent stopped by the deadline stacks the rest on top.
  *
  * @module
  */
@@ -280,63 +285,6 @@ function rankBy(
 }
 
 /**
- * Pairs of buffers whose lifespans meet (size-0 buffers included), counted
- * from the steps in O(n + steps).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(overlapPairs({ buffers: [
- *   { id: "a", lower: 0, upper: 4, size: 1 },
- *   { id: "b", lower: 1, upper: 2, size: 1 },
- *   { id: "c", lower: 3, upper: 5, size: 1 },
- * ] }), 2); // a-b and a-c
- * ```
- */
-export function overlapPairs(problem: PlacementProblem): number {
-  const { lower, upper } = problemSteps(problem);
-  const n = lower.length;
-  let steps = 0;
-  for (let b = 0; b < n; b++) if (upper[b] > steps) steps = upper[b];
-  // starts[t]: lifespans starting before t; ends[t]: ending at or before t.
-  const starts = new Float64Array(steps + 2), ends = new Float64Array(steps + 2);
-  for (let b = 0; b < n; b++) {
-    if (upper[b] <= lower[b]) continue;
-    starts[lower[b] + 1]++;
-    ends[upper[b]]++;
-  }
-  for (let t = 1; t <= steps + 1; t++) {
-    starts[t] += starts[t - 1];
-    ends[t] += ends[t - 1];
-  }
-  let twice = 0;
-  for (let b = 0; b < n; b++) {
-    if (upper[b] > lower[b]) twice += starts[upper[b]] - ends[lower[b]] - 1;
-  }
-  return twice / 2;
-}
-
-/**
- * The skyline placer's expected time as a multiple of first fit's. A buffer
- * becomes a candidate again after each placement that raised its floor, at
- * most once per buffer it meets, so the time grows with the pairs that meet:
- * about 0.1–0.45 µs a pair and 10 µs a buffer here (training, compiler, llm,
- * random and tight generators, 2,000–20,000 buffers), against about 1 µs a
- * buffer for first fit; twice that, for room.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const chain = { buffers: [0, 1, 2, 3].map((t) => ({ id: `b${t}`, lower: t, upper: t + 2, size: 1 })) };
- * assert.equal(skylineCostVsFirstFit(chain), 20.75); // 3 pairs over 4 buffers
- * ```
- */
-export function skylineCostVsFirstFit(problem: PlacementProblem): number {
-  const n = Math.max(1, bufferCount(problem));
-  return 20 + overlapPairs(problem) / n;
-}
-
-/**
  * The `skyline` placer.
  *
  * @example
@@ -353,5 +301,5 @@ export const skylinePlacer: Placer = {
   description:
     "bottom up: at the lowest level, the largest buffer over the most loaded section that can start there",
   place: (problem, options) => Promise.resolve(placeSkyline(problem, options)),
-  costVsFirstFit: skylineCostVsFirstFit,
+  anytime: true,
 };

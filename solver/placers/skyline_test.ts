@@ -3,7 +3,7 @@ import { seeded } from "../../testkit/mod.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { problemPeakLive } from "../../graph/placement_problem.ts";
 import { verifyPlacement } from "../../simulator/verify_placement.ts";
-import { overlapPairs, placeSkyline, skylineCostVsFirstFit } from "./skyline.ts";
+import { placeSkyline } from "./skyline.ts";
 
 /** Random small problems on step times, some sizes 0 and some lifespans empty. */
 function randomProblem(seed: number, n: number, alignment = 1): PlacementProblem {
@@ -122,21 +122,4 @@ Deno.test("skyline at its deadline: the first descent's rest goes on top, later 
   const tried = full.details?.orders as string[];
   assert.ok(tried.length === 3 || full.arena === problemPeakLive(problem));
   assert.equal(full.details?.note, undefined);
-});
-
-Deno.test("overlapPairs counts the pairs that meet, as a scan does", () => {
-  for (let seed = 1; seed <= 20; seed++) {
-    const problem = randomProblem(seed, 40);
-    const bs = problem.buffers;
-    let want = 0;
-    for (let a = 0; a < bs.length; a++) {
-      for (let b = a + 1; b < bs.length; b++) {
-        const meet = bs[a].lower < bs[b].upper && bs[b].lower < bs[a].upper &&
-          bs[a].upper > bs[a].lower && bs[b].upper > bs[b].lower;
-        if (meet) want++;
-      }
-    }
-    assert.equal(overlapPairs(problem), want, `seed ${seed}`);
-    assert.equal(skylineCostVsFirstFit(problem), 20 + want / bs.length);
-  }
 });
