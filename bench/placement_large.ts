@@ -119,7 +119,7 @@ async function main(args: string[]): Promise<number> {
         : run.family === "random"
         ? randomIntervalInstance({ buffers: run.buffers, seed })
         : run.family === "tight"
-        ? tightInstance({ buffers: run.buffers, seed }).problem
+        ? { buffers: tightInstance({ buffers: run.buffers, seed }).problem.buffers } // minimised: no capacity
         : compilerInstance({ buffers: run.buffers, seed });
       const problem = run.foreign ? foreignStyle(generated) : generated;
       const input = `${dir}/${run.family}-${run.buffers}.csv`, output = `${dir}/out.csv`;
