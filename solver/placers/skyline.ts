@@ -210,7 +210,14 @@ function descend(input: DescentInput, rank: Int32Array, deadline: number): Desce
     inLevel[b] = 0;
     pick.addCount(lower[b], upper[b], -1);
   };
-  for (const b of active) enter(b); // every floor is 0 at first
+  // Buffers of one lifespan cover the same sections, so they share a floor
+  // and the best-ranked of them is always picked first: only it is a
+  // candidate, and the next comes in when it is placed. Without this, k
+  // copies alive at once (a training step's weights) came back k² times.
+  const after = successors(active, lower, upper, rank);
+  const follows = new Uint8Array(n);
+  for (const b of active) if (after[b] >= 0) follows[after[b]] = 1;
+  for (const b of active) if (follows[b] === 0) enter(b); // every floor is 0 at first
   let level = 0, left = active.length, arena = 0, steps = 0;
   while (left > 0) {
     if ((++steps & 4095) === 0 && performance.now() > deadline) break;
@@ -238,6 +245,7 @@ function descend(input: DescentInput, rank: Int32Array, deadline: number): Desce
     left--;
     sky.raise(lower[b], upper[b], level + fp[b]);
     pick.addLoad(lower[b], upper[b], -fp[b]);
+    if (after[b] >= 0) waiting.push(after[b], level + fp[b], 0);
     if (level + size[b] > arena) arena = level + size[b];
   }
   const placed = Uint8Array.from(inLevel, (v) => v === 2 ? 1 : 0);
@@ -264,6 +272,24 @@ function riseTo(
     waiting.push(b, floor, 0);
     if (floor === key) return key;
   }
+}
+
+/** Per buffer, the next of the same lifespan by rank, or -1. */
+function successors(
+  active: number[],
+  lower: Float64Array,
+  upper: Float64Array,
+  rank: Int32Array,
+): Int32Array {
+  const bySpan = Int32Array.from(active).sort((a, b) =>
+    lower[a] - lower[b] || upper[a] - upper[b] || rank[a] - rank[b]
+  );
+  const after = new Int32Array(rank.length).fill(-1);
+  for (let k = 1; k < bySpan.length; k++) {
+    const a = bySpan[k - 1], b = bySpan[k];
+    if (lower[a] === lower[b] && upper[a] === upper[b]) after[a] = b;
+  }
+  return after;
 }
 
 /** Rank of each buffer: `key` descending, then `second` descending, then index. */
