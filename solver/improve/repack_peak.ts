@@ -2,7 +2,8 @@
  * Anytime improvement of a valid placement where its height is decided: take
  * a buffer that reaches the top, a time window inside its lifespan, lift out
  * the buffers alive in that window (the highest ones when there are too many)
- * and put them back, in a randomly chosen order and gap policy, around the
+ * and put them back, in a randomly chosen order and gap policy
+ * (_reinsertion_order.ts), around the
  * buffers that stay. The new placement is kept only when it is no higher and
  * has no more buffers at the top (a plateau move) — so the best valid
  * placement is held at every moment and the answer is never worse than the
@@ -16,6 +17,7 @@ import type { PlacementProblem } from "../../graph/types.ts";
 import { problemSteps } from "../../graph/problem_steps.ts";
 import { FixedBuffers } from "./_fixed_buffers.ts";
 import { searchWindow } from "./_window_search.ts";
+import { reinsertionOrder } from "./_reinsertion_order.ts";
 
 /**
  * Share of the time spent re-solving windows exactly (_window_search.ts)
@@ -202,18 +204,7 @@ export function repackPeak(
     }
     fixed.collect(lifted, from, to);
     // Put them back: an order and a gap policy picked at random.
-    const noise = 0.3 * random();
-    const kind = Math.floor(random() * 3);
-    const key = new Map(set.map((i) => {
-      const k = kind === 0
-        ? size[i]
-        : kind === 1
-        ? upper[i] - lower[i]
-        : size[i] * (upper[i] - lower[i]);
-      return [i, k * (1 + noise * (random() - 0.5))];
-    }));
-    set.sort((x, y) => key.get(y)! - key.get(x)!);
-    const bestFit = random() < 0.5;
+    const bestFit = reinsertionOrder(set, { lower, upper, size, offsets }, random);
     const placed: number[] = [];
     let ok = true, late = false;
     for (const i of set) {
