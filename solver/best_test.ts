@@ -157,3 +157,34 @@ Deno.test("startWithin: an anytime placer runs last, with a quarter of the time 
   const after = performance.now();
   assert.ok(deadline <= after + 0.25 * 100_000 && deadline >= t0 + 0.25 * 99_000);
 });
+
+Deno.test("startWithin: no anytime placer once a start is within 0.1% of the bound", async () => {
+  const problem = {
+    buffers: Array.from(
+      { length: 10 },
+      (_, i) => ({ id: `b${i}`, lower: i, upper: i + 1, size: 1 }),
+    ),
+  };
+  const ran: string[] = [];
+  const stub = (name: string, anytime: boolean, arena: number): Placer => ({
+    name,
+    description: "records its turn",
+    anytime,
+    place: () => {
+      ran.push(name);
+      return Promise.resolve({
+        offsets: new Float64Array(10),
+        arena,
+        status: "feasible",
+        seconds: 0,
+      });
+    },
+  });
+  const start = [stub("greedy-size", false, 10005), stub("skyline", true, 10000)];
+  await startWithin(problem, start, {}, { bound: 10000, t0: performance.now(), timeLimit: 100 });
+  assert.deepEqual(ran, ["greedy-size"]); // 0.05% above: close enough
+  ran.length = 0;
+  start[0] = stub("greedy-size", false, 10011);
+  await startWithin(problem, start, {}, { bound: 10000, t0: performance.now(), timeLimit: 100 });
+  assert.deepEqual(ran, ["greedy-size", "skyline"]);
+});
