@@ -116,6 +116,7 @@ Deno.test("skyline at its deadline: the first descent's rest goes on top, later 
   const r = placeSkyline(problem, { deadline: 0 });
   assert.ok(verifyPlacement(problem, r.offsets, {}).ok);
   assert.match(String(r.details?.note), /stopped at the deadline with \d+ of \d+ buffers left/);
+  assert.equal(r.details?.timeNote, r.details?.note);
   assert.deepEqual(r.details?.orders, ["size"]);
   // Without a deadline every order is tried, unless one reaches peak live.
   const full = placeSkyline(problem);
