@@ -51,9 +51,10 @@ export type SkylineOrder = "size" | "width" | "area";
 /** Options of {@linkcode placeSkyline}. */
 export interface SkylineOptions extends GreedyPlaceOptions {
   /**
-   * Descents to make, one per order (default size, width, area); the lowest
-   * wins. Under a deadline the orders after the first run only while the
-   * ones made so far took less than half the time left to it.
+   * Descents to make, one per order; the lowest wins. Default size, width
+   * and area, then {@linkcode JITTERED} more with jittered keys. Under a
+   * deadline the descents after the first run only while the ones made so
+   * far took less than half the time left to it.
    */
   orders?: readonly SkylineOrder[];
 }
@@ -66,6 +67,16 @@ export interface SkylineOptions extends GreedyPlaceOptions {
  * 1.14–1.30.
  */
 const ORDERS: readonly SkylineOrder[] = ["size", "width", "area"];
+
+/**
+ * Descents after the three orders, while time allows (all of them without a
+ * deadline): the same orders in turn, each buffer's key scaled by a seeded
+ * random factor in [0.8, 1.2). On development problems (random intervals of
+ * 4,000–5,000 buffers, tight 2,000) the best of eight such descents was
+ * lower than the best of the three plain ones on all four, by 0.3–0.6
+ * points, and one reached peak live.
+ */
+const JITTERED = 9, JITTER = 0.2;
 
 /**
  * Places every buffer by the skyline descent (see the module comment), once
@@ -101,13 +112,19 @@ export function placeSkyline(problem: PlacementProblem, options: SkylineOptions 
   const bound = options.peakLive ?? problemPeakLive(problem);
   const deadline = options.deadline ??
     (options.timeLimit === undefined ? Infinity : t0 + options.timeLimit * 1000);
-  let best: Descent | undefined, bestOrder: SkylineOrder = "size";
-  const tried: SkylineOrder[] = [];
-  for (const order of options.orders ?? ORDERS) {
+  let best: Descent | undefined, bestOrder = "size";
+  const tried: string[] = [];
+  const plan = options.orders?.map((order) => ({ order, seed: 0 })) ?? [
+    ...ORDERS.map((order) => ({ order, seed: 0 })),
+    ...Array.from({ length: JITTERED }, (_, k) => ({ order: ORDERS[k % 3], seed: k + 1 })),
+  ];
+  for (const { order, seed } of plan) {
     const now = performance.now();
     if (best !== undefined && (best.arena <= bound || 2 * (now - t0) > deadline - now)) break;
+    const factor = jitterFactors(n, seed);
     const key = (b: number) =>
-      order === "size" ? size[b] : order === "width" ? width[b] : size[b] * width[b];
+      (order === "size" ? size[b] : order === "width" ? width[b] : size[b] * width[b]) *
+      factor[b];
     const second = (b: number) => order === "size" ? width[b] : size[b];
     // Room before the deadline for stacking what a cut descent leaves (first fit: ~1 µs a buffer).
     const stop = deadline - STACK_MS_PER_BUFFER * active.length;
@@ -127,8 +144,9 @@ export function placeSkyline(problem: PlacementProblem, options: SkylineOptions 
         timeNote: note,
       });
     }
-    tried.push(order);
-    if (best === undefined || d.arena < best.arena) [best, bestOrder] = [d, order];
+    const label = seed === 0 ? order : `${order}~${seed}`;
+    tried.push(label);
+    if (best === undefined || d.arena < best.arena) [best, bestOrder] = [d, label];
   }
   return placeResult(
     problem,
@@ -297,6 +315,20 @@ function successors(
     if (lower[a] === lower[b] && upper[a] === upper[b]) after[a] = b;
   }
   return after;
+}
+
+/** Per buffer a factor in [1 - JITTER, 1 + JITTER) drawn from `seed` (mulberry32); all 1 for seed 0. */
+function jitterFactors(n: number, seed: number): Float64Array {
+  const f = new Float64Array(n).fill(1);
+  if (seed === 0) return f;
+  let a = seed | 0;
+  for (let b = 0; b < n; b++) {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    f[b] = 1 + JITTER * (2 * (((t ^ (t >>> 14)) >>> 0) / 4294967296) - 1);
+  }
+  return f;
 }
 
 /** Rank of each buffer: `key` descending, then `second` descending, then index. */

@@ -96,7 +96,7 @@ Deno.test("skyline: a valid placement at or above peak live, sized buffers align
   }
 });
 
-Deno.test("skyline keeps the lowest of its orders, and says which", () => {
+Deno.test("skyline keeps the lowest of its descents, and says which", () => {
   for (let seed = 200; seed < 220; seed++) {
     const problem = randomProblem(seed, 60);
     const each = (["size", "width", "area"] as const).map((o) =>
@@ -104,10 +104,12 @@ Deno.test("skyline keeps the lowest of its orders, and says which", () => {
     );
     const r = placeSkyline(problem);
     const tried = r.details?.orders as string[];
-    // Every order is tried unless one reached peak live first.
-    assert.ok(tried.length === 3 || r.arena === problemPeakLive(problem));
-    assert.equal(r.arena, Math.min(...each.slice(0, tried.length)));
-    assert.equal(r.arena, each[tried.indexOf(r.details?.order as string)]);
+    // The three plain orders first, then jittered ones, all unless one reached peak live.
+    assert.deepEqual(tried.slice(0, 3), ["size", "width", "area"].slice(0, tried.length));
+    assert.ok(tried.length === 12 || r.arena === problemPeakLive(problem));
+    assert.ok(r.arena <= Math.min(...each.slice(0, Math.min(3, tried.length))));
+    const i = tried.indexOf(r.details?.order as string);
+    if (i < 3) assert.equal(r.arena, each[i]);
   }
 });
 
@@ -121,6 +123,6 @@ Deno.test("skyline at its deadline: the first descent's rest goes on top, later 
   // Without a deadline every order is tried, unless one reaches peak live.
   const full = placeSkyline(problem);
   const tried = full.details?.orders as string[];
-  assert.ok(tried.length === 3 || full.arena === problemPeakLive(problem));
+  assert.ok(tried.length === 12 || full.arena === problemPeakLive(problem));
   assert.equal(full.details?.note, undefined);
 });
