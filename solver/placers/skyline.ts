@@ -38,6 +38,7 @@ import { problemPeakLive } from "../../graph/placement_problem.ts";
 import { problemSteps } from "../../graph/problem_steps.ts";
 import type { Placer, PlaceResult } from "../types.ts";
 import { MinHeap } from "../_heap.ts";
+import { mulberry32 } from "../_prng.ts";
 import { checkedAlignment } from "./_place_in_order.ts";
 import { placeFirstFit } from "./first_fit.ts";
 import { type GreedyPlaceOptions, placeResult } from "./_place_result.ts";
@@ -109,6 +110,16 @@ export function placeSkyline(problem: PlacementProblem, options: SkylineOptions 
     // Lifespans ranked by their length in time, not in steps.
     width[b] = time === undefined ? upper[b] - lower[b] : time[upper[b]] - time[lower[b]];
   }
+  // Sections are steps: a buffer covers [lower, upper). The same loads start every descent.
+  let sections = 0;
+  for (const b of active) if (upper[b] > sections) sections = upper[b];
+  const load = new Float64Array(sections + 1);
+  for (const b of active) {
+    load[lower[b]] += fp[b];
+    load[upper[b]] -= fp[b];
+  }
+  for (let s = 1; s <= sections; s++) load[s] += load[s - 1];
+  const input = { active, lower, upper, size, fp, load: load.subarray(0, sections) };
   const bound = options.peakLive ?? problemPeakLive(problem);
   const deadline = options.deadline ??
     (options.timeLimit === undefined ? Infinity : t0 + options.timeLimit * 1000);
@@ -128,13 +139,13 @@ export function placeSkyline(problem: PlacementProblem, options: SkylineOptions 
     const second = (b: number) => order === "size" ? width[b] : size[b];
     // Room before the deadline for stacking what a cut descent leaves (first fit: ~1 µs a buffer).
     const stop = deadline - STACK_MS_PER_BUFFER * active.length;
-    const d = descend({ active, lower, upper, size, fp }, rankBy(active, n, key, second), stop);
+    const d = descend(input, rankBy(active, n, key, second), stop);
     if (d.left > 0) {
       if (best !== undefined) break; // a later order cut short: the earlier ones stand
       // The first cut short: the rest go on top, first fit among themselves.
       const note = `the descent stopped at the deadline with ${d.left} of ${active.length} ` +
         `buffers left; they were placed above the others by first fit`;
-      const arena = stackRest(problem, d, active, size, align);
+      const arena = stackRest(d, input, align);
       return placeResult(problem, { offsets: d.offsets, arena, truncated: 0 }, options, t0, {
         policy: "skyline",
         order,
@@ -176,15 +187,9 @@ interface Descent {
  * Places the buffers a descent left, by first fit among themselves, above
  * everything it placed (so they meet none of those); returns the arena.
  */
-function stackRest(
-  problem: PlacementProblem,
-  d: Descent,
-  active: number[],
-  size: Float64Array,
-  align: number,
-): number {
+function stackRest(d: Descent, input: DescentInput, align: number): number {
+  const { active, lower, upper, size } = input;
   const rest = active.filter((b) => d.placed[b] === 0);
-  const { lower, upper } = problemSteps(problem);
   const sub = {
     buffers: rest.map((b) => ({ id: String(b), lower: lower[b], upper: upper[b], size: size[b] })),
     alignment: align,
@@ -195,31 +200,26 @@ function stackRest(
   return rest.length === 0 ? d.arena : Math.max(d.arena, base + stacked.arena);
 }
 
-/** What a descent reads: the placed buffers, their steps, sizes and footprints. */
+/**
+ * What a descent reads: the buffers it places, their steps, sizes and
+ * footprints, and per section (step) the footprints covering it.
+ */
 interface DescentInput {
   active: number[];
   lower: Float64Array;
   upper: Float64Array;
   size: Float64Array;
   fp: Float64Array;
+  load: Float64Array;
 }
 
 /** One skyline descent with candidates ranked by `rank` (lower first). */
 function descend(input: DescentInput, rank: Int32Array, deadline: number): Descent {
-  const { active, lower, upper, size, fp } = input;
-  const n = rank.length;
+  const { active, lower, upper, size, fp, load } = input;
+  const n = rank.length, sections = load.length;
   const offsets = new Float64Array(n);
-  // Sections are steps: a buffer covers [lower, upper).
-  let sections = 0;
-  for (const b of active) if (upper[b] > sections) sections = upper[b];
-  const load = new Float64Array(sections + 1);
-  for (const b of active) {
-    load[lower[b]] += fp[b];
-    load[upper[b]] -= fp[b];
-  }
-  for (let s = 1; s <= sections; s++) load[s] += load[s - 1];
   const sky = new ChmaxTree(sections);
-  const pick = new CoveredMaxTree(load.subarray(0, sections));
+  const pick = new CoveredMaxTree(load);
   // A buffer is a candidate (it can start at the level) in stints: it leaves
   // when placed or when found to have risen, and comes back at its new floor.
   const inLevel = new Uint8Array(n), stint = new Int32Array(n);
@@ -317,17 +317,12 @@ function successors(
   return after;
 }
 
-/** Per buffer a factor in [1 - JITTER, 1 + JITTER) drawn from `seed` (mulberry32); all 1 for seed 0. */
+/** Per buffer a factor in [1 - JITTER, 1 + JITTER) drawn from `seed`; all 1 for seed 0. */
 function jitterFactors(n: number, seed: number): Float64Array {
   const f = new Float64Array(n).fill(1);
   if (seed === 0) return f;
-  let a = seed | 0;
-  for (let b = 0; b < n; b++) {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    f[b] = 1 + JITTER * (2 * (((t ^ (t >>> 14)) >>> 0) / 4294967296) - 1);
-  }
+  const random = mulberry32(seed);
+  for (let b = 0; b < n; b++) f[b] = 1 + JITTER * (2 * random() - 1);
   return f;
 }
 

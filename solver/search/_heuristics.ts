@@ -5,6 +5,7 @@
  * @module
  */
 import type { Component } from "./_components.ts";
+import { mulberry32 } from "../_prng.ts";
 
 /**
  * Ways to steer the search (which section to branch on, which candidate to
@@ -137,17 +138,6 @@ function pressureOf(comp: Component): Float64Array {
     for (let s = comp.first[b]; s < comp.end[b]; s++) pressure[b] = Math.max(pressure[b], total[s]);
   }
   return pressure;
-}
-
-/** A small seeded PRNG (mulberry32): uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
