@@ -3,9 +3,11 @@
  * and under time limits: the CLI in a child process (`--minimize
  * --time-limit T`, default placer), its wall time (start-up, reading,
  * placing, verifying, writing), and its written placement checked again by
- * the simulator's verifier. One Markdown row per run: family, buffers, limit,
- * wall, overrun beyond the limit against the allowance max(0.5 s, 5%), arena
- * / peak live.
+ * the simulator's verifier. Generating and checking run in child processes
+ * of their own (bench/placement/large_instance.ts), so that this one stays
+ * small while the CLI runs. One Markdown row per run: family, buffers,
+ * limit, wall, overrun beyond the limit against the allowance max(0.5 s,
+ * 5%), arena / peak live.
  *
  * ```
  * deno run -A bench/placement_large.ts --runs training:20000:60,compiler:60000:60,training:60000:1
@@ -21,21 +23,14 @@
  *
  * @module
  */
-import { loadMinimallocCsv } from "../graph/load.ts";
-import { formatMinimallocCsv } from "../graph/minimalloc_csv.ts";
-import { problemPeakLive } from "../graph/placement_problem.ts";
-import { verifyPlacement } from "../simulator/verify_placement.ts";
-import { compilerInstance, trainingInstance } from "./generators/large.ts";
 import { benchArgs } from "./placement/args.ts";
-import { llmInstance } from "./generators/llm.ts";
-import { foreignStyle } from "./generators/foreign_style.ts";
-import { randomIntervalInstance, randomIntervalShape } from "./generators/random_intervals.ts";
+import { randomIntervalShape } from "./generators/random_intervals.ts";
+import type { LargeFamily, WrittenCheck } from "./placement/large_instance.ts";
 import { loadNote } from "./placement/stats.ts";
-import { tightInstance } from "./generators/tight.ts";
 
 /** One run of the table. */
 export interface LargeRun {
-  family: "training" | "compiler" | "llm" | "random" | "tight";
+  family: LargeFamily;
   buffers: number;
   limit: number;
   /** Written as another tool might (bench/generators/foreign_style.ts). */
@@ -104,6 +99,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const cli = new URL("../cli/main.ts", import.meta.url).pathname;
+  const here = new URL("./placement/large_instance.ts", import.meta.url).pathname;
   const dir = await Deno.makeTempDir({ prefix: "memplan_large_" });
   const lines = [
     "| family | buffers | limit s | wall s | over s (allowed) | height / peak live | verified | time limit |",
@@ -112,18 +108,16 @@ async function main(args: string[]): Promise<number> {
   const loadBefore = loadNote();
   try {
     for (const run of parseRuns(values.runs)) {
-      const generated = run.family === "training"
-        ? trainingInstance({ tensors: run.buffers, seed })
-        : run.family === "llm"
-        ? llmInstance({ buffers: run.buffers, seed })
-        : run.family === "random"
-        ? randomIntervalInstance({ buffers: run.buffers, seed })
-        : run.family === "tight"
-        ? { buffers: tightInstance({ buffers: run.buffers, seed }).problem.buffers } // minimised: no capacity
-        : compilerInstance({ buffers: run.buffers, seed });
-      const problem = run.foreign ? foreignStyle(generated) : generated;
       const input = `${dir}/${run.family}-${run.buffers}.csv`, output = `${dir}/out.csv`;
-      await Deno.writeTextFile(input, formatMinimallocCsv(problem));
+      await child(
+        here,
+        "write",
+        run.family,
+        `${run.buffers}`,
+        `${seed}`,
+        run.foreign ? "foreign" : "plain",
+        input,
+      );
       await Deno.remove(output).catch(() => {});
       const t0 = performance.now();
       const out = await new Deno.Command(Deno.execPath(), {
@@ -149,12 +143,10 @@ async function main(args: string[]): Promise<number> {
         timeNote = JSON.parse(new TextDecoder().decode(out.stdout)).timeNote ?? "";
       } catch { /* no summary: the exit code says why */ }
       let height = "–", verified = out.success ? "no output" : `exit ${out.code}`;
-      const written = await loadMinimallocCsv(output).catch(() => undefined);
-      if (written) {
-        const offsets = Float64Array.from(written.buffers, (b) => b.offset ?? NaN);
-        const check = verifyPlacement(problem, offsets);
-        verified = check.ok ? "yes" : `NO (${check.violationCount} violations)`;
-        height = (check.arena / problemPeakLive(problem)).toFixed(5);
+      const check: WrittenCheck = JSON.parse(await child(here, "check", input, output));
+      if (check.heightOverPeakLive !== undefined) {
+        height = check.heightOverPeakLive.toFixed(5);
+        verified = check.verified;
       }
       const over = wall - run.limit;
       lines.push(
@@ -180,6 +172,17 @@ async function main(args: string[]): Promise<number> {
 function shapeNote(seed: number): string {
   const s = randomIntervalShape(seed);
   return `(${s.alive} alive, lifespans 1–${s.longest}, ${s.sizes} sizes)`;
+}
+
+/** Runs bench/placement/large_instance.ts in a child process; its standard output. */
+async function child(script: string, ...args: string[]): Promise<string> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", script, ...args],
+    stdout: "piped",
+    stderr: "inherit",
+  }).output();
+  if (!out.success) throw new Error(`${script} ${args.join(" ")}: exit ${out.code}`);
+  return new TextDecoder().decode(out.stdout);
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));
