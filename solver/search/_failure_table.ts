@@ -12,6 +12,14 @@
  * (entries × lookups) / 2^64, below 10^-6 for the tables a 10-minute search
  * fills.
  *
+ * Shared between threads (`toShared`, `onShared`) the table is one fixed
+ * block that both the search and its helper on the second core read and
+ * fill without locks. A key is written as two words, so a reader may meet
+ * one half written: it reads that slot as some other key and probes on; two
+ * writers racing for one slot may leave a mix of their keys, as unlikely to
+ * equal a real state's key as any hash, and lose one refutation (not a
+ * soundness matter). A full shared table takes no more keys.
+ *
  * @module
  */
 
@@ -40,6 +48,7 @@ export class FailureTable {
   #mask: number;
   #size = 0;
   #max: number;
+  #count: Int32Array | undefined; // shared: [keys held], counted by both threads
 
   /** An empty table. */
   constructor(options: FailureTableOptions = {}) {
@@ -51,12 +60,62 @@ export class FailureTable {
 
   /** Number of keys held. */
   get size(): number {
-    return this.#size;
+    return this.#count === undefined ? this.#size : Atomics.load(this.#count, 0);
+  }
+
+  /**
+   * Moves the keys into shared memory, returned for another thread's
+   * {@linkcode FailureTable.onShared}; from then on this table and that one
+   * are the same table, of fixed room (`maxEntries` keys).
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * const t = new FailureTable({ maxEntries: 64 });
+   * t.add(1, 2);
+   * const other = FailureTable.onShared(t.toShared());
+   * other.add(3, 4);
+   * assert.ok(t.has(3, 4) && other.has(1, 2));
+   * assert.equal(t.size, 2);
+   * ```
+   */
+  toShared(): SharedArrayBuffer {
+    const n = sharedSlots(this.#max);
+    const shared = new SharedArrayBuffer(4 * (1 + 2 * n));
+    const old = this.#keys();
+    this.#attach(shared);
+    for (const [a, b] of old) this.add(a, b);
+    return shared;
+  }
+
+  /** A table over the shared block of another's {@linkcode FailureTable.toShared}. */
+  static onShared(shared: SharedArrayBuffer): FailureTable {
+    const t = new FailureTable();
+    t.#attach(shared);
+    return t;
+  }
+
+  #attach(shared: SharedArrayBuffer): void {
+    const n = (shared.byteLength / 4 - 1) / 2;
+    this.#count = new Int32Array(shared, 0, 1);
+    this.#a = new Int32Array(shared, 4, n);
+    this.#b = new Int32Array(shared, 4 + 4 * n, n);
+    this.#mask = n - 1;
+    this.#max = n / 2;
+    this.#size = 0;
+  }
+
+  #keys(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let i = 0; i < this.#a.length; i++) {
+      if (this.#a[i] !== 0 || this.#b[i] !== 0) out.push([this.#a[i], this.#b[i]]);
+    }
+    return out;
   }
 
   /** Whether key (a, b) was added (since the table last filled up). */
   has(a: number, b: number): boolean {
-    if (this.#size === 0) return false;
+    if (this.#size === 0 && this.#count === undefined) return false;
     if ((a | b) === 0) b = 1;
     const ka = this.#a, kb = this.#b, mask = this.#mask;
     for (let i = slot(a, b) & mask;; i = (i + 1) & mask) {
@@ -68,6 +127,10 @@ export class FailureTable {
   /** Adds key (a, b). */
   add(a: number, b: number): void {
     if ((a | b) === 0) b = 1;
+    if (this.#count !== undefined) {
+      if (Atomics.load(this.#count, 0) < this.#max) this.#addShared(a, b);
+      return;
+    }
     if (2 * (this.#size + 1) > this.#a.length) this.#resize();
     const ka = this.#a, kb = this.#b, mask = this.#mask;
     let i = slot(a, b) & mask;
@@ -77,6 +140,17 @@ export class FailureTable {
     ka[i] = a;
     kb[i] = b;
     this.#size++;
+  }
+
+  #addShared(a: number, b: number): void {
+    const ka = this.#a, kb = this.#b, mask = this.#mask;
+    let i = slot(a, b) & mask;
+    for (; !(ka[i] === 0 && kb[i] === 0); i = (i + 1) & mask) {
+      if (ka[i] === a && kb[i] === b) return;
+    }
+    ka[i] = a;
+    kb[i] = b;
+    Atomics.add(this.#count!, 0, 1);
   }
 
   #resize(): void {
@@ -100,6 +174,13 @@ export class FailureTable {
 }
 
 const EMPTY = new Int32Array(0);
+
+/** Slots of a shared table of at most `max` keys: a power of two, at least twice that. */
+function sharedSlots(max: number): number {
+  let n = 1024;
+  while (n < 2 * max) n *= 2;
+  return n;
+}
 
 function slot(a: number, b: number): number {
   return Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) >>> 7;

@@ -43,6 +43,7 @@ export class PartSolutions {
   #best: (Float64Array | undefined)[];
   #arena: Float64Array;
   #checkEvery: number | undefined;
+  #secondCore: boolean;
   #scratch = sharedScratch();
   #clique: Uint8Array; // per part: all its buffers live at one time (stacked, not searched)
   // Per capacity (latest used last), the portfolios of parts left unsettled
@@ -51,14 +52,22 @@ export class PartSolutions {
   #paused = new Map<number, Map<number, PartPortfolio>>();
   #carried = 0; // nodes of a call paused for its runs, reported with the next answer
 
-  /** Splits the problem; `checkEvery` is passed on to the searches. */
-  constructor(problem: PlacementProblem, options: { checkEvery?: number } = {}) {
+  /**
+   * Splits the problem; `checkEvery` is passed on to the searches, and
+   * `secondCore` (default false) lets a part that takes long be searched on a
+   * second core too (`_second_core.ts`).
+   */
+  constructor(
+    problem: PlacementProblem,
+    options: { checkEvery?: number; secondCore?: boolean } = {},
+  ) {
     this.#problem = problem;
     this.#alignment = problem.alignment ?? 1;
     this.#parts = splitComponents(problem);
     this.#best = this.#parts.map(() => undefined);
     this.#arena = new Float64Array(this.#parts.length).fill(Infinity);
     this.#checkEvery = options.checkEvery;
+    this.#secondCore = options.secondCore ?? false;
     this.#clique = Uint8Array.from(this.#parts, (p) => isClique(p) ? 1 : 0);
   }
 
@@ -107,6 +116,7 @@ export class PartSolutions {
             deadline,
             checkEvery: this.#checkEvery,
             scratch: this.#scratch,
+            secondCore: this.#secondCore,
           });
           const before = portfolio.nodes;
           r = portfolio.run(deadline, runs);

@@ -20,6 +20,26 @@ import {
 } from "./_heuristics.ts";
 import { type ComponentSearchResult, searchComponent } from "./_search_component.ts";
 import { SearchScratch } from "./_search_scratch.ts";
+import { SecondCore } from "./_second_core.ts";
+
+/**
+ * A place in a portfolio's sequence of runs: round, run within the round,
+ * and the round's node budget.
+ */
+export interface RunPosition {
+  round: number;
+  i: number;
+  budget: number;
+}
+
+/**
+ * Milliseconds a call spends on a part before a helper joins it: starting a
+ * worker costs 10-25 ms of this thread, so parts settled sooner (nearly all)
+ * never pay it.
+ */
+export const HELPER_AFTER_MS = 500;
+/** Milliseconds that must be left to the deadline for a helper to be worth starting. */
+export const HELPER_MIN_LEFT_MS = 300;
 
 /** Options of {@linkcode solvePart}. */
 export interface SolvePartOptions {
@@ -41,6 +61,25 @@ export interface SolvePartOptions {
   firstBudget?: number;
   /** Working arrays shared by the runs (and by other parts' searches); default new ones. */
   scratch?: SearchScratch;
+  /**
+   * Let a helper portfolio search the part on a second core
+   * (`_second_core.ts`) once a call has taken {@linkcode HELPER_AFTER_MS}
+   * and has at least {@linkcode HELPER_MIN_LEFT_MS} left; default false.
+   */
+  secondCore?: boolean;
+  /** Milliseconds of a call before the helper joins; default {@linkcode HELPER_AFTER_MS}. */
+  helperAfterMs?: number;
+  /**
+   * Where a helper's portfolio starts in the sequence of runs (the run after
+   * the one its caller is in, and that run's node budget); it then takes
+   * every other run, as its caller does from then on. Default: the start,
+   * every run.
+   */
+  startAt?: RunPosition;
+  /** Refuted states shared with another thread's portfolio (`FailureTable.toShared`). */
+  sharedFailures?: SharedArrayBuffer;
+  /** Looked at with the clock: true stops the call as if at its deadline. */
+  interrupt?: () => boolean;
 }
 
 /** The answer for one part: as one search's, without `limit`, plus the runs made. */
@@ -99,6 +138,10 @@ export class PartPortfolio {
   // The first run alone settles most parts: the rest is set up only when it does not.
   #mirror: Component | undefined;
   #fixed: Heuristic[] = [HEURISTICS[0]];
+  #grown = false; // the fixed heuristics and the random ones are in use (from the second run on)
+  // Runs left to a helper on the second core: after each of its own, this
+  // portfolio skips one (the helper takes those).
+  #stride = 1;
   // Refuted states carry over from run to run (same part, same capacity), and
   // between the part and its mirror, whose states are hashed in the part's sections.
   #failures = new FailureTable();
@@ -110,6 +153,33 @@ export class PartPortfolio {
     this.#options = options;
     this.#budget = options.firstBudget ?? comp.ids.length + 128;
     this.#scratch = options.scratch ?? new SearchScratch();
+    if (options.sharedFailures !== undefined) {
+      this.#failures = FailureTable.onShared(options.sharedFailures);
+    }
+    if (options.startAt !== undefined) {
+      this.#grow();
+      this.#round = options.startAt.round;
+      this.#i = options.startAt.i;
+      this.#budget = options.startAt.budget;
+      this.#stride = 2;
+    }
+  }
+
+  #grow(): void {
+    this.#grown = true;
+    this.#mirror ??= mirrored(this.#comp);
+    this.#fixed = distinctHeuristics(this.#comp, this.#options);
+  }
+
+  /** Moves past the runs of the sequence that do not exist (ends of rounds). */
+  #settlePosition(): void {
+    while (
+      runOf(this.#comp, this.#mirror, this.#fixed, this.#grown, this.#round, this.#i) === undefined
+    ) {
+      this.#round++;
+      this.#i = 0;
+      this.#budget *= 2;
+    }
   }
 
   /**
@@ -118,19 +188,60 @@ export class PartPortfolio {
    * deadline, goes on from where the search stopped.
    */
   run(deadline: number, maxRuns = Infinity): SolvePartResult | undefined {
+    const started = performance.now();
+    let helper: SecondCore | undefined, asked = false;
+    const own = this.#options.interrupt;
+    const interrupt = (): boolean => {
+      if (own?.()) return true;
+      if (helper !== undefined) return helper.settled;
+      if (this.#options.secondCore && !asked) {
+        const now = performance.now();
+        const after = this.#options.helperAfterMs ?? HELPER_AFTER_MS;
+        if (now - started >= after && deadline - now >= HELPER_MIN_LEFT_MS) {
+          asked = true;
+          // The helper takes the run after the one in progress here (whose
+          // index is #i - 1), then every other one; this portfolio the rest.
+          const next = { round: this.#round, i: this.#i, budget: this.#budget };
+          helper = SecondCore.start({
+            comp: this.#comp,
+            capacity: this.#options.capacity,
+            alignment: this.#options.alignment,
+            checkEvery: this.#options.checkEvery,
+            startAt: next,
+            // One table of refuted states for both: a state either refutes
+            // is skipped by the other, as between the runs of one portfolio.
+            failures: this.#failures.toShared(),
+            ms: deadline - now,
+          });
+          if (helper !== undefined) this.#stride = 2;
+        }
+      }
+      return false;
+    };
+    try {
+      return this.#runs_(deadline, maxRuns, interrupt, () => helper?.answer());
+    } finally {
+      if (helper !== undefined) {
+        helper.stop();
+        // A later call without a helper takes every run again; those the
+        // helper had are not repeated (budgets grow, so nothing is lost).
+        this.#stride = 1;
+      }
+    }
+  }
+
+  #runs_(
+    deadline: number,
+    maxRuns: number,
+    interrupt: () => boolean,
+    helped: () =>
+      | { outcome: "found" | "infeasible"; offsets: Float64Array; nodes: number }
+      | undefined,
+  ): SolvePartResult | undefined {
     const comp = this.#comp, options = this.#options;
     for (let done = 0; done < maxRuns;) {
-      if (this.#runs === 1 && this.#mirror === undefined) {
-        this.#mirror = mirrored(comp);
-        this.#fixed = distinctHeuristics(comp, options);
-      }
-      const run = runOf(comp, this.#mirror, this.#fixed, this.#round, this.#i);
-      if (run === undefined) {
-        this.#round++;
-        this.#i = 0;
-        this.#budget *= 2;
-        continue;
-      }
+      this.#settlePosition();
+      const run = runOf(comp, this.#mirror, this.#fixed, this.#grown, this.#round, this.#i)!;
       this.#i++;
       const [heuristic, part] = run;
       const r: ComponentSearchResult = searchComponent(part, {
@@ -142,6 +253,7 @@ export class PartPortfolio {
         heuristic,
         failures: this.#failures,
         scratch: this.#scratch,
+        interrupt,
         // Releases are checked in every run, the first included, but only from
         // a run's first backtrack on: a dive that never fails pays nothing for
         // them, and a first run that does fail is more often saved by them
@@ -154,9 +266,16 @@ export class PartPortfolio {
       this.#nodes += r.nodes;
       this.#runs++;
       done++;
+      if (this.#runs === 1 && !this.#grown) this.#grow();
       const nodes = this.#nodes, runs = this.#runs;
       if (r.outcome === "found" || r.outcome === "infeasible") {
         return { outcome: r.outcome, offsets: r.offsets, nodes, runs };
+      }
+      const other = helped();
+      if (other !== undefined) {
+        // The interrupted run is repeated if this portfolio is ever resumed.
+        if (r.outcome === "timeout") this.#i--;
+        return { ...other, nodes: nodes + other.nodes, runs };
       }
       const count = placedCount(r.offsets);
       if (count > this.#bestCount) {
@@ -168,6 +287,10 @@ export class PartPortfolio {
         // table lets it skip the subtrees it had refuted and carry on.
         this.#i--;
         return { outcome: "timeout", offsets: this.#best!, nodes, runs };
+      }
+      for (let skip = 1; skip < this.#stride; skip++) {
+        this.#settlePosition();
+        this.#i++;
       }
     }
     return undefined;
@@ -201,14 +324,15 @@ function runOf(
   comp: Component,
   mirror: Component | undefined,
   fixed: Heuristic[],
+  grown: boolean,
   round: number,
   i: number,
 ): [Heuristic, Component] | undefined {
-  if (mirror === undefined) return i === 0 ? [fixed[0], comp] : undefined;
-  if (i < 2 * fixed.length) return [fixed[i % fixed.length], i < fixed.length ? comp : mirror];
+  if (!grown) return i === 0 ? [fixed[0], comp] : undefined;
+  if (i < 2 * fixed.length) return [fixed[i % fixed.length], i < fixed.length ? comp : mirror!];
   const k = i - 2 * fixed.length;
   if (k >= JITTERED_RUNS) return undefined;
-  return [jitteredHeuristic(round * JITTERED_RUNS + k), k % 2 === 0 ? comp : mirror];
+  return [jitteredHeuristic(round * JITTERED_RUNS + k), k % 2 === 0 ? comp : mirror!];
 }
 
 /**

@@ -80,6 +80,11 @@ export interface ComponentSearchOptions {
   alignment: number;
   /** `performance.now()` at which to give up. */
   deadline: number;
+  /**
+   * Looked at with the clock: true gives up as at the deadline (outcome
+   * `timeout`); e.g. another thread has settled the part.
+   */
+  interrupt?: () => boolean;
   /** Nodes after which to give up (outcome `limit`); default unlimited. */
   nodeLimit?: number;
   /** Nodes between two looks at the clock; default {@linkcode defaultCheckEvery}. */
@@ -174,6 +179,7 @@ class CanonicalSearch {
   #capacity: number;
   #capFp: number;
   #deadline: number;
+  #interrupt: (() => boolean) | undefined;
   #checkMask: number;
   #nodeLimit: number;
   #byCount: boolean;
@@ -275,6 +281,7 @@ class CanonicalSearch {
     const a = options.alignment;
     this.#capFp = Math.ceil(options.capacity / a) * a;
     this.#deadline = options.deadline;
+    this.#interrupt = options.interrupt;
     this.#checkMask = pow2(options.checkEvery ?? defaultCheckEvery(n)) - 1;
     this.#nodeLimit = options.nodeLimit ?? Infinity;
     this.#failures = options.failures ?? new FailureTable();
@@ -511,7 +518,10 @@ class CanonicalSearch {
       this.#stopped = "limit";
       return false;
     }
-    if ((this.nodes & this.#checkMask) === 0 && performance.now() > this.#deadline) {
+    if (
+      (this.nodes & this.#checkMask) === 0 &&
+      (performance.now() > this.#deadline || this.#interrupt?.() === true)
+    ) {
       this.#stopped = "timeout";
       return false;
     }

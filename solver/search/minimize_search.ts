@@ -38,6 +38,8 @@ export interface MinimizeSearchOptions {
   checkEvery?: number;
   /** Also prove bounds on subsets of the buffers (subset_bound.ts); default true. */
   subsets?: boolean;
+  /** Let a part that takes long be searched on a second core too (_second_core.ts); default true. */
+  secondCore?: boolean;
 }
 
 /** The first slice of a probe (doubled at every sweep of the descent), as a share of the time limit. */
@@ -93,7 +95,10 @@ export function minimizeSearch(
   let partial: Float64Array | undefined; // deepest attempt at `capacity`, before any fit
   const probes: Probe[] = [];
   let nodes = 0;
-  const parts = new PartSolutions(problem, { checkEvery: options.checkEvery });
+  const parts = new PartSolutions(problem, {
+    checkEvery: options.checkEvery,
+    secondCore: options.secondCore ?? true,
+  });
   // Only capacities below `limit` are worth a probe.
   const limit = (): number => capacity === undefined ? hi : Math.min(hi, capacity + 1);
   // Time goes by turns to the bound (the lowest height not refuted: on most

@@ -32,6 +32,11 @@ export interface SearchPlaceOptions extends PlaceOptions {
   minimize?: boolean;
   /** Search nodes between two looks at the clock; default depends on the part size. */
   checkEvery?: number;
+  /**
+   * Let a part that takes more than a moment be searched on a second core
+   * too, in a worker thread (solver/search/_second_core.ts); default true.
+   */
+  secondCore?: boolean;
 }
 
 /**
@@ -65,6 +70,7 @@ export function placeSearch(
       timeLimit: options.timeLimit,
       capacity,
       checkEvery: options.checkEvery,
+      secondCore: options.secondCore,
     });
   }
   const t0 = performance.now();
@@ -100,7 +106,10 @@ export function placeSearch(
       overCapacity: greedyOf().arena - capacity,
     });
   }
-  const parts = new PartSolutions(problem, { checkEvery: options.checkEvery });
+  const parts = new PartSolutions(problem, {
+    checkEvery: options.checkEvery,
+    secondCore: options.secondCore ?? true,
+  });
   // The first run of each part settles most easy problems in about one node
   // per buffer, less than greedy-size takes; greedy comes only when it does not.
   const small = problem.buffers.length <= FIRST_RUNS_FIRST_MAX_BUFFERS;
