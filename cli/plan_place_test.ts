@@ -174,3 +174,33 @@ Deno.test("place --minimize --json: the bound, its method and the gap; optimal o
   assert.match(text.stdout, /optimal \(proved by peak-live\)/);
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("place --threads: 1 places as 2 does on a problem settled at once; 3 is refused", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const arenas = [];
+    for (const threads of ["1", "2"]) {
+      const r = await runCli([
+        "place",
+        EXAMPLE,
+        "--capacity-from-name",
+        "--placer",
+        "search",
+        "--threads",
+        threads,
+        "-o",
+        `${dir}/out${threads}.csv`,
+        "--json",
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+      arenas.push(JSON.parse(r.stdout).arena);
+    }
+    assert.deepEqual(arenas, [12, 12]);
+    const bad = await runCli(["place", EXAMPLE, "--threads", "3", "-o", `${dir}/bad.csv`]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--threads/);
+    await assert.rejects(Deno.stat(`${dir}/bad.csv`));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -26,6 +26,8 @@ export interface PlaceVerifiedOptions {
   seed?: number;
   /** Search for the lowest arena even below the capacity. */
   minimize?: boolean;
+  /** Threads the placer may use, 1 or 2 (default 2; see `PlaceOptions.threads`). */
+  threads?: number;
 }
 
 /** A placement, the verifier's verdict and how far it is from peak live. */
@@ -81,6 +83,7 @@ export async function placeVerified(
     timeLimit: options.timeLimit ?? PLACE_SECONDS,
     seed: options.seed,
     minimize: options.minimize,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
     ...withCapacity,
   });
   const t1 = performance.now();

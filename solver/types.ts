@@ -61,6 +61,13 @@ export interface PlaceOptions {
    * at a million buffers, under a one-second limit).
    */
   peakLive?: number;
+  /**
+   * Threads a placer may use, 1 or 2 (default 2): with 2 the exact search
+   * gives a part it has searched for half a second a helper on a second
+   * thread (solver/search/_second_core.ts); 1 keeps all work on the calling
+   * thread, and the same problem, limit and seed then take the same path.
+   */
+  threads?: number;
 }
 
 /**

@@ -32,11 +32,6 @@ export interface SearchPlaceOptions extends PlaceOptions {
   minimize?: boolean;
   /** Search nodes between two looks at the clock; default depends on the part size. */
   checkEvery?: number;
-  /**
-   * Let a part that takes more than a moment be searched on a second core
-   * too, in a worker thread (solver/search/_second_core.ts); default true.
-   */
-  secondCore?: boolean;
 }
 
 /**
@@ -70,7 +65,7 @@ export function placeSearch(
       timeLimit: options.timeLimit,
       capacity,
       checkEvery: options.checkEvery,
-      secondCore: options.secondCore,
+      secondCore: (options.threads ?? 2) >= 2,
     });
   }
   const t0 = performance.now();
@@ -108,7 +103,7 @@ export function placeSearch(
   }
   const parts = new PartSolutions(problem, {
     checkEvery: options.checkEvery,
-    secondCore: options.secondCore ?? true,
+    secondCore: (options.threads ?? 2) >= 2,
   });
   // The first run of each part settles most easy problems in about one node
   // per buffer, less than greedy-size takes; greedy comes only when it does not.
