@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { runCli } from "./_run_cli_test_util.ts";
+import { tempDir } from "../testkit/mod.ts";
 
 const BAD = "testdata/bad";
 const TINY = "testdata/graphs/tiny.json";
@@ -147,7 +148,8 @@ Deno.test("bad input: a real process exits 2 and prints one message", async () =
 });
 
 Deno.test("bad input: convert writes nothing when the plan is bad", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const target = `${dir}/out.csv`;
   const r = await runCli([
     "convert",

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { runCli } from "./_run_cli_test_util.ts";
+import { tempDir } from "../testkit/mod.ts";
 
 const TINY = "testdata/graphs/tiny.json";
 const PLANS = "testdata/plans";
@@ -45,7 +46,8 @@ Deno.test("verify: exit 0 for a valid plan, 1 for one-byte overlap, wrong order,
 });
 
 Deno.test("verify: a minimalloc solution CSV, with and without a capacity", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const good = `${dir}/good.csv`, bad = `${dir}/bad.csv`;
   await Deno.writeTextFile(
     good,
@@ -80,7 +82,8 @@ Deno.test("simulate: each allocator, text and JSON", async () => {
 });
 
 Deno.test("convert: the placement problem of the plan's order, with offsets", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const out = `${dir}/tiny.csv`;
   const r = await runCli([
     "convert",

@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { runCli } from "./_run_cli_test_util.ts";
+import { tempDir } from "../testkit/mod.ts";
 
 const EXAMPLE = "testdata/minimalloc/example.12.csv";
 
 Deno.test("plan: writes a plan that verifies, and reports the replayed figures", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const out = `${dir}/plan.json`;
   const r = await runCli([
     "plan",
@@ -40,7 +42,8 @@ Deno.test("plan: writes a plan that verifies, and reports the replayed figures",
 });
 
 Deno.test("plan: a capacity below the bound exits 3 and writes nothing", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const out = `${dir}/plan.json`;
   const r = await runCli([
     "plan",
@@ -75,7 +78,8 @@ Deno.test("plan: unknown scheduler or placer is bad usage, naming the valid ones
 });
 
 Deno.test("place: example.12 within 12 with greedy-size; capacity 11 is not reachable (exit 3)", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const out = `${dir}/sol.csv`;
   const ok = await runCli([
     "place",
@@ -104,7 +108,8 @@ Deno.test("place: example.12 within 12 with greedy-size; capacity 11 is not reac
 });
 
 Deno.test("place: the default placer packs challenging-C exactly at capacity; --minimize reaches its bound", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const C = "testdata/minimalloc/challenging-C.1048576.csv";
   // No time limit: the instance alone decides the outcome, on any machine.
   const r = await runCli([
@@ -139,7 +144,8 @@ Deno.test("place: the default placer packs challenging-C exactly at capacity; --
 });
 
 Deno.test("place --minimize --json: the bound, its method and the gap; optimal only at the bound", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   for (const placer of ["search", "first-fit"]) {
     const r = await runCli([
       "place",
@@ -176,7 +182,8 @@ Deno.test("place --minimize --json: the bound, its method and the gap; optimal o
 });
 
 Deno.test("place --threads: 1 places as 2 does on a problem settled at once; 3 is refused", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   try {
     const arenas = [];
     for (const threads of ["1", "2"]) {

@@ -8,6 +8,7 @@
  */
 export { randomInt, seeded } from "./prng.ts";
 export { arenaOf } from "./arena.ts";
+export { type TempDir, tempDir } from "./temp_dir.ts";
 export { assertPlacementValid, assertTopological } from "./assert_valid.ts";
 export { bruteForcePlacement, type PlacementOptimum } from "./brute_force_placement.ts";
 export { bruteForceSchedule, type ScheduleOptimum } from "./brute_force_schedule.ts";

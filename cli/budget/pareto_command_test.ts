@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { runCli } from "../_run_cli_test_util.ts";
+import { tempDir } from "../../testkit/mod.ts";
 
 const RESNET = "testdata/graphs/resnet18.b32.sgd.json.gz";
 
 Deno.test("pareto: a verified point per planner and budget, a table and an SVG", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const svg = `${dir}/curve.svg`;
   const r = await runCli([
     "pareto",
@@ -48,7 +50,8 @@ Deno.test("pareto: an unknown planner is bad usage naming the valid ones", async
 const MLP = "testdata/graphs/mlp.b2.sgd.json.gz";
 
 Deno.test("pareto --table: the Markdown table, a row per budget, 'impossible, bound X' below it", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const table = `${dir}/curve.md`;
   const r = await runCli([
     "pareto",
@@ -73,7 +76,8 @@ Deno.test("pareto --table: the Markdown table, a row per budget, 'impossible, bo
 });
 
 Deno.test("pareto: every budget below the bound is exit 3, 'impossible', nothing written", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const r = await runCli([
     "pareto",
     MLP,

@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { runCli } from "../_run_cli_test_util.ts";
+import { tempDir } from "../../testkit/mod.ts";
 
 const RESNET = "testdata/graphs/resnet18.b32.sgd.json.gz";
 
 Deno.test("plan --budget writes a v2 plan that verify accepts; a tampered one is rejected", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const out = `${dir}/plan.json`;
   const r = await runCli([
     "plan",
@@ -37,7 +39,8 @@ Deno.test("plan --budget writes a v2 plan that verify accepts; a tampered one is
 });
 
 Deno.test("plan --budget below the bound: impossible below the lower bound X, exit 3, nothing written", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const out = `${dir}/plan.json`;
   const r = await runCli(["plan", RESNET, "--budget", "100MiB", "-o", out]);
   assert.equal(r.code, 3);
@@ -49,7 +52,8 @@ Deno.test("plan --budget below the bound: impossible below the lower bound X, ex
 });
 
 Deno.test("plan --budget: an exact planner's optimum is labelled as within its model", async () => {
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const r = await runCli([
     "plan",
     "testdata/graphs/tiny.json",
@@ -69,7 +73,8 @@ Deno.test("plan --budget: an exact planner's optimum is labelled as within its m
 Deno.test("plan --budget between the bounds: impossible without offload, planned with it", async () => {
   // ResNet-18: no plan below 355,078,976 B; none without offload below 451,253,572 B
   // (batch norms update running statistics, so their outputs cannot be recomputed).
-  const dir = await Deno.makeTempDir();
+  await using tmp = await tempDir();
+  const dir = tmp.path;
   const out = `${dir}/plan.json`;
   const r = await runCli(["plan", RESNET, "--budget", "420000000", "-o", out, "--json"]);
   assert.equal(r.code, 3);

@@ -49,6 +49,7 @@ export class FailureTable {
   #size = 0;
   #max: number;
   #count: Int32Array | undefined; // shared: [keys held], counted by both threads
+  #shared: SharedArrayBuffer | undefined;
 
   /** An empty table. */
   constructor(options: FailureTableOptions = {}) {
@@ -66,7 +67,8 @@ export class FailureTable {
   /**
    * Moves the keys into shared memory, returned for another thread's
    * {@linkcode FailureTable.onShared}; from then on this table and that one
-   * are the same table, of fixed room (`maxEntries` keys).
+   * are the same table, of fixed room (`maxEntries` keys). Called again, it
+   * returns the same block.
    *
    * @example
    * ```ts
@@ -77,9 +79,11 @@ export class FailureTable {
    * other.add(3, 4);
    * assert.ok(t.has(3, 4) && other.has(1, 2));
    * assert.equal(t.size, 2);
+   * assert.equal(t.toShared(), other.toShared());
    * ```
    */
   toShared(): SharedArrayBuffer {
+    if (this.#shared !== undefined) return this.#shared;
     const n = sharedSlots(this.#max);
     const shared = new SharedArrayBuffer(4 * (1 + 2 * n));
     const old = this.#keys();
@@ -97,6 +101,7 @@ export class FailureTable {
 
   #attach(shared: SharedArrayBuffer): void {
     const n = (shared.byteLength / 4 - 1) / 2;
+    this.#shared = shared;
     this.#count = new Int32Array(shared, 0, 1);
     this.#a = new Int32Array(shared, 4, n);
     this.#b = new Int32Array(shared, 4 + 4 * n, n);

@@ -20,3 +20,17 @@ Deno.test("FailureTable empties itself at its size limit instead of growing", ()
   assert.ok(t.size <= 1024);
   assert.ok(t.has(5000, -5000), "the latest key is kept");
 });
+
+Deno.test("FailureTable shared: keys added on either side are seen on both; a full one takes no more", () => {
+  const t = new FailureTable({ maxEntries: 600 });
+  for (let k = 1; k <= 100; k++) t.add(k, -k);
+  const other = FailureTable.onShared(t.toShared());
+  for (let k = 1; k <= 100; k++) assert.ok(other.has(k, -k), `moved key ${k}`);
+  for (let k = 101; k <= 2000; k++) (k % 2 === 0 ? t : other).add(k, -k);
+  // Room for 1024 keys (the slots are a power of two, twice the room); never more.
+  assert.equal(t.size, 1024);
+  assert.equal(other.size, 1024);
+  assert.ok(t.has(1001, -1001) && other.has(1000, -1000));
+  assert.ok(!t.has(1500, -1500), "added once full: not kept");
+  assert.ok(!t.has(0, 1) && !t.has(7, 7));
+});
