@@ -20,6 +20,7 @@ import { type PlacementReport, verifyPlacement } from "../simulator/verify_place
  * const file = await Deno.makeTempFile({ suffix: ".csv" });
  * await Deno.writeTextFile(file, "id,lower,upper,size,offset\na,0,2,4,0\nb,1,3,4,4\n");
  * assert.equal((await verifySolution(file, { capacity: 8 })).ok, true);
+ * await Deno.remove(file);
  * ```
  */
 export async function verifySolution(
