@@ -36,3 +36,25 @@ Deno.test("firstRepeatedRange: agrees with a Set on random ids, collisions and r
     }),
   );
 });
+
+Deno.test("firstRepeatedRange: tens of thousands of ids (checked part by part) agree with a Set", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1 << 14, max: 40_000 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+      (n, repeats) => {
+        const ids = Array.from({ length: n }, (_, i) => `%t${i % 97}_${i}.grad`);
+        // Copy an earlier id over a later one: the smallest such later index is the answer.
+        for (const [a, b] of repeats) {
+          const [from, to] = [a % n, b % n].sort((x, y) => x - y);
+          if (from !== to) ids[to] = ids[from];
+        }
+        const seen = new Set<string>();
+        const want = ids.findIndex((s) => seen.has(s) || (seen.add(s), false));
+        const r = ranges(ids);
+        assert.equal(firstRepeatedRange(r.text, r.start, r.end), want);
+      },
+    ),
+    { numRuns: 12 },
+  );
+});
