@@ -33,6 +33,8 @@ export interface PlanGraphOptions {
   /** Every offset + size must fit under it. */
   capacity?: number;
   seed?: number;
+  /** Threads the placer may use, 1 or 2 (default 2; see `PlaceOptions.threads`). */
+  threads?: number;
   /**
    * Schedules already made, by scheduler, time limit and seed: a sweep places
    * one order with several placers and schedules it once.
@@ -100,7 +102,12 @@ export async function planGraph(
   const problem = placementProblem(g, lt, { capacity: options.capacity });
   const left = Math.max(timeLimit - scheduleSeconds - (performance.now() - t1) / 1000, 1);
   const placed = await timed(() =>
-    placer.place(problem, { timeLimit: left, seed: options.seed, capacity: options.capacity })
+    placer.place(problem, {
+      timeLimit: left,
+      seed: options.seed,
+      capacity: options.capacity,
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
+    })
   );
   const placement = placed.result;
   // A reused schedule costs nothing now; its first run's seconds count.

@@ -60,6 +60,13 @@ export function planCommand() {
       "every offset + size must fit under it (bytes, or with a unit: 16GiB, 1.5GB)",
     )
     .option("--seed <n>", "seed for randomised planners", "1")
+    .addOption(
+      new Option(
+        "--threads <n>",
+        "threads the placer may use: 2 lets the exact search hand a long part to a second core " +
+          "as well; 1 keeps to one",
+      ).choices(["1", "2"]).default("2"),
+    )
     .option(
       "-o, --output <file>",
       "plan file to write (memplan.plan/v1; .gz to compress; - for standard output, the summary " +
@@ -98,7 +105,8 @@ export function planCommand() {
         const output = opts.output;
         if (output !== undefined) await checkOutputPath(output, { inputs: [graphFile] });
         const { scheduler, placer } = opts;
-        const r = await planVerified(g, { scheduler, placer, timeLimit, capacity, seed });
+        const threads = Number(opts.threads);
+        const r = await planVerified(g, { scheduler, placer, timeLimit, capacity, seed, threads });
         // A plan with a planner bug, or over its capacity, would not verify: it is not written.
         return await finishOutcome({
           ...r,
