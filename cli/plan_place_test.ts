@@ -211,3 +211,12 @@ Deno.test("place --threads: 1 places as 2 does on a problem settled at once; 3 i
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("plan --threads: 1 plans, 3 is refused as bad input", async () => {
+  const one = await runCli(["plan", "testdata/graphs/tiny.json", "--threads", "1", "--json"]);
+  assert.equal(one.code, 0, one.stderr);
+  assert.equal(typeof JSON.parse(one.stdout).arena, "number");
+  const bad = await runCli(["plan", "testdata/graphs/tiny.json", "--threads", "3"]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--threads/);
+});
