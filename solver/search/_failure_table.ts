@@ -133,29 +133,26 @@ export class FailureTable {
   add(a: number, b: number): void {
     if ((a | b) === 0) b = 1;
     if (this.#count !== undefined) {
-      if (Atomics.load(this.#count, 0) < this.#max) this.#addShared(a, b);
+      // Shared: fixed room, counted by both threads.
+      if (Atomics.load(this.#count, 0) < this.#max && this.#insert(a, b)) {
+        Atomics.add(this.#count, 0, 1);
+      }
       return;
     }
     if (2 * (this.#size + 1) > this.#a.length) this.#resize();
-    const ka = this.#a, kb = this.#b, mask = this.#mask;
-    let i = slot(a, b) & mask;
-    for (; !(ka[i] === 0 && kb[i] === 0); i = (i + 1) & mask) {
-      if (ka[i] === a && kb[i] === b) return;
-    }
-    ka[i] = a;
-    kb[i] = b;
-    this.#size++;
+    if (this.#insert(a, b)) this.#size++;
   }
 
-  #addShared(a: number, b: number): void {
+  /** Writes key (a, b) into its slot; false when it was there already. */
+  #insert(a: number, b: number): boolean {
     const ka = this.#a, kb = this.#b, mask = this.#mask;
     let i = slot(a, b) & mask;
     for (; !(ka[i] === 0 && kb[i] === 0); i = (i + 1) & mask) {
-      if (ka[i] === a && kb[i] === b) return;
+      if (ka[i] === a && kb[i] === b) return false;
     }
     ka[i] = a;
     kb[i] = b;
-    Atomics.add(this.#count!, 0, 1);
+    return true;
   }
 
   #resize(): void {

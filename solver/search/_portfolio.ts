@@ -20,7 +20,7 @@ import {
 } from "./_heuristics.ts";
 import { type ComponentSearchResult, searchComponent } from "./_search_component.ts";
 import { SearchScratch } from "./_search_scratch.ts";
-import { SecondCore } from "./_second_core.ts";
+import { SecondCore, type SecondCoreAnswer } from "./_second_core.ts";
 
 /**
  * A place in a portfolio's sequence of runs: round, run within the round,
@@ -138,7 +138,6 @@ export class PartPortfolio {
   // The first run alone settles most parts: the rest is set up only when it does not.
   #mirror: Component | undefined;
   #fixed: Heuristic[] = [HEURISTICS[0]];
-  #grown = false; // the fixed heuristics and the random ones are in use (from the second run on)
   // Runs left to a helper on the second core: after each of its own, this
   // portfolio skips one (the helper takes those).
   #stride = 1;
@@ -165,16 +164,16 @@ export class PartPortfolio {
     }
   }
 
+  /** From the second run on: the mirror, and every fixed heuristic, not just the first. */
   #grow(): void {
-    this.#grown = true;
-    this.#mirror ??= mirrored(this.#comp);
+    this.#mirror = mirrored(this.#comp);
     this.#fixed = distinctHeuristics(this.#comp, this.#options);
   }
 
   /** Moves past the runs of the sequence that do not exist (ends of rounds). */
   #settlePosition(): void {
     while (
-      runOf(this.#comp, this.#mirror, this.#fixed, this.#grown, this.#round, this.#i) === undefined
+      runOf(this.#comp, this.#mirror, this.#fixed, this.#round, this.#i) === undefined
     ) {
       this.#round++;
       this.#i = 0;
@@ -219,7 +218,7 @@ export class PartPortfolio {
       return false;
     };
     try {
-      return this.#runs_(deadline, maxRuns, interrupt, () => helper?.answer());
+      return this.#runOn(deadline, maxRuns, interrupt, () => helper?.answer());
     } finally {
       if (helper !== undefined) {
         helper.stop();
@@ -230,18 +229,17 @@ export class PartPortfolio {
     }
   }
 
-  #runs_(
+  /** The runs of {@linkcode run}; `helped` reads the helper's answer, if any. */
+  #runOn(
     deadline: number,
     maxRuns: number,
     interrupt: () => boolean,
-    helped: () =>
-      | { outcome: "found" | "infeasible"; offsets: Float64Array; nodes: number }
-      | undefined,
+    helped: () => SecondCoreAnswer | undefined,
   ): SolvePartResult | undefined {
     const comp = this.#comp, options = this.#options;
     for (let done = 0; done < maxRuns;) {
       this.#settlePosition();
-      const run = runOf(comp, this.#mirror, this.#fixed, this.#grown, this.#round, this.#i)!;
+      const run = runOf(comp, this.#mirror, this.#fixed, this.#round, this.#i)!;
       this.#i++;
       const [heuristic, part] = run;
       const r: ComponentSearchResult = searchComponent(part, {
@@ -266,7 +264,7 @@ export class PartPortfolio {
       this.#nodes += r.nodes;
       this.#runs++;
       done++;
-      if (this.#runs === 1 && !this.#grown) this.#grow();
+      if (this.#runs === 1 && this.#mirror === undefined) this.#grow();
       const nodes = this.#nodes, runs = this.#runs;
       if (r.outcome === "found" || r.outcome === "infeasible") {
         return { outcome: r.outcome, offsets: r.offsets, nodes, runs };
@@ -324,15 +322,14 @@ function runOf(
   comp: Component,
   mirror: Component | undefined,
   fixed: Heuristic[],
-  grown: boolean,
   round: number,
   i: number,
 ): [Heuristic, Component] | undefined {
-  if (!grown) return i === 0 ? [fixed[0], comp] : undefined;
-  if (i < 2 * fixed.length) return [fixed[i % fixed.length], i < fixed.length ? comp : mirror!];
+  if (mirror === undefined) return i === 0 ? [fixed[0], comp] : undefined;
+  if (i < 2 * fixed.length) return [fixed[i % fixed.length], i < fixed.length ? comp : mirror];
   const k = i - 2 * fixed.length;
   if (k >= JITTERED_RUNS) return undefined;
-  return [jitteredHeuristic(round * JITTERED_RUNS + k), k % 2 === 0 ? comp : mirror!];
+  return [jitteredHeuristic(round * JITTERED_RUNS + k), k % 2 === 0 ? comp : mirror];
 }
 
 /**

@@ -110,11 +110,11 @@ export class SecondCore {
 
   /** The helper's answer when it has settled the part; undefined while it searches or after it gave up. */
   answer(): SecondCoreAnswer | undefined {
-    const state = Atomics.load(this.#flags, STATE);
-    if (state !== FOUND && state !== INFEASIBLE) return undefined;
+    if (!this.settled) return undefined;
+    const found = Atomics.load(this.#flags, STATE) === FOUND;
     return {
-      outcome: state === FOUND ? "found" : "infeasible",
-      offsets: state === FOUND ? this.#numbers.slice(1) : new Float64Array(0),
+      outcome: found ? "found" : "infeasible",
+      offsets: found ? this.#numbers.slice(1) : new Float64Array(0),
       nodes: this.#numbers[0],
     };
   }

@@ -60,12 +60,13 @@ export function placeSearch(
   options: SearchPlaceOptions = {},
 ): PlaceResult {
   const capacity = options.capacity ?? problem.capacity;
+  const secondCore = (options.threads ?? 2) >= 2;
   if (options.minimize || capacity === undefined) {
     return minimizeSearch(problem, {
       timeLimit: options.timeLimit,
       capacity,
       checkEvery: options.checkEvery,
-      secondCore: (options.threads ?? 2) >= 2,
+      secondCore,
     });
   }
   const t0 = performance.now();
@@ -103,7 +104,7 @@ export function placeSearch(
   }
   const parts = new PartSolutions(problem, {
     checkEvery: options.checkEvery,
-    secondCore: (options.threads ?? 2) >= 2,
+    secondCore,
   });
   // The first run of each part settles most easy problems in about one node
   // per buffer, less than greedy-size takes; greedy comes only when it does not.
