@@ -19,6 +19,7 @@ import { formatInt } from "../format.ts";
 import { capacityFromName } from "../../bench/inputs.ts";
 import { InputError } from "../../graph/input_error.ts";
 import { bufferCount } from "../../graph/problem_columns.ts";
+import { threadsOption } from "../threads_option.ts";
 
 /**
  * The `place` command.
@@ -60,13 +61,7 @@ export function placeCommand() {
     )
     .option("--time-limit <seconds>", "wall-clock budget in seconds, or none", "30")
     .option("--seed <n>", "seed for randomised placers", "1")
-    .addOption(
-      new Option(
-        "--threads <n>",
-        "threads to use: 2 lets the exact search hand a long part to a second core as well; 1 " +
-          "keeps to one, and the same input, limit and seed then take the same path",
-      ).choices(["1", "2"]).default("2"),
-    )
+    .addOption(threadsOption())
     .option(
       "--minimize",
       "search for the lowest feasible arena (the search placer proves it optimal when it reaches peak live)",

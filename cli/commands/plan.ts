@@ -15,6 +15,7 @@ import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
 import { optionalSize, parseRate, parseSize } from "../size.ts";
 import { planBudgetCommand } from "../budget/plan_budget_command.ts";
 import { budgetPlannerNames } from "../../solver/budget/registry.ts";
+import { threadsOption } from "../threads_option.ts";
 
 /**
  * The `plan` command.
@@ -60,13 +61,7 @@ export function planCommand() {
       "every offset + size must fit under it (bytes, or with a unit: 16GiB, 1.5GB)",
     )
     .option("--seed <n>", "seed for randomised planners", "1")
-    .addOption(
-      new Option(
-        "--threads <n>",
-        "threads the placer may use: 2 lets the exact search hand a long part to a second core " +
-          "as well; 1 keeps to one",
-      ).choices(["1", "2"]).default("2"),
-    )
+    .addOption(threadsOption())
     .option(
       "-o, --output <file>",
       "plan file to write (memplan.plan/v1; .gz to compress; - for standard output, the summary " +
