@@ -7,7 +7,8 @@
 import type { IndexedGraph } from "../graph/indexed_graph.ts";
 import type { PlanVerified } from "../pipeline/plan_verified.ts";
 import type { Report } from "../simulator/simulate.ts";
-import { formatBytes, formatMiB, formatPercent, renderTable } from "./format.ts";
+import { formatBytes, formatMiB, formatPercent } from "./format.ts";
+import { renderTable } from "./tables.ts";
 
 /**
  * The demo's lines: what was planned, the comparison table, the bound.

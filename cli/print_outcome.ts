@@ -33,7 +33,8 @@ export interface Outcome<S> {
   /** Writes the result to `output` (called only when it fits, no bug was found and there is an output). */
   write: () => Promise<void>;
   json?: boolean;
-  table: (summary: S) => string;
+  /** The summary as text; may be loaded when asked for (a JSON run never needs the tables). */
+  table: (summary: S) => string | Promise<string>;
 }
 
 /**
@@ -61,7 +62,7 @@ export async function finishOutcome<S>(o: Outcome<S>): Promise<ExitCode> {
     if (o.json) say(JSON.stringify(summary, null, 2));
     else {
       if (o.note) say(o.note);
-      say(o.table(summary));
+      say(await o.table(summary));
       if (written && o.output !== STDOUT) say(`wrote ${o.output}`);
       if (!o.fits) console.error(notFoundMessage(o.what, o.capacity, o.arena, o.lowerBound));
     }

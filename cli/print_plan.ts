@@ -4,7 +4,8 @@
  * @module
  */
 import type { PlaceSummary, PlanSummary } from "../pipeline/summary.ts";
-import { formatBytes, formatPercent, renderPairs } from "./format.ts";
+import { formatBytes, formatPercent } from "./format.ts";
+import { renderPairs } from "./tables.ts";
 
 /**
  * A plan's summary as a table.

@@ -7,7 +7,8 @@ import { KINDS } from "../graph/types.ts";
 import type { Report } from "../simulator/simulate.ts";
 import type { PlacementReport } from "../simulator/verify_placement.ts";
 import { describeViolation } from "../simulator/describe_violation.ts";
-import { formatBytes, formatInt, formatPercent, renderPairs, renderTable } from "./format.ts";
+import { formatBytes, formatInt, formatPercent } from "./format.ts";
+import { renderPairs, renderTable } from "./tables.ts";
 
 /**
  * Verdict, violations and memory figures of one replay, as text.

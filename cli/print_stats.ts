@@ -5,7 +5,8 @@
  */
 import { KINDS } from "../graph/types.ts";
 import type { GraphStats } from "../pipeline/graph_stats.ts";
-import { formatBytes, formatInt, formatPercent, renderPairs, renderTable } from "./format.ts";
+import { formatBytes, formatInt, formatPercent } from "./format.ts";
+import { renderPairs, renderTable } from "./tables.ts";
 
 /**
  * The stats of a graph as two tables: totals, then by kind.

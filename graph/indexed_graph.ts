@@ -11,46 +11,12 @@
 import { IdIndex, type IdLookup } from "./id_index.ts";
 import { type InputProblem, ProblemCollector } from "./input_error.ts";
 import { graphHeadSchema, isOp, isTensor, jsonPath, opSchema, tensorSchema } from "./schema.ts";
-import { type Graph, type Kind, KINDS, type Op, type Tensor } from "./types.ts";
+import { type Graph, KINDS, type Op, type Tensor } from "./types.ts";
+import { isUnproducedKind, KIND } from "./kind_codes.ts";
 
-/** Kind codes used in {@linkcode IndexedGraph.kind}: the index in {@linkcode KINDS}. */
-export const KIND = {
-  input: 0,
-  weight: 1,
-  optimizer_state: 2,
-  activation: 3,
-  gradient: 4,
-  workspace: 5,
-  output: 6,
-} as const satisfies Record<Kind, number>;
-
-/**
- * True for the kinds resident over the whole step and never produced.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(isPersistentKind(KIND.optimizer_state), true);
- * assert.equal(isPersistentKind(KIND.input), false); // freed after its last reader
- * ```
- */
-export function isPersistentKind(code: number): boolean {
-  return code === KIND.weight || code === KIND.optimizer_state;
-}
-
-/**
- * True for the kinds that have no producer.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(isUnproducedKind(KIND.input), true);
- * assert.equal(isUnproducedKind(KIND.gradient), false);
- * ```
- */
-export function isUnproducedKind(code: number): boolean {
-  return code === KIND.input || code === KIND.weight || code === KIND.optimizer_state;
-}
+// Where they were first defined; kind_codes.ts holds them so that code needing
+// only the codes does not load the graph schemas (zod) with this module.
+export { isPersistentKind, isUnproducedKind, KIND } from "./kind_codes.ts";
 
 /** A validated graph with dense integer ids; arrays are shared, never mutate them. */
 export interface IndexedGraph {

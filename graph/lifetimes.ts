@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { type IndexedGraph, KIND } from "./indexed_graph.ts";
+import type { IndexedGraph } from "./indexed_graph.ts";
+import { KIND } from "./kind_codes.ts";
 import type { Lifetimes, Schedule } from "./types.ts";
 
 /**

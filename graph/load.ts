@@ -1,11 +1,16 @@
 /**
  * Loading the three file formats from disk, each fully validated.
  *
+ * Each format's reader is loaded when a file of it is read: the graph and
+ * plan schemas (zod) cost about 30 ms of start-up that `place`, which reads
+ * only CSV problems, would otherwise pay against its time limit.
+ *
  * @module
  */
-import { type IndexedGraph, indexGraph } from "./indexed_graph.ts";
-import { parseMinimallocBytes } from "./minimalloc_csv.ts";
-import { parsePlan, readPlan, type ResolvedPlan } from "./plan.ts";
+import type { IndexedGraph } from "./indexed_graph.ts";
+import { scanPlainMinimalloc } from "./minimalloc_scan.ts";
+import { columnarProblem } from "./problem_columns.ts";
+import type { ResolvedPlan } from "./plan.ts";
 import { readBytes, readJson } from "./read_input.ts";
 import type { PlacementProblem, Plan } from "./types.ts";
 
@@ -20,6 +25,7 @@ import type { PlacementProblem, Plan } from "./types.ts";
  * ```
  */
 export async function loadGraph(file: string): Promise<IndexedGraph> {
+  const { indexGraph } = await import("./indexed_graph.ts");
   return indexGraph(await readJson(file), { file });
 }
 
@@ -35,6 +41,7 @@ export async function loadGraph(file: string): Promise<IndexedGraph> {
  * ```
  */
 export async function loadPlan(file: string): Promise<Plan> {
+  const { parsePlan } = await import("./plan.ts");
   return parsePlan(await readJson(file), file);
 }
 
@@ -54,6 +61,7 @@ export async function loadResolvedPlan(
   g: IndexedGraph,
   file: string,
 ): Promise<{ plan: Plan; resolved: ResolvedPlan }> {
+  const { readPlan } = await import("./plan.ts");
   return readPlan(g, await readJson(file), file);
 }
 
@@ -68,5 +76,11 @@ export async function loadResolvedPlan(
  * ```
  */
 export async function loadMinimallocCsv(file: string): Promise<PlacementProblem> {
-  return parseMinimallocBytes(await readBytes(file), file);
+  const bytes = await readBytes(file);
+  // The quick reading first; the general one (and its CSV parser) is loaded
+  // only for a file it refuses: quotes, a bad row, a repeated id.
+  const plain = scanPlainMinimalloc(bytes);
+  if (plain) return columnarProblem(plain);
+  const { parseMinimallocBytes } = await import("./minimalloc_csv.ts");
+  return parseMinimallocBytes(bytes, file);
 }

@@ -35,7 +35,7 @@ export function liveTimeline(g: IndexedGraph, lt: Lifetimes, steps: number): Flo
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { KIND } from "./indexed_graph.ts";
+ * import { KIND } from "./kind_codes.ts";
  * import { loadGraph } from "./load.ts";
  * import { lifetimes, programOrder } from "./lifetimes.ts";
  * const g = await loadGraph("testdata/graphs/tiny.json");

@@ -8,7 +8,8 @@
  */
 import { EVENT, type Events, residencies } from "../graph/budget/events.ts";
 import { inPlaceUpdates, recomputableOps } from "../graph/budget/recompute_rules.ts";
-import { type IndexedGraph, isUnproducedKind, KIND } from "../graph/indexed_graph.ts";
+import type { IndexedGraph } from "../graph/indexed_graph.ts";
+import { isUnproducedKind, KIND } from "../graph/kind_codes.ts";
 import type { BudgetViolation } from "../simulator/budget/violations.ts";
 
 /** A plan with one fault, and the violation that must be reported for it. */

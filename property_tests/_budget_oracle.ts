@@ -12,12 +12,8 @@
  */
 import { opCosts } from "../graph/budget/op_cost.ts";
 import { recomputableOps } from "../graph/budget/recompute_rules.ts";
-import {
-  type IndexedGraph,
-  isPersistentKind,
-  isUnproducedKind,
-  KIND,
-} from "../graph/indexed_graph.ts";
+import type { IndexedGraph } from "../graph/indexed_graph.ts";
+import { isPersistentKind, isUnproducedKind, KIND } from "../graph/kind_codes.ts";
 
 /** One enumerated plan: its runs (op indices, in order), validity, peak and recomputed cost. */
 export interface OraclePlan {

@@ -10,7 +10,8 @@
  *
  * @module
  */
-import { type IndexedGraph, isUnproducedKind } from "../graph/indexed_graph.ts";
+import type { IndexedGraph } from "../graph/indexed_graph.ts";
+import { isUnproducedKind } from "../graph/kind_codes.ts";
 import { lifetimes, programOrder } from "../graph/lifetimes.ts";
 import { forEachOrderViolation } from "../graph/order_check.ts";
 import {

@@ -5,7 +5,8 @@
  */
 import type { BudgetReport } from "../../simulator/budget/replay.ts";
 import { describeBudgetViolation } from "../../simulator/budget/violations.ts";
-import { formatBytes, formatInt, formatPercent, renderPairs } from "../format.ts";
+import { formatBytes, formatInt, formatPercent } from "../format.ts";
+import { renderPairs } from "../tables.ts";
 
 /**
  * Rows describing a budget replay.

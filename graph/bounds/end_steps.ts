@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { type IndexedGraph, isPersistentKind, KIND } from "../indexed_graph.ts";
+import type { IndexedGraph } from "../indexed_graph.ts";
+import { isPersistentKind, KIND } from "../kind_codes.ts";
 import { persistentBytes } from "./persistent.ts";
 import type { Bound } from "./types.ts";
 

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { type IndexedGraph, isPersistentKind, KIND } from "../indexed_graph.ts";
+import type { IndexedGraph } from "../indexed_graph.ts";
+import { isPersistentKind, KIND } from "../kind_codes.ts";
 import { type CutOptions, cutPerOp } from "./cut.ts";
 import { precedence } from "./precedence.ts";
 import { reachabilityWindows } from "./reachability.ts";

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { type IndexedGraph, isPersistentKind, KIND } from "../indexed_graph.ts";
+import type { IndexedGraph } from "../indexed_graph.ts";
+import { isPersistentKind, KIND } from "../kind_codes.ts";
 import { type CutOptions, cutPerOp } from "./cut.ts";
 import { FlowNetwork } from "./max_flow.ts";
 import { maxOverOps } from "./max_over_ops.ts";

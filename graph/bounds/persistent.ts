@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { type IndexedGraph, isPersistentKind } from "../indexed_graph.ts";
+import type { IndexedGraph } from "../indexed_graph.ts";
+import { isPersistentKind } from "../kind_codes.ts";
 
 /**
  * Total size of `weight` and `optimizer_state` tensors: FORMAT.md §2 makes them

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { type IndexedGraph, isPersistentKind } from "../indexed_graph.ts";
+import type { IndexedGraph } from "../indexed_graph.ts";
+import { isPersistentKind } from "../kind_codes.ts";
 import { persistentBytes } from "./persistent.ts";
 import { endStepsBound } from "./end_steps.ts";
 import { maxOverOps } from "./max_over_ops.ts";

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { type IndexedGraph, isPersistentKind, isUnproducedKind, KIND } from "../indexed_graph.ts";
+import type { IndexedGraph } from "../indexed_graph.ts";
+import { isPersistentKind, isUnproducedKind, KIND } from "../kind_codes.ts";
 
 /** Event kinds: run an op, copy a tensor to the host and free it, copy it back. */
 export const EVENT = { run: 0, offload: 1, fetch: 2 } as const;

@@ -12,7 +12,8 @@
  *
  * @module
  */
-import { type IndexedGraph, isPersistentKind, KIND } from "../indexed_graph.ts";
+import type { IndexedGraph } from "../indexed_graph.ts";
+import { isPersistentKind, KIND } from "../kind_codes.ts";
 
 const RANDOM_TYPE = /rand|bernoulli|dropout|normal|uniform|multinomial/i;
 // Training-mode batch norm updates its running statistics in place while it

@@ -12,7 +12,8 @@
 import { type CostSource, opCosts } from "../../graph/budget/op_cost.ts";
 import { EVENT, type Events, type Residencies, residentBytes } from "../../graph/budget/events.ts";
 import { inPlaceUpdates, recomputableOps } from "../../graph/budget/recompute_rules.ts";
-import { type IndexedGraph, isPersistentKind, KIND } from "../../graph/indexed_graph.ts";
+import type { IndexedGraph } from "../../graph/indexed_graph.ts";
+import { isPersistentKind, KIND } from "../../graph/kind_codes.ts";
 import { arenaOf, fragmentation } from "../../graph/metrics.ts";
 import { createAllocator } from "../allocators/mod.ts";
 import { checkOverlaps } from "../overlap_check.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { KIND } from "../../graph/indexed_graph.ts";
+import { KIND } from "../../graph/kind_codes.ts";
 import { indexGraph } from "../../graph/indexed_graph.ts";
 import { simulate } from "../simulate.ts";
 import { chainGraph, tinyReplay } from "./_test_graphs_test_util.ts";

@@ -11,7 +11,8 @@ import {
   mutatedTensors,
   recomputableOps,
 } from "../../graph/budget/recompute_rules.ts";
-import { type IndexedGraph, isPersistentKind } from "../../graph/indexed_graph.ts";
+import type { IndexedGraph } from "../../graph/indexed_graph.ts";
+import { isPersistentKind } from "../../graph/kind_codes.ts";
 import { recomputeBound } from "../../graph/budget/recompute_bound.ts";
 
 /** Facts about a graph shared by the budget planners. */

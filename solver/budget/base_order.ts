@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { KIND } from "../../graph/indexed_graph.ts";
+import { KIND } from "../../graph/kind_codes.ts";
 import type { BudgetAnalysis } from "./analysis.ts";
 
 /** A base order with the positions the planners ask about. */

@@ -12,7 +12,7 @@
  * @module
  */
 import { EVENT, type Events, residencies } from "../../graph/budget/events.ts";
-import { isPersistentKind, KIND } from "../../graph/indexed_graph.ts";
+import { isPersistentKind, KIND } from "../../graph/kind_codes.ts";
 import { type LinearModel, ModelBuilder } from "../highs/model.ts";
 import type { BudgetAnalysis } from "./analysis.ts";
 

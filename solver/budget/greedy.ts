@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { KIND } from "../../graph/indexed_graph.ts";
+import { KIND } from "../../graph/kind_codes.ts";
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { programOrder } from "../../graph/lifetimes.ts";
 import { scheduleGreedy } from "../schedulers/greedy.ts";

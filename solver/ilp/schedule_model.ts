@@ -29,7 +29,7 @@
  * @module
  */
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
-import { isPersistentKind, KIND } from "../../graph/indexed_graph.ts";
+import { isPersistentKind, KIND } from "../../graph/kind_codes.ts";
 import { lifetimes, stepsOf } from "../../graph/lifetimes.ts";
 import { liveTimeline } from "../../graph/metrics.ts";
 import { type Precedence, precedence } from "../../graph/bounds/precedence.ts";

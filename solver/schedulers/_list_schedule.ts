@@ -13,7 +13,8 @@
  *
  * @module
  */
-import { type IndexedGraph, isPersistentKind, KIND } from "../../graph/indexed_graph.ts";
+import type { IndexedGraph } from "../../graph/indexed_graph.ts";
+import { isPersistentKind, KIND } from "../../graph/kind_codes.ts";
 import type { Schedule } from "../../graph/types.ts";
 import { MinHeap } from "../_heap.ts";
 import { afterSuccessors } from "./_after_successors.ts";
