@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.10.2";
-import { radixSortable, sortedOrder } from "./sorted_order.ts";
+import { radixSort, radixSortable, sortedOrder } from "./sorted_order.ts";
 
 /** Positions by value, ties by position: the definition. */
 function byComparison(values: number[]): Int32Array {
@@ -30,4 +30,26 @@ Deno.test("sortedOrder: values already in order, equal ones included, keep their
     const down = [...up, -1];
     assert.deepEqual(sortedOrder(Float64Array.from(down)), byComparison(down));
   }));
+});
+
+Deno.test("radixSort: results stay as sorted after later sorts reuse the scratch", () => {
+  const value = fc.oneof(fc.nat({ max: 5000 }), fc.maxSafeNat(), fc.nat());
+  fc.assert(fc.property(
+    fc.array(value, { minLength: 1, maxLength: 80 }),
+    fc.array(value, { minLength: 1, maxLength: 80 }),
+    fc.boolean(),
+    (a, b, keys) => {
+      const first = radixSort(Float64Array.from(a), { keys });
+      const kept = keys ? { lo: first.lo.slice(), hi: first.hi.slice() } : undefined;
+      const second = radixSort(Float64Array.from(b));
+      radixSort(Float64Array.from(a.map((x) => x + 1)), { keys: false });
+      assert.deepEqual(first.pos, byComparison(a));
+      assert.deepEqual(second.pos, byComparison(b));
+      if (kept) assert.deepEqual([first.lo, first.hi], [kept.lo, kept.hi]);
+      // The words rebuild the values in order.
+      const sorted = [...b].sort((x, y) => x - y);
+      const words = [...second.lo].map((lo, r) => (second.hi[r] ?? 0) * 2 ** 32 + lo);
+      assert.deepEqual(words, sorted);
+    },
+  ));
 });
