@@ -25,6 +25,8 @@
  * assert.equal(t.max(0, 4), 3);
  * assert.equal(t.max(4, 5), 5);
  * assert.equal(t.max(5, 8), 2);
+ * assert.equal(t.addMax(3, 6, 1), 6); // 3 + 2 + 1 at position 4
+ * assert.equal(t.max(5, 8), 3);
  * t.clear();
  * assert.equal(t.max(0, 8), 0);
  * ```
@@ -82,6 +84,42 @@ export class AddMaxTree {
     }
     this.#rebuild(l0);
     this.#rebuild(r0);
+  }
+
+  /**
+   * Adds `v` to every position of `[from, end)` (non-empty) and returns
+   * their largest value after it: what `add` then `max` over the same range
+   * return, in one pass instead of two. The pending additions above the
+   * range's two ends are pushed down first; every node of the range's
+   * decomposition hangs below one of those two paths, so its value is then
+   * its true maximum.
+   */
+  addMax(from: number, end: number, v: number): number {
+    const t = this.#t, d = this.#d, n = this.#n;
+    let l = from + n, r = end + n;
+    const l0 = l, r0 = r - 1;
+    this.#push(l0);
+    this.#push(r0);
+    let m = -Infinity;
+    while (l < r) {
+      if (l & 1) {
+        const x = t[l] += v;
+        if (l < n) d[l] += v;
+        if (x > m) m = x;
+        l++;
+      }
+      if (r & 1) {
+        r--;
+        const x = t[r] += v;
+        if (r < n) d[r] += v;
+        if (x > m) m = x;
+      }
+      l >>= 1;
+      r >>= 1;
+    }
+    this.#rebuild(l0);
+    this.#rebuild(r0);
+    return m;
   }
 
   /** The largest value over `[from, end)` (non-empty). */
