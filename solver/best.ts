@@ -17,6 +17,7 @@ import { scheduleIlp } from "./ilp/schedule_ilp.ts";
 import { scheduleGreedy } from "./schedulers/greedy.ts";
 import { placeSearch } from "./search/search_placer.ts";
 import { improveLarge } from "./improve/improve_large.ts";
+import { skeletonStart } from "./improve/skeleton_start.ts";
 import type {
   PlaceOptions,
   Placer,
@@ -104,6 +105,16 @@ const ANYTIME_SKIP_GAP = 0.001;
  */
 const ANYTIME_MIN_VS_FIRST_FIT = 5;
 
+/**
+ * Share of the time left after the start placers that the skeleton start
+ * (improve/skeleton_start.ts) may take on a large problem, and how many
+ * first-fit placements' time that share must hold for it to be tried: its
+ * first skeleton's search and the placement of the rest around it took
+ * 2–30 first fits at 20,000–60,000 buffers (0.06–1.7 s of a 20 s limit),
+ * and it stops at its deadline whatever it reached.
+ */
+const SKELETON_SHARE = 0.15, SKELETON_MIN_VS_FIRST_FIT = 20;
+
 /** Above this many buffers `best` stops after its start placers. */
 export const EXACT_MAX_BUFFERS = 5000;
 
@@ -138,7 +149,14 @@ export async function startWithin(
   options: PlaceOptions,
   limits: { bound: number; t0: number; timeLimit: number },
 ): Promise<
-  { name: string; result: PlaceResult; arenas: Record<string, number>; skipped: string[] }
+  {
+    name: string;
+    result: PlaceResult;
+    arenas: Record<string, number>;
+    skipped: string[];
+    /** Seconds the first (cheapest) start placer took. */
+    firstSeconds: number;
+  }
 > {
   const { bound, t0, timeLimit } = limits;
   const seconds = () => (performance.now() - t0) / 1000;
@@ -202,7 +220,7 @@ export async function startWithin(
     arenas[placer.name] = result.arena;
     if (!best || result.arena < best.result.arena) best = { name: placer.name, result };
   }
-  return { ...best!, arenas, skipped };
+  return { ...best!, arenas, skipped, firstSeconds: cost };
 }
 
 /**
@@ -246,6 +264,26 @@ export async function placeBest(
   // overruns short limits: the best start placement, repacked at its peak
   // until the limit, is the answer.
   if (bufferCount(problem) > EXACT_MAX_BUFFERS && best.result.arena > bound) {
+    // The skeleton start (improve/skeleton_start.ts) when a share of the
+    // time is worth its first try: packing a thousand buffers and placing the
+    // rest around them, a few greedy placements' worth.
+    const share = SKELETON_SHARE * (timeLimit - seconds());
+    if (share >= SKELETON_MIN_VS_FIRST_FIT * first.firstSeconds) {
+      const from = performance.now();
+      const skeleton = skeletonStart(problem, { bound, deadline: from + share * 1000 });
+      details.skeleton = {
+        arena: skeleton?.arena,
+        buffers: skeleton?.skeleton,
+        seconds: (performance.now() - from) / 1000,
+      };
+      if (skeleton !== undefined && skeleton.arena < best.result.arena) {
+        best = {
+          name: "skeleton",
+          result: { ...best.result, offsets: skeleton.offsets, arena: skeleton.arena },
+        };
+        details.start = "skeleton";
+      }
+    }
     const improved = improveLarge(problem, best.result, {
       bound,
       capacity,
