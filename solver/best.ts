@@ -265,10 +265,16 @@ export async function placeBest(
   // until the limit, is the answer.
   if (bufferCount(problem) > EXACT_MAX_BUFFERS && best.result.arena > bound) {
     // The skeleton start (improve/skeleton_start.ts) when a share of the
-    // time is worth its first try: packing a thousand buffers and placing the
-    // rest around them, a few greedy placements' worth.
+    // time is worth its first try (packing a thousand buffers and placing the
+    // rest around them, a few greedy placements' worth), unless a start is
+    // already as near the bound as the skyline needs to be skipped: there the
+    // repacking closes the rest sooner (llm 60,000, seed 1: at the bound in
+    // 3.9 s, 7.8 s after a skeleton stage that did not win).
     const share = SKELETON_SHARE * (timeLimit - seconds());
-    if (share >= SKELETON_MIN_VS_FIRST_FIT * first.firstSeconds) {
+    if (
+      share >= SKELETON_MIN_VS_FIRST_FIT * first.firstSeconds &&
+      best.result.arena > bound * (1 + ANYTIME_SKIP_GAP)
+    ) {
       const from = performance.now();
       const skeleton = skeletonStart(problem, { bound, deadline: from + share * 1000 });
       details.skeleton = {
@@ -396,7 +402,8 @@ export function bestPlacerOf(start: () => readonly Placer[]): Placer {
     name: "best",
     description:
       "every greedy placer, then the exact search, then the location ILP on the best one while " +
-      "time remains; above 5,000 buffers, the best greedy placement repacked at its peak instead " +
+      "time remains; above 5,000 buffers, the best greedy placement (or a start built around the " +
+      "longest-lived buffers, packed first by the exact search) repacked at its peak instead " +
       "(greedy rounds, and windows re-solved by the exact search)",
     place: (problem, options) => placeBest(problem, { ...options, start: start() }),
   };
