@@ -1,9 +1,10 @@
 /**
  * Loading the three file formats from disk, each fully validated.
  *
- * Each format's reader is loaded when a file of it is read: the graph and
- * plan schemas (zod) cost about 30 ms of start-up that `place`, which reads
- * only CSV problems, would otherwise pay against its time limit.
+ * Each format's reader is loaded when a file of it is read: a command
+ * reading one format does not load the others' (the graph and plan schemas
+ * take zod; the general CSV reader, csv-parse), and `place` counts its
+ * start-up against its time limit.
  *
  * @module
  */

@@ -8,7 +8,7 @@
 import type { PlacementProblem } from "../graph/types.ts";
 import { type PlacementReport, verifyPlacement } from "../simulator/verify_placement.ts";
 import type { Violation } from "../simulator/violations.ts";
-import { getPlacer } from "../solver/registry.ts";
+import { getPlacer } from "../solver/placer_registry.ts";
 import type { Placer, PlaceResult } from "../solver/types.ts";
 import { plannerBugs } from "./planner_bug.ts";
 

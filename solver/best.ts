@@ -1,32 +1,23 @@
 /**
- * The `best` planners: the registry's linear planners first (through
- * {@linkcode bestOf}), then the exact search and the ILP while time remains.
- * The registry hands them its list of linear placers, so they never import
- * the registry (no import cycle) and a placer registered as linear joins them.
+ * The `best` placer: the registry's linear placers first, then the exact
+ * search and the ILP while time remains (above 5,000 buffers, the repacking
+ * instead). The registry hands it its list of linear placers, so it never
+ * imports the registry (no import cycle) and a placer registered as linear
+ * joins them. The `best` scheduler is in best_scheduler.ts: placing needs no
+ * scheduler, and theirs load the graph validation.
  *
  * @module
  */
 import { problemPeakLive } from "../graph/placement_problem.ts";
 import { bufferCount } from "../graph/problem_columns.ts";
-import type { IndexedGraph } from "../graph/indexed_graph.ts";
 import type { PlacementProblem } from "../graph/types.ts";
 import { PlacementDeadline } from "./placers/_place_in_order.ts";
 import type { GreedyPlaceOptions } from "./placers/_place_result.ts";
 import { placeIlp } from "./ilp/place_ilp.ts";
-import { scheduleIlp } from "./ilp/schedule_ilp.ts";
-import { scheduleGreedy } from "./schedulers/greedy.ts";
 import { placeSearch } from "./search/search_placer.ts";
 import { improveLarge } from "./improve/improve_large.ts";
 import { skeletonStart } from "./improve/skeleton_start.ts";
-import type {
-  PlaceOptions,
-  Placer,
-  PlaceResult,
-  PlannerStatus,
-  ScheduleOptions,
-  Scheduler,
-  ScheduleResult,
-} from "./types.ts";
+import type { PlaceOptions, Placer, PlaceResult, PlannerStatus } from "./types.ts";
 
 /** Options of {@linkcode placeBest}. */
 export interface BestPlaceOptions extends PlaceOptions {
@@ -408,57 +399,3 @@ export function bestPlacerOf(start: () => readonly Placer[]): Placer {
     place: (problem, options) => placeBest(problem, { ...options, start: start() }),
   };
 }
-
-/**
- * Greedy scheduling, then the lifetime ILP from the greedy order for the rest
- * of `timeLimit` (default 30 s) unless greedy already met the lower bound.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { loadGraph } from "../graph/load.ts";
- * const g = await loadGraph("testdata/graphs/tiny.json");
- * const r = await scheduleBest(g, { timeLimit: 60 });
- * assert.equal(r.details?.stage, "greedy"); // program order already meets the bound
- * ```
- */
-export async function scheduleBest(
-  g: IndexedGraph,
-  options: ScheduleOptions = {},
-): Promise<ScheduleResult> {
-  const t0 = performance.now();
-  const timeLimit = options.timeLimit ?? 30;
-  const greedy = scheduleGreedy(g, options);
-  const left = timeLimit - (performance.now() - t0) / 1000;
-  if (greedy.status === "optimal" || left <= 0.5) {
-    return {
-      ...greedy,
-      status: greedy.status === "optimal" ? "optimal" : "timeout",
-      details: { ...greedy.details, stage: "greedy" },
-    };
-  }
-  const ilp = await scheduleIlp(g, { ...options, start: greedy.order, timeLimit: left });
-  return {
-    ...ilp,
-    seconds: (performance.now() - t0) / 1000,
-    details: { ...ilp.details, stage: "ilp", greedy: greedy.details },
-  };
-}
-
-/**
- * The `best` scheduler.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { loadGraph } from "../graph/load.ts";
- * const g = await loadGraph("testdata/graphs/tiny.json");
- * const { peakLive, status } = await bestScheduler.schedule(g, { timeLimit: 60 });
- * assert.deepEqual([peakLive, status], [22, "optimal"]);
- * ```
- */
-export const bestScheduler: Scheduler = {
-  name: "best",
-  description: "greedy scheduling, then the lifetime ILP from its order while time remains",
-  schedule: (g, options) => scheduleBest(g, options),
-};

@@ -5,13 +5,8 @@ import { verifyPlacement } from "../simulator/verify_placement.ts";
 import { simulate } from "../simulator/simulate.ts";
 import { randomProblem } from "../testkit/mod.ts";
 import { threeBranchGraph } from "./ilp/_test_graphs.ts";
-import {
-  bestScheduler,
-  costVsFirstFit,
-  EXACT_MAX_BUFFERS,
-  placeBest,
-  startWithin,
-} from "./best.ts";
+import { bestScheduler } from "./best_scheduler.ts";
+import { costVsFirstFit, EXACT_MAX_BUFFERS, placeBest, startWithin } from "./best.ts";
 import type { Placer } from "./types.ts";
 import { linearPlacers, PLACERS } from "./registry.ts";
 

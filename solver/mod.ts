@@ -39,11 +39,6 @@ export { greedyAreaPlacer, placeGreedyArea } from "./placers/greedy_area.ts";
 export { firstFitPlacer, placeFirstFit } from "./placers/first_fit.ts";
 export * from "./ilp/mod.ts";
 export { bestOf, type BestOfLimits, type BestOfResult } from "./best_of.ts";
-export {
-  type BestPlaceOptions,
-  bestPlacerOf,
-  bestScheduler,
-  placeBest,
-  scheduleBest,
-} from "./best.ts";
+export { type BestPlaceOptions, bestPlacerOf, placeBest } from "./best.ts";
+export { bestScheduler, scheduleBest } from "./best_scheduler.ts";
 export * from "./highs/mod.ts";

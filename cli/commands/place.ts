@@ -9,7 +9,7 @@ import { minimallocCsvOutput } from "../../graph/minimalloc_bytes.ts";
 import { checkOutputPath, writeTextAtomic } from "../../graph/write_output.ts";
 import { placeVerified } from "../../pipeline/place_verified.ts";
 import { placeSummary } from "../../pipeline/summary.ts";
-import { placerNames } from "../../solver/registry.ts";
+import { placerNames } from "../../solver/placer_registry.ts";
 import { finishOutcome } from "../print_outcome.ts";
 import { solverBudget } from "../time_budget.ts";
 import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
