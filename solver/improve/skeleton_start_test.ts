@@ -44,3 +44,17 @@ Deno.test("skeletonStart: nothing when the deadline has passed or the skeleton w
   assert.equal(skeletonStart(problem, { bound, deadline: 0, sizes: [50] }), undefined);
   assert.equal(skeletonStart(problem, { bound, deadline: Infinity, sizes: [300] }), undefined);
 });
+
+Deno.test("skeletonStart: aligned offsets and size-0 buffers", () => {
+  const base = llmInstance({ buffers: 1500, seed: 7 });
+  const buffers = base.buffers.map((b, i) => i % 10 === 0 ? { ...b, size: 0 } : b);
+  const problem = { buffers, alignment: 256 };
+  const r = skeletonStart(problem, {
+    bound: problemPeakLive(problem),
+    deadline: Infinity,
+    sizes: [200],
+  })!;
+  const check = verifyPlacement(problem, r.offsets);
+  assert.ok(check.ok, `${check.violationCount} violations: ${JSON.stringify(check.violations[0])}`);
+  assert.ok([...r.offsets].every((o) => o % 256 === 0));
+});
