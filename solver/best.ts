@@ -255,32 +255,11 @@ export async function placeBest(
   // overruns short limits: the best start placement, repacked at its peak
   // until the limit, is the answer.
   if (bufferCount(problem) > EXACT_MAX_BUFFERS && best.result.arena > bound) {
-    // The skeleton start (improve/skeleton_start.ts) when a share of the
-    // time is worth its first try (packing a thousand buffers and placing the
-    // rest around them, a few greedy placements' worth), unless a start is
-    // already as near the bound as the skyline needs to be skipped: there the
-    // repacking closes the rest sooner (llm 60,000, seed 1: at the bound in
-    // 3.9 s, 7.8 s after a skeleton stage that did not win).
-    const share = SKELETON_SHARE * (timeLimit - seconds());
-    if (
-      share >= SKELETON_MIN_VS_FIRST_FIT * first.firstSeconds &&
-      best.result.arena > bound * (1 + ANYTIME_SKIP_GAP)
-    ) {
-      const from = performance.now();
-      const skeleton = skeletonStart(problem, { bound, deadline: from + share * 1000 });
-      details.skeleton = {
-        arena: skeleton?.arena,
-        buffers: skeleton?.skeleton,
-        seconds: (performance.now() - from) / 1000,
-      };
-      if (skeleton !== undefined && skeleton.arena < best.result.arena) {
-        best = {
-          name: "skeleton",
-          result: { ...best.result, offsets: skeleton.offsets, arena: skeleton.arena },
-        };
-        details.start = "skeleton";
-      }
-    }
+    best = withSkeletonStart(problem, best, details, {
+      bound,
+      share: SKELETON_SHARE * (timeLimit - seconds()),
+      firstSeconds: first.firstSeconds,
+    });
     const improved = improveLarge(problem, best.result, {
       bound,
       capacity,
@@ -370,6 +349,41 @@ export async function placeBest(
     boundMethod: ilpBound > lower ? ilp.boundMethod : lowerMethod,
     seconds: seconds(),
     details: { ...details, ilp: ilp.details },
+  };
+}
+
+/**
+ * The skeleton start (improve/skeleton_start.ts) in place of `best` when it
+ * is lower; noted in `details`. Tried when `share` (seconds) is worth its
+ * first try — packing a thousand buffers and placing the rest around them,
+ * a few greedy placements' worth — unless a start is already as near the
+ * bound as the skyline needs to be skipped: there the repacking closes the
+ * rest sooner (llm 60,000, seed 1: at the bound in 3.9 s, 7.8 s after a
+ * skeleton stage that did not win).
+ */
+function withSkeletonStart(
+  problem: PlacementProblem,
+  best: { name: string; result: PlaceResult },
+  details: Record<string, unknown>,
+  at: { bound: number; share: number; firstSeconds: number },
+): { name: string; result: PlaceResult } {
+  const { bound, share } = at;
+  if (
+    share < SKELETON_MIN_VS_FIRST_FIT * at.firstSeconds ||
+    best.result.arena <= bound * (1 + ANYTIME_SKIP_GAP)
+  ) return best;
+  const from = performance.now();
+  const skeleton = skeletonStart(problem, { bound, deadline: from + share * 1000 });
+  details.skeleton = {
+    arena: skeleton?.arena,
+    buffers: skeleton?.skeleton,
+    seconds: (performance.now() - from) / 1000,
+  };
+  if (skeleton === undefined || skeleton.arena >= best.result.arena) return best;
+  details.start = "skeleton";
+  return {
+    name: "skeleton",
+    result: { ...best.result, offsets: skeleton.offsets, arena: skeleton.arena },
   };
 }
 

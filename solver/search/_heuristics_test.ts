@@ -3,6 +3,7 @@ import { splitComponents } from "./_components.ts";
 import { staircase } from "./_fixtures.ts";
 import {
   candidateOrder,
+  DistinctHeuristics,
   distinctHeuristics,
   HEURISTICS,
   jitteredHeuristic,
@@ -69,6 +70,19 @@ Deno.test("distinctHeuristics drops runs that would repeat another node for node
   // With room to spare the "tightest" rule counts again.
   const loose = distinctHeuristics(part, { capacity: 7, alignment: 1 });
   assert.ok(loose.some((h) => h.section === "tightest"));
+});
+
+Deno.test("DistinctHeuristics: asked for out of order, the same list as found all at once", () => {
+  const [part] = splitComponents(staircase());
+  for (const capacity of [6, 7]) {
+    const all = distinctHeuristics(part, { capacity, alignment: 1 });
+    const lazy = new DistinctHeuristics(part, { capacity, alignment: 1 });
+    // The last first, then from the start, then past the end.
+    assert.equal(lazy.at(all.length - 1), all.at(-1));
+    assert.deepEqual(all.map((_, i) => lazy.at(i)), all);
+    assert.equal(lazy.at(all.length), undefined);
+    assert.equal(lazy.length, all.length);
+  }
 });
 
 Deno.test("jittered heuristics differ from seed to seed but are reproducible", () => {

@@ -13,7 +13,7 @@
 import type { Component } from "./_components.ts";
 import { FailureTable } from "./_failure_table.ts";
 import {
-  distinctHeuristics,
+  DistinctHeuristics,
   type Heuristic,
   HEURISTICS,
   jitteredHeuristic,
@@ -135,9 +135,10 @@ export class PartPortfolio {
   #i = 0;
   #best: Float64Array | undefined;
   #bestCount = -1;
-  // The first run alone settles most parts: the rest is set up only when it does not.
-  #mirror: Component | undefined;
-  #fixed: Heuristic[] = [HEURISTICS[0]];
+  // The first run alone settles most parts: the rest is set up only when it
+  // does not, and then only as far as the runs reach it (the mirror when a
+  // run on it comes, each fixed heuristic's order when its run comes).
+  #grown: Grown | undefined;
   // Runs left to a helper on the second core: after each of its own, this
   // portfolio skips one (the helper takes those).
   #stride = 1;
@@ -166,14 +167,18 @@ export class PartPortfolio {
 
   /** From the second run on: the mirror, and every fixed heuristic, not just the first. */
   #grow(): void {
-    this.#mirror = mirrored(this.#comp);
-    this.#fixed = distinctHeuristics(this.#comp, this.#options);
+    const comp = this.#comp;
+    let mirror: Component | undefined;
+    this.#grown = {
+      mirror: () => mirror ??= mirrored(comp),
+      fixed: new DistinctHeuristics(comp, this.#options),
+    };
   }
 
   /** Moves past the runs of the sequence that do not exist (ends of rounds). */
   #settlePosition(): void {
     while (
-      runOf(this.#comp, this.#mirror, this.#fixed, this.#round, this.#i) === undefined
+      runOf(this.#comp, this.#grown, this.#round, this.#i) === undefined
     ) {
       this.#round++;
       this.#i = 0;
@@ -239,7 +244,7 @@ export class PartPortfolio {
     const comp = this.#comp, options = this.#options;
     for (let done = 0; done < maxRuns;) {
       this.#settlePosition();
-      const run = runOf(comp, this.#mirror, this.#fixed, this.#round, this.#i)!;
+      const run = runOf(comp, this.#grown, this.#round, this.#i)!;
       this.#i++;
       const [heuristic, part] = run;
       const r: ComponentSearchResult = searchComponent(part, {
@@ -264,7 +269,7 @@ export class PartPortfolio {
       this.#nodes += r.nodes;
       this.#runs++;
       done++;
-      if (this.#runs === 1 && this.#mirror === undefined) this.#grow();
+      if (this.#runs === 1 && this.#grown === undefined) this.#grow();
       const nodes = this.#nodes, runs = this.#runs;
       if (r.outcome === "found" || r.outcome === "infeasible") {
         return { outcome: r.outcome, offsets: r.offsets, nodes, runs };
@@ -314,22 +319,31 @@ const JITTERED_RUNS = 4;
 /**
  * Run `i` of a round: each distinct fixed heuristic on the part, then each on
  * its mirror, then fresh randomised ones (alternately on each); undefined past
- * the last. Before the mirror exists (the very first run) only the first.
+ * the last. Before the portfolio has grown (the very first run) only the first.
  * Heuristics before mirrors: on the fixtures another order found the fit in
  * fewer nodes more often than the same order backwards in time.
  */
 function runOf(
   comp: Component,
-  mirror: Component | undefined,
-  fixed: Heuristic[],
+  grown: Grown | undefined,
   round: number,
   i: number,
 ): [Heuristic, Component] | undefined {
-  if (mirror === undefined) return i === 0 ? [fixed[0], comp] : undefined;
-  if (i < 2 * fixed.length) return [fixed[i % fixed.length], i < fixed.length ? comp : mirror];
-  const k = i - 2 * fixed.length;
+  if (grown === undefined) return i === 0 ? [HEURISTICS[0], comp] : undefined;
+  const { fixed } = grown;
+  const h = fixed.at(i);
+  if (h !== undefined) return [h, comp];
+  const f = fixed.length;
+  if (i < 2 * f) return [fixed.at(i - f)!, grown.mirror()];
+  const k = i - 2 * f;
   if (k >= JITTERED_RUNS) return undefined;
-  return [jitteredHeuristic(round * JITTERED_RUNS + k), k % 2 === 0 ? comp : mirror];
+  return [jitteredHeuristic(round * JITTERED_RUNS + k), k % 2 === 0 ? comp : grown.mirror()];
+}
+
+/** What a portfolio sets up from its second run on, each piece when first asked for. */
+interface Grown {
+  mirror: () => Component;
+  fixed: DistinctHeuristics;
 }
 
 /**
