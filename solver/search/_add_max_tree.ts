@@ -1,7 +1,7 @@
 /**
- * Range add and range maximum over positions `[0, size)`, both in O(log size):
- * the release bound adds each buffer's footprint over its sections and asks
- * whether any of them now holds too much. Looping over the sections costs the
+ * Range add, answering the range's maximum after it, over positions
+ * `[0, size)` in O(log size): the release bound adds each buffer's footprint
+ * over its sections and asks whether any of them now holds too much. Looping over the sections costs the
  * buffer's width, which on long-lived buffers (whole forward-to-backward
  * activations) is hundreds of sections.
  *
@@ -13,22 +13,20 @@
  */
 
 /**
- * Range add, range max; every position starts at 0.
+ * Range add with the range's maximum after it (adding 0 reads it); every
+ * position starts at 0.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * const t = new AddMaxTree(8);
  * assert.equal(t.size, 8);
- * t.add(0, 5, 3);
- * t.add(4, 8, 2);
- * assert.equal(t.max(0, 4), 3);
- * assert.equal(t.max(4, 5), 5);
- * assert.equal(t.max(5, 8), 2);
- * assert.equal(t.addMax(3, 6, 1), 6); // 3 + 2 + 1 at position 4
- * assert.equal(t.max(5, 8), 3);
+ * assert.equal(t.addMax(0, 5, 3), 3);
+ * assert.equal(t.addMax(4, 8, 2), 5); // 3 + 2 at position 4
+ * assert.equal(t.addMax(3, 6, 1), 6);
+ * assert.equal(t.addMax(5, 8, 0), 3);
  * t.clear();
- * assert.equal(t.max(0, 8), 0);
+ * assert.equal(t.addMax(0, 8, 0), 0);
  * ```
  */
 export class AddMaxTree {
@@ -63,33 +61,9 @@ export class AddMaxTree {
     this.#d.fill(0);
   }
 
-  /** Adds `v` to every position of `[from, end)`. */
-  add(from: number, end: number, v: number): void {
-    const t = this.#t, d = this.#d, n = this.#n;
-    let l = from + n, r = end + n;
-    const l0 = l, r0 = r - 1;
-    while (l < r) {
-      if (l & 1) {
-        t[l] += v;
-        if (l < n) d[l] += v;
-        l++;
-      }
-      if (r & 1) {
-        r--;
-        t[r] += v;
-        if (r < n) d[r] += v;
-      }
-      l >>= 1;
-      r >>= 1;
-    }
-    this.#rebuild(l0);
-    this.#rebuild(r0);
-  }
-
   /**
    * Adds `v` to every position of `[from, end)` (non-empty) and returns
-   * their largest value after it: what `add` then `max` over the same range
-   * return, in one pass instead of two. The pending additions above the
+   * their largest value after it, in one pass. The pending additions above the
    * range's two ends are pushed down first; every node of the range's
    * decomposition hangs below one of those two paths, so its value is then
    * its true maximum.
@@ -119,28 +93,6 @@ export class AddMaxTree {
     }
     this.#rebuild(l0);
     this.#rebuild(r0);
-    return m;
-  }
-
-  /** The largest value over `[from, end)` (non-empty). */
-  max(from: number, end: number): number {
-    const t = this.#t, n = this.#n;
-    let l = from + n, r = end + n;
-    this.#push(l);
-    this.#push(r - 1);
-    let m = -Infinity;
-    while (l < r) {
-      if (l & 1) {
-        if (t[l] > m) m = t[l];
-        l++;
-      }
-      if (r & 1) {
-        r--;
-        if (t[r] > m) m = t[r];
-      }
-      l >>= 1;
-      r >>= 1;
-    }
     return m;
   }
 
