@@ -82,6 +82,11 @@ export function skeletonStart(
   byLife.sort((a, b) =>
     (upper[b] - lower[b]) - (upper[a] - lower[a]) || size[b] - size[a] || a - b
   );
+  // Every buffer in the order the ones outside a skeleton are placed in:
+  // sorted once, filtered for each skeleton.
+  const byStart = Array.from({ length: n }, (_, i) => i).sort((a, b) =>
+    lower[a] - lower[b] || size[b] - size[a] || a - b
+  );
   let best: SkeletonStart | undefined;
   for (const k of options.sizes ?? SKELETONS) {
     // A skeleton of most of the problem is the problem: the exact search's.
@@ -104,10 +109,10 @@ export function skeletonStart(
     );
     const inSkeleton = new Uint8Array(n);
     for (const i of ids) inSkeleton[i] = 1;
-    const rest: number[] = [];
-    for (let i = 0; i < n; i++) if (!inSkeleton[i]) rest.push(i);
-    rest.sort((a, b) => lower[a] - lower[b] || size[b] - size[a] || a - b);
-    const order = [...bySkeletonOffset.map((j) => ids[j]), ...rest];
+    const order = [
+      ...bySkeletonOffset.map((j) => ids[j]),
+      ...byStart.filter((i) => !inSkeleton[i]),
+    ];
     let placed;
     try {
       placed = placeInOrder(problem, order, "first-fit", { deadline: options.deadline });
