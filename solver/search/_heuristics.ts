@@ -142,12 +142,17 @@ function pressureOf(comp: Component): Float64Array {
 
 /**
  * The heuristics of {@linkcode HEURISTICS} that steer the search on this part
- * differently: one whose candidate order and section rule both match an
- * earlier one's would repeat its run node for node. The `fewest` and
- * `tightest` rules agree when every section holds exactly `capacity` (rounded
- * to the alignment): then no node with room left survives the room check, so
- * "least room" ties everywhere and "fewest" decides both. The `leading` rule
- * is one of its own.
+ * differently, found as they are asked for: the `i`-th computes the orders of
+ * the heuristics up to it only. One whose candidate order and section rule
+ * both match an earlier one's would repeat its run node for node. The
+ * `fewest` and `tightest` rules agree when every section holds exactly
+ * `capacity` (rounded to the alignment): then no node with room left
+ * survives the room check, so "least room" ties everywhere and "fewest"
+ * decides both. The `leading` rule is one of its own.
+ *
+ * Why lazily: a part settled by its second or third run used to sort all
+ * eight orders (and build a key string of each) first, about a tenth of such
+ * a call on 200–400 buffers.
  *
  * @example
  * ```ts
@@ -159,39 +164,12 @@ function pressureOf(comp: Component): Float64Array {
  * ] });
  * // every key orders a and b alike; at capacity 8 the one section is full:
  * // one run of the fewest rule and one of the leading rule
- * assert.equal(distinctHeuristics(part, { capacity: 8, alignment: 1 }).length, 2);
+ * const full = new DistinctHeuristics(part, { capacity: 8, alignment: 1 });
+ * assert.equal(full.at(0), HEURISTICS[0]);
+ * assert.equal(full.length, 2);
+ * assert.equal(full.at(2), undefined);
  * // with room to spare "least room" is a rule of its own
- * assert.equal(distinctHeuristics(part, { capacity: 9, alignment: 1 }).length, 3);
- * ```
- */
-export function distinctHeuristics(
-  comp: Component,
-  options: { capacity: number; alignment: number },
-): Heuristic[] {
-  const lazy = new DistinctHeuristics(comp, options);
-  const out: Heuristic[] = [];
-  for (let i = 0; i < lazy.length; i++) out.push(lazy.at(i)!);
-  return out;
-}
-
-/**
- * {@linkcode distinctHeuristics}, found as they are asked for: the `i`-th
- * computes the orders of the heuristics up to it only. Why: a part settled
- * by its second or third run used to sort all eight orders (and build a key
- * string of each) first, about a tenth of such a call on 200–400 buffers.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { splitComponents } from "./_components.ts";
- * const [part] = splitComponents({ buffers: [
- *   { id: "a", lower: 0, upper: 2, size: 4 },
- *   { id: "b", lower: 0, upper: 2, size: 4 },
- * ] });
- * const lazy = new DistinctHeuristics(part, { capacity: 8, alignment: 1 });
- * assert.equal(lazy.at(0), HEURISTICS[0]);
- * assert.equal(lazy.length, 2);
- * assert.equal(lazy.at(2), undefined);
+ * assert.equal(new DistinctHeuristics(part, { capacity: 9, alignment: 1 }).length, 3);
  * ```
  */
 export class DistinctHeuristics {
