@@ -9,10 +9,9 @@
  * @module
  */
 import type { IndexedGraph } from "./indexed_graph.ts";
-import { scanPlainMinimalloc } from "./minimalloc_scan.ts";
-import { columnarProblem } from "./problem_columns.ts";
+import { scannedProblem } from "./minimalloc_scan.ts";
 import type { ResolvedPlan } from "./plan.ts";
-import { readBytes, readJson } from "./read_input.ts";
+import { readBytes, readJson, utf8Text } from "./read_input.ts";
 import type { PlacementProblem, Plan } from "./types.ts";
 
 /**
@@ -80,8 +79,8 @@ export async function loadMinimallocCsv(file: string): Promise<PlacementProblem>
   const bytes = await readBytes(file);
   // The quick reading first; the general one (and its CSV parser) is loaded
   // only for a file it refuses: quotes, a bad row, a repeated id.
-  const plain = scanPlainMinimalloc(bytes);
-  if (plain) return columnarProblem(plain);
-  const { parseMinimallocBytes } = await import("./minimalloc_csv.ts");
-  return parseMinimallocBytes(bytes, file);
+  const quick = scannedProblem(bytes);
+  if (quick) return quick;
+  const { parseMinimallocCsvGeneral } = await import("./minimalloc_csv.ts");
+  return parseMinimallocCsvGeneral(utf8Text(bytes, file), file);
 }

@@ -6,8 +6,7 @@
  */
 import { parse } from "npm:csv-parse@6.2.1/sync";
 import { stringify } from "npm:csv-stringify@6.9.0/sync";
-import { scanPlainMinimalloc } from "./minimalloc_scan.ts";
-import { columnarProblem } from "./problem_columns.ts";
+import { scannedProblem } from "./minimalloc_scan.ts";
 import { InputError, ProblemCollector } from "./input_error.ts";
 import { utf8Text } from "./read_input.ts";
 import type { Buffer, PlacementProblem } from "./types.ts";
@@ -28,12 +27,9 @@ const NEEDS_QUOTES = /[",\r\n]|^$/;
  * ```
  */
 export function parseMinimallocCsv(text: string, file: string): PlacementProblem {
-  const plain = scanPlainMinimalloc(text);
-  // Its buffer objects are built only if asked for (see problem_columns.ts).
-  if (plain) return columnarProblem(plain);
-  // Anything else, a bad row or a repeated id included: the general reading,
-  // which names each problem.
-  return parseMinimallocCsvGeneral(text, file);
+  // Anything the quick reading refuses, a bad row or a repeated id included:
+  // the general reading, which names each problem.
+  return scannedProblem(text) ?? parseMinimallocCsvGeneral(text, file);
 }
 
 /**
@@ -49,9 +45,7 @@ export function parseMinimallocCsv(text: string, file: string): PlacementProblem
  * ```
  */
 export function parseMinimallocBytes(bytes: Uint8Array, file: string): PlacementProblem {
-  const plain = scanPlainMinimalloc(bytes);
-  if (plain) return columnarProblem(plain);
-  return parseMinimallocCsvGeneral(utf8Text(bytes, file), file);
+  return scannedProblem(bytes) ?? parseMinimallocCsvGeneral(utf8Text(bytes, file), file);
 }
 
 /**

@@ -24,7 +24,8 @@
  * @module
  */
 import { firstRepeatedRange } from "./distinct_ranges.ts";
-import type { ProblemColumns } from "./problem_columns.ts";
+import { columnarProblem, type ProblemColumns } from "./problem_columns.ts";
+import type { PlacementProblem } from "./types.ts";
 
 const COMMA = 44, LF = 10, CR = 13, ZERO = 48, NINE = 57, QUOTE = 34, SPACE = 32, TAB = 9;
 
@@ -126,6 +127,24 @@ export function scanPlainMinimalloc(input: string | Uint8Array): ProblemColumns 
   const distinct = numbered.distinct();
   if (distinct !== undefined) return distinct ? columns : undefined;
   return firstRepeatedRange(text, columns.idStart, columns.idEnd) < 0 ? columns : undefined;
+}
+
+/**
+ * The problem {@linkcode scanPlainMinimalloc} reads from `input`, with its
+ * buffer objects built only if asked for (problem_columns.ts); undefined
+ * when the quick reading refuses the input (the general reader then names
+ * what is wrong, or reads what it does not take: quotes inside ids, …).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(scannedProblem("id,lower,upper,size\nb1,0,3,4\n")!.buffers[0].size, 4);
+ * assert.equal(scannedProblem("id,lower,upper,size\nb1,3,3,4\n"), undefined);
+ * ```
+ */
+export function scannedProblem(input: string | Uint8Array): PlacementProblem | undefined {
+  const plain = scanPlainMinimalloc(input);
+  return plain && columnarProblem(plain);
 }
 
 /** The rows read so far, in typed arrays as long as the most rows there can be. */
