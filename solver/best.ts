@@ -97,14 +97,19 @@ const ANYTIME_SKIP_GAP = 0.001;
 const ANYTIME_MIN_VS_FIRST_FIT = 5;
 
 /**
- * Share of the time left after the start placers that the skeleton start
- * (improve/skeleton_start.ts) may take on a large problem, and how many
- * first-fit placements' time that share must hold for it to be tried: its
- * first skeleton's search and the placement of the rest around it took
- * 2–30 first fits at 20,000–60,000 buffers (0.06–1.7 s of a 20 s limit),
- * and it stops at its deadline whatever it reached.
+ * Share of the time left after the plain start placers that the skeleton
+ * start (improve/skeleton_start.ts) may take on a large problem, before the
+ * skyline's, and how many times the first start's seconds that share must
+ * hold for it to be tried. Its first skeleton (a thousand buffers searched,
+ * the rest placed around them) took 0.1–0.5 s at 20,000–60,000 buffers, 3–10
+ * first fits' time once compiled; the first fit, timed on its first call,
+ * takes 2–3 times longer than later ones. It stops at its deadline whatever
+ * it reached, and is kept only when lower. At 20 it needed a 10 s limit on
+ * this machine, and the fenced `compiler` 60,000 (seed 101) stayed 4.8–5.2%
+ * above peak live at 5 and 10 s; at 5 and before the skyline it ends 0.04%
+ * above at both.
  */
-const SKELETON_SHARE = 0.15, SKELETON_MIN_VS_FIRST_FIT = 20;
+const SKELETON_SHARE = 0.15, SKELETON_MIN_VS_FIRST_FIT = 5;
 
 /** Above this many buffers `best` stops after its start placers. */
 export const EXACT_MAX_BUFFERS = 5000;
@@ -117,8 +122,9 @@ export const EXACT_MAX_BUFFERS = 5000;
  * ({@linkcode costVsFirstFit}) still fits, and with a deadline at the limit,
  * past which it throws PlacementDeadline and is skipped. Anytime placers
  * (`Placer.anytime`: the skyline) come last, each with a deadline
- * {@linkcode ANYTIME_SHARE} of the time left. Stops at the bound. Ties go to
- * the earlier placer of `start`.
+ * {@linkcode ANYTIME_SHARE} of the time left; a start of another kind
+ * (`limits.beforeAnytime`: `best`'s skeleton start) comes between the two.
+ * Stops at the bound. Ties go to the earlier placer of `start`.
  *
  * @example
  * ```ts
@@ -138,11 +144,25 @@ export async function startWithin(
   problem: PlacementProblem,
   start: readonly Placer[],
   options: PlaceOptions,
-  limits: { bound: number; t0: number; timeLimit: number },
+  limits: {
+    bound: number;
+    t0: number;
+    timeLimit: number;
+    /**
+     * Called after the plain start placers, before the anytime ones, with the
+     * best start so far and the first one's seconds: a start of another kind
+     * it returns (by its own name) competes with theirs.
+     */
+    beforeAnytime?: (
+      best: { name: string; result: PlaceResult },
+      firstSeconds: number,
+    ) => { name: string; result: PlaceResult } | undefined;
+  },
 ): Promise<
   {
     name: string;
     result: PlaceResult;
+    /** Arenas of the start placers that ran (not of a `beforeAnytime` start). */
     arenas: Record<string, number>;
     skipped: string[];
     /** Seconds the first (cheapest) start placer took. */
@@ -185,6 +205,14 @@ export async function startWithin(
       skipped.push(placer.name);
     }
   }
+  const names = start.map((p) => p.name);
+  if (limits.beforeAnytime !== undefined && !atBound()) {
+    const other = limits.beforeAnytime(bestIn(results, names), cost);
+    if (other !== undefined) {
+      results.set(other.name, other.result);
+      names.push(other.name);
+    }
+  }
   // Anytime placers last, each with a share of the time left (no estimate:
   // the skyline's time follows the pairs of buffers that meet, and which
   // order is dear differs from problem to problem), when that share is worth
@@ -204,14 +232,25 @@ export async function startWithin(
     results.set(placer.name, await placer.place(problem, anytime));
   }
   const arenas: Record<string, number> = {};
-  let best: { name: string; result: PlaceResult } | undefined;
   for (const placer of start) {
     const result = results.get(placer.name);
-    if (result === undefined) continue;
-    arenas[placer.name] = result.arena;
-    if (!best || result.arena < best.result.arena) best = { name: placer.name, result };
+    if (result !== undefined) arenas[placer.name] = result.arena;
   }
-  return { ...best!, arenas, skipped, firstSeconds: cost };
+  return { ...bestIn(results, names), arenas, skipped, firstSeconds: cost };
+}
+
+/** The lowest of `results`, ties to the earliest in `names`. */
+function bestIn(
+  results: Map<string, PlaceResult>,
+  names: readonly string[],
+): { name: string; result: PlaceResult } {
+  let best: { name: string; result: PlaceResult } | undefined;
+  for (const name of names) {
+    const result = results.get(name);
+    if (result === undefined) continue;
+    if (!best || result.arena < best.result.arena) best = { name, result };
+  }
+  return best!;
 }
 
 /**
@@ -240,26 +279,33 @@ export async function placeBest(
   const bound = problemPeakLive(problem);
   const capacity = options.capacity ?? problem.capacity;
   const seconds = () => (performance.now() - t0) / 1000;
+  const details: Record<string, unknown> = {};
+  const large = bufferCount(problem) > EXACT_MAX_BUFFERS;
   const first = await startWithin(problem, start, { ...options, peakLive: bound }, {
     bound,
     t0,
     timeLimit,
+    // Before the skyline, which a short limit cuts short far above its full
+    // descent, while the skeleton's first try takes a few first fits.
+    beforeAnytime: large
+      ? (best, firstSeconds) =>
+        skeletonStartIn(problem, best, details, {
+          bound,
+          share: SKELETON_SHARE * (timeLimit - seconds()),
+          firstSeconds,
+        })
+      : undefined,
   });
   const greedy = first.arenas;
   let best: { name: string; result: PlaceResult } = first;
-  const details: Record<string, unknown> = { greedy, start: best.name };
+  Object.assign(details, { greedy, start: best.name });
   if (first.skipped.length > 0) details.skippedForTime = first.skipped;
   if (capacity !== undefined) details.capacity = capacity;
   // Past a few thousand buffers the search and the ILP cannot finish, and
   // even setting them up (greedy-size inside the search, the ILP's model)
   // overruns short limits: the best start placement, repacked at its peak
   // until the limit, is the answer.
-  if (bufferCount(problem) > EXACT_MAX_BUFFERS && best.result.arena > bound) {
-    best = withSkeletonStart(problem, best, details, {
-      bound,
-      share: SKELETON_SHARE * (timeLimit - seconds()),
-      firstSeconds: first.firstSeconds,
-    });
+  if (large && best.result.arena > bound) {
     const improved = improveLarge(problem, best.result, {
       bound,
       capacity,
@@ -353,25 +399,25 @@ export async function placeBest(
 }
 
 /**
- * The skeleton start (improve/skeleton_start.ts) in place of `best` when it
- * is lower; noted in `details`. Tried when `share` (seconds) is worth its
+ * The skeleton start (improve/skeleton_start.ts) when it is lower than
+ * `best`, else undefined; tried or not, noted in `details`. Tried when `share` (seconds) is worth its
  * first try — packing a thousand buffers and placing the rest around them,
  * a few greedy placements' worth — unless a start is already as near the
  * bound as the skyline needs to be skipped: there the repacking closes the
  * rest sooner (llm 60,000, seed 1: at the bound in 3.9 s, 7.8 s after a
  * skeleton stage that did not win).
  */
-function withSkeletonStart(
+function skeletonStartIn(
   problem: PlacementProblem,
   best: { name: string; result: PlaceResult },
   details: Record<string, unknown>,
   at: { bound: number; share: number; firstSeconds: number },
-): { name: string; result: PlaceResult } {
+): { name: string; result: PlaceResult } | undefined {
   const { bound, share } = at;
   if (
     share < SKELETON_MIN_VS_FIRST_FIT * at.firstSeconds ||
     best.result.arena <= bound * (1 + ANYTIME_SKIP_GAP)
-  ) return best;
+  ) return undefined;
   const from = performance.now();
   const skeleton = skeletonStart(problem, { bound, deadline: from + share * 1000 });
   details.skeleton = {
@@ -379,8 +425,7 @@ function withSkeletonStart(
     buffers: skeleton?.skeleton,
     seconds: (performance.now() - from) / 1000,
   };
-  if (skeleton === undefined || skeleton.arena >= best.result.arena) return best;
-  details.start = "skeleton";
+  if (skeleton === undefined || skeleton.arena >= best.result.arena) return undefined;
   return {
     name: "skeleton",
     result: { ...best.result, offsets: skeleton.offsets, arena: skeleton.arena },

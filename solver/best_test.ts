@@ -185,3 +185,54 @@ Deno.test("startWithin: no anytime placer once a start is within 0.1% of the bou
   await startWithin(problem, start, {}, { bound: 10000, t0: performance.now(), timeLimit: 100 });
   assert.deepEqual(ran, ["greedy-size", "skyline"]);
 });
+
+Deno.test("startWithin: a start of another kind (beforeAnytime) comes between the plain placers and the anytime ones", async () => {
+  const problem = {
+    buffers: Array.from(
+      { length: 10 },
+      (_, i) => ({ id: `b${i}`, lower: i, upper: i + 1, size: 1 }),
+    ),
+  };
+  const ran: string[] = [];
+  const result = (arena: number) => ({
+    offsets: new Float64Array(10),
+    arena,
+    status: "feasible" as const,
+    seconds: 0,
+  });
+  const stub = (name: string, anytime: boolean, arena: number): Placer => ({
+    name,
+    description: "records its turn",
+    anytime,
+    place: () => {
+      ran.push(name);
+      return Promise.resolve(result(arena));
+    },
+  });
+  const start = [stub("greedy-size", false, 10500), stub("skyline", true, 10400)];
+  const seen: string[] = [];
+  const r = await startWithin(problem, start, {}, {
+    bound: 10000,
+    t0: performance.now(),
+    timeLimit: 100,
+    beforeAnytime: (best) => {
+      ran.push("other");
+      seen.push(best.name);
+      return { name: "other", result: result(10300) };
+    },
+  });
+  assert.deepEqual(ran, ["greedy-size", "other", "skyline"]);
+  assert.deepEqual(seen, ["greedy-size"]); // handed the best start so far
+  assert.equal(r.name, "other"); // lowest of the three
+  assert.deepEqual(r.arenas, { "greedy-size": 10500, skyline: 10400 }); // the start placers'
+  assert.equal(r.result.arena, 10300);
+  // Within 0.1% of the bound, its start spares the anytime placer.
+  ran.length = 0;
+  await startWithin(problem, start, {}, {
+    bound: 10000,
+    t0: performance.now(),
+    timeLimit: 100,
+    beforeAnytime: () => ({ name: "other", result: result(10005) }),
+  });
+  assert.deepEqual(ran, ["greedy-size"]);
+});
