@@ -111,6 +111,16 @@ const ANYTIME_MIN_VS_FIRST_FIT = 5;
  */
 const SKELETON_SHARE = 0.15, SKELETON_MIN_VS_FIRST_FIT = 5;
 
+/**
+ * How far above peak live the best start must be for the skeleton start to
+ * be tried. Below, the repacking closes the rest: on `compiler` 60,000
+ * (development seeds 101–110) the skeleton won only where the starts were
+ * 5.2% above (seed 101, a fenced stack); tried on starts 0.04–0.5% above, it
+ * never won and its share of a 5 s limit cost up to 0.05% at the end
+ * (seed 107: 1.00226 → 1.00276).
+ */
+const SKELETON_MIN_GAP = 0.01;
+
 /** Above this many buffers `best` stops after its start placers. */
 export const EXACT_MAX_BUFFERS = 5000;
 
@@ -402,8 +412,8 @@ export async function placeBest(
  * The skeleton start (improve/skeleton_start.ts) when it is lower than
  * `best`, else undefined; tried or not, noted in `details`. Tried when `share` (seconds) is worth its
  * first try — packing a thousand buffers and placing the rest around them,
- * a few greedy placements' worth — unless a start is already as near the
- * bound as the skyline needs to be skipped: there the repacking closes the
+ * a few greedy placements' worth — unless a start is already within
+ * {@linkcode SKELETON_MIN_GAP} of the bound: there the repacking closes the
  * rest sooner (llm 60,000, seed 1: at the bound in 3.9 s, 7.8 s after a
  * skeleton stage that did not win).
  */
@@ -416,7 +426,7 @@ function skeletonStartIn(
   const { bound, share } = at;
   if (
     share < SKELETON_MIN_VS_FIRST_FIT * at.firstSeconds ||
-    best.result.arena <= bound * (1 + ANYTIME_SKIP_GAP)
+    best.result.arena < bound * (1 + SKELETON_MIN_GAP)
   ) return undefined;
   const from = performance.now();
   const skeleton = skeletonStart(problem, { bound, deadline: from + share * 1000 });
