@@ -115,6 +115,15 @@ const ANYTIME_MIN_VS_FIRST_FIT = 5;
 const SKELETON_SHARE = 0.25, SKELETON_MIN_VS_FIRST_FIT = 5;
 
 /**
+ * Seconds the skeleton start's share must hold whatever the first fit took:
+ * its first skeleton's search costs about the same on 20,000 buffers as on
+ * 60,000 (0.1–0.5 s). With 5 first fits alone, a 1 s limit on 20,000 `tight`
+ * or `random` buffers (development seeds 102–104) gave it a quarter of the
+ * time before the skyline, and ended up to 0.2 above peak live higher.
+ */
+const SKELETON_MIN_SECONDS = 0.5;
+
+/**
  * How far above peak live the best start must be for the skeleton start to
  * be tried. Below, the repacking closes the rest: on `compiler` 60,000
  * (development seeds 101–110) the skeleton won only where the starts were
@@ -428,7 +437,7 @@ function skeletonStartIn(
 ): { name: string; result: PlaceResult } | undefined {
   const { bound, share } = at;
   if (
-    share < SKELETON_MIN_VS_FIRST_FIT * at.firstSeconds ||
+    share < Math.max(SKELETON_MIN_SECONDS, SKELETON_MIN_VS_FIRST_FIT * at.firstSeconds) ||
     best.result.arena < bound * (1 + SKELETON_MIN_GAP)
   ) return undefined;
   const from = performance.now();
