@@ -612,12 +612,13 @@ class CanonicalSearch {
         if (ranges !== undefined) ranges.flush(low, lo, hi);
         return false;
       }
+      // A buffer that can start at x, the lowest any can, is counted instead:
+      // where the count is positive the lowest reachable start is x.
       if (f === x) {
         count[fs]++;
         count[es]--;
         atX[nAtX++] = b;
-      }
-      if (ranges !== undefined) ranges.add(fs, es, f, low);
+      } else if (ranges !== undefined) ranges.add(fs, es, f, low);
       else for (let s = fs; s < es; s++) if (f < low[s]) low[s] = f;
       if (wells > 0) {
         const w = well[fs];
@@ -642,9 +643,9 @@ class CanonicalSearch {
     let pick = -1, pickRoom = Infinity, pickCount = 0;
     for (let s = lo; s < hi; s++) {
       if (rem[s] === 0) continue;
-      const room = capFp - low[s] - rem[s];
-      if (room < 0) return false;
       const c = count[s];
+      const room = capFp - (c > 0 ? x : low[s]) - rem[s];
+      if (room < 0) return false;
       if (
         c > 0 &&
         (pick < 0 ||
