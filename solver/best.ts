@@ -102,24 +102,22 @@ const ANYTIME_MIN_VS_FIRST_FIT = 5;
  * skyline's, and how many times the first start's seconds that share must
  * hold for it to be tried. Its first skeleton (a thousand buffers searched,
  * the rest placed around them) took 0.1–0.5 s at 20,000–60,000 buffers, 3–10
- * first fits' time once compiled; the first fit, timed on its first call,
- * takes 2–3 times longer than later ones. It stops at its deadline whatever
- * it reached, and is kept only when lower. At 20 times, with 15%, after
- * the skyline, it needed a 10 s limit on this machine, and the fenced
- * `compiler` 60,000 (seed 101) stayed 4.8–5.2% above peak live at 5 and
- * 10 s; at 5 times, before the skyline, it ends 0.04% above at 10 s, and at
- * 5 s with a quarter of the time (3 of 3 runs; 1 of 2 with 15%). It is tried
- * only on starts {@linkcode SKELETON_MIN_GAP} above the bound, where the
- * repacking alone has not closed such gaps.
+ * first fits once compiled (the first fit is timed on its first call, 2–3
+ * times slower). It stops at its deadline whatever it reached and is kept
+ * only when lower. With 15% of what the skyline left and 20 first fits, it
+ * needed a 10 s limit on this machine: the fenced `compiler` 60,000 (seed
+ * 101) stayed 4.8–5.2% above peak live at 5 and 10 s. As here it ends 0.04%
+ * above at 10 s, and 0.04–0.08% at 5 s (3 of 3 runs; 1 of 2 with 15%).
  */
 const SKELETON_SHARE = 0.25, SKELETON_MIN_VS_FIRST_FIT = 5;
 
 /**
  * Seconds the skeleton start's share must hold whatever the first fit took:
  * its first skeleton's search costs about the same on 20,000 buffers as on
- * 60,000 (0.1–0.5 s). With 5 first fits alone, a 1 s limit on 20,000 `tight`
- * or `random` buffers (development seeds 102–104) gave it a quarter of the
- * time before the skyline, and ended up to 0.2 above peak live higher.
+ * 60,000 (0.1–0.5 s). With 5 first fits alone it was tried at a 1 s limit on
+ * 20,000 `tight` and `random` buffers (development seeds 102–104), taking a
+ * quarter of the time from the skyline: tight 103 ended 1.431 of peak live
+ * instead of 1.235.
  */
 const SKELETON_MIN_SECONDS = 0.5;
 
@@ -421,10 +419,33 @@ export async function placeBest(
 }
 
 /**
+ * Whether `best` tries the skeleton start: its `share` (seconds) holds
+ * {@linkcode SKELETON_MIN_SECONDS} and {@linkcode SKELETON_MIN_VS_FIRST_FIT}
+ * times the first start's seconds, and the best start's `arena` is at least
+ * {@linkcode SKELETON_MIN_GAP} above the `bound`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const at = { share: 1, firstSeconds: 0.05, bound: 100, arena: 105 };
+ * assert.equal(skeletonWorthTrying(at), true);
+ * assert.equal(skeletonWorthTrying({ ...at, arena: 100.5 }), false); // within 1%: the repacking's
+ * assert.equal(skeletonWorthTrying({ ...at, share: 0.4 }), false); // under half a second
+ * assert.equal(skeletonWorthTrying({ ...at, firstSeconds: 0.3 }), false); // under 5 first fits
+ * ```
+ */
+export function skeletonWorthTrying(
+  at: { share: number; firstSeconds: number; bound: number; arena: number },
+): boolean {
+  return at.share >= Math.max(SKELETON_MIN_SECONDS, SKELETON_MIN_VS_FIRST_FIT * at.firstSeconds) &&
+    at.arena >= at.bound * (1 + SKELETON_MIN_GAP);
+}
+
+/**
  * The skeleton start (improve/skeleton_start.ts) when it is lower than
- * `best`, else undefined; tried or not, noted in `details`. Tried when `share` (seconds) is worth its
- * first try — packing a thousand buffers and placing the rest around them,
- * a few greedy placements' worth — unless a start is already within
+ * `best`, else undefined; noted in `details` when tried. Tried when `share`
+ * (seconds) is worth its first try (packing a thousand buffers and placing
+ * the rest around them), unless a start is already within
  * {@linkcode SKELETON_MIN_GAP} of the bound: there the repacking closes the
  * rest sooner (llm 60,000, seed 1: at the bound in 3.9 s, 7.8 s after a
  * skeleton stage that did not win).
@@ -436,10 +457,7 @@ function skeletonStartIn(
   at: { bound: number; share: number; firstSeconds: number },
 ): { name: string; result: PlaceResult } | undefined {
   const { bound, share } = at;
-  if (
-    share < Math.max(SKELETON_MIN_SECONDS, SKELETON_MIN_VS_FIRST_FIT * at.firstSeconds) ||
-    best.result.arena < bound * (1 + SKELETON_MIN_GAP)
-  ) return undefined;
+  if (!skeletonWorthTrying({ ...at, arena: best.result.arena })) return undefined;
   const from = performance.now();
   const skeleton = skeletonStart(problem, { bound, deadline: from + share * 1000 });
   details.skeleton = {

@@ -6,7 +6,13 @@ import { simulate } from "../simulator/simulate.ts";
 import { randomProblem } from "../testkit/mod.ts";
 import { threeBranchGraph } from "./ilp/_test_graphs.ts";
 import { bestScheduler } from "./best_scheduler.ts";
-import { costVsFirstFit, EXACT_MAX_BUFFERS, placeBest, startWithin } from "./best.ts";
+import {
+  costVsFirstFit,
+  EXACT_MAX_BUFFERS,
+  placeBest,
+  skeletonWorthTrying,
+  startWithin,
+} from "./best.ts";
 import type { Placer } from "./types.ts";
 import { linearPlacers, PLACERS } from "./registry.ts";
 
@@ -235,4 +241,13 @@ Deno.test("startWithin: a start of another kind (beforeAnytime) comes between th
     beforeAnytime: () => ({ name: "other", result: result(10005) }),
   });
   assert.deepEqual(ran, ["greedy-size"]);
+});
+
+Deno.test("skeletonWorthTrying: each condition alone keeps the skeleton start out", () => {
+  const at = { share: 2, firstSeconds: 0.1, bound: 1000, arena: 1010 };
+  assert.equal(skeletonWorthTrying(at), true); // exactly 1% above, 5 first fits in 0.5 s of 2
+  assert.equal(skeletonWorthTrying({ ...at, arena: 1009 }), false);
+  assert.equal(skeletonWorthTrying({ ...at, share: 0.49, firstSeconds: 0.01 }), false);
+  assert.equal(skeletonWorthTrying({ ...at, firstSeconds: 0.41 }), false);
+  assert.equal(skeletonWorthTrying({ ...at, share: 0.5, firstSeconds: 0.1 }), true);
 });
