@@ -112,3 +112,24 @@ Deno.test("the registry holds the search placer, which minimises without a capac
   assert.equal(capped.details!.capacity, 6);
   assert.ok(capped.arena <= 6);
 });
+
+Deno.test("at peak live, a search its first runs did not settle makes no greedy placement on the way", () => {
+  // Greedy would fit there only if it were optimal; the later runs settle it.
+  let restarted = 0;
+  for (let seed = 1; seed <= 40; seed++) {
+    const problem = tightProblem({
+      random: seeded(seed),
+      capacity: 1024,
+      horizon: 30,
+      buffers: 60,
+    });
+    const r = placeSearch(problem, { capacity: 1024, timeLimit: 60, threads: 1 });
+    // More nodes than a first run's budget (buffers + 128): its first run failed.
+    if (r.status !== "optimal" || (r.details!.nodes as number) <= problem.buffers.length + 128) {
+      continue;
+    }
+    restarted++;
+    assert.equal(r.details!.greedyArena, undefined, `seed ${seed}`);
+  }
+  assert.ok(restarted > 0, "no problem needed a second run");
+});
