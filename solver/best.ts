@@ -185,8 +185,6 @@ export async function startWithin(
     /** Arenas of the start placers that ran (not of a `beforeAnytime` start). */
     arenas: Record<string, number>;
     skipped: string[];
-    /** Seconds the first (cheapest) start placer took. */
-    firstSeconds: number;
   }
 > {
   const { bound, t0, timeLimit } = limits;
@@ -256,7 +254,7 @@ export async function startWithin(
     const result = results.get(placer.name);
     if (result !== undefined) arenas[placer.name] = result.arena;
   }
-  return { ...bestIn(results, names), arenas, skipped, firstSeconds: cost };
+  return { ...bestIn(results, names), arenas, skipped };
 }
 
 /** The lowest of `results`, ties to the earliest in `names`. */
