@@ -13,7 +13,7 @@ import {
   skeletonWorthTrying,
   startWithin,
 } from "./best.ts";
-import type { Placer } from "./types.ts";
+import type { Placer, PlaceResult } from "./types.ts";
 import { linearPlacers, PLACERS } from "./registry.ts";
 
 const bestPlacer = PLACERS.best;
@@ -126,30 +126,54 @@ Deno.test("startWithin: above EXACT_MAX_BUFFERS the start placers run cheapest f
   assert.ok(costVsFirstFit("greedy-conflicts", n) < costVsFirstFit("greedy-size", n));
 });
 
-Deno.test("startWithin: an anytime placer runs last, with a quarter of the time left as its deadline", async () => {
-  const problem = {
+/** Ten buffers of size 1, one a step: the problem the start-order stubs below are handed. */
+function tenSteps() {
+  return {
     buffers: Array.from(
       { length: 10 },
       (_, i) => ({ id: `b${i}`, lower: i, upper: i + 1, size: 1 }),
     ),
   };
+}
+
+/** An empty placement of the ten buffers with the given arena. */
+function stubResult(arena: number): PlaceResult {
+  return { offsets: new Float64Array(10), arena, status: "feasible", seconds: 0 };
+}
+
+/**
+ * A start placer that notes its turn in `ran` (and hands `saw` the options
+ * it was called with) and returns {@linkcode stubResult} of `arena`.
+ */
+function turnStub(
+  ran: string[],
+  name: string,
+  options: { anytime: boolean; arena: number; saw?: (o: unknown) => void },
+): Placer {
+  return {
+    name,
+    description: "records its turn",
+    anytime: options.anytime,
+    place: (_p, o) => {
+      ran.push(name);
+      options.saw?.(o);
+      return Promise.resolve(stubResult(options.arena));
+    },
+  };
+}
+
+Deno.test("startWithin: an anytime placer runs last, with a quarter of the time left as its deadline", async () => {
+  const problem = tenSteps();
   const ran: string[] = [];
   let deadline = NaN;
-  const stub = (name: string, anytime: boolean): Placer => ({
-    name,
-    description: "records its turn and deadline",
-    anytime,
-    place: (_p, options) => {
-      ran.push(name);
-      if (anytime) deadline = (options as { deadline: number }).deadline;
-      return Promise.resolve({
-        offsets: new Float64Array(10),
-        arena: 2,
-        status: "feasible",
-        seconds: 0,
-      });
-    },
-  });
+  const stub = (name: string, anytime: boolean) =>
+    turnStub(ran, name, {
+      anytime,
+      arena: 2,
+      saw: (o) => {
+        if (anytime) deadline = (o as { deadline: number }).deadline;
+      },
+    });
   const start = [stub("skyline", true), stub("greedy-size", false), stub("first-fit", false)];
   const t0 = performance.now();
   await startWithin(problem, start, {}, { bound: 1, t0, timeLimit: 100 });
@@ -162,27 +186,10 @@ Deno.test("startWithin: an anytime placer runs last, with a quarter of the time 
 });
 
 Deno.test("startWithin: no anytime placer once a start is within 0.1% of the bound", async () => {
-  const problem = {
-    buffers: Array.from(
-      { length: 10 },
-      (_, i) => ({ id: `b${i}`, lower: i, upper: i + 1, size: 1 }),
-    ),
-  };
+  const problem = tenSteps();
   const ran: string[] = [];
-  const stub = (name: string, anytime: boolean, arena: number): Placer => ({
-    name,
-    description: "records its turn",
-    anytime,
-    place: () => {
-      ran.push(name);
-      return Promise.resolve({
-        offsets: new Float64Array(10),
-        arena,
-        status: "feasible",
-        seconds: 0,
-      });
-    },
-  });
+  const stub = (name: string, anytime: boolean, arena: number) =>
+    turnStub(ran, name, { anytime, arena });
   const start = [stub("greedy-size", false, 10005), stub("skyline", true, 10000)];
   await startWithin(problem, start, {}, { bound: 10000, t0: performance.now(), timeLimit: 100 });
   assert.deepEqual(ran, ["greedy-size"]); // 0.05% above: close enough
@@ -193,29 +200,12 @@ Deno.test("startWithin: no anytime placer once a start is within 0.1% of the bou
 });
 
 Deno.test("startWithin: a start of another kind (beforeAnytime) comes between the plain placers and the anytime ones", async () => {
-  const problem = {
-    buffers: Array.from(
-      { length: 10 },
-      (_, i) => ({ id: `b${i}`, lower: i, upper: i + 1, size: 1 }),
-    ),
-  };
+  const problem = tenSteps();
   const ran: string[] = [];
-  const result = (arena: number) => ({
-    offsets: new Float64Array(10),
-    arena,
-    status: "feasible" as const,
-    seconds: 0,
-  });
-  const stub = (name: string, anytime: boolean, arena: number): Placer => ({
-    name,
-    description: "records its turn",
-    anytime,
-    place: () => {
-      ran.push(name);
-      return Promise.resolve(result(arena));
-    },
-  });
-  const start = [stub("greedy-size", false, 10500), stub("skyline", true, 10400)];
+  const start = [
+    turnStub(ran, "greedy-size", { anytime: false, arena: 10500 }),
+    turnStub(ran, "skyline", { anytime: true, arena: 10400 }),
+  ];
   const seen: string[] = [];
   const r = await startWithin(problem, start, {}, {
     bound: 10000,
@@ -224,7 +214,7 @@ Deno.test("startWithin: a start of another kind (beforeAnytime) comes between th
     beforeAnytime: (best) => {
       ran.push("other");
       seen.push(best.name);
-      return { name: "other", result: result(10300) };
+      return { name: "other", result: stubResult(10300) };
     },
   });
   assert.deepEqual(ran, ["greedy-size", "other", "skyline"]);
@@ -238,7 +228,7 @@ Deno.test("startWithin: a start of another kind (beforeAnytime) comes between th
     bound: 10000,
     t0: performance.now(),
     timeLimit: 100,
-    beforeAnytime: () => ({ name: "other", result: result(10005) }),
+    beforeAnytime: () => ({ name: "other", result: stubResult(10005) }),
   });
   assert.deepEqual(ran, ["greedy-size"]);
 });
