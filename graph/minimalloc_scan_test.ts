@@ -135,6 +135,20 @@ Deno.test("scanPlainMinimalloc: reads the usual form, blank lines and either lin
   ) assert.equal(scanPlainMinimalloc(bad), undefined, JSON.stringify(bad));
 });
 
+Deno.test("scanPlainMinimalloc: sixteen digits up to 2^53 - 1, as the general reader reads them", () => {
+  const row = (upper: string, lower = "1733600000000000") =>
+    `id,lower,upper,size\nb1,${lower},${upper},4\n`;
+  const safe = row(String(Number.MAX_SAFE_INTEGER));
+  assert.deepEqual(scanned(safe), general(safe));
+  assert.equal(scanned(safe)![0].upper, Number.MAX_SAFE_INTEGER);
+  assert.equal(scanned(row("0000000000000002", "0000000000000001"))![0].upper, 2);
+  // Past it, or seventeen digits: the general reader names the problem.
+  for (const big of ["9007199254740992", "9999999999999999", "10000000000000000"]) {
+    assert.equal(scanPlainMinimalloc(row(big)), undefined, big);
+    assert.ok(general(row(big)) instanceof InputError, big);
+  }
+});
+
 Deno.test("scanPlainMinimalloc: fields whole in quotes are what they enclose", () => {
   const want = [{ id: "b,1", lower: 0, upper: 3, size: 4 }, {
     id: "c2",
