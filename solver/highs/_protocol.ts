@@ -24,8 +24,13 @@ export interface SolveRequest {
   mipStart?: Float64Array;
   /** HiGHS compiled once by the caller; the worker compiles its own when absent. */
   wasmModule?: WebAssembly.Module;
-  /** Seconds after which the worker interrupts HiGHS itself (the soft limit). */
-  softLimit: number;
+  /**
+   * When the worker interrupts HiGHS itself (the soft limit), in
+   * milliseconds since 1970 (`performance.timeOrigin + performance.now()`,
+   * the same clock in every thread), or Infinity: the worker's start-up and
+   * the model's loading count against the limit too.
+   */
+  softDeadline: number;
 }
 
 /** Worker to main thread. */
