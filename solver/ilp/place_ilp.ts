@@ -12,7 +12,8 @@ import type { PlacementProblem } from "../../graph/types.ts";
 import { solveModel } from "../highs/solve.ts";
 import { placeGreedySize } from "../placers/greedy_size.ts";
 import type { PlaceOptions, Placer, PlaceResult, PlannerStatus } from "../types.ts";
-import { countConflicts, forEachConflict } from "./_conflicts.ts";
+import { countConflicts } from "./_conflicts.ts";
+import { isValidChange } from "./_valid_change.ts";
 import { buildPlacementModel } from "./place_model.ts";
 
 /** Options of {@linkcode placeIlp}. */
@@ -207,24 +208,12 @@ class Incumbent {
     }
     // The model is exact, but offsets near 2^30 units leave HiGHS's tolerances
     // little room; a rounding slip must never be taken.
-    if (!isValidPlacement(this.#problem, offsets)) return false;
+    if (!isValidChange(this.#problem, this.offsets, offsets)) return false;
     this.offsets = offsets;
     this.arena = arena;
     this.atTop = atTop;
     return true;
   }
-}
-
-function isValidPlacement(problem: PlacementProblem, offsets: Float64Array): boolean {
-  const bs = problem.buffers, align = problem.alignment ?? 1;
-  for (let i = 0; i < bs.length; i++) {
-    const o = offsets[i];
-    if (bs[i].size > 0 && !(Number.isSafeInteger(o) && o >= 0 && o % align === 0)) return false;
-  }
-  return forEachConflict(
-    problem,
-    (i, j) => offsets[i] + bs[i].size <= offsets[j] || offsets[j] + bs[j].size <= offsets[i],
-  );
 }
 
 function topOf(problem: PlacementProblem, offsets: Float64Array): [number, number[]] {
