@@ -23,7 +23,7 @@
 import { problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 import { type LinearModel, ModelBuilder } from "../highs/model.ts";
-import { forEachConflict } from "./_conflicts.ts";
+import { forEachConflictOf } from "./_conflicts.ts";
 
 /** Options of {@linkcode buildPlacementModel}. */
 export interface PlacementModelOptions {
@@ -130,7 +130,7 @@ export function buildPlacementModel(
 
   const freePairs: [number, number][] = [];
   const fixedPairs: [number, number][] = [];
-  forEachConflict(problem, (i, j) => {
+  forEachConflictOf(problem, isFree, (i, j) => {
     if (isFree(i) && isFree(j)) freePairs.push([i, j]);
     else if (isFree(i)) fixedPairs.push([i, j]);
     else if (isFree(j)) fixedPairs.push([j, i]);
