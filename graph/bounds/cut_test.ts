@@ -79,3 +79,24 @@ Deno.test("cut: windows of 32 ops give the same sums as one window", () => {
     { numRuns: 100, seed: 22 },
   );
 });
+
+Deno.test("cut: stopped at a deadline between windows, each op keeps a lower bound, and says so", () => {
+  let stopped = 0;
+  fc.assert(
+    fc.property(smallDag(100), (graph) => {
+      const g = indexGraph(graph);
+      const full = cutPerOp(g);
+      // A deadline already past: only the first window of 32 ops is swept.
+      const progress = { complete: true };
+      const cut = cutPerOp(g, { maxBytes: 8 * g.opCount, deadline: 0, progress });
+      assert.equal(progress.complete, g.opCount <= 32);
+      if (!progress.complete) stopped++;
+      for (let v = 0; v < g.opCount; v++) {
+        assert.ok(cut[v] <= full[v], `op ${v}: ${cut[v]} > ${full[v]}`);
+        if (v < 32) assert.equal(cut[v], full[v], `op ${v} in the first window`);
+      }
+    }),
+    { numRuns: 100, seed: 23 },
+  );
+  assert.ok(stopped > 20, `${stopped} graphs stopped`);
+});

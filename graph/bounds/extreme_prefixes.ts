@@ -9,7 +9,7 @@ import type { IndexedGraph } from "../indexed_graph.ts";
 import { isPersistentKind, KIND } from "../kind_codes.ts";
 import { type CutOptions, cutPerOp } from "./cut.ts";
 import { precedence } from "./precedence.ts";
-import { reachabilityWindows } from "./reachability.ts";
+import { reachabilityWindows, stoppableWindows } from "./reachability.ts";
 
 /** Options of {@linkcode extremePrefixesPerOp}. */
 export interface ExtremePrefixesOptions extends CutOptions {
@@ -70,7 +70,8 @@ export function extremePrefixesPerOp(
     }
   }
   let readAbove = new Uint32Array(0), readBelow = new Uint32Array(0), z = new Uint32Array(0);
-  for (const win of reachabilityWindows(p, options)) {
+  const deadline = options.deadline ?? Infinity;
+  for (const win of reachabilityWindows(p, stoppableWindows(options, deadline))) {
     const { start, end, words, desc, anc } = win;
     if (z.length < words) {
       readAbove = new Uint32Array(words); // ⋃ A(reader): ops with a reader in D(v)
@@ -115,6 +116,13 @@ export function extremePrefixesPerOp(
         }
         addBits(late, z, words, start, size);
       }
+    }
+    if (win.end < V && performance.now() > deadline) {
+      // Not reached: no schedule's step is known to have these ops' bytes.
+      early.fill(Infinity, win.end);
+      late.fill(Infinity, win.end);
+      if (options.progress) options.progress.complete = false;
+      break;
     }
   }
   return { early, late };

@@ -69,3 +69,24 @@ Deno.test("extreme prefixes: the live bytes of the two schedules, up to unread i
     { numRuns: 200, seed: 31 },
   );
 });
+
+Deno.test("extreme prefixes: stopped at a deadline, each op keeps its values or none (Infinity), and says so", () => {
+  let stopped = 0;
+  fc.assert(
+    fc.property(smallDag(100), (graph) => {
+      const g = indexGraph(graph);
+      const full = extremePrefixesPerOp(g);
+      const progress = { complete: true };
+      const part = extremePrefixesPerOp(g, { maxBytes: 8 * g.opCount, deadline: 0, progress });
+      assert.equal(progress.complete, g.opCount <= 32);
+      if (!progress.complete) stopped++;
+      for (let v = 0; v < g.opCount; v++) {
+        // Upper bounds on the least live bytes: a value not reached must not be kept.
+        assert.equal(part.early[v], v < 32 ? full.early[v] : Infinity, `early at op ${v}`);
+        assert.equal(part.late[v], v < 32 ? full.late[v] : Infinity, `late at op ${v}`);
+      }
+    }),
+    { numRuns: 100, seed: 44 },
+  );
+  assert.ok(stopped > 20, `${stopped} graphs stopped`);
+});

@@ -86,3 +86,25 @@ Deno.test("lower bounds: an 8k-op synthetic training step, whole or windowed rea
   assert.ok(whole.details.mincut?.complete && windowed.details.mincut?.complete);
   assert.ok(whole.mincut! <= programOrderPeak(g).bytes);
 });
+
+Deno.test("lower bounds: out of time at once, each bound still at most the optimum, and marked incomplete", () => {
+  let incomplete = 0;
+  fc.assert(
+    fc.property(smallDag(100), (graph) => {
+      const g = indexGraph(graph);
+      const kinds = ["trivial", "mincut"] as const;
+      const whole = lowerBounds(g, { kinds: [...kinds] });
+      // Windows of 32 ops, and no time: the cut stops after its first window.
+      const lb = lowerBounds(g, { kinds: [...kinds], timeLimit: 0, maxBytes: 8 * g.opCount });
+      assert.ok(lb.cut! <= whole.cut! && lb.mincut! <= whole.mincut!);
+      assert.ok(lb.best >= lb.trivial! && lb.best <= whole.best);
+      if (g.opCount > 32) {
+        assert.equal(lb.details.cut!.complete, false);
+        assert.equal(lb.details.mincut!.complete, false);
+        incomplete++;
+      }
+    }),
+    { numRuns: 100, seed: 62 },
+  );
+  assert.ok(incomplete > 20, `${incomplete} graphs cut short`);
+});

@@ -325,15 +325,22 @@ export interface MincutResult extends Bound {
 export function mincutBound(g: IndexedGraph, options: MincutOptions = {}): MincutResult {
   const deadline = performance.now() + (options.timeLimit ?? Infinity) * 1000;
   const p = options.precedence ?? precedence(g);
-  const cut = options.cut ?? cutPerOp(g, { ...options, precedence: p });
-  const upper = options.upper ?? opUpperBounds(g, { ...options, precedence: p, cut });
+  // The sweeps before the first flow cost as much as the flows (4.5 s at
+  // 50,000 ops): they stop at the deadline too, leaving a weaker bound.
+  const progress = { complete: true };
+  const cut = options.cut ?? cutPerOp(g, { ...options, precedence: p, deadline, progress });
+  const upper = options.upper ??
+    opUpperBounds(g, { ...options, precedence: p, cut, deadline, progress });
   let best: Bound = maxOverOps(cut, endStepsBound(g));
   const solver = new MincutSolver(g, { precedence: p, cut });
   const order = [];
   for (let v = 0; v < g.opCount; v++) if (upper[v] > best.bytes) order.push(v);
   order.sort((a, b) => upper[b] - upper[a] || cut[b] - cut[a] || a - b);
-  const whole = order.length ? wholeReachability(p, options) : undefined;
-  let examined = 0, complete = true;
+  // Up to 128 MiB of bits, built at once: not when the time is already up.
+  const whole = order.length && performance.now() < deadline
+    ? wholeReachability(p, options)
+    : undefined;
+  let examined = 0, complete = progress.complete;
   for (const v of order) {
     if (upper[v] <= best.bytes) break;
     if (performance.now() > deadline) {

@@ -142,6 +142,26 @@ export function wholeReachability(
   return reachabilityWindows(p, options).next().value ?? undefined;
 }
 
+/**
+ * The window options for a sweep that may stop at `deadline`
+ * (`performance.now()`): with one, windows of at most 8 MiB (about 40 at
+ * 50,000 ops), so that a stop between two comes soon; the same total work.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(stoppableWindows({}, Infinity).maxBytes, undefined);
+ * assert.equal(stoppableWindows({}, 0).maxBytes, 8 * 2 ** 20);
+ * ```
+ */
+export function stoppableWindows(
+  options: ReachabilityOptions,
+  deadline: number,
+): ReachabilityOptions {
+  if (!Number.isFinite(deadline)) return { maxBytes: options.maxBytes };
+  return { maxBytes: Math.min(options.maxBytes ?? Infinity, 8 * 2 ** 20) };
+}
+
 function windowWords(V: number, options: ReachabilityOptions): number {
   const maxBytes = options.maxBytes ?? 128 * 1024 * 1024;
   return Math.max(1, Math.min(Math.ceil(V / 32), Math.floor(maxBytes / (8 * V))));
