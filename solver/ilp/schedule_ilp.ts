@@ -7,6 +7,8 @@
  * @module
  */
 import { cutBound } from "../../graph/bounds/cut.ts";
+import { CUT_BOUND_MAX_OPS } from "../../graph/bounds/order_bound.ts";
+import { trivialBound } from "../../graph/bounds/trivial.ts";
 import { precedence } from "../../graph/bounds/precedence.ts";
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { lifetimes } from "../../graph/lifetimes.ts";
@@ -18,6 +20,16 @@ import { scheduleGreedy } from "../schedulers/greedy.ts";
 import type { PlannerStatus, ScheduleOptions, Scheduler, ScheduleResult } from "../types.ts";
 import { windowDag } from "./_window_dag.ts";
 import { buildScheduleModel } from "./schedule_model.ts";
+
+/**
+ * Seconds between HiGHS's own time limit and the end of its worker: HiGHS
+ * gets the time left less this, so that a solve stuck where it has no
+ * checkpoint (presolve, a root LP) still ends by the deadline.
+ */
+const KILL_GRACE = 0.25;
+
+/** Above this many ops the whole-graph ILP is not considered (see `fullColumns`). */
+const FULL_MAX_OPS = 20_000;
 
 /** Options of {@linkcode scheduleIlp}. */
 export interface IlpScheduleOptions extends ScheduleOptions {
@@ -72,7 +84,11 @@ export async function scheduleIlp(
   if (!isValidOrder(g, startOrder)) {
     throw new Error("scheduleIlp: the start order is not topological");
   }
-  const bound = Math.max(options.lowerBound ?? 0, cutBound(g).bytes);
+  // The cut bound's reachability sets grow with the square of the ops (7 s at
+  // 200,000 ops, minutes at a million, under a limit of a second): above
+  // CUT_BOUND_MAX_OPS the trivial bound, as the order bound does.
+  const own = g.opCount <= CUT_BOUND_MAX_OPS ? cutBound(g) : trivialBound(g);
+  const bound = Math.max(options.lowerBound ?? 0, own.bytes);
   const state = new Incumbent(g, startOrder);
   const details: Record<string, unknown> = { startPeak: state.peak, bound };
   const result = (status: PlannerStatus): ScheduleResult => ({
@@ -89,15 +105,18 @@ export async function scheduleIlp(
   }
 
   const prec = precedence(g);
-  const fullColumns = columnsOf(
-    windowDag(prec, state.order, stepInverse(state.order), 0, g.opCount),
-  );
-  details.fullColumns = fullColumns;
+  // The whole graph's window is a bit matrix of ops × ops (14 s at 200,000
+  // ops, and out of memory at a million): counted only where it is small.
+  const fullColumns = g.opCount <= FULL_MAX_OPS
+    ? columnsOf(windowDag(prec, state.order, stepInverse(state.order), 0, g.opCount))
+    : Infinity;
+  if (Number.isFinite(fullColumns)) details.fullColumns = fullColumns;
   if (fullColumns <= (options.fullMaxColumns ?? 2500)) {
     details.mode = "full";
     const m = buildScheduleModel(g, { order: state.order, precedence: prec, lowerBound: bound });
     const r = await solveModel(m.model, {
-      timeLimit: Math.max(remaining(), 0.1),
+      timeLimit: Math.max(remaining() - KILL_GRACE, 0.05),
+      grace: KILL_GRACE,
       mipStart: m.start,
     });
     details.solver = {
@@ -128,9 +147,11 @@ export async function scheduleIlp(
     }
     tried.add(`${a}:${k}`);
     const m = buildScheduleModel(g, { order: state.order, start: a, length: k, precedence: prec });
-    const limit = Math.min(perWindow, remaining());
+    const limit = Math.min(perWindow, remaining() - KILL_GRACE);
+    if (limit <= 0) break;
     const r = await solveModel(m.model, {
       timeLimit: limit,
+      grace: KILL_GRACE,
       mipStart: m.start,
       highsOptions: { mip_max_nodes: options.windowNodeLimit ?? 5000 },
     });
