@@ -63,6 +63,27 @@ Deno.test("plan: a capacity below the bound exits 3 and writes nothing", async (
   await assert.rejects(() => Deno.stat(out));
 });
 
+Deno.test("plan: a run longer than its time limit still writes its plan and says so", async () => {
+  await using tmp = await tempDir();
+  const out = `${tmp.path}/plan.json`;
+  // Loading the command alone takes longer than a microsecond.
+  const r = await runCli([
+    "plan",
+    "testdata/graphs/tiny.json",
+    "--time-limit",
+    "0.000001",
+    "-o",
+    out,
+    "--json",
+  ]);
+  assert.equal(r.code, 0);
+  assert.match(
+    JSON.parse(r.stdout).timeNote,
+    /^over the time limit: reading, planning, verifying and writing 6 tensors took/,
+  );
+  assert.equal((await runCli(["verify", "testdata/graphs/tiny.json", out])).code, 0);
+});
+
 Deno.test("plan: unknown scheduler or placer is bad usage, naming the valid ones", async () => {
   const r = await runCli([
     "plan",

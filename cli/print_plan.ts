@@ -53,6 +53,7 @@ export function formatPlanSummary(s: PlanSummary): string {
     ["arena vs program-order peak", formatPercent(s.arenaVsProgramOrderPeak)],
     ...capacityRow(s),
     ["seconds", s.seconds.toFixed(2)],
+    ...(s.timeNote !== undefined ? [["time limit", s.timeNote] as [string, string]] : []),
   ]);
 }
 

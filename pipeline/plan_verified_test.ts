@@ -4,7 +4,8 @@ import { getPlacer, getScheduler } from "../solver/registry.ts";
 import type { Placer } from "../solver/types.ts";
 import { EXIT, outcomeExit } from "./exit.ts";
 import type { TimedSchedule } from "./plan_graph.ts";
-import { planVerified } from "./plan_verified.ts";
+import { BOUND_SHARE, planVerified } from "./plan_verified.ts";
+import { ORDER_BOUND_SECONDS } from "../graph/bounds/order_bound.ts";
 
 const tiny = () => loadGraph("testdata/graphs/tiny.json");
 
@@ -72,4 +73,33 @@ Deno.test("planVerified: a given bound is used as is; schedules are reused", asy
     assert.ok(r.report.ok);
   }
   assert.equal(runs, 1);
+});
+
+Deno.test("planVerified: a limited plan keeps a share of its time for the bound it computes", async () => {
+  const g = await tiny();
+  const limits: number[] = [];
+  const base = getScheduler("greedy");
+  const noting = {
+    ...base,
+    schedule: (...a: Parameters<typeof base.schedule>) => {
+      limits.push(a[1]!.timeLimit!);
+      return base.schedule(...a);
+    },
+  };
+  await planVerified(g, { scheduler: noting, placer: "first-fit", timeLimit: 10 });
+  // A fifth of 10 s for the bound, half of the rest for the scheduler.
+  assert.equal(limits.at(-1), (10 - BOUND_SHARE * 10) / 2);
+  // A bound given, or a time for it given, takes nothing from the plan.
+  const bound = { bytes: 1, kind: "trivial" as const, seconds: 0 };
+  await planVerified(g, { scheduler: noting, placer: "first-fit", timeLimit: 10, bound });
+  await planVerified(g, {
+    scheduler: noting,
+    placer: "first-fit",
+    timeLimit: 10,
+    boundTimeLimit: 1,
+  });
+  assert.deepEqual(limits.slice(-2), [5, 5]);
+  // At most ORDER_BOUND_SECONDS are kept, whatever the limit.
+  await planVerified(g, { scheduler: noting, placer: "first-fit", timeLimit: 100 });
+  assert.equal(limits.at(-1), (100 - ORDER_BOUND_SECONDS) / 2);
 });

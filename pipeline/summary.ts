@@ -83,6 +83,8 @@ export interface PlanSummary {
   capacity?: number;
   fits: boolean;
   seconds: number;
+  /** Set by the command when the whole run took longer than its time limit. */
+  timeNote?: string;
 }
 
 /**
