@@ -16,6 +16,14 @@ import { countConflicts } from "./_conflicts.ts";
 import { isValidChange } from "./_valid_change.ts";
 import { buildPlacementModel } from "./place_model.ts";
 
+/**
+ * Seconds between HiGHS's own time limit and the end of its worker: HiGHS
+ * gets the time left less this, so that even a solve stuck where HiGHS has no
+ * checkpoint (presolve, the root LP of a sub-problem whose freed buffers live
+ * through the whole step: 50,000 pairs at 1,749 buffers) ends by the deadline.
+ */
+const KILL_GRACE = 0.25;
+
 /** Options of {@linkcode placeIlp}. */
 export interface IlpPlaceOptions extends PlaceOptions {
   /** A valid placement to improve; default greedy-size's. Never returned worse. */
@@ -103,7 +111,8 @@ export async function placeIlp(
     const full = buildPlacementModel(problem, { offsets: state.offsets });
     details.pairs = full.pairCount;
     const r = await solveModel(full.model, {
-      timeLimit: Math.max(remaining(), 0.1),
+      timeLimit: Math.max(remaining() - KILL_GRACE, 0.05),
+      grace: KILL_GRACE,
       mipStart: full.start,
     });
     details.solver = {
@@ -161,9 +170,11 @@ export async function placeIlp(
       upperBound: state.arena,
       lowerBound: fixedTop < state.arena ? Math.max(bound, fixedTop) : 0,
     });
-    const limit = Math.min(perSolve, remaining());
+    const limit = Math.min(perSolve, remaining() - KILL_GRACE);
+    if (limit <= 0) break;
     const r = await solveModel(m.model, {
       timeLimit: limit,
+      grace: KILL_GRACE,
       mipStart: m.start,
       highsOptions: { mip_max_nodes: options.subNodeLimit ?? 200 },
     });
