@@ -74,6 +74,10 @@ const CASES: [string, string[], string[]][] = [
     "expected int",
   ]],
   ["unsafe-integer size", ["stats", `${BAD}/unsafe_size.json`], ["tensors[2].size", '"a"']],
+  ["sizes summing past 2^53 - 1", ["stats", `${BAD}/sizes_sum_unsafe.json`], [
+    "tensors",
+    "sum past 2^53 - 1",
+  ]],
   ["plan: unknown op", ["verify", TINY, `${BAD}/plan_unknown_op.json`], [
     "plan_unknown_op.json",
     "order[2]",
@@ -115,6 +119,15 @@ const CASES: [string, string[], string[]][] = [
     "upper 5 must be greater than lower 5",
   ]],
   ["CSV: not a number", ["verify", `${BAD}/csv_not_a_number.csv`], ["line 2", '"b1"', "size"]],
+  ["CSV: sizes summing past 2^53 - 1", ["place", `${BAD}/csv_sizes_sum_unsafe.csv`, "-o", "-"], [
+    "csv_sizes_sum_unsafe.csv",
+    "sum past 2^53 - 1",
+  ]],
+  ["CSV: offset + size past 2^53 - 1", ["verify", `${BAD}/csv_offset_unsafe.csv`], [
+    "line 3",
+    '"b2"',
+    "past 2^53 - 1",
+  ]],
   ["CSV: not UTF-8", ["verify", `${BAD}/csv_not_utf8.csv`], ["csv_not_utf8.csv", "not UTF-8"]],
   ["bad --capacity", ["verify", TINY, "testdata/plans/tiny.valid.json", "--capacity", "-3"], [
     "--capacity",

@@ -106,7 +106,7 @@ function build(raw: Graph, c: ProblemCollector): IndexedGraph {
   const kind = new Uint8Array(T);
   // Each element is checked in the pass that reads it: a million objects cost
   // more to visit twice than to check.
-  let bad = false;
+  let bad = false, total = 0;
   for (let t = 0; t < T; t++) {
     const x = tensors[t];
     if (!isTensor(x) && elementProblems(c, x, "tensors", t, tensorSchema)) {
@@ -115,7 +115,13 @@ function build(raw: Graph, c: ProblemCollector): IndexedGraph {
     }
     tensorIds.push(x.id);
     size[t] = x.size;
+    total += x.size;
     kind[t] = x.kind === undefined ? KIND.activation : KIND[x.kind];
+  }
+  // Peaks, offsets and arenas up to the sum of the sizes stay exact.
+  if (total > Number.MAX_SAFE_INTEGER) {
+    c.add("tensors", "the sizes sum past 2^53 - 1 bytes: memory figures would not be exact");
+    bad = true;
   }
   const opIds: string[] = [];
   let nIn = 0, nOut = 0, nAfter = 0;
