@@ -234,6 +234,13 @@ function resolveWith(
           id,
         );
       }
+      if (off + g.size[t] > Number.MAX_SAFE_INTEGER) {
+        c.add(
+          jsonPath(["offsets", id]),
+          `offset + size ${off} + ${g.size[t]} is past 2^53 - 1: not exact`,
+          id,
+        );
+      }
     }
     let missing = 0;
     for (let t = 0; t < g.tensorCount; t++) {

@@ -49,6 +49,20 @@ Deno.test("resolvePlan: missing, unknown and misaligned offsets", () => {
   assert.ok(ps.includes("offsets|a|no offset for a tensor of size 8"));
 });
 
+Deno.test("resolvePlan: an offset whose buffer ends past 2^53 - 1 is named (its bytes are not exact)", () => {
+  const far = Number.MAX_SAFE_INTEGER - 1; // w has 2 bytes: its last one is at 2^53 - 1
+  const ps = problems({
+    format: "memplan.plan/v1",
+    offsets: { x: 0, w: far, a: 6, b: 14, c: 0, loss: 4 },
+  });
+  assert.deepEqual(ps, [`offsets.w|w|offset + size ${far} + 2 is past 2^53 - 1: not exact`]);
+  const last = { x: 0, w: far - 1, a: 6, b: 14, c: 0, loss: 4 };
+  assert.deepEqual(
+    Array.from(resolvePlan(g, { format: "memplan.plan/v1", offsets: last }).offsets!),
+    Object.values(last),
+  );
+});
+
 Deno.test("resolvePlan: a plan for another graph stops at the decisive first problem", () => {
   const named = problems({
     format: "memplan.plan/v1",
