@@ -38,16 +38,20 @@ export function formatProblem(p: InputProblem): string {
 
 /** Thrown by loaders and validators; carries every problem found, not just the first. */
 export class InputError extends Error {
+  /** The problems recorded (a collector keeps the first thousand). */
   readonly problems: InputProblem[];
-  constructor(problems: InputProblem[]) {
-    super(InputError.#summarise(problems));
+  /** How many problems were found, recorded or not. */
+  readonly count: number;
+  constructor(problems: InputProblem[], count = problems.length) {
+    super(InputError.#summarise(problems, count));
     this.name = "InputError";
     this.problems = problems;
+    this.count = count;
   }
-  static #summarise(problems: InputProblem[]): string {
+  static #summarise(problems: InputProblem[], count: number): string {
     const shown = problems.slice(0, 20).map(formatProblem);
-    if (problems.length > shown.length) {
-      shown.push(`… and ${problems.length - shown.length} more problems`);
+    if (count > shown.length) {
+      shown.push(`… and ${(count - shown.length).toLocaleString("en-US")} more problems`);
     }
     return shown.join("\n");
   }
@@ -93,14 +97,6 @@ export class ProblemCollector {
   }
   throwIfAny(): void {
     if (this.count === 0) return;
-    const problems = this.problems.slice();
-    if (this.#dropped > 0) {
-      problems.push({
-        file: this.file,
-        where: "",
-        message: `${this.#dropped} further problems not listed`,
-      });
-    }
-    throw new InputError(problems);
+    throw new InputError(this.problems.slice(), this.count);
   }
 }
