@@ -6,6 +6,7 @@
  */
 import { boundReason } from "./bound_text.ts";
 import { loadGraph } from "../../graph/load.ts";
+import { solverBudget } from "../time_budget.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
 import { resolveBudgetPlan } from "../../graph/budget/budget_plan.ts";
 import { replayBudgetPlan } from "../../simulator/budget/replay.ts";
@@ -50,12 +51,15 @@ export async function planBudgetCommand(
   graphFile: string,
   o: PlanBudgetCommandOptions,
 ): Promise<number> {
+  const readFrom = performance.now();
   const g = await loadGraph(graphFile);
+  const readSeconds = (performance.now() - readFrom) / 1000;
   const r = await planUnderBudget(g, {
     budget: o.budget,
     planner: o.planner,
     placer: o.placer,
-    timeLimit: o.timeLimit,
+    // As for every command, the limit covers start-up, reading and writing.
+    timeLimit: solverBudget(o.timeLimit, 0, g.tensorCount, readSeconds),
     seed: o.seed,
     bandwidth: o.bandwidth,
   });

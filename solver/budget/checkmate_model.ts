@@ -111,6 +111,41 @@ export function buildCheckmateModel(
     }
     return false;
   };
+  // S[t][j] is worth a column when some run at stage >= t may read j.
+  const lastNeed = new Int32Array(T).fill(-1);
+  for (let j = 0; j < T; j++) {
+    for (let r = g.readerStart[j]; r < g.readerStart[j + 1]; r++) {
+      const i = pos[g.readerList[r]];
+      lastNeed[j] = Math.max(lastNeed[j], i, rerun(i) ? latest[i] : -1);
+    }
+  }
+  // Stages at which S[t][j] gets a column: from its making to its last need.
+  const sSpan = (j: number): [number, number] => [
+    g.kind[j] === KIND.input ? 0 : prodPos(j) + 1,
+    // An input nobody reads is still resident at event 0.
+    Math.max(Math.min(lastNeed[j], n - 1), g.kind[j] === KIND.input ? 0 : -1),
+  ];
+  // Counted before any is made: at 11,000 ops a model too large to solve
+  // took a minute and gigabytes to build before it was refused.
+  if (options.maxColumns !== undefined) {
+    let columns = 0;
+    for (let i = 0; i < n; i++) {
+      if (!rerun(i)) continue;
+      // A re-run at stage t reads its fixed inputs, gone after their last base read.
+      let last = latest[i];
+      const v = order[i];
+      for (let k = g.inStart[v]; k < g.inStart[v + 1]; k++) {
+        if (fixed(g.inList[k])) last = Math.min(last, lastBase[g.inList[k]]);
+      }
+      columns += Math.max(0, last - Math.max(first, 1, i + 1) + 1);
+    }
+    for (let j = 0; j < T; j++) {
+      if (!varying(j) || fixed(j)) continue;
+      const [from, to] = sSpan(j);
+      columns += Math.max(0, to - from + 1);
+    }
+    if (columns > options.maxColumns) return undefined;
+  }
   const rCol = new Int32Array(n * n).fill(-1);
   for (let t = Math.max(first, 1); t < n; t++) {
     for (let i = 0; i < t; i++) {
@@ -122,20 +157,10 @@ export function buildCheckmateModel(
       });
     }
   }
-  // S[t][j] is worth a column when some run at stage >= t may read j.
-  const lastNeed = new Int32Array(T).fill(-1);
-  for (let j = 0; j < T; j++) {
-    for (let r = g.readerStart[j]; r < g.readerStart[j + 1]; r++) {
-      const i = pos[g.readerList[r]];
-      lastNeed[j] = Math.max(lastNeed[j], i, rerun(i) ? latest[i] : -1);
-    }
-  }
   const sCol = new Int32Array(n * T).fill(-1);
   for (let j = 0; j < T; j++) {
     if (!varying(j) || fixed(j)) continue;
-    const from = g.kind[j] === KIND.input ? 0 : prodPos(j) + 1;
-    // An input nobody reads is still resident at event 0.
-    const to = Math.max(Math.min(lastNeed[j], n - 1), g.kind[j] === KIND.input ? 0 : -1);
+    const [from, to] = sSpan(j);
     for (let t = from; t <= to; t++) {
       const fixed = g.kind[j] === KIND.input && t === 0;
       sCol[t * T + j] = b.addVar(`S_${t}_${j}`, {

@@ -9,6 +9,8 @@ import { buildCheckmateModel, checkmatePoint } from "./checkmate_model.ts";
 import { measureEvents } from "./measure.ts";
 import { bruteForceCost, bruteForcePlans } from "./_brute_force_test_util.ts";
 import { residualBlock } from "./_residual_test_util.ts";
+import { indexGraph } from "../../graph/indexed_graph.ts";
+import { randomTrainingGraph } from "../../testkit/training_graph.ts";
 
 Deno.test("the MILP's optimum equals brute force over stage-form plans, at every budget", async () => {
   for (const g of [trainingChain(2, 8, [3, 5, 1, 2, 2, 0, 0]), residualBlock()]) {
@@ -88,4 +90,34 @@ Deno.test("the compact model (tensors nothing re-makes as constants) keeps stage
     })!;
     assert.equal(evaluate(tight.model, checkmatePoint(a, tight, plan.events)!).feasible, false);
   }
+});
+
+Deno.test("buildCheckmateModel: its count before building never refuses a model within maxColumns", () => {
+  // One over the limit is refused either way (by the count, or once built).
+  const graphs = [
+    trainingChain(5, 16),
+    residualBlock(),
+    ...[1, 2, 3].map((seed) => indexGraph(randomTrainingGraph({ tensors: 60, seed }))),
+  ];
+  let checked = 0;
+  for (const g of graphs) {
+    const a = analyseBudget(g);
+    const order = programOrder(g);
+    const allowed = Uint8Array.from({ length: g.opCount }, (_, v) => v % 3 === 0 ? 0 : 1);
+    for (const first of [0, Math.floor(order.length / 2)]) {
+      for (const extra of [{}, { allowed }, { fixedNonRecreatable: true }]) {
+        const options = { budget: 1e12, firstRecomputeStage: first, ...extra };
+        const full = buildCheckmateModel(a, order, options)!;
+        // maxColumns bounds the R and S columns, the model's decisions.
+        const cols = full.model.colNames.filter((c) => /^[RS]_/.test(c)).length;
+        assert.ok(buildCheckmateModel(a, order, { ...options, maxColumns: cols }));
+        assert.equal(
+          buildCheckmateModel(a, order, { ...options, maxColumns: cols - 1 }),
+          undefined,
+        );
+        checked++;
+      }
+    }
+  }
+  assert.equal(checked, 30);
 });

@@ -37,6 +37,12 @@ export interface PlanUnderBudgetOptions {
   start?: Events;
 }
 
+/**
+ * The share of the limit a budget planner gets (within what is left); its
+ * placement and, when that overshoots, the exact search a fifth each.
+ */
+const PLANNER_SHARE = 0.6;
+
 /** The outcome: a plan, a proof that none exists, or nothing found. */
 export interface PlannedUnderBudget {
   /** `impossible`: the budget is below `bound`; `not_found`: this planner found no plan. */
@@ -99,26 +105,38 @@ export async function planUnderBudget(
     targets: [] as number[],
   };
   if (options.budget < base.bound) return { ...base, status: "impossible", seconds: seconds() };
+  // One deadline for every attempt, planner and placement alike: each planner
+  // with the whole limit and each placement with a fifth (at least a second)
+  // took 8 s at a 2 s limit (two attempts of greedy, 20,000 tensors).
   const timeLimit = options.timeLimit ?? 30;
+  const deadline = t0 + timeLimit * 1000;
+  const left = () => Math.max(0, (deadline - performance.now()) / 1000);
+  // A placement gets a fifth of the limit, within what is left; the first
+  // attempt's at least a tenth even past the deadline, as its plan is owed.
+  const placeLimit = (attempt: number, share: number) => {
+    const within = Math.min(timeLimit / 5, share);
+    return attempt === 0 ? Math.max(within, timeLimit / 10) : within;
+  };
   let target = options.budget;
   let last: PlannedUnderBudget = { ...base, status: "not_found", seconds: 0 };
   // A lower target under the planner's own bound could never be met.
   const floor = recomputeOnly ? a.recomputeBound : a.bound;
   for (let attempt = 0; attempt < 4 && target >= floor; attempt++) {
+    // A later attempt only with time left: the first one's plan is owed.
+    if (attempt > 0 && left() === 0) break;
     base.targets.push(target);
     const r = await planner.plan(g, {
       budget: target,
-      timeLimit,
+      timeLimit: Math.min(PLANNER_SHARE * timeLimit, left()),
       seed: options.seed,
       analysis: a,
       start: options.start,
     });
     if (!r.events) return { ...base, status: "not_found", planner: r, seconds: seconds() };
-    const placeLimit = Math.max(1, timeLimit / 5);
     let placement = await placeResidencies(g, r.events, {
       capacity: options.budget,
       placer: options.placer,
-      timeLimit: placeLimit,
+      timeLimit: placeLimit(attempt, left() / 2),
       seed: options.seed,
     });
     let placerName = options.placer ?? "best";
@@ -129,7 +147,7 @@ export async function planUnderBudget(
       const exact = await placeResidencies(g, r.events, {
         capacity: options.budget,
         placer: "search",
-        timeLimit: placeLimit,
+        timeLimit: placeLimit(attempt, left()),
         seed: options.seed,
       });
       if (exact.arena <= options.budget) [placement, placerName] = [exact, "search"];

@@ -42,3 +42,31 @@ Deno.test("planUnderBudget: a recompute-only planner is held to the recompute-on
   const below = await planUnderBudget(g, { budget: 28, planner: "greedy" });
   assert.deepEqual([below.status, below.boundKind], ["impossible", "footprint"]);
 });
+
+Deno.test("planUnderBudget: one deadline for every attempt; none begun past it", async () => {
+  const g = trainingChain(6, [70, 20, 130, 50, 90]);
+  const events = runEvents(programOrder(g));
+  const peak = measureEvents(analyseBudget(g), events).peakLive;
+  const limits: number[] = [];
+  // Takes all the time it is given, and returns what never fits under the budget.
+  const slow: BudgetPlanner = {
+    name: "slow",
+    description: "spends its limit",
+    plan: async (_g, o) => {
+      limits.push(o.timeLimit!);
+      await new Promise((done) => setTimeout(done, o.timeLimit! * 1000));
+      return { events, peakLive: peak, cost: 0, status: "feasible", seconds: o.timeLimit! };
+    },
+  };
+  const r = await planUnderBudget(g, {
+    budget: peak + 9,
+    planner: slow,
+    placer: "greedy-size",
+    timeLimit: 0.5,
+  });
+  // The first planner gets 60% of the limit (less, if reaching it took longer);
+  // a later attempt at most what was left then.
+  assert.ok(limits[0] <= 0.3, `${limits}`);
+  assert.ok(limits.slice(1).every((t) => t <= 0.2), `${limits}`);
+  assert.equal(r.targets.length, limits.length);
+});
