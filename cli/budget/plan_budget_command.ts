@@ -78,10 +78,21 @@ export async function planBudgetCommand(
     return EXIT.notFound;
   }
   if (!r.plan) {
-    if (o.json) printJson({ graph: g.name, status: "not_found", planner: r.planner?.details });
-    else {console.error(
-        `memplan: the ${o.planner} planner found no plan within ${o.budget} bytes; nothing written`,
-      );}
+    if (o.json) {
+      printJson({
+        graph: g.name,
+        status: "not_found",
+        timeLimit: o.timeLimit,
+        planner: r.planner?.details,
+      });
+    } else {
+      const time = Number.isFinite(o.timeLimit)
+        ? ` in ${o.timeLimit} s (a longer --time-limit may find one)`
+        : "";
+      console.error(
+        `memplan: the ${o.planner} planner found no plan within ${o.budget} bytes${time}; nothing written`,
+      );
+    }
     return EXIT.notFound;
   }
   const rp = resolveBudgetPlan(g, r.plan);
