@@ -74,6 +74,22 @@ export function commandOf(run: LimitRun, input: string, output: string, budget =
   return ["plan", input, ...common, "--budget", `${budget}`, "--budget-planner", planner];
 }
 
+/**
+ * A run's command, as its table row names it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { labelOf } from "./command_limits.ts";
+ * assert.equal(labelOf({ kind: "budget-chen", size: 10, limit: 1 }), "plan --budget (chen)");
+ * ```
+ */
+export function labelOf(run: LimitRun): string {
+  if (run.kind === "ilp") return "place --placer ilp";
+  if (run.kind === "plan") return "plan";
+  return `plan --budget (${run.kind.slice("budget-".length)})`;
+}
+
 const USAGE = `usage: deno run -A bench/command_limits.ts [options]
   --runs LIST        kind:size:limit,… with kind plan, ilp or budget-PLANNER
                      (default plan:20000:2,plan:200000:2,ilp:20000:2,budget-greedy:20000:2)
@@ -131,9 +147,9 @@ async function main(args: string[]): Promise<number> {
       } catch { /* no summary: the exit code says why */ }
       const over = wall - run.limit;
       lines.push(
-        `| ${args.slice(0, 1).join(" ")} ${run.kind} | ${run.size} | ${run.limit} | ${
-          wall.toFixed(2)
-        } | ${over.toFixed(2)} (${allowance(run.limit).toFixed(1)})${
+        `| ${labelOf(run)} | ${run.size} | ${run.limit} | ${wall.toFixed(2)} | ${
+          over.toFixed(2)
+        } (${allowance(run.limit).toFixed(1)})${
           over > allowance(run.limit) ? " **over**" : ""
         } | ${outcome} | ${note} |`,
       );
