@@ -56,3 +56,19 @@ Deno.test("chen reaches budgets uniform segments of the program order missed (GP
     assert.ok(judged.peakLive <= budget, name);
   }
 });
+
+Deno.test("chen at its time limit: the plans swept so far, and says the sweep stopped", async () => {
+  const g = deepChain(16);
+  const a = analyseBudget(g);
+  const full = chenPlan(a, 1).peakLive;
+  // No time at all: the first length (nothing dropped) only, whatever the machine.
+  const roomy = await planChen(g, { budget: full, timeLimit: 0, analysis: a });
+  assert.equal(roomy.status, "feasible");
+  assert.equal(roomy.cost, 0);
+  assert.equal(roomy.details?.sweep, "stopped at the time limit");
+  const tight = await planChen(g, { budget: Math.floor(full * 0.6), timeLimit: 0, analysis: a });
+  assert.equal(tight.status, "timeout");
+  const swept = await planChen(g, { budget: Math.floor(full * 0.6), analysis: a });
+  assert.equal(swept.status, "feasible");
+  assert.equal(swept.details?.sweep, undefined);
+});
