@@ -17,7 +17,7 @@
  */
 import { placementArena, problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
-import { placeGreedySize } from "../placers/greedy_size.ts";
+import { greedyStart } from "./_greedy_start.ts";
 import type { BoundMethod, PlaceResult } from "../types.ts";
 import { alignedPeak } from "./_aligned_peak.ts";
 import { completeOnTop } from "./_complete_on_top.ts";
@@ -82,7 +82,7 @@ export function minimizeSearch(
   const capacity = options.capacity ?? problem.capacity;
   const live = problemPeakLive(problem), aligned = alignedPeak(problem);
   const peak = Math.max(live, aligned);
-  const greedy = placeGreedySize(problem);
+  const greedy = greedyStart(problem, deadline);
   let best = greedy.offsets, hi = greedy.arena;
   // Only heights some placement's arena can equal are probed or proved.
   const heights = reachableHeights(problem, hi);

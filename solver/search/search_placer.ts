@@ -12,7 +12,7 @@
  */
 import { placementArena, problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
-import { placeGreedySize } from "../placers/greedy_size.ts";
+import { greedyStart } from "./_greedy_start.ts";
 import type { PlaceOptions, Placer, PlaceResult } from "../types.ts";
 import { alignedPeak } from "./_aligned_peak.ts";
 import { completeOnTop } from "./_complete_on_top.ts";
@@ -20,9 +20,10 @@ import { PartSolutions } from "./_part_solutions.ts";
 import { DEFAULT_TIME_LIMIT, minimizeSearch } from "./minimize_search.ts";
 
 /**
- * Above this many buffers greedy-size comes before any search: a search node
- * costs time linear in the part's size, so even one run of a large part can
- * cost more than greedy-size, which settles loose capacities at once.
+ * Above this many buffers the greedy start (`_greedy_start.ts`) comes before
+ * any search: a search node costs time linear in the part's size, so even one
+ * run of a large part can cost more than the greedy, which settles loose
+ * capacities at once.
  */
 const FIRST_RUNS_FIRST_MAX_BUFFERS = 5000;
 
@@ -77,7 +78,7 @@ export function placeSearch(
   // Greedy-size is computed only when needed: its placement when the search
   // refutes the capacity, and as a shortcut when the first runs do not settle.
   let greedy: PlaceResult | undefined;
-  const greedyOf = (): PlaceResult => greedy ??= placeGreedySize(problem);
+  const greedyOf = (): PlaceResult => greedy ??= greedyStart(problem, deadline);
   const result = (
     offsets: Float64Array,
     status: PlaceResult["status"],
@@ -118,6 +119,16 @@ export function placeSearch(
     if ((!small || capacity > peak) && greedyOf().arena <= capacity) {
       return result(greedyOf().offsets, greedyOf().arena === peak ? "optimal" : "feasible", {
         method: "greedy-size",
+      });
+    }
+    if (!small && performance.now() >= deadline) {
+      // Setting up a search of tens of thousands of buffers costs tenths of a
+      // second: none is begun once the greedy start has used the time.
+      return result(greedyOf().offsets, "timeout", {
+        method: "greedy",
+        overCapacity: greedyOf().arena - capacity,
+        note: `time ran out before the search began; the greedy placement exceeds the ` +
+          `capacity by ${greedyOf().arena - capacity}`,
       });
     }
     r = parts.solve(capacity, deadline);
