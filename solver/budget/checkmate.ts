@@ -18,9 +18,8 @@ import { evaluate } from "../highs/model.ts";
 import { solveModel } from "../highs/solve.ts";
 import { analyseBudget } from "./analysis.ts";
 import { baseOrder, nextReadFrom } from "./base_order.ts";
-import { chenPlan } from "./chen.ts";
 import { buildCheckmateModel, checkmateEvents, checkmatePoint } from "./checkmate_model.ts";
-import { greedyDrops } from "./greedy.ts";
+import { budgetStarts } from "./starts.ts";
 import { measureEvents } from "./measure.ts";
 import type { BudgetPlanner, BudgetPlanOptions, BudgetPlanResult } from "./types.ts";
 
@@ -56,16 +55,17 @@ export async function planCheckmate(
     if (peakOf(reordered) < peakOf(order)) order = reordered;
   }
   const isProgram = order.every((v, i) => v === i);
-  // Starts: the given plan, Chen's sweep and the greedy, all in stage form of program order.
-  const candidates: Events[] = [];
-  if (options.start) candidates.push(options.start);
+  // Starts: the given plan, Chen's sweep and the greedy, all in stage form of
+  // program order, those reached within the limit: at a short one they are
+  // the plan (the greedy's most often), the model only comes with time left.
+  const limit = options.timeLimit ?? 60;
+  const starts = budgetStarts(a, order, options.budget, t0 + 1000 * limit);
+  const candidates: Events[] = [
+    ...(options.start ? [options.start] : []),
+    ...starts.filter((s) => s.from === "chen").map((s) => s.events),
+    ...starts.filter((s) => s.from !== "chen").map((s) => s.events),
+  ];
   const forward = baseOrder(a, order).backwardStart;
-  for (let k = 1; isProgram && k <= forward + 1; k = k < 8 ? k + 1 : Math.ceil(k * 1.5)) {
-    candidates.push(chenPlan(a, k).events);
-  }
-  candidates.push(runEvents(order));
-  const greedy = greedyDrops(a, order, options.budget);
-  if (greedy.fits) candidates.push(greedy.events);
   let fallback: { events: Events; peakLive: number; cost: number } | undefined;
   for (const events of candidates) {
     const m = measureEvents(a, events);
@@ -74,9 +74,12 @@ export async function planCheckmate(
     }
   }
   let windowed = false;
+  // A model is built only while a fifth of the limit is left for HiGHS.
+  const buildBy = t0 + 800 * limit;
   let cm = buildCheckmateModel(a, order, {
     budget: options.budget,
     maxColumns: FULL_MODEL_COLUMNS,
+    deadline: buildBy,
   });
   if (!cm) {
     windowed = true;
@@ -84,6 +87,7 @@ export async function planCheckmate(
       budget: options.budget,
       firstRecomputeStage: forward,
       maxColumns: WINDOWED_MODEL_COLUMNS,
+      deadline: buildBy,
     });
   }
   let compact = false;
@@ -114,19 +118,26 @@ export async function planCheckmate(
         allowed: set,
         fixedNonRecreatable: true,
         maxColumns: WINDOWED_MODEL_COLUMNS,
+        deadline: buildBy,
       });
       if (cm) break;
     }
   }
   if (!cm) {
-    // Too large to model: the best start, said plainly.
+    // Too large to model (or to model in time): the best start, said plainly.
     const seconds = (performance.now() - t0) / 1000;
-    const details = { tooLarge: true, start: fallback ? "chen/greedy" : null };
+    const details = {
+      ...(performance.now() > buildBy ? { modelBuilt: "not within the time limit" } : {
+        tooLarge: true,
+      }),
+      start: fallback ? "chen/greedy" : null,
+    };
     if (!fallback) return { status: "timeout", seconds, details };
     return { ...fallback, status: "feasible", seconds, details };
   }
   let start: Float64Array | undefined, startCost = Infinity;
   for (const events of candidates) {
+    if (start && performance.now() > buildBy) break;
     const x = checkmatePoint(a, cm, events);
     if (!x) continue;
     const ev = evaluate(cm.model, x);
@@ -135,7 +146,9 @@ export async function planCheckmate(
       startCost = ev.objective;
     }
   }
-  const timeLimit = Math.max(0.1, (options.timeLimit ?? 60) - (performance.now() - t0) / 1000);
+  // HiGHS's limit less the worker's kill grace, so that a stuck solve still
+  // ends by the limit.
+  const timeLimit = Math.max(0.05, limit - (performance.now() - t0) / 1000 - 0.25);
   const r = await solveModel(cm.model, {
     timeLimit,
     mipStart: start,

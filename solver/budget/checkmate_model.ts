@@ -26,6 +26,12 @@ export interface CheckmateModelOptions {
   /** Give up (return undefined) when the R and S columns alone exceed it; default none. */
   maxColumns?: number;
   /**
+   * Give up (return undefined) past this `performance.now()`, looked at once a
+   * stage; default none. Its rows cost stages × tensors whatever the columns:
+   * 6 s at 11,000 ops and 20,000 tensors.
+   */
+  deadline?: number;
+  /**
    * Compact mode for large graphs: a tensor no allowed op can make again is
    * resident from its creation to its last base read (a constant, no columns),
    * and no re-run reads it after that. Exact for the plans it allows, which
@@ -76,6 +82,8 @@ export function buildCheckmateModel(
   const pos = new Int32Array(g.opCount);
   for (let s = 0; s < n; s++) pos[order[s]] = s;
   const b = new ModelBuilder("checkmate");
+  const deadline = options.deadline ?? Infinity;
+  const late = () => performance.now() > deadline;
   const first = options.firstRecomputeStage ?? 0;
   // Latest stage a re-run of position i may sit in: before every op that must follow it.
   const latest = new Int32Array(n).fill(n - 1);
@@ -148,6 +156,7 @@ export function buildCheckmateModel(
   }
   const rCol = new Int32Array(n * n).fill(-1);
   for (let t = Math.max(first, 1); t < n; t++) {
+    if (late()) return undefined;
     for (let i = 0; i < t; i++) {
       if (!rerun(i) || t > latest[i] || readsFixedAfter(i, t)) continue;
       rCol[t * n + i] = b.addVar(`R_${t}_${i}`, {
@@ -175,6 +184,7 @@ export function buildCheckmateModel(
   const S = (t: number, j: number) => (t < n ? sCol[t * T + j] : -1);
   // Dependencies: a run reads what is kept or re-made earlier in its stage.
   for (let t = 0; t < n; t++) {
+    if (late()) return undefined;
     for (let i = 0; i <= t; i++) {
       const ri = R(t, i);
       if (ri === -1) continue;
@@ -223,6 +233,7 @@ export function buildCheckmateModel(
   let persistent = 0;
   for (let j = 0; j < T; j++) if (isPersistentKind(g.kind[j])) persistent += g.size[j];
   for (let t = 0; t < n; t++) {
+    if (late()) return undefined;
     let c = persistent;
     for (let j = 0; j < T; j++) {
       if (g.kind[j] === KIND.output && prodPos(j) >= 0 && prodPos(j) < t) c += g.size[j];
@@ -238,6 +249,7 @@ export function buildCheckmateModel(
   const freeCol = new Map<string, number>(), uCol = new Map<string, number>();
   const stageEvents: number[][] = [];
   for (let t = 0; t < n; t++) {
+    if (late()) return undefined;
     const ks: number[] = [];
     for (let i = 0; i < t; i++) if (R(t, i) >= 0) ks.push(i);
     ks.push(t);

@@ -121,3 +121,19 @@ Deno.test("buildCheckmateModel: its count before building never refuses a model 
   }
   assert.equal(checked, 30);
 });
+
+Deno.test("checkmate past its deadline builds no model and returns its best start, saying so", async () => {
+  const g = trainingChain(5, 16);
+  const a = analyseBudget(g);
+  const budget = chenPlan(a, 2).peakLive;
+  assert.equal(buildCheckmateModel(a, programOrder(g), { budget, deadline: 0 }), undefined);
+  assert.ok(buildCheckmateModel(a, programOrder(g), { budget, deadline: Infinity }));
+  // No time: the starts reached are running once and Chen's first length.
+  const roomy = chenPlan(a, 1).peakLive;
+  const r = await planCheckmate(g, { budget: roomy, timeLimit: 0, analysis: a });
+  assert.equal(r.details?.modelBuilt, "not within the time limit");
+  assert.equal(r.status, "feasible");
+  assert.ok(r.peakLive! <= roomy);
+  const tight = await planCheckmate(g, { budget, timeLimit: 0, analysis: a });
+  assert.equal(tight.status, "timeout");
+});

@@ -20,10 +20,9 @@ import { solveModel } from "../highs/solve.ts";
 import { scheduleGreedy } from "../schedulers/greedy.ts";
 import { analyseBudget, type BudgetAnalysis } from "./analysis.ts";
 import { baseOrder, nextReadFrom } from "./base_order.ts";
-import { chenPlan } from "./chen.ts";
-import { greedyDrops } from "./greedy.ts";
 import { measureEvents } from "./measure.ts";
 import { MoccasinModel } from "./moccasin_model.ts";
+import { budgetStarts } from "./starts.ts";
 import type { BudgetPlanner, BudgetPlanOptions, BudgetPlanResult } from "./types.ts";
 
 /** Options of {@linkcode planMoccasin} beyond the common ones. */
@@ -50,18 +49,18 @@ interface Plan {
   from: string;
 }
 
-/** The cheapest plan within the budget of no recompute, Chen's sweep and the greedy, on `order`. */
-function warmStart(a: BudgetAnalysis, order: Int32Array, budget: number): Plan | undefined {
-  const candidates: [string, Events][] = [["none", runEvents(order)]];
-  const isProgram = order.every((v, i) => v === i);
-  const forward = baseOrder(a, order).backwardStart;
-  for (let k = 1; isProgram && k <= forward + 1; k = k < 8 ? k + 1 : Math.ceil(k * 1.5)) {
-    candidates.push(["chen", chenPlan(a, k).events]);
-  }
-  const greedy = greedyDrops(a, order, budget);
-  if (greedy.fits) candidates.push(["greedy", greedy.events]);
+/**
+ * The cheapest plan within the budget of no recompute, Chen's sweep and the
+ * greedy, on `order` (those reached by `deadline`, `budgetStarts`).
+ */
+function warmStart(
+  a: BudgetAnalysis,
+  order: Int32Array,
+  budget: number,
+  deadline: number,
+): Plan | undefined {
   let best: Plan | undefined;
-  for (const [from, events] of candidates) {
+  for (const { from, events } of budgetStarts(a, order, budget, deadline)) {
     const m = measureEvents(a, events);
     if (m.peakLive <= budget && (!best || m.cost < best.cost)) {
       best = { events, peakLive: m.peakLive, cost: m.cost, from };
@@ -98,7 +97,10 @@ export async function planMoccasin(
     if (peakOf(reordered) < peakOf(order)) order = reordered;
   }
   const K = Math.max(1, Math.floor(options.intervals ?? 3));
-  let best = options.warmStart === false ? undefined : warmStart(a, order, options.budget);
+  // The starts, within the limit: at a short one they are the plan.
+  let best = options.warmStart === false
+    ? undefined
+    : warmStart(a, order, options.budget, t0 + 1000 * limit);
   if (options.start) {
     const m = measureEvents(a, options.start);
     if (m.peakLive <= options.budget && (!best || m.cost < best.cost)) {
@@ -154,8 +156,10 @@ export async function planMoccasin(
   while (elapsed() < limit) {
     rounds++;
     const model = mm.model;
+    // HiGHS's limit less the worker's kill grace, so that a stuck solve
+    // still ends by the limit.
     const r = await solveModel(model, {
-      timeLimit: Math.max(0.1, limit - elapsed()),
+      timeLimit: Math.max(0.05, limit - elapsed() - 0.25),
       cutoff: cutoffOf(),
       // Binaries multiply tensor sizes of up to gigabytes: the default 1e-6
       // integrality slack would be worth bytes against the budget.
