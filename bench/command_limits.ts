@@ -22,7 +22,7 @@
  */
 import { benchArgs } from "./placement/args.ts";
 import { loadNote } from "./placement/stats.ts";
-import { allowance } from "./placement_large.ts";
+import { overCell } from "./placement_large.ts";
 
 /** One run of the table. */
 export interface LimitRun {
@@ -145,12 +145,9 @@ async function main(args: string[]): Promise<number> {
           outcome += `, arena / peak live ${(s.arena / s.peakLive).toFixed(4)}`;
         }
       } catch { /* no summary: the exit code says why */ }
-      const over = wall - run.limit;
       lines.push(
         `| ${labelOf(run)} | ${run.size} | ${run.limit} | ${wall.toFixed(2)} | ${
-          over.toFixed(2)
-        } (${allowance(run.limit).toFixed(1)})${
-          over > allowance(run.limit) ? " **over**" : ""
+          overCell(wall, run.limit)
         } | ${outcome} | ${note} |`,
       );
       console.error(lines.at(-1));

@@ -79,6 +79,25 @@ export function allowance(limit: number): number {
   return Math.max(0.5, 0.05 * limit);
 }
 
+/**
+ * The table cell of a run's overrun: seconds past the limit, the allowance,
+ * and a bold **over** when past it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { overCell } from "./placement_large.ts";
+ * assert.equal(overCell(1.2, 1), "0.20 (0.5)");
+ * assert.equal(overCell(2, 1), "1.00 (0.5) **over**");
+ * ```
+ */
+export function overCell(wall: number, limit: number): string {
+  const over = wall - limit;
+  return `${over.toFixed(2)} (${allowance(limit).toFixed(1)})${
+    over > allowance(limit) ? " **over**" : ""
+  }`;
+}
+
 const USAGE = `usage: deno run -A bench/placement_large.ts [options]
   --runs LIST   family:buffers:limit[:foreign],… with family training, compiler, llm,
                 random or tight (default training:10000:60); :foreign writes the problem as another
@@ -148,14 +167,11 @@ async function main(args: string[]): Promise<number> {
         height = check.heightOverPeakLive.toFixed(5);
         verified = check.verified;
       }
-      const over = wall - run.limit;
       lines.push(
         `| ${run.family}${run.foreign ? " (foreign)" : ""}${
           run.family === "random" ? ` ${shapeNote(seed)}` : ""
-        } | ${run.buffers} | ${run.limit} | ${wall.toFixed(2)} | ${over.toFixed(2)} (${
-          allowance(run.limit).toFixed(1)
-        })${
-          over > allowance(run.limit) ? " **over**" : ""
+        } | ${run.buffers} | ${run.limit} | ${wall.toFixed(2)} | ${
+          overCell(wall, run.limit)
         } | ${height} | ${verified} | ${timeNote} |`,
       );
       console.error(lines.at(-1));
