@@ -15,7 +15,7 @@ import { scheduleGreedy } from "../schedulers/greedy.ts";
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { programOrder } from "../../graph/lifetimes.ts";
 import { evaluate } from "../highs/model.ts";
-import { solveModel } from "../highs/solve.ts";
+import { KILL_GRACE, solveModel } from "../highs/solve.ts";
 import { analyseBudget } from "./analysis.ts";
 import { baseOrder, nextReadFrom } from "./base_order.ts";
 import { buildCheckmateModel, checkmateEvents, checkmatePoint } from "./checkmate_model.ts";
@@ -148,7 +148,7 @@ export async function planCheckmate(
   }
   // HiGHS's limit less the worker's kill grace, so that a stuck solve still
   // ends by the limit.
-  const timeLimit = Math.max(0.05, limit - (performance.now() - t0) / 1000 - 0.25);
+  const timeLimit = Math.max(0.05, limit - (performance.now() - t0) / 1000 - KILL_GRACE);
   const r = await solveModel(cm.model, {
     timeLimit,
     mipStart: start,

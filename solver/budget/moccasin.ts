@@ -16,7 +16,7 @@
 import { type Events, runEvents } from "../../graph/budget/events.ts";
 import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { programOrder } from "../../graph/lifetimes.ts";
-import { solveModel } from "../highs/solve.ts";
+import { KILL_GRACE, solveModel } from "../highs/solve.ts";
 import { scheduleGreedy } from "../schedulers/greedy.ts";
 import { analyseBudget, type BudgetAnalysis } from "./analysis.ts";
 import { baseOrder, nextReadFrom } from "./base_order.ts";
@@ -159,7 +159,7 @@ export async function planMoccasin(
     // HiGHS's limit less the worker's kill grace, so that a stuck solve
     // still ends by the limit.
     const r = await solveModel(model, {
-      timeLimit: Math.max(0.05, limit - elapsed() - 0.25),
+      timeLimit: Math.max(0.05, limit - elapsed() - KILL_GRACE),
       cutoff: cutoffOf(),
       // Binaries multiply tensor sizes of up to gigabytes: the default 1e-6
       // integrality slack would be worth bytes against the budget.

@@ -8,6 +8,14 @@
 import type { LinearModel } from "./model.ts";
 import type { HighsOptionValue, SolveMessage, SolveRequest } from "./_protocol.ts";
 
+/**
+ * Default seconds between HiGHS's time limit and the end of its worker
+ * ({@linkcode SolveModelOptions.grace}). A solver that must end by a deadline
+ * gives HiGHS the time left less this: then even a solve stuck where HiGHS
+ * has no checkpoint (presolve, a root LP) ends by it.
+ */
+export const KILL_GRACE = 0.25;
+
 /** Options of {@linkcode solveModel}. */
 export interface SolveModelOptions {
   /**
@@ -149,7 +157,7 @@ export async function solveModel(
     const timer = limited
       ? setTimeout(
         () => finish(fromIncumbent("killed")),
-        (timeLimit + (options.grace ?? 0.25)) * 1000,
+        (timeLimit + (options.grace ?? KILL_GRACE)) * 1000,
       )
       : undefined;
     worker.onmessage = (e: MessageEvent<SolveMessage>) => {

@@ -9,20 +9,12 @@
  */
 import { problemPeakLive } from "../../graph/placement_problem.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
-import { solveModel } from "../highs/solve.ts";
+import { KILL_GRACE, solveModel } from "../highs/solve.ts";
 import { placeGreedySize } from "../placers/greedy_size.ts";
 import type { PlaceOptions, Placer, PlaceResult, PlannerStatus } from "../types.ts";
 import { countConflicts } from "./_conflicts.ts";
 import { isValidChange } from "./_valid_change.ts";
 import { buildPlacementModel } from "./place_model.ts";
-
-/**
- * Seconds between HiGHS's own time limit and the end of its worker: HiGHS
- * gets the time left less this, so that even a solve stuck where HiGHS has no
- * checkpoint (presolve, the root LP of a sub-problem whose freed buffers live
- * through the whole step: 50,000 pairs at 1,749 buffers) ends by the deadline.
- */
-const KILL_GRACE = 0.25;
 
 /** Options of {@linkcode placeIlp}. */
 export interface IlpPlaceOptions extends PlaceOptions {

@@ -15,18 +15,11 @@ import { lifetimes } from "../../graph/lifetimes.ts";
 import { liveTimeline } from "../../graph/metrics.ts";
 import { isValidOrder } from "../../graph/order_check.ts";
 import type { Schedule } from "../../graph/types.ts";
-import { solveModel } from "../highs/solve.ts";
+import { KILL_GRACE, solveModel } from "../highs/solve.ts";
 import { scheduleGreedy } from "../schedulers/greedy.ts";
 import type { PlannerStatus, ScheduleOptions, Scheduler, ScheduleResult } from "../types.ts";
 import { windowDag } from "./_window_dag.ts";
 import { buildScheduleModel } from "./schedule_model.ts";
-
-/**
- * Seconds between HiGHS's own time limit and the end of its worker: HiGHS
- * gets the time left less this, so that a solve stuck where it has no
- * checkpoint (presolve, a root LP) still ends by the deadline.
- */
-const KILL_GRACE = 0.25;
 
 /** Above this many ops the whole-graph ILP is not considered (see `fullColumns`). */
 const FULL_MAX_OPS = 20_000;
@@ -87,7 +80,10 @@ export async function scheduleIlp(
   // The cut bound's reachability sets grow with the square of the ops (7 s at
   // 200,000 ops, minutes at a million, under a limit of a second): above
   // CUT_BOUND_MAX_OPS the trivial bound, as the order bound does.
-  const own = g.opCount <= CUT_BOUND_MAX_OPS ? cutBound(g) : trivialBound(g);
+  // Within the limit: a cut bound stopped early is still a bound.
+  const own = g.opCount <= CUT_BOUND_MAX_OPS
+    ? cutBound(g, { deadline: t0 + timeLimit * 1000 })
+    : trivialBound(g);
   const bound = Math.max(options.lowerBound ?? 0, own.bytes);
   const state = new Incumbent(g, startOrder);
   const details: Record<string, unknown> = { startPeak: state.peak, bound };
