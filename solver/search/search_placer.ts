@@ -77,8 +77,8 @@ export function placeSearch(
   const peak = Math.max(live, aligned);
   // Greedy-size is computed only when needed: its placement when the search
   // refutes the capacity, and as a shortcut when the first runs do not settle.
-  let greedy: PlaceResult | undefined;
-  const greedyOf = (): PlaceResult => greedy ??= greedyStart(problem, deadline);
+  let greedy: ReturnType<typeof greedyStart> | undefined;
+  const greedyOf = () => greedy ??= greedyStart(problem, deadline);
   const result = (
     offsets: Float64Array,
     status: PlaceResult["status"],
@@ -118,14 +118,14 @@ export function placeSearch(
     // search settled by a later run, and is made only if its placement is owed.
     if ((!small || capacity > peak) && greedyOf().arena <= capacity) {
       return result(greedyOf().offsets, greedyOf().arena === peak ? "optimal" : "feasible", {
-        method: "greedy-size",
+        method: greedyOf().placer,
       });
     }
     if (!small && performance.now() >= deadline) {
       // Setting up a search of tens of thousands of buffers costs tenths of a
       // second: none is begun once the greedy start has used the time.
       return result(greedyOf().offsets, "timeout", {
-        method: "greedy",
+        method: greedyOf().placer,
         overCapacity: greedyOf().arena - capacity,
         note: `time ran out before the search began; the greedy placement exceeds the ` +
           `capacity by ${greedyOf().arena - capacity}`,
