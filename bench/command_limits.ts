@@ -22,7 +22,7 @@
  */
 import { benchArgs } from "./placement/args.ts";
 import { loadNote } from "./placement/stats.ts";
-import { overCell } from "./placement_large.ts";
+import { overCell, timedCli } from "./placement_large.ts";
 
 /** One run of the table. */
 export interface LimitRun {
@@ -114,7 +114,6 @@ async function main(args: string[]): Promise<number> {
     console.error(`--seed must be an integer and --budget-share in (0, 1]`);
     return 2;
   }
-  const cli = new URL("../cli/main.ts", import.meta.url).pathname;
   const dir = await Deno.makeTempDir({ prefix: "memplan_limits_" });
   const lines = [
     "| command | size | limit s | wall s | over s (allowed) | outcome | time limit |",
@@ -129,22 +128,13 @@ async function main(args: string[]): Promise<number> {
       const output = `${dir}/out`;
       await Deno.remove(output).catch(() => {});
       const args = commandOf(run, input, output, Math.floor(share * peak));
-      const t0 = performance.now();
-      const out = await new Deno.Command(Deno.execPath(), {
-        args: ["run", "-A", cli, ...args],
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-      const wall = (performance.now() - t0) / 1000;
-      let outcome = `exit ${out.code}`, note = "";
-      try {
-        const s = JSON.parse(new TextDecoder().decode(out.stdout));
-        note = s.timeNote ?? "";
-        outcome += s.status ? `, ${s.status}` : "";
-        if (s.arena && s.peakLive) {
-          outcome += `, arena / peak live ${(s.arena / s.peakLive).toFixed(4)}`;
-        }
-      } catch { /* no summary: the exit code says why */ }
+      const { out, wall, summary: s } = await timedCli(args);
+      let outcome = `exit ${out.code}`;
+      const note = String(s?.timeNote ?? "");
+      if (s?.status) outcome += `, ${s.status}`;
+      if (s?.arena && s?.peakLive) {
+        outcome += `, arena / peak live ${(Number(s.arena) / Number(s.peakLive)).toFixed(4)}`;
+      }
       lines.push(
         `| ${labelOf(run)} | ${run.size} | ${run.limit} | ${wall.toFixed(2)} | ${
           overCell(wall, run.limit)

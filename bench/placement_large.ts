@@ -117,7 +117,6 @@ async function main(args: string[]): Promise<number> {
     console.error(`--seed must be an integer, got ${values.seed}`);
     return 2;
   }
-  const cli = new URL("../cli/main.ts", import.meta.url).pathname;
   const here = new URL("./placement/large_instance.ts", import.meta.url).pathname;
   const dir = await Deno.makeTempDir({ prefix: "memplan_large_" });
   const lines = [
@@ -138,29 +137,17 @@ async function main(args: string[]): Promise<number> {
         input,
       );
       await Deno.remove(output).catch(() => {});
-      const t0 = performance.now();
-      const out = await new Deno.Command(Deno.execPath(), {
-        args: [
-          "run",
-          "-A",
-          cli,
-          "place",
-          input,
-          "-o",
-          output,
-          "--minimize",
-          "--time-limit",
-          `${run.limit}`,
-          "--json",
-        ],
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-      const wall = (performance.now() - t0) / 1000;
-      let timeNote = "";
-      try {
-        timeNote = JSON.parse(new TextDecoder().decode(out.stdout)).timeNote ?? "";
-      } catch { /* no summary: the exit code says why */ }
+      const { out, wall, summary } = await timedCli([
+        "place",
+        input,
+        "-o",
+        output,
+        "--minimize",
+        "--time-limit",
+        `${run.limit}`,
+        "--json",
+      ]);
+      const timeNote = summary?.timeNote ?? "";
       let height = "–", verified = out.success ? "no output" : `exit ${out.code}`;
       const check: WrittenCheck = JSON.parse(await child(here, "check", input, output));
       if (check.heightOverPeakLive !== undefined) {
@@ -182,6 +169,29 @@ async function main(args: string[]): Promise<number> {
   console.log(`seed ${seed}; ${loadBefore} at start, ${loadNote()} at end\n`);
   console.log(lines.join("\n"));
   return 0;
+}
+
+/**
+ * Runs `memplan ARGS` (the CLI of this checkout) in a child process as a user
+ * would: its output, its wall time in seconds, and its JSON summary when it
+ * printed one.
+ */
+export async function timedCli(
+  args: string[],
+): Promise<{ out: Deno.CommandOutput; wall: number; summary?: Record<string, unknown> }> {
+  const cli = new URL("../cli/main.ts", import.meta.url).pathname;
+  const t0 = performance.now();
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", cli, ...args],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const wall = (performance.now() - t0) / 1000;
+  try {
+    return { out, wall, summary: JSON.parse(new TextDecoder().decode(out.stdout)) };
+  } catch {
+    return { out, wall }; // no summary: the exit code says why
+  }
 }
 
 /** The shape a random-interval seed drew, for its row. */
