@@ -12,7 +12,7 @@ import { resolveBudgetPlan } from "../../graph/budget/budget_plan.ts";
 import { replayBudgetPlan } from "../../simulator/budget/replay.ts";
 import { describeBudgetViolation } from "../../simulator/budget/violations.ts";
 import { planUnderBudget } from "../../solver/budget/plan_budget.ts";
-import { formatBytes } from "../format.ts";
+import { formatBytes, formatInt } from "../format.ts";
 import { renderPairs } from "../tables.ts";
 import { EXIT } from "../../pipeline/exit.ts";
 import { printJson } from "../run.ts";
@@ -111,6 +111,13 @@ export async function planBudgetCommand(
   if (fits && o.output !== undefined) {
     await writeTextAtomic(o.output, JSON.stringify(r.plan), { inputs: [graphFile] });
   }
+  // After writing: an overrun is said, as by place and plan (the plan is still written).
+  const at = performance.now() / 1000;
+  const timeNote = at > o.timeLimit
+    ? `over the time limit: reading, planning, verifying and writing ${
+      formatInt(g.tensorCount)
+    } tensors took ${at.toFixed(1)} s of the ${o.timeLimit} s`
+    : undefined;
   if (o.json) {
     const { offsets: _o, violations: _v, ...rest } = report;
     printJson({
@@ -119,6 +126,7 @@ export async function planBudgetCommand(
       bound: r.bound,
       recomputeBound: r.recomputeBound,
       ...rest,
+      ...(timeNote === undefined ? {} : { timeNote }),
     });
   } else {
     console.log(renderPairs([
@@ -142,6 +150,7 @@ export async function planBudgetCommand(
         ] as [string, string]]
         : []),
       ...budgetReportRows(report),
+      ...(timeNote === undefined ? [] : [["time limit", timeNote] as [string, string]]),
     ]));
     if (fits && o.output !== undefined) console.log(`wrote ${o.output}`);
     else console.error(`memplan: placement did not fit ${o.budget} bytes; nothing written`);

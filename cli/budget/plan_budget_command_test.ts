@@ -99,3 +99,17 @@ Deno.test("plan --budget between the bounds: impossible without offload, planned
   const p = JSON.parse(offload.stdout);
   assert.ok(p.status === "planned" && p.offloadedBytes > 0 && p.arena <= 420000000);
 });
+
+Deno.test("plan --budget: a run longer than its time limit still writes its plan and says so", async () => {
+  await using tmp = await tempDir();
+  const out = `${tmp.path}/plan.json`;
+  // Loading the command alone takes longer than a microsecond.
+  const args = ["plan", "testdata/graphs/tiny.json", "--budget", "40", "-o", out];
+  const r = await runCli([...args, "--time-limit", "0.000001", "--json"]);
+  assert.equal(r.code, 0);
+  assert.match(JSON.parse(r.stdout).timeNote, /^over the time limit: .* 6 tensors took/);
+  assert.equal((await runCli(["verify", "testdata/graphs/tiny.json", out])).code, 0);
+  // Within its limit, nothing is said.
+  const calm = await runCli([...args, "--json"]);
+  assert.equal(JSON.parse(calm.stdout).timeNote, undefined);
+});
