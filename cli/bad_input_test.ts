@@ -119,9 +119,9 @@ const CASES: [string, string[], string[]][] = [
     "upper 5 must be greater than lower 5",
   ]],
   ["CSV: not a number", ["verify", `${BAD}/csv_not_a_number.csv`], ["line 2", '"b1"', "size"]],
-  ["CSV: sizes summing past 2^53 - 1", ["place", `${BAD}/csv_sizes_sum_unsafe.csv`, "-o", "-"], [
-    "csv_sizes_sum_unsafe.csv",
-    "sum past 2^53 - 1",
+  ["CSV: live bytes past 2^53 - 1", ["place", `${BAD}/csv_live_unsafe.csv`, "-o", "-"], [
+    "csv_live_unsafe.csv",
+    "alive at some time sum past 2^53 - 1",
   ]],
   ["CSV: offset + size past 2^53 - 1", ["verify", `${BAD}/csv_offset_unsafe.csv`], [
     "line 3",

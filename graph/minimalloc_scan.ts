@@ -11,7 +11,7 @@
  * It reads only what the general reader would read to the same buffers, and
  * gives up (undefined) at anything else — another header, a blank id, a
  * number that is not 1–16 plain digits up to 2^53 − 1 (spaces around them aside), `upper <= lower`,
- * sizes that sum past 2^53 − 1 or an offset + size past it, a repeated id, a
+ * an offset + size past 2^53 − 1, a repeated id, a
  * quote anywhere but around a whole field, a quote or line end inside one,
  * an id that is not UTF-8 —
  * so that the general reader, which names every problem with its line, sees
@@ -71,7 +71,6 @@ export function scanPlainMinimalloc(input: string | Uint8Array): ProblemColumns 
   const rows = new Rows(k === 5, lines);
   const numbered = new NumberedIds(lines);
   const value = new Float64Array(5); // by kind; value[ID] unused
-  let total = 0;
   while (pos < n) {
     if (isLineEnd(text, pos, crlf)) {
       pos += crlf ? 2 : 1;
@@ -125,11 +124,9 @@ export function scanPlainMinimalloc(input: string | Uint8Array): ProblemColumns 
     }
     if (value[UPPER] <= value[LOWER]) return undefined;
     // Bytes past 2^53 - 1 are not exact: the general reader says where.
-    total += value[SIZE];
     if (k === 5 && value[OFFSET] + value[SIZE] > Number.MAX_SAFE_INTEGER) return undefined;
     rows.push(idStart, idEnd, value[LOWER], value[UPPER], value[SIZE], value[OFFSET]);
   }
-  if (total > Number.MAX_SAFE_INTEGER) return undefined;
   const columns = rows.columns(text);
   const distinct = numbered.distinct();
   if (distinct !== undefined) return distinct ? columns : undefined;

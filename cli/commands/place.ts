@@ -94,6 +94,15 @@ export function placeCommand() {
           minimize,
           threads: Number(opts.threads),
         });
+        if (r.check.peakLive > Number.MAX_SAFE_INTEGER) {
+          // Live bytes past 2^53 - 1 are not exact, nor any arena above them.
+          throw new InputError([{
+            file,
+            where: "size",
+            message: "the buffers alive at some time sum past 2^53 - 1 bytes: " +
+              "no placement's offsets would be exact",
+          }]);
+        }
         return await finishOutcome({
           ...r,
           what: "placement",
