@@ -9,7 +9,7 @@ import { isPersistentKind, KIND } from "../kind_codes.ts";
 import { maxOverOps } from "./max_over_ops.ts";
 import { persistentBytes } from "./persistent.ts";
 import { type Precedence, precedence } from "./precedence.ts";
-import { type ReachabilityOptions, reachabilityWindows, stoppableWindows } from "./reachability.ts";
+import { type ReachabilityOptions, reachabilityWindows } from "./reachability.ts";
 import { endStepsBound } from "./end_steps.ts";
 import type { Bound } from "./types.ts";
 
@@ -29,15 +29,6 @@ export interface CutOptions extends ReachabilityOptions {
    * after such an op is kept from that op to the read. Default: none.
    */
   sealers?: { start: Int32Array; list: Int32Array };
-  /**
-   * `performance.now()` after which no further window of ops is begun (the
-   * windows are then smaller, for a finer stop): an op of a window not
-   * reached keeps what is resident without reachability, still a lower
-   * bound but maybe below the trivial one. Default none.
-   */
-  deadline?: number;
-  /** With `deadline`: set to false when a window was not reached. */
-  progress?: { complete: boolean };
 }
 
 /**
@@ -111,8 +102,10 @@ export function cutPerOp(g: IndexedGraph, options: CutOptions = {}): Float64Arra
   }
   const p = options.precedence ?? precedence(g);
   let z = new Uint32Array(0), y = new Uint32Array(0);
-  const deadline = options.deadline ?? Infinity;
-  for (const win of reachabilityWindows(p, stoppableWindows(options, deadline))) {
+  // Past `options.deadline` the windows stop: an op of a window not reached
+  // keeps what is resident without reachability, a lower bound still (maybe
+  // below the trivial one).
+  for (const win of reachabilityWindows(p, options)) {
     const { start, end, words, desc, anc } = win;
     if (z.length < words) [z, y] = [new Uint32Array(words), new Uint32Array(words)];
     const orReaders = (t: number, lo: number, hi: number) => {
@@ -168,10 +161,6 @@ export function cutPerOp(g: IndexedGraph, options: CutOptions = {}): Float64Arra
           x ^= low;
         }
       }
-    }
-    if (win.end < V && performance.now() > deadline) {
-      if (options.progress) options.progress.complete = false;
-      break;
     }
   }
   return cut;

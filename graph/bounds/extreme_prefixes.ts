@@ -9,7 +9,7 @@ import type { IndexedGraph } from "../indexed_graph.ts";
 import { isPersistentKind, KIND } from "../kind_codes.ts";
 import { type CutOptions, cutPerOp } from "./cut.ts";
 import { precedence } from "./precedence.ts";
-import { reachabilityWindows, stoppableWindows } from "./reachability.ts";
+import { reachabilityWindows } from "./reachability.ts";
 
 /** Options of {@linkcode extremePrefixesPerOp}. */
 export interface ExtremePrefixesOptions extends CutOptions {
@@ -70,8 +70,9 @@ export function extremePrefixesPerOp(
     }
   }
   let readAbove = new Uint32Array(0), readBelow = new Uint32Array(0), z = new Uint32Array(0);
-  const deadline = options.deadline ?? Infinity;
-  for (const win of reachabilityWindows(p, stoppableWindows(options, deadline))) {
+  let reached = 0;
+  for (const win of reachabilityWindows(p, options)) {
+    reached = win.end;
     const { start, end, words, desc, anc } = win;
     if (z.length < words) {
       readAbove = new Uint32Array(words); // ⋃ A(reader): ops with a reader in D(v)
@@ -117,14 +118,11 @@ export function extremePrefixesPerOp(
         addBits(late, z, words, start, size);
       }
     }
-    if (win.end < V && performance.now() > deadline) {
-      // Not reached: no schedule's step is known to have these ops' bytes.
-      early.fill(Infinity, win.end);
-      late.fill(Infinity, win.end);
-      if (options.progress) options.progress.complete = false;
-      break;
-    }
   }
+  // Ops of windows not reached by `options.deadline`: no schedule's step is
+  // known to have their bytes.
+  early.fill(Infinity, reached);
+  late.fill(Infinity, reached);
   return { early, late };
 }
 

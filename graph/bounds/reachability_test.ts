@@ -71,3 +71,26 @@ Deno.test("reachability: the whole matrix only when it fits the budget", () => {
   assert.equal(bit(all.anc, 3, 2, 0), 1);
   assert.equal(wholeReachability(p, { maxBytes: 8 * 40 }), undefined);
 });
+
+Deno.test("reachability: past its deadline no further window is begun, and it says so; the whole matrix ignores it", () => {
+  const g = indexGraph({
+    format: "memplan.graph/v1",
+    name: "chain",
+    tensors: Array.from({ length: 100 }, (_, i) => ({ id: `t${i}`, size: 1 })),
+    ops: Array.from(
+      { length: 100 },
+      (_, i) => ({ id: `o${i}`, in: i ? [`t${i - 1}`] : [], out: [`t${i}`] }),
+    ),
+  });
+  const p = precedence(g);
+  // Windows of 32 ops: four of them without a deadline, the first only past it.
+  const progress = { complete: true };
+  assert.equal([...reachabilityWindows(p, { maxBytes: 8 * 100 })].length, 4);
+  const stopped = [...reachabilityWindows(p, { maxBytes: 8 * 100, deadline: 0, progress })];
+  assert.deepEqual(stopped.map((w) => [w.start, w.end]), [[0, 32]]);
+  assert.equal(progress.complete, false);
+  const open = { complete: true };
+  assert.equal([...reachabilityWindows(p, { deadline: Infinity, progress: open })].length, 1);
+  assert.equal(open.complete, true);
+  assert.equal(wholeReachability(p, { deadline: 0 })!.words, 4);
+});
