@@ -54,3 +54,25 @@ export function solverBudget(
   const used = (performance.now() - startedAt) / 1000;
   return Math.max(0, timeLimit - used - finishReserve(buffers, readSeconds));
 }
+
+/**
+ * What a command says when its whole run, from the start of the process to
+ * now (after writing), took longer than `timeLimit`: the steps and how many
+ * of what it handled (`did`, e.g. "placing … 20,000 buffers"), the seconds.
+ * Undefined within the limit.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { overrunNote } from "./time_budget.ts";
+ * assert.equal(overrunNote(Infinity, "planning", "6 tensors"), undefined);
+ * assert.match(overrunNote(1e-9, "planning", "6 tensors")!, /^over the time limit: reading, planning, verifying and writing 6 tensors took \d+\.\d s of the 1e-9 s$/);
+ * ```
+ */
+export function overrunNote(timeLimit: number, doing: string, what: string): string | undefined {
+  const at = performance.now() / 1000;
+  if (at <= timeLimit) return undefined;
+  return `over the time limit: reading, ${doing}, verifying and writing ${what} took ${
+    at.toFixed(1)
+  } s of the ${timeLimit} s`;
+}

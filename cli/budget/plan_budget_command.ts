@@ -6,7 +6,7 @@
  */
 import { boundReason } from "./bound_text.ts";
 import { loadGraph } from "../../graph/load.ts";
-import { solverBudget } from "../time_budget.ts";
+import { overrunNote, solverBudget } from "../time_budget.ts";
 import { writeTextAtomic } from "../../graph/write_output.ts";
 import { resolveBudgetPlan } from "../../graph/budget/budget_plan.ts";
 import { replayBudgetPlan } from "../../simulator/budget/replay.ts";
@@ -112,12 +112,7 @@ export async function planBudgetCommand(
     await writeTextAtomic(o.output, JSON.stringify(r.plan), { inputs: [graphFile] });
   }
   // After writing: an overrun is said, as by place and plan (the plan is still written).
-  const at = performance.now() / 1000;
-  const timeNote = at > o.timeLimit
-    ? `over the time limit: reading, planning, verifying and writing ${
-      formatInt(g.tensorCount)
-    } tensors took ${at.toFixed(1)} s of the ${o.timeLimit} s`
-    : undefined;
+  const timeNote = overrunNote(o.timeLimit, "planning", `${formatInt(g.tensorCount)} tensors`);
   if (o.json) {
     const { offsets: _o, violations: _v, ...rest } = report;
     printJson({

@@ -11,7 +11,7 @@ import { placeVerified } from "../../pipeline/place_verified.ts";
 import { placeSummary } from "../../pipeline/summary.ts";
 import { placerNames } from "../../solver/placer_registry.ts";
 import { finishOutcome } from "../print_outcome.ts";
-import { solverBudget } from "../time_budget.ts";
+import { overrunNote, solverBudget } from "../time_budget.ts";
 import { parseByteCount, parseSeconds, runCommand } from "../run.ts";
 import { optionalSize } from "../size.ts";
 import { formatInt } from "../format.ts";
@@ -118,13 +118,13 @@ export function placeCommand() {
             const s = placeSummary(r, { problem: file, placer: opts.placer, output: opts.output });
             // Called after writing. A placement is owed even when the quickest
             // one cannot meet the limit: it is returned, and the overrun said.
-            const at = performance.now() / 1000;
-            if (at > timeLimit) {
-              s.timeNote = `over the time limit: reading, placing, verifying and writing ${
-                formatInt(bufferCount(problem))
-              } buffers took ${
-                at.toFixed(1)
-              } s of the ${timeLimit} s; the best placement found by then is returned`;
+            const over = overrunNote(
+              timeLimit,
+              "placing",
+              `${formatInt(bufferCount(problem))} buffers`,
+            );
+            if (over !== undefined) {
+              s.timeNote = `${over}; the best placement found by then is returned`;
             }
             return s;
           },

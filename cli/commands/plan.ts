@@ -16,7 +16,7 @@ import { optionalSize, parseRate, parseSize } from "../size.ts";
 import { planBudgetCommand } from "../budget/plan_budget_command.ts";
 import { budgetPlannerNames } from "../../solver/budget/registry.ts";
 import { threadsOption } from "../threads_option.ts";
-import { solverBudget } from "../time_budget.ts";
+import { overrunNote, solverBudget } from "../time_budget.ts";
 import { formatInt } from "../format.ts";
 
 /**
@@ -128,12 +128,8 @@ export function planCommand() {
           summary: () => {
             const s = planSummary(r, r.fits ? output : undefined);
             // Called after writing: an overrun is said, the plan still returned.
-            const at = performance.now() / 1000;
-            if (at > timeLimit) {
-              s.timeNote = `over the time limit: reading, planning, verifying and writing ${
-                formatInt(g.tensorCount)
-              } tensors took ${at.toFixed(1)} s of the ${timeLimit} s`;
-            }
+            const over = overrunNote(timeLimit, "planning", `${formatInt(g.tensorCount)} tensors`);
+            if (over !== undefined) s.timeNote = over;
             return s;
           },
           write: () => writeTextAtomic(output!, JSON.stringify(r.plan), { inputs: [graphFile] }),
