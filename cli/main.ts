@@ -8,6 +8,7 @@
  */
 import { CommanderError, type CommandUnknownOpts } from "npm:@commander-js/extra-typings@15.1.0";
 import { EXIT } from "../pipeline/exit.ts";
+import { keepScratch } from "../graph/scratch.ts";
 
 /**
  * Commands loaded alone when they are the one asked for: start-up counts
@@ -47,4 +48,8 @@ export async function main(args: string[]): Promise<number> {
   return Deno.exitCode;
 }
 
-if (import.meta.main) Deno.exit(await main(Deno.args));
+if (import.meta.main) {
+  // One command, run once: its steps reuse each other's scratch pages.
+  keepScratch(true);
+  Deno.exit(await main(Deno.args));
+}

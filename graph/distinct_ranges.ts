@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { withScratch } from "./scratch.ts";
 
 /**
  * The index of the first range whose bytes repeat an earlier one, or -1 when
@@ -28,28 +29,45 @@
  */
 export function firstRepeatedRange(text: Uint8Array, start: Int32Array, end: Int32Array): number {
   const n = start.length;
-  if (n < PARTITION_FROM) return firstRepeatIn(text, start, end, identity(n), new Int32Array(0));
+  if (n < PARTITION_FROM) {
+    return firstRepeatIn(text, start, end, identity(n), new Int32Array(0), undefined);
+  }
   // A table of a million ids is 16 MB: each probe a cache miss. Instead the
   // ids go to 1,024 parts by the top bits of their hash (two passes, in
   // order), and each part, a thousand ids, is checked in a table that stays
-  // in cache: 45 ms instead of 130 at a million hashed ids.
-  const hashes = new Int32Array(n);
-  const count = new Int32Array(PARTS + 1);
-  for (let i = 0; i < n; i++) {
-    const h = hashOfBytes(text, start[i], end[i]);
-    hashes[i] = h;
-    count[(h >>> PART_SHIFT) + 1]++;
-  }
-  for (let b = 0; b < PARTS; b++) count[b + 1] += count[b];
-  const byPart = new Int32Array(n), next = count.slice(0, PARTS);
-  for (let i = 0; i < n; i++) byPart[next[hashes[i] >>> PART_SHIFT]++] = i;
-  let first = -1;
-  for (let b = 0; b < PARTS; b++) {
-    // Each part lists its ids in index order: its first repeat is its smallest.
-    const r = firstRepeatIn(text, start, end, byPart.subarray(count[b], count[b + 1]), hashes);
-    if (r >= 0 && (first < 0 || r < first)) first = r;
-  }
-  return first;
+  // in cache: 45 ms instead of 130 at a million hashed ids. One table serves
+  // every part, and the arrays are scratch memory (graph/scratch.ts): a
+  // table each and fresh arrays were 20 MB of fresh pages.
+  return withScratch((mem) => {
+    const hashes = mem.int32(n);
+    const count = new Int32Array(PARTS + 1);
+    for (let i = 0; i < n; i++) {
+      const h = hashOfBytes(text, start[i], end[i]);
+      hashes[i] = h;
+      count[(h >>> PART_SHIFT) + 1]++;
+    }
+    let most = 0;
+    for (let b = 0; b < PARTS; b++) most = Math.max(most, count[b + 1]);
+    for (let b = 0; b < PARTS; b++) count[b + 1] += count[b];
+    const byPart = mem.int32(n), next = count.slice(0, PARTS);
+    for (let i = 0; i < n; i++) byPart[next[hashes[i] >>> PART_SHIFT]++] = i;
+    const table = mem.int32(2 * tableSize(most));
+    let first = -1;
+    for (let b = 0; b < PARTS; b++) {
+      // Each part lists its ids in index order: its first repeat is its smallest.
+      const ids = byPart.subarray(count[b], count[b + 1]);
+      const r = firstRepeatIn(text, start, end, ids, hashes, table);
+      if (r >= 0 && (first < 0 || r < first)) first = r;
+    }
+    return first;
+  });
+}
+
+/** Slots of the table for `m` ids: a power of two, at least twice `m`. */
+function tableSize(m: number): number {
+  let cap = 16;
+  while (cap < 2 * m) cap *= 2;
+  return cap;
 }
 
 /** Below this many ids one table is in cache anyway. */
@@ -65,7 +83,8 @@ function identity(n: number): Int32Array {
 /**
  * The first of `ids` (ascending indices) whose range repeats an earlier one
  * of them, or -1; `hashes` holds each index's hash when computed already
- * (else empty).
+ * (else empty); `table`, when given, holds the slots (at least those of
+ * `ids`).
  */
 function firstRepeatIn(
   text: Uint8Array,
@@ -73,15 +92,15 @@ function firstRepeatIn(
   end: Int32Array,
   ids: Int32Array,
   hashes: Int32Array,
+  table: Int32Array | undefined,
 ): number {
   const m = ids.length;
-  let cap = 16;
-  while (cap < 2 * m) cap *= 2;
+  const cap = tableSize(m);
   const mask = cap - 1;
   // Two words per slot, side by side so that a probe touches one cache line:
   // the hash of the range there (most probes that miss end on it), then its
-  // index + 1 (0: empty).
-  const slots = new Int32Array(2 * cap);
+  // index + 1 (0: empty). A table given is cleared for this part.
+  const slots = table ? table.subarray(0, 2 * cap).fill(0) : new Int32Array(2 * cap);
   for (let k = 0; k < m; k++) {
     const i = ids[k], a = start[i], b = end[i];
     const h = hashes.length > 0 ? hashes[i] : hashOfBytes(text, a, b);

@@ -9,9 +9,10 @@
  * @module
  */
 import type { IndexedGraph } from "./indexed_graph.ts";
-import { scannedProblem } from "./minimalloc_scan.ts";
+import { scannedProblem, scanPlainMinimalloc } from "./minimalloc_scan.ts";
+import { columnarProblem, compactIds } from "./problem_columns.ts";
 import type { ResolvedPlan } from "./plan.ts";
-import { readBytes, readJson, utf8Text } from "./read_input.ts";
+import { readBytes, readJson, utf8Text, withFileBytes } from "./read_input.ts";
 import type { PlacementProblem, Plan } from "./types.ts";
 
 /**
@@ -76,10 +77,17 @@ export async function loadResolvedPlan(
  * ```
  */
 export async function loadMinimallocCsv(file: string): Promise<PlacementProblem> {
-  const bytes = await readBytes(file);
   // The quick reading first; the general one (and its CSV parser) is loaded
-  // only for a file it refuses: quotes, a bad row, a repeated id.
-  const quick = scannedProblem(bytes);
+  // only for a file it refuses: quotes, a bad row, a repeated id. A plain
+  // file is read into scratch memory, its ids copied out of it: the pages
+  // of its bytes then serve the placer's and the verifier's arrays.
+  const read = withFileBytes(file, (bytes) => {
+    const columns = scanPlainMinimalloc(bytes);
+    return columns ? columnarProblem(compactIds(columns)) : bytes.slice();
+  });
+  if (read !== undefined && !(read instanceof Uint8Array)) return read;
+  const bytes = read ?? await readBytes(file);
+  const quick = read ? undefined : scannedProblem(bytes);
   if (quick) return quick;
   const { parseMinimallocCsvGeneral } = await import("./minimalloc_csv.ts");
   return parseMinimallocCsvGeneral(utf8Text(bytes, file), file);

@@ -3,6 +3,8 @@ import { InputError } from "./input_error.ts";
 import { formatMinimallocCsv, parseMinimallocCsv } from "./minimalloc_csv.ts";
 import { loadMinimallocCsv } from "./load.ts";
 import { problemPeakLive } from "./placement_problem.ts";
+import { bufferId } from "./problem_columns.ts";
+import { keepScratch, withScratch } from "./scratch.ts";
 
 function problems(text: string): string[] {
   try {
@@ -41,4 +43,25 @@ Deno.test("minimalloc CSV: the shared example has peak live 12", async () => {
   assert.equal(p.buffers.length, 5);
   // b3 [0,9) 4 + b5 [0,21) 4 + b1 [0,3) 4 = 12 at t in [0,3); later 12 again.
   assert.equal(problemPeakLive(p), 12);
+});
+
+Deno.test("loadMinimallocCsv: ids survive the scratch memory they were read from", async () => {
+  // The file is read into scratch memory, kept between steps as the CLI
+  // keeps it; ids must have been copied out before the next step's arrays
+  // take (and zero) those pages.
+  const dir = await Deno.makeTempDir();
+  keepScratch(true);
+  try {
+    const rows = Array.from({ length: 3000 }, (_, i) => `"é${i},x",${i},${i + 2},${i % 7 + 1}`);
+    await Deno.writeTextFile(`${dir}/p.csv`, `id,lower,upper,size\n${rows.join("\n")}\n`);
+    await Deno.writeTextFile(`${dir}/bad.csv`, "id,lower,upper,size\nb1,0,2,4\nb1,1,3,4\n");
+    const p = await loadMinimallocCsv(`${dir}/p.csv`);
+    withScratch((s) => s.uint8(1 << 22).fill(0x41));
+    assert.equal(bufferId(p, 0), "é0,x");
+    assert.equal(bufferId(p, 2999), "é2999,x");
+    await assert.rejects(() => loadMinimallocCsv(`${dir}/bad.csv`), /duplicate id/);
+  } finally {
+    keepScratch(false);
+    await Deno.remove(dir, { recursive: true });
+  }
 });

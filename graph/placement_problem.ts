@@ -7,6 +7,7 @@
 import type { IndexedGraph } from "./indexed_graph.ts";
 import { readColumns } from "./problem_columns.ts";
 import { problemSteps } from "./problem_steps.ts";
+import { withScratch } from "./scratch.ts";
 import type { Lifetimes, PlacementProblem } from "./types.ts";
 
 /**
@@ -76,18 +77,20 @@ function peakLiveOf(problem: PlacementProblem): number {
   }
   // Times are usually step numbers: then an array indexed by time does it.
   if (small && top <= 4 * n + 1024) {
-    const net = new Float64Array(top + 1);
-    for (let i = 0; i < n; i++) {
-      if (size[i] <= 0) continue;
-      net[lower[i]] += size[i];
-      net[upper[i]] -= size[i];
-    }
-    let live = 0, peak = 0;
-    for (let t = 0; t <= top; t++) {
-      live += net[t];
-      if (live > peak) peak = live;
-    }
-    return peak;
+    return withScratch((mem) => {
+      const net = mem.float64(top + 1);
+      for (let i = 0; i < n; i++) {
+        if (size[i] <= 0) continue;
+        net[lower[i]] += size[i];
+        net[upper[i]] -= size[i];
+      }
+      let live = 0, peak = 0;
+      for (let t = 0; t <= top; t++) {
+        live += net[t];
+        if (live > peak) peak = live;
+      }
+      return peak;
+    });
   }
   // Times that are not finite numbers (problemSteps leaves them): sorted and searched.
   const times = new Float64Array(2 * m);

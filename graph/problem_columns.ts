@@ -68,6 +68,37 @@ export function columnarProblem(columns: ProblemColumns): PlacementProblem {
 }
 
 /**
+ * `columns` with their ids copied, side by side, into bytes of their own
+ * (`idStart` and `idEnd` rewritten in place): the text they were read from
+ * is then no longer held. A million ids take 7–16 MB, where their file took
+ * 30–45.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const one = Float64Array.from([1]);
+ * const c = compactIds({ lower: one, upper: one, size: one,
+ *   bytes: new TextEncoder().encode("x,b1,0"), idStart: Int32Array.from([2]), idEnd: Int32Array.from([4]) });
+ * assert.deepEqual([c.bytes.length, columnId(c, 0)], [2, "b1"]);
+ * ```
+ */
+export function compactIds(columns: ProblemColumns): ProblemColumns {
+  const { bytes, idStart, idEnd } = columns;
+  let total = 0;
+  for (let i = 0; i < idStart.length; i++) total += idEnd[i] - idStart[i];
+  const ids = new Uint8Array(total);
+  let at = 0;
+  for (let i = 0; i < idStart.length; i++) {
+    const from = idStart[i], to = idEnd[i];
+    // Ids are short: a loop beats a subarray and set per id.
+    idStart[i] = at;
+    for (let k = from; k < to; k++) ids[at++] = bytes[k];
+    idEnd[i] = at;
+  }
+  return { ...columns, bytes: ids };
+}
+
+/**
  * The columns `problem` was read into, while its buffers are not built; else undefined.
  *
  * @example

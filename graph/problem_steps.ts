@@ -15,6 +15,7 @@
  */
 import { problemColumns, readColumns } from "./problem_columns.ts";
 import { sortedOrder } from "./sorted_order.ts";
+import { withScratch } from "./scratch.ts";
 import type { PlacementProblem } from "./types.ts";
 
 /** A problem's columns with its times as steps. */
@@ -74,17 +75,21 @@ function stepsFrom(
   if (n <= SMALL) return stepsBySearch(lower, upper, size);
   // Lowers and uppers each in order, then merged: a file written by start
   // time needs no sort of its lowers.
-  const byLower = sortedOrder(lower), byUpper = sortedOrder(upper);
+  // The two orders are scratch memory (graph/scratch.ts): 8 MB at a million.
   const stepLower = new Float64Array(n), stepUpper = new Float64Array(n);
   const time = new Float64Array(2 * n);
-  let steps = 0;
-  for (let a = 0, b = 0; a < n || b < n;) {
-    const fromLower = b === n || (a < n && lower[byLower[a]] <= upper[byUpper[b]]);
-    const t = fromLower ? lower[byLower[a]] : upper[byUpper[b]];
-    if (steps === 0 || time[steps - 1] !== t) time[steps++] = t;
-    if (fromLower) stepLower[byLower[a++]] = steps - 1;
-    else stepUpper[byUpper[b++]] = steps - 1;
-  }
+  const steps = withScratch((mem) => {
+    const byLower = sortedOrder(lower, mem), byUpper = sortedOrder(upper, mem);
+    let steps = 0;
+    for (let a = 0, b = 0; a < n || b < n;) {
+      const fromLower = b === n || (a < n && lower[byLower[a]] <= upper[byUpper[b]]);
+      const t = fromLower ? lower[byLower[a]] : upper[byUpper[b]];
+      if (steps === 0 || time[steps - 1] !== t) time[steps++] = t;
+      if (fromLower) stepLower[byLower[a++]] = steps - 1;
+      else stepUpper[byUpper[b++]] = steps - 1;
+    }
+    return steps;
+  });
   // A view, not a copy: at a million buffers a copy is up to 16 MB of fresh memory.
   return { lower: stepLower, upper: stepUpper, size, time: time.subarray(0, steps) };
 }

@@ -6,6 +6,7 @@
  */
 import { gunzipSync } from "node:zlib";
 import { InputError } from "./input_error.ts";
+import { withScratch } from "./scratch.ts";
 
 function fail(file: string, message: string): never {
   throw new InputError([{ file, where: "", message }]);
@@ -147,6 +148,64 @@ export async function readBytes(file: string, options: DecodeOptions = {}): Prom
     f.close();
   }
   return gunzipped(bytes, file, options);
+}
+
+/**
+ * Runs `fn` on the bytes of `file` read into scratch memory (graph/scratch.ts):
+ * they are valid only while `fn` runs, and what it returns must not hold
+ * them. Undefined, `fn` not called, for what is not a plain regular file
+ * read whole at the size it had (named `.gz` or gzip bytes, a pipe, a file
+ * that grows): {@linkcode readBytes} reads those. Why: a million-row CSV is
+ * 30–45 MB whose pages, touched fresh, cost 0.1 s; in scratch memory the
+ * placer's and the verifier's arrays reuse them.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(withFileBytes("testdata/minimalloc/example.12.csv", (b) => b[0]), 105); // "i"
+ * assert.equal(withFileBytes("testdata/graphs/resnet18.b32.sgd.json.gz", (b) => b.length), undefined);
+ * ```
+ */
+export function withFileBytes<T>(file: string, fn: (bytes: Uint8Array) => T): T | undefined {
+  if (file.endsWith(".gz")) return undefined;
+  let f: Deno.FsFile;
+  try {
+    f = Deno.openSync(file);
+  } catch (e) {
+    const why = e instanceof Deno.errors.NotFound ? "no such file" : (e as Error).message;
+    fail(file, `cannot read: ${why}`);
+  }
+  try {
+    let info: Deno.FileInfo;
+    try {
+      info = f.statSync();
+    } catch (e) {
+      fail(file, `cannot read: ${(e as Error).message}`);
+    }
+    if (!info.isFile || info.size === 0) return undefined;
+    return withScratch((s) => {
+      const bytes = readWhole(f, s.uint8(info.size + 1), file);
+      if (bytes === undefined || bytes[0] === 0x1f && bytes[1] === 0x8b) return undefined;
+      return fn(bytes);
+    });
+  } finally {
+    f.close();
+  }
+}
+
+/** The bytes of `f` read into `buf`, undefined if they fill it (the file grew). */
+function readWhole(f: Deno.FsFile, buf: Uint8Array, file: string): Uint8Array | undefined {
+  let at = 0;
+  try {
+    for (;;) {
+      const got = f.readSync(buf.subarray(at));
+      if (got === null) return buf.subarray(0, at);
+      at += got;
+      if (at === buf.length) return undefined;
+    }
+  } catch (e) {
+    fail(file, `cannot read: ${(e as Error).message}`);
+  }
 }
 
 /**

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { InputError } from "./input_error.ts";
-import { decodeText, MAX_TEXT_BYTES, readBytes, readText } from "./read_input.ts";
+import {
+  decodeText,
+  MAX_TEXT_BYTES,
+  readBytes,
+  readText,
+  withFileBytes,
+} from "./read_input.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -96,6 +102,32 @@ Deno.test("readBytes: a pipe (size 0) is read to its end, past any first guess",
     const bytes = new Uint8Array(300_000).map((_, i) => i % 256);
     const [got] = await Promise.all([readBytes(fifo), Deno.writeFile(fifo, bytes)]);
     assert.deepEqual(got, bytes);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("withFileBytes: a plain file's bytes in scratch; the rest left to readBytes", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const bytes = new Uint8Array(200_003).map((_, i) => (i * 7919) % 251);
+    await Deno.writeFile(`${dir}/b.bin`, bytes);
+    assert.deepEqual(withFileBytes(`${dir}/b.bin`, (b) => b.slice()), bytes);
+    // What fn throws is its own error, not a reading one.
+    assert.throws(() =>
+      withFileBytes(`${dir}/b.bin`, () => {
+        throw new RangeError("mine");
+      }), RangeError);
+    await Deno.writeFile(`${dir}/g.csv`, gzipSync(enc("id,lower")));
+    await Deno.writeFile(`${dir}/b.csv.gz`, gzipSync(enc("id,lower")));
+    await Deno.writeFile(`${dir}/e.csv`, new Uint8Array(0));
+    for (const name of ["g.csv", "b.csv.gz", "e.csv", "."]) {
+      assert.equal(withFileBytes(`${dir}/${name}`, () => "read"), undefined, name);
+    }
+    assert.throws(
+      () => withFileBytes(`${dir}/missing.csv`, () => 0),
+      /missing\.csv: cannot read: no such file/,
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -8,6 +8,8 @@
  * @module
  */
 
+import { fresh, type Scratch, withScratch } from "./scratch.ts";
+
 const DIGIT_BITS = 11;
 const BUCKETS = 1 << DIGIT_BITS;
 const TWO_32 = 2 ** 32;
@@ -33,7 +35,7 @@ export function radixSortable(values: Float64Array): boolean {
 /**
  * Positions `0 … n-1` ordered by `values` ascending, equal values in position
  * order: an LSD radix sort for non-negative safe integers (as ranks use),
- * a comparison sort otherwise.
+ * a comparison sort otherwise. From `mem` when given (graph/scratch.ts).
  *
  * @example
  * ```ts
@@ -42,16 +44,18 @@ export function radixSortable(values: Float64Array): boolean {
  * assert.deepEqual(sortedOrder(Float64Array.from([0.5, -1])), Int32Array.from([1, 0]));
  * ```
  */
-export function sortedOrder(values: Float64Array): Int32Array {
+export function sortedOrder(values: Float64Array, mem: Scratch = fresh): Int32Array {
   // Already in order (a file written in program order, by start): no sort.
   let ascending = true;
   for (let i = 1; i < values.length && ascending; i++) ascending = values[i - 1] <= values[i];
   if (ascending) {
-    const identity = new Int32Array(values.length);
+    const identity = mem.int32(values.length);
     for (let i = 0; i < identity.length; i++) identity[i] = i;
     return identity;
   }
-  if (radixSortable(values)) return radixSort(values, { keys: false }).pos;
+  if (radixSortable(values)) {
+    return radixSort(values, mem === fresh ? { keys: false } : { keys: false, mem }).pos;
+  }
   const order = new Int32Array(values.length);
   for (let k = 0; k < order.length; k++) order[k] = k;
   return order.sort((a, b) => values[a] - values[b] || a - b);
@@ -74,10 +78,11 @@ export function sortedOrder(values: Float64Array): Int32Array {
  */
 export function radixSort(
   values: Float64Array,
-  options: { keys?: boolean } = {},
+  options: { keys?: boolean; mem?: Scratch } = {},
 ): { lo: Uint32Array; hi: Uint32Array; pos: Int32Array } {
   const n = values.length;
   const keys = options.keys ?? true;
+  const mem = options.mem;
   // Times and addresses rarely reach 2^32: then there are no high words to
   // sort or carry, and their arrays are never made (4 MB each a million).
   let largest = 0;
@@ -88,9 +93,14 @@ export function radixSort(
   // paid for in page faults when first written, about 11 µs per 4 KB page on
   // a virtual machine measured here, so each array of a million words cost
   // ~10 ms before it held anything; a place run sorts two or three times.
-  let lo = keys ? new Uint32Array(n) : scratch(SCRATCH_LO_OUT, n);
-  let hi = carryHi ? (keys ? new Uint32Array(n) : scratch(SCRATCH_HI_OUT, n)) : new Uint32Array(0);
-  let pos = new Int32Array(n);
+  // With scratch memory of the caller's (graph/scratch.ts) every array
+  // comes from it, returned ones included.
+  const words = (which: number) => mem ? mem.uint32(n) : scratch(which, n);
+  const lo: Uint32Array = keys ? (mem ?? fresh).uint32(n) : words(SCRATCH_LO_OUT);
+  const hi: Uint32Array = carryHi
+    ? (keys ? (mem ?? fresh).uint32(n) : words(SCRATCH_HI_OUT))
+    : new Uint32Array(0);
+  const pos = (mem ?? fresh).int32(n);
   let loBits = 0;
   for (let i = 0; i < n; i++) {
     const x = values[i];
@@ -99,15 +109,55 @@ export function radixSort(
     if (carryHi) hi[i] = Math.floor(x / TWO_32);
   }
   for (let i = 0; i < n; i++) pos[i] = i;
+  const out = { lo, hi, pos };
+  const sorted = (lo2: Uint32Array, hi2: Uint32Array, pos2: Int32Array) => {
+    const [slo, shi, spos] = passes({ lo, hi, pos, lo2, hi2, pos2, loBits, hiTop });
+    // An odd number of passes leaves the sorted words in the second copies.
+    if (spos !== out.pos) {
+      out.pos.set(spos);
+      // (The caller's scratch copies are given back on return: copied then.)
+      if (keys || mem) {
+        out.lo.set(slo);
+        if (carryHi) out.hi.set(shi);
+      } else {
+        out.lo = slo;
+        out.hi = shi;
+      }
+    }
+  };
+  if (mem) {
+    // The second copies only while sorting: their pages serve what comes next.
+    withScratch(() => sorted(mem.uint32(n), carryHi ? mem.uint32(n) : hi, mem.int32(n)));
+  } else {
+    const pos2 = new Int32Array(scratch(SCRATCH_POS, n).buffer as ArrayBuffer, 0, n);
+    sorted(scratch(SCRATCH_LO, n), carryHi ? scratch(SCRATCH_HI, n) : hi, pos2);
+  }
+  return out;
+}
+
+/**
+ * The passes of {@linkcode radixSort} over the words `lo` (and `hi` when
+ * `hiTop > 0`) and positions `pos`, writing every other pass into the second
+ * copies; the sorted words and positions, in whichever copy they ended.
+ */
+function passes(a: {
+  lo: Uint32Array;
+  hi: Uint32Array;
+  pos: Int32Array;
+  lo2: Uint32Array;
+  hi2: Uint32Array;
+  pos2: Int32Array;
+  loBits: number;
+  hiTop: number;
+}): [Uint32Array, Uint32Array, Int32Array] {
+  let { lo, hi, pos, lo2, hi2, pos2 } = a;
+  const n = pos.length, carryHi = a.hiTop > 0;
   // (16-bit digits, two passes instead of three for values under 2^32, were
   // slower at two million: their scattered writes miss the cache.)
   const mask = BUCKETS - 1;
   const count = new Int32Array(BUCKETS);
-  const out = { lo, hi, pos };
-  let lo2 = scratch(SCRATCH_LO, n), hi2 = carryHi ? scratch(SCRATCH_HI, n) : hi;
-  let pos2 = new Int32Array(scratch(SCRATCH_POS, n).buffer as ArrayBuffer, 0, n);
   for (let word = 0; word < 2; word++) {
-    const top = word === 0 ? loBits >>> 0 : hiTop;
+    const top = word === 0 ? a.loBits >>> 0 : a.hiTop;
     for (let shift = 0; shift < 32 && top >>> shift !== 0; shift += DIGIT_BITS) {
       const key = word === 0 ? lo : hi;
       count.fill(0);
@@ -130,18 +180,7 @@ export function radixSort(
       [pos, pos2] = [pos2, pos];
     }
   }
-  // An odd number of passes leaves the sorted words in the scratch copies.
-  if (pos !== out.pos) {
-    out.pos.set(pos);
-    if (keys) {
-      out.lo.set(lo);
-      if (carryHi) out.hi.set(hi);
-    } else {
-      out.lo = lo;
-      out.hi = hi;
-    }
-  }
-  return out;
+  return [lo, hi, pos];
 }
 
 /** Which scratch array: the second copies of the words and positions, and the words when not returned. */

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { fresh, type Scratch } from "../graph/scratch.ts";
+
 /** Each lifespan as the compressed steps it covers, and the time of each step. */
 export interface LowerRanks {
   /** The distinct lower ends, ascending: step `s` is time `lowers[s]`. */
@@ -20,7 +22,8 @@ export interface LowerRanks {
  * non-negative integers (step numbers: at most 4n + 1024) are counted in an
  * array indexed by time; any others are sorted and searched. (The verifier
  * hands it a problem's steps, graph/problem_steps.ts, so its times are step
- * numbers unless some time is not a finite number.)
+ * numbers unless some time is not a finite number.) Counted arrays come from
+ * `mem` when given (graph/scratch.ts).
  *
  * @example
  * ```ts
@@ -30,7 +33,11 @@ export interface LowerRanks {
  * assert.deepEqual([...r.first, ...r.last], [0, 1, 1, 0, 1, 1]);
  * ```
  */
-export function lowerRanks(lower: Float64Array, upper: Float64Array): LowerRanks {
+export function lowerRanks(
+  lower: Float64Array,
+  upper: Float64Array,
+  mem: Scratch = fresh,
+): LowerRanks {
   const n = lower.length;
   let top = 0;
   for (let i = 0; i < n; i++) {
@@ -43,12 +50,12 @@ export function lowerRanks(lower: Float64Array, upper: Float64Array): LowerRanks
   }
   if (top > 4 * n + 1024) return bySearch(lower, upper);
   // below[x]: distinct lower ends under x, for every time x up to top.
-  const below = new Int32Array(top + 2);
+  const below = mem.int32(top + 2);
   for (let i = 0; i < n; i++) below[lower[i] + 1] = 1;
   for (let x = 1; x < below.length; x++) below[x] += below[x - 1];
-  const lowers = new Float64Array(below[top + 1]);
+  const lowers = mem.float64(below[top + 1]);
   for (let x = 0; x <= top; x++) if (below[x + 1] > below[x]) lowers[below[x]] = x;
-  const first = new Int32Array(n), last = new Int32Array(n);
+  const first = mem.int32(n), last = mem.int32(n);
   for (let i = 0; i < n; i++) {
     first[i] = below[lower[i]];
     last[i] = below[upper[i]] - 1;

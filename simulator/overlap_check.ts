@@ -14,6 +14,7 @@
  * @module
  */
 import { radixSort, radixSortable, sortedOrder } from "../graph/sorted_order.ts";
+import { fresh, type Scratch } from "../graph/scratch.ts";
 
 const TWO_32 = 2 ** 32;
 import { coordinateRanks } from "./coordinate_ranks.ts";
@@ -60,7 +61,8 @@ class Fenwick {
 /**
  * Counts every overlapping pair into `log` (kind `overlap`) and lists the first
  * ones while the log has room. Tensors of size 0 or without an offset (NaN) are
- * skipped. Returns the number of overlapping pairs.
+ * skipped. Returns the number of overlapping pairs. The sweep's arrays come
+ * from `mem` when given (graph/scratch.ts).
  *
  * @example
  * ```ts
@@ -80,11 +82,15 @@ class Fenwick {
  * assert.equal(log.list[0].kind, "overlap");
  * ```
  */
-export function checkOverlaps(input: OverlapInput, log: ViolationLog): number {
+export function checkOverlaps(
+  input: OverlapInput,
+  log: ViolationLog,
+  mem: Scratch = fresh,
+): number {
   const { first, last, offsets, sizes, ids, steps } = input;
   const T = sizes.length;
   let m = 0;
-  const placed = new Int32Array(T);
+  const placed = mem.int32(T);
   for (let t = 0; t < T; t++) {
     if (sizes[t] > 0 && !Number.isNaN(offsets[t]) && first[t] <= last[t] && first[t] < steps) {
       placed[m++] = t;
@@ -92,11 +98,11 @@ export function checkOverlaps(input: OverlapInput, log: ViolationLog): number {
   }
   if (m < 2) return 0;
   // Bucket tensors by first step (allocation) and by last step (free after it).
-  const byFirst = bucket(placed, m, first, steps);
-  const byLast = bucket(placed, m, last, steps);
+  const byFirst = bucket(placed, m, first, steps, mem);
+  const byLast = bucket(placed, m, last, steps, mem);
   // A plan to accept (the usual case) is proved so by a cheaper sweep; the
   // counting below, which ranks every address, runs only for one to reject.
-  if (noOverlap(input, placed, m, byFirst, byLast)) return 0;
+  if (noOverlap(input, placed, m, byFirst, byLast, mem)) return 0;
   const coords = new Float64Array(2 * m);
   for (let i = 0; i < m; i++) {
     const t = placed[i];
@@ -154,9 +160,10 @@ function noOverlap(
   m: number,
   byFirst: Buckets,
   byLast: Buckets,
+  mem: Scratch,
 ): boolean {
   const { offsets, sizes, steps } = input;
-  const starts = new Float64Array(m);
+  const starts = mem.float64(m);
   for (let i = 0; i < m; i++) starts[i] = offsets[placed[i]];
   // Every tensor its own rank: equal offsets are ranked apart, and then meet.
   // Integer offsets (the usual) come back sorted from the radix sort; its
@@ -165,7 +172,7 @@ function noOverlap(
   // by rank were 16 MB of fresh memory.
   let order: Int32Array;
   if (radixSortable(starts)) {
-    const sorted = radixSort(starts);
+    const sorted = radixSort(starts, mem === fresh ? {} : { mem });
     order = sorted.pos;
     const { lo, hi } = sorted, high = hi.length > 0; // none: all below 2^32
     for (let r = 0; r < m; r++) starts[r] = high ? hi[r] * TWO_32 + lo[r] : lo[r];
@@ -175,7 +182,7 @@ function noOverlap(
     starts.set(byRank);
   }
   const startAt = starts;
-  const rankOf = new Int32Array(sizes.length);
+  const rankOf = mem.int32(sizes.length);
   for (let r = 0; r < m; r++) {
     const t = placed[order[r]];
     rankOf[t] = r;
@@ -233,15 +240,16 @@ function bucket(
   m: number,
   key: Int32Array,
   steps: number,
+  mem: Scratch,
 ): Buckets {
   // Counts at start[s + 1], summed there to where bucket s ends; filled
   // from the back, each end moves down to where its bucket begins, so
   // start[s + 1] is that (no second array of positions), and start[steps + 1],
   // never moved, is m.
-  const start = new Int32Array(steps + 2);
+  const start = mem.int32(steps + 2);
   for (let i = 0; i < m; i++) start[Math.min(key[items[i]], steps - 1) + 1]++;
   for (let s = 1; s < start.length; s++) start[s] += start[s - 1];
-  const out = new Int32Array(m);
+  const out = mem.int32(m);
   for (let i = m - 1; i >= 0; i--) {
     const t = items[i];
     out[--start[Math.min(key[t], steps - 1) + 1]] = t;

@@ -9,6 +9,7 @@ import { problemPeakLive } from "../graph/placement_problem.ts";
 import { bufferId, problemColumns } from "../graph/problem_columns.ts";
 import type { PlacementProblem } from "../graph/types.ts";
 import { problemSteps } from "../graph/problem_steps.ts";
+import { withScratch } from "../graph/scratch.ts";
 import { lowerRanks } from "./lower_ranks.ts";
 import { checkOverlaps } from "./overlap_check.ts";
 import { type Violation, type ViolationKind, ViolationLog } from "./violations.ts";
@@ -74,19 +75,24 @@ export function verifyPlacement(
   }
   // Overlaps depend on the order of times only: counted on steps, reported in times.
   const steps = problemSteps(problem);
-  const { lowers, first, last } = lowerRanks(steps.lower, steps.upper);
-  const before = log.list.length;
-  checkOverlaps(
-    { first, last, offsets, sizes, ids: { at: id }, steps: lowers.length },
-    log,
-  );
-  for (let i = before; i < log.list.length; i++) {
-    const v = log.list[i];
-    if (v.kind === "overlap") {
-      const step = lowers[v.step];
-      v.step = steps.time === undefined ? step : steps.time[step];
+  // The sweep's arrays in scratch memory: at a million buffers 60 MB, whose
+  // pages the file's bytes and the placer touched already (graph/scratch.ts).
+  withScratch((mem) => {
+    const { lowers, first, last } = lowerRanks(steps.lower, steps.upper, mem);
+    const before = log.list.length;
+    checkOverlaps(
+      { first, last, offsets, sizes, ids: { at: id }, steps: lowers.length },
+      log,
+      mem,
+    );
+    for (let i = before; i < log.list.length; i++) {
+      const v = log.list[i];
+      if (v.kind === "overlap") {
+        const step = lowers[v.step];
+        v.step = steps.time === undefined ? step : steps.time[step];
+      }
     }
-  }
+  });
   const peakLive = problemPeakLive(problem);
   const arena = arenaOf(offsets, sizes);
   const report: PlacementReport = {

@@ -5,6 +5,7 @@
  * @module
  */
 import { radixSortable, sortedOrder } from "../../graph/sorted_order.ts";
+import { fresh, type Scratch } from "../../graph/scratch.ts";
 import { problemColumns } from "../../graph/problem_columns.ts";
 import type { PlacementProblem } from "../../graph/types.ts";
 
@@ -98,6 +99,7 @@ function compareFrom(keys: readonly Float64Array[], from: number, a: number, b: 
 export function countingOrderAscending(
   key: Float64Array,
   keep?: Float64Array,
+  mem: Scratch = fresh,
 ): Int32Array | undefined {
   const n = key.length;
   let lo = Infinity, hi = -Infinity, m = 0;
@@ -111,7 +113,7 @@ export function countingOrderAscending(
   }
   if (m === 0) return new Int32Array(0);
   if (hi - lo > 4 * m + 1024) return undefined;
-  return countedOrder(key, { lo, hi, m, descending: false, keep });
+  return countedOrder(key, { lo, hi, m, descending: false, keep }, mem);
 }
 
 /**
@@ -155,16 +157,17 @@ export function countingOrder(n: number, key: Float64Array): Int32Array | undefi
 function countedOrder(
   key: Float64Array,
   o: { lo: number; hi: number; m: number; descending: boolean; keep?: Float64Array },
+  mem: Scratch = fresh,
 ): Int32Array {
   const { keep } = o;
   // The bucket of a key: key - lo ascending, hi - key descending.
   const sign = o.descending ? -1 : 1, base = o.descending ? o.hi : -o.lo;
-  const start = new Int32Array(o.hi - o.lo + 2);
+  const start = mem.int32(o.hi - o.lo + 2);
   for (let i = 0; i < key.length; i++) {
     if (keep === undefined || keep[i] > 0) start[sign * key[i] + base + 1]++;
   }
   for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
-  const order = new Int32Array(o.m);
+  const order = mem.int32(o.m);
   for (let i = 0; i < key.length; i++) {
     if (keep === undefined || keep[i] > 0) order[start[sign * key[i] + base]++] = i;
   }

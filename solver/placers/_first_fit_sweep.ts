@@ -11,6 +11,7 @@ import { MinHeap } from "../_heap.ts";
 import { countingOrder, countingOrderAscending } from "./_buffer_order.ts";
 import { problemColumns } from "../../graph/problem_columns.ts";
 import { FreeGaps } from "./_free_gaps.ts";
+import { fresh, type Scratch } from "../../graph/scratch.ts";
 
 /** A problem's `lower`, `upper` and `size` by buffer (graph/problem_columns.ts). */
 type BufferColumns = ReturnType<typeof problemColumns>;
@@ -51,7 +52,8 @@ export function isStartOrdered(
  * aligned gap among the live ones (what `placeInOrder` computes for first fit,
  * faster). Writes `offsets`; returns the arena. Footprints are sizes rounded up
  * to `align`, as in the general core. `columns` are the problem's, when the
- * caller has them already.
+ * caller has them already; the sweep's arrays come from `mem` when given
+ * (graph/scratch.ts).
  *
  * @example
  * ```ts
@@ -74,20 +76,21 @@ export function firstFitSweep(
   align: number,
   offsets: Float64Array,
   columns: BufferColumns = problemColumns(problem),
+  mem: Scratch = fresh,
 ): number {
   const { lower, size } = columns;
   const gaps = new FreeGaps(1024);
   gaps.insert(0, Infinity);
-  const byEnd = endOrder(columns);
+  const byEnd = endOrder(columns, mem);
   if (byEnd === undefined) return sweepWithHeap(columns, order, align, offsets, gaps);
   // Buffers leave in order of `upper`, known in advance: a pointer into that
   // order replaces a heap of the live ones (a quarter of the sweep's time).
   // Their uppers are copied in that order, so the test that stops the
   // pointer reads memory in sequence.
   const m = byEnd.length;
-  const endAt = new Float64Array(m);
+  const endAt = mem.float64(m);
   for (let k = 0; k < m; k++) endAt[k] = columns.upper[byEnd[k]];
-  const placed = new Uint8Array(size.length);
+  const placed = mem.uint8(size.length);
   let arena = 0, next = 0;
   for (let i = 0; i < order.length; i++) {
     const b = order[i];
@@ -112,7 +115,7 @@ export function firstFitSweep(
  * The positive-size buffers by `upper`, when the uppers are step numbers
  * (counted, not sorted) and every such lifespan is non-empty; else undefined.
  */
-function endOrder(columns: BufferColumns): Int32Array | undefined {
+function endOrder(columns: BufferColumns, mem: Scratch): Int32Array | undefined {
   const { lower, upper, size } = columns;
   const n = size.length;
   for (let i = 0; i < n; i++) {
@@ -120,7 +123,7 @@ function endOrder(columns: BufferColumns): Int32Array | undefined {
     if (size[i] !== 0 && !(upper[i] > lower[i])) return undefined;
   }
   // Step numbers (the usual times): counted straight from the columns.
-  const counted = countingOrderAscending(upper, size);
+  const counted = countingOrderAscending(upper, size, mem);
   if (counted) return counted;
   const key = new Float64Array(n);
   const index = new Int32Array(n);

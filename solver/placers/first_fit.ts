@@ -9,6 +9,7 @@ import type { PlacementProblem } from "../../graph/types.ts";
 import type { Placer, PlaceResult } from "../types.ts";
 import { countingOrderAscending, sortTies } from "./_buffer_order.ts";
 import { sortedOrder } from "../../graph/sorted_order.ts";
+import { withScratch } from "../../graph/scratch.ts";
 import { bufferCount } from "../../graph/problem_columns.ts";
 import { problemSteps } from "../../graph/problem_steps.ts";
 import { firstFitSweep } from "./_first_fit_sweep.ts";
@@ -42,11 +43,16 @@ export function placeFirstFit(
   // Earliest start first; then larger size, then longer life, then index.
   const ties = (a: number, b: number) =>
     size[b] - size[a] || (upper[b] - lower[b]) - (upper[a] - lower[a]) || a - b;
-  const order = sortTies(countingOrderAscending(lower) ?? sortedOrder(lower), lower, ties);
-  // The order is by start time by construction: the sweep directly, without
-  // the general core's checks of an order given from outside.
   const offsets = new Float64Array(n);
-  const arena = firstFitSweep(problem, order, checkedAlignment(problem), offsets, columns);
+  // The order and the sweep's arrays in scratch memory (graph/scratch.ts):
+  // at a million buffers, 20 MB of pages touched before.
+  const arena = withScratch((mem) => {
+    const byLower = countingOrderAscending(lower, undefined, mem) ?? sortedOrder(lower, mem);
+    const order = sortTies(byLower, lower, ties);
+    // The order is by start time by construction: the sweep directly, without
+    // the general core's checks of an order given from outside.
+    return firstFitSweep(problem, order, checkedAlignment(problem), offsets, columns, mem);
+  });
   const placement = { offsets, arena, truncated: 0 };
   return placeResult(problem, placement, options, t0, { policy: "first-fit" });
 }
