@@ -21,8 +21,9 @@ const QUADS = new Uint8Array(40000).map((_, i) =>
 /**
  * The bytes of `formatMinimallocCsv(problem, offsets)`, when every id is
  * ASCII and needs no quoting (no `"`, `,`, `\r`, `\n`, not empty), a chunk
- * at a time: each a view of one reused array of about `chunkBytes`, to be
- * used (written) before the next is taken. A million rows are 42 MB; built
+ * at a time: each a view of one of two reused arrays of about `chunkBytes`,
+ * to be used (written) before the second chunk after it is taken (so that one
+ * is written while the next is made). A million rows are 42 MB; built
  * whole, their fresh memory cost a tenth of a second in page faults alone
  * on a virtual machine. Undefined when an id needs the text form (checked
  * before the first chunk); the caller formats the text and encodes it.
@@ -140,13 +141,19 @@ export function minimallocCsvOutput(
     [new TextEncoder().encode(formatMinimallocCsv(problem, offsets))];
 }
 
-/** A byte array filled, emptied by the reader, and filled again. */
+/**
+ * A byte array filled, emptied by the reader, and filled again; two arrays
+ * in turn, so that the reader may still use the last bytes while the next
+ * are written.
+ */
 class ByteWriter {
   #buf: Uint8Array;
+  #other: Uint8Array;
   #at = 0;
 
   constructor(capacity: number) {
     this.#buf = new Uint8Array(capacity);
+    this.#other = new Uint8Array(capacity);
   }
 
   /** Bytes that can still be appended. */
@@ -158,8 +165,9 @@ class ByteWriter {
     return this.#at;
   }
 
-  /** Empties it. */
+  /** Empties it: the other array from now on. */
   reset(): void {
+    [this.#buf, this.#other] = [this.#other, this.#buf];
     this.#at = 0;
   }
 

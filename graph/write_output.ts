@@ -154,7 +154,8 @@ export async function writeTextAtomic(
 
 /**
  * Text to write: a string, its UTF-8 bytes, or those bytes in chunks (each
- * written before the next is taken, so a writer may reuse one array).
+ * written before the second chunk after it is taken, so a writer may reuse
+ * two arrays in turn).
  */
 export type OutputText = string | Uint8Array | Iterable<Uint8Array>;
 
@@ -191,13 +192,24 @@ async function writeBytes(
   options: { create: boolean },
 ): Promise<void> {
   const f = await Deno.open(path, { write: true, truncate: true, create: options.create });
+  // The kernel takes a chunk on another thread while the next is made: one
+  // write in flight, and the chunk before it done before the next is taken.
+  const writeAll = async (bytes: Uint8Array) => {
+    for (let at = 0; at < bytes.length;) {
+      at += await f.write(bytes.subarray(at, Math.min(at + CHUNK, bytes.length)));
+    }
+  };
+  let last: Promise<void> = Promise.resolve();
   try {
     for (const bytes of chunks) {
-      for (let at = 0; at < bytes.length;) {
-        at += await f.write(bytes.subarray(at, Math.min(at + CHUNK, bytes.length)));
-      }
+      const writing = last.then(() => writeAll(bytes));
+      writing.catch(() => {}); // awaited below: not an unhandled rejection meanwhile
+      await last;
+      last = writing;
     }
+    await last;
   } finally {
+    await last.catch(() => {});
     f.close();
   }
 }

@@ -83,3 +83,30 @@ Deno.test("write_output: '-' is standard output, written whole", async () => {
   assert.equal(chunks.join(""), "id,lower,upper,size\n");
   assert.deepEqual(await checkOutputPath("-"), { path: "-", special: true });
 });
+
+Deno.test("write_output: chunks from two arrays in turn are written intact, in order", async () => {
+  // The producer refills an array as soon as the chunk after next is asked
+  // for: a write still in flight on it then would write the wrong bytes.
+  const arrays = [new Uint8Array(300_000), new Uint8Array(300_000)];
+  const chunks = 40;
+  function* produce() {
+    for (let k = 0; k < chunks; k++) {
+      const a = arrays[k % 2].fill(k + 1);
+      yield a.subarray(0, 100_000 + 5_000 * k);
+    }
+  }
+  const dir = await Deno.makeTempDir();
+  try {
+    await writeTextAtomic(join(dir, "out.bin"), produce());
+    const got = await Deno.readFile(join(dir, "out.bin"));
+    let at = 0;
+    for (let k = 0; k < chunks; k++) {
+      const n = 100_000 + 5_000 * k;
+      assert.ok(got.subarray(at, at + n).every((x) => x === k + 1), `chunk ${k}`);
+      at += n;
+    }
+    assert.equal(at, got.length);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
