@@ -1,13 +1,7 @@
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { InputError } from "./input_error.ts";
-import {
-  decodeText,
-  MAX_TEXT_BYTES,
-  readBytes,
-  readText,
-  withFileBytes,
-} from "./read_input.ts";
+import { decodeText, MAX_TEXT_BYTES, readBytes, readText, withFileBytes } from "./read_input.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

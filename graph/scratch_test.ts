@@ -75,7 +75,10 @@ Deno.test("scratch: arrays live at once never share bytes, whatever the sizes an
         fc.property(fc.array(step(4), { maxLength: 6 }), (steps) => {
           let mark = 0;
           const run = (s: Scratch, list: Step[]) => {
-            const held: { a: { fill(v: number): unknown; every(f: (x: number) => boolean): boolean }; v: number }[] = [];
+            const held: {
+              a: { fill(v: number): unknown; every(f: (x: number) => boolean): boolean };
+              v: number;
+            }[] = [];
             for (const st of list) {
               if ("scope" in st) {
                 withScratch((t) => run(t, st.scope));

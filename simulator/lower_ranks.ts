@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { fresh, type Scratch } from "../graph/scratch.ts";
+import { fresh, type Scratch, withScratch } from "../graph/scratch.ts";
 
 /** Each lifespan as the compressed steps it covers, and the time of each step. */
 export interface LowerRanks {
@@ -49,17 +49,21 @@ export function lowerRanks(
     if (b > top) top = b;
   }
   if (top > 4 * n + 1024) return bySearch(lower, upper);
-  // below[x]: distinct lower ends under x, for every time x up to top.
-  const below = mem.int32(top + 2);
-  for (let i = 0; i < n; i++) below[lower[i] + 1] = 1;
-  for (let x = 1; x < below.length; x++) below[x] += below[x - 1];
-  const lowers = mem.float64(below[top + 1]);
-  for (let x = 0; x <= top; x++) if (below[x + 1] > below[x]) lowers[below[x]] = x;
   const first = mem.int32(n), last = mem.int32(n);
-  for (let i = 0; i < n; i++) {
-    first[i] = below[lower[i]];
-    last[i] = below[upper[i]] - 1;
-  }
+  const count = (mem: Scratch) => {
+    // below[x]: distinct lower ends under x, for every time x up to top.
+    const below = mem.int32(top + 2);
+    for (let i = 0; i < n; i++) below[lower[i] + 1] = 1;
+    for (let x = 1; x < below.length; x++) below[x] += below[x - 1];
+    for (let i = 0; i < n; i++) {
+      first[i] = below[lower[i]];
+      last[i] = below[upper[i]] - 1;
+    }
+    return below[top + 1];
+  };
+  // The counts only while counting (given back before `lowers` is taken).
+  const lowers = mem.float64(mem === fresh ? count(fresh) : withScratch(count));
+  for (let i = 0; i < n; i++) lowers[first[i]] = lower[i];
   return { lowers, first, last };
 }
 

@@ -14,7 +14,7 @@
  * @module
  */
 import { radixSort, radixSortable, sortedOrder } from "../graph/sorted_order.ts";
-import { fresh, type Scratch } from "../graph/scratch.ts";
+import { fresh, type Scratch, withScratch } from "../graph/scratch.ts";
 
 const TWO_32 = 2 ** 32;
 import { coordinateRanks } from "./coordinate_ranks.ts";
@@ -97,12 +97,15 @@ export function checkOverlaps(
     }
   }
   if (m < 2) return 0;
+  // Offsets ranked first: the sort's own arrays are given back before the
+  // buckets are made (scratch memory is a stack: graph/scratch.ts).
+  const ranks = offsetRanks(offsets, placed, m, T, mem);
   // Bucket tensors by first step (allocation) and by last step (free after it).
   const byFirst = bucket(placed, m, first, steps, mem);
   const byLast = bucket(placed, m, last, steps, mem);
   // A plan to accept (the usual case) is proved so by a cheaper sweep; the
   // counting below, which ranks every address, runs only for one to reject.
-  if (noOverlap(input, placed, m, byFirst, byLast, mem)) return 0;
+  if (noOverlap(input, ranks, byFirst, byLast)) return 0;
   const coords = new Float64Array(2 * m);
   for (let i = 0; i < m; i++) {
     const t = placed[i];
@@ -156,38 +159,13 @@ export function checkOverlaps(
  */
 function noOverlap(
   input: OverlapInput,
-  placed: Int32Array,
-  m: number,
+  ranks: OffsetRanks,
   byFirst: Buckets,
   byLast: Buckets,
-  mem: Scratch,
 ): boolean {
-  const { offsets, sizes, steps } = input;
-  const starts = mem.float64(m);
-  for (let i = 0; i < m; i++) starts[i] = offsets[placed[i]];
-  // Every tensor its own rank: equal offsets are ranked apart, and then meet.
-  // Integer offsets (the usual) come back sorted from the radix sort; its
-  // sorted words rebuild them in rank order, into the same array. Ends are
-  // read through the tensor of a rank: at a million tensors two arrays
-  // by rank were 16 MB of fresh memory.
-  let order: Int32Array;
-  if (radixSortable(starts)) {
-    const sorted = radixSort(starts, mem === fresh ? {} : { mem });
-    order = sorted.pos;
-    const { lo, hi } = sorted, high = hi.length > 0; // none: all below 2^32
-    for (let r = 0; r < m; r++) starts[r] = high ? hi[r] * TWO_32 + lo[r] : lo[r];
-  } else {
-    order = sortedOrder(starts);
-    const byRank = Float64Array.from(order, (i) => starts[i]);
-    starts.set(byRank);
-  }
-  const startAt = starts;
-  const rankOf = mem.int32(sizes.length);
-  for (let r = 0; r < m; r++) {
-    const t = placed[order[r]];
-    rankOf[t] = r;
-    order[r] = t; // now the tensor of each rank
-  }
+  const { sizes, steps } = input;
+  const { startAt, order, rankOf } = ranks;
+  const m = order.length;
   const endAt = (r: number) => startAt[r] + sizes[order[r]];
   const resident = new RankSet(m);
   for (let s = 0; s < steps; s++) {
@@ -203,6 +181,54 @@ function noOverlap(
     }
   }
   return true;
+}
+
+/** The placed tensors by the rank of their offset (equal offsets ranked apart). */
+interface OffsetRanks {
+  /** Offset of the tensor of each rank, ascending. */
+  startAt: Float64Array;
+  /** Tensor of each rank. */
+  order: Int32Array;
+  /** Rank of each placed tensor (by tensor). */
+  rankOf: Int32Array;
+}
+
+/** Ranks the offsets of `placed[0 … m-1]`, with arrays from `mem`. */
+function offsetRanks(
+  offsets: Float64Array,
+  placed: Int32Array,
+  m: number,
+  T: number,
+  mem: Scratch,
+): OffsetRanks {
+  // Integer offsets (the usual) come back sorted from the radix sort; its
+  // sorted words rebuild them in rank order. Ends are read through the
+  // tensor of a rank: at a million tensors two arrays by rank were 16 MB of
+  // fresh memory.
+  const startAt = mem.float64(m), order = mem.int32(m);
+  for (let i = 0; i < m; i++) startAt[i] = offsets[placed[i]];
+  const sort = () => {
+    if (radixSortable(startAt)) {
+      const sorted = radixSort(startAt, mem === fresh ? {} : { mem });
+      order.set(sorted.pos);
+      const { lo, hi } = sorted, high = hi.length > 0; // none: all below 2^32
+      for (let r = 0; r < m; r++) startAt[r] = high ? hi[r] * TWO_32 + lo[r] : lo[r];
+    } else {
+      order.set(sortedOrder(startAt));
+      const byRank = Float64Array.from(order, (i) => startAt[i]);
+      startAt.set(byRank);
+    }
+  };
+  // The sort's words and positions only while it runs.
+  if (mem === fresh) sort();
+  else withScratch(sort);
+  const rankOf = mem.int32(T);
+  for (let r = 0; r < m; r++) {
+    const t = placed[order[r]];
+    rankOf[t] = r;
+    order[r] = t; // now the tensor of each rank
+  }
+  return { startAt, order, rankOf };
 }
 
 /** Tensors by step: those of step `s` are `items[start[s] … start[s + 1])`. */
