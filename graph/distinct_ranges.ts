@@ -39,7 +39,7 @@ export function firstRepeatedRange(text: Uint8Array, start: Int32Array, end: Int
   // every part, and the arrays are scratch memory (graph/scratch.ts): a
   // table each and fresh arrays were 20 MB of fresh pages.
   return withScratch((mem) => {
-    const hashes = mem.int32(n);
+    const hashes = mem.int32(n, false);
     const count = new Int32Array(PARTS + 1);
     for (let i = 0; i < n; i++) {
       const h = hashOfBytes(text, start[i], end[i]);
@@ -49,9 +49,9 @@ export function firstRepeatedRange(text: Uint8Array, start: Int32Array, end: Int
     let most = 0;
     for (let b = 0; b < PARTS; b++) most = Math.max(most, count[b + 1]);
     for (let b = 0; b < PARTS; b++) count[b + 1] += count[b];
-    const byPart = mem.int32(n), next = count.slice(0, PARTS);
+    const byPart = mem.int32(n, false), next = count.slice(0, PARTS);
     for (let i = 0; i < n; i++) byPart[next[hashes[i] >>> PART_SHIFT]++] = i;
-    const table = mem.int32(2 * tableSize(most));
+    const table = mem.int32(2 * tableSize(most), false); // cleared by part
     let first = -1;
     for (let b = 0; b < PARTS; b++) {
       // Each part lists its ids in index order: its first repeat is its smallest.

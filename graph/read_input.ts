@@ -184,7 +184,7 @@ export function withFileBytes<T>(file: string, fn: (bytes: Uint8Array) => T): T 
     }
     if (!info.isFile || info.size === 0) return undefined;
     return withScratch((s) => {
-      const bytes = readWhole(f, s.uint8(info.size + 1), file);
+      const bytes = readWhole(f, s.uint8(info.size + 1, false), file);
       if (bytes === undefined || bytes[0] === 0x1f && bytes[1] === 0x8b) return undefined;
       return fn(bytes);
     });

@@ -17,12 +17,16 @@
  * @module
  */
 
-/** Arrays from scratch memory, zeroed, valid until their scope returns. */
+/**
+ * Arrays from scratch memory, valid until their scope returns: zeroed, or
+ * with `zero` false holding whatever was there (for an array the caller
+ * writes whole before reading: zeroing 50 MB costs more than nothing).
+ */
 export interface Scratch {
-  float64(n: number): Float64Array;
-  int32(n: number): Int32Array;
-  uint32(n: number): Uint32Array;
-  uint8(n: number): Uint8Array;
+  float64(n: number, zero?: boolean): Float64Array;
+  int32(n: number, zero?: boolean): Int32Array;
+  uint32(n: number, zero?: boolean): Uint32Array;
+  uint8(n: number, zero?: boolean): Uint8Array;
 }
 
 /**
@@ -132,7 +136,7 @@ export function scratchBytes(): number {
 }
 
 /** `bytes` (a multiple of 8) of zeroed scratch memory, above what is taken. */
-function take(bytes: number): { buffer: ArrayBuffer; offset: number } {
+function take(bytes: number, zero = true): { buffer: ArrayBuffer; offset: number } {
   if (depth === 0) throw new Error("scratch memory is taken inside withScratch only");
   if (region < regions.length && at + bytes > regions[region].byteLength) {
     region++;
@@ -152,7 +156,7 @@ function take(bytes: number): { buffer: ArrayBuffer; offset: number } {
   at += bytes;
   // Memory handed out before holds what its last user left.
   const dirty = Math.min(at, touched[region]) - offset;
-  if (dirty > 0) new Uint8Array(regions[region], offset, dirty).fill(0);
+  if (zero && dirty > 0) new Uint8Array(regions[region], offset, dirty).fill(0);
   if (at > touched[region]) touched[region] = at;
   return { buffer: regions[region], offset };
 }
@@ -162,20 +166,20 @@ function padded(bytes: number): number {
 }
 
 const SCRATCH: Scratch = {
-  float64(n) {
-    const { buffer, offset } = take(8 * n);
+  float64(n, zero) {
+    const { buffer, offset } = take(8 * n, zero);
     return new Float64Array(buffer, offset, n);
   },
-  int32(n) {
-    const { buffer, offset } = take(padded(4 * n));
+  int32(n, zero) {
+    const { buffer, offset } = take(padded(4 * n), zero);
     return new Int32Array(buffer, offset, n);
   },
-  uint32(n) {
-    const { buffer, offset } = take(padded(4 * n));
+  uint32(n, zero) {
+    const { buffer, offset } = take(padded(4 * n), zero);
     return new Uint32Array(buffer, offset, n);
   },
-  uint8(n) {
-    const { buffer, offset } = take(padded(n));
+  uint8(n, zero) {
+    const { buffer, offset } = take(padded(n), zero);
     return new Uint8Array(buffer, offset, n);
   },
 };

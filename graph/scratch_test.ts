@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { keepScratch, type Scratch, scratchBytes, withScratch } from "./scratch.ts";
 
 Deno.test("scratch: a nested scope never takes what its caller holds, and gives back its own", () => {
@@ -99,5 +99,16 @@ Deno.test("scratch: arrays live at once never share bytes, whatever the sizes an
     } finally {
       keepScratch(false);
     }
+  }
+});
+
+Deno.test("scratch: unzeroed arrays hold what was there, zeroed ones never", () => {
+  keepScratch(true);
+  try {
+    withScratch((s) => s.int32(4).fill(9));
+    assert.deepEqual([...withScratch((s) => s.int32(4, false))], [9, 9, 9, 9]);
+    assert.deepEqual([...withScratch((s) => s.int32(4))], [0, 0, 0, 0]);
+  } finally {
+    keepScratch(false);
   }
 });

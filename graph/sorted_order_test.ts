@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.10.2";
-import { radixSort, radixSortable, sortedOrder } from "./sorted_order.ts";
+import { orderBy32BitKeys, radixSort, radixSortable, sortedOrder } from "./sorted_order.ts";
+import { withScratch } from "./scratch.ts";
 
 /** Positions by value, ties by position: the definition. */
 function byComparison(values: number[]): Int32Array {
@@ -52,4 +53,33 @@ Deno.test("radixSort: results stay as sorted after later sorts reuse the scratch
       assert.deepEqual(words, sorted);
     },
   ));
+});
+
+Deno.test("orderBy32BitKeys: the stable order by value, or false on long runs of a key", () => {
+  // Values up to 2^53 - 1, drawn around a few centres so that some share
+  // their top 32 bits and some are equal.
+  const value = fc.oneof(
+    fc.nat(1000),
+    fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+    fc.tuple(fc.integer({ min: 0, max: 2 ** 20 }), fc.nat(3000)).map(([c, d]) => c * 2 ** 30 + d),
+  );
+  fc.assert(
+    fc.property(fc.array(value, { maxLength: 400 }), (list) => {
+      const values = Float64Array.from(list);
+      const want = Int32Array.from(list.keys()).sort((a, b) => values[a] - values[b] || a - b);
+      const order = new Int32Array(values.length);
+      const done = withScratch((mem) => orderBy32BitKeys(values, order, mem));
+      if (done) assert.deepEqual(order, want);
+      else assert.ok(values.length > 64, "refused only a run of more than 64");
+      // Outside a scope, with fresh arrays: the same.
+      const again = new Int32Array(values.length);
+      assert.equal(orderBy32BitKeys(values, again), done);
+      if (done) assert.deepEqual(again, want);
+    }),
+  );
+  // Spread values are sorted, packed ones refused.
+  const spread = Float64Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 5000) * 2 ** 30);
+  assert.equal(orderBy32BitKeys(spread, new Int32Array(5000)), true);
+  const packed = Float64Array.from({ length: 5000 }, (_, i) => i === 0 ? 2 ** 52 : i);
+  assert.equal(orderBy32BitKeys(packed, new Int32Array(5000)), false);
 });

@@ -49,7 +49,7 @@ export function lowerRanks(
     if (b > top) top = b;
   }
   if (top > 4 * n + 1024) return bySearch(lower, upper);
-  const first = mem.int32(n), last = mem.int32(n);
+  const first = mem.int32(n, false), last = mem.int32(n, false);
   const count = (mem: Scratch) => {
     // below[x]: distinct lower ends under x, for every time x up to top.
     const below = mem.int32(top + 2);
@@ -62,7 +62,8 @@ export function lowerRanks(
     return below[top + 1];
   };
   // The counts only while counting (given back before `lowers` is taken).
-  const lowers = mem.float64(mem === fresh ? count(fresh) : withScratch(count));
+  // Every step is some lifespan's first: each written below.
+  const lowers = mem.float64(mem === fresh ? count(fresh) : withScratch(count), false);
   for (let i = 0; i < n; i++) lowers[first[i]] = lower[i];
   return { lowers, first, last };
 }

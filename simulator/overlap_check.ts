@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { radixSort, radixSortable, sortedOrder } from "../graph/sorted_order.ts";
+import { orderBy32BitKeys, radixSort, radixSortable, sortedOrder } from "../graph/sorted_order.ts";
 import { fresh, type Scratch, withScratch } from "../graph/scratch.ts";
 
 const TWO_32 = 2 ** 32;
@@ -90,7 +90,7 @@ export function checkOverlaps(
   const { first, last, offsets, sizes, ids, steps } = input;
   const T = sizes.length;
   let m = 0;
-  const placed = mem.int32(T);
+  const placed = mem.int32(T, false); // read up to m
   for (let t = 0; t < T; t++) {
     if (sizes[t] > 0 && !Number.isNaN(offsets[t]) && first[t] <= last[t] && first[t] < steps) {
       placed[m++] = t;
@@ -201,14 +201,16 @@ function offsetRanks(
   T: number,
   mem: Scratch,
 ): OffsetRanks {
-  // Integer offsets (the usual) come back sorted from the radix sort; its
-  // sorted words rebuild them in rank order. Ends are read through the
+  // Integer offsets (the usual) are sorted by their top 32 bits, or by both
+  // words of the radix sort when many share those. Ends are read through the
   // tensor of a rank: at a million tensors two arrays by rank were 16 MB of
   // fresh memory.
-  const startAt = mem.float64(m), order = mem.int32(m);
+  const startAt = mem.float64(m, false), order = mem.int32(m, false);
   for (let i = 0; i < m; i++) startAt[i] = offsets[placed[i]];
   const sort = () => {
-    if (radixSortable(startAt)) {
+    if (radixSortable(startAt) && orderBy32BitKeys(startAt, order, mem)) {
+      for (let r = 0; r < m; r++) startAt[r] = offsets[placed[order[r]]];
+    } else if (radixSortable(startAt)) {
       const sorted = radixSort(startAt, mem === fresh ? {} : { mem });
       order.set(sorted.pos);
       const { lo, hi } = sorted, high = hi.length > 0; // none: all below 2^32
@@ -222,7 +224,7 @@ function offsetRanks(
   // The sort's words and positions only while it runs.
   if (mem === fresh) sort();
   else withScratch(sort);
-  const rankOf = mem.int32(T);
+  const rankOf = mem.int32(T, false); // read for placed tensors only
   for (let r = 0; r < m; r++) {
     const t = placed[order[r]];
     rankOf[t] = r;
@@ -275,7 +277,7 @@ function bucket(
   const start = mem.int32(steps + 2);
   for (let i = 0; i < m; i++) start[Math.min(key[items[i]], steps - 1) + 1]++;
   for (let s = 1; s < start.length; s++) start[s] += start[s - 1];
-  const out = mem.int32(m);
+  const out = mem.int32(m, false);
   for (let i = m - 1; i >= 0; i--) {
     const t = items[i];
     out[--start[Math.min(key[t], steps - 1) + 1]] = t;

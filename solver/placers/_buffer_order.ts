@@ -167,7 +167,7 @@ function countedOrder(
     if (keep === undefined || keep[i] > 0) start[sign * key[i] + base + 1]++;
   }
   for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
-  const order = mem.int32(o.m);
+  const order = mem.int32(o.m, false);
   for (let i = 0; i < key.length; i++) {
     if (keep === undefined || keep[i] > 0) order[start[sign * key[i] + base]++] = i;
   }

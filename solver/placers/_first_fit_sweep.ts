@@ -88,7 +88,7 @@ export function firstFitSweep(
   // Their uppers are copied in that order, so the test that stops the
   // pointer reads memory in sequence.
   const m = byEnd.length;
-  const endAt = mem.float64(m);
+  const endAt = mem.float64(m, false);
   for (let k = 0; k < m; k++) endAt[k] = columns.upper[byEnd[k]];
   const placed = mem.uint8(size.length);
   let arena = 0, next = 0;
