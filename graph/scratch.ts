@@ -123,6 +123,21 @@ export function keepScratch(on: boolean): void {
 }
 
 /**
+ * True when `view` lies in scratch memory: the verifier copies such offsets
+ * before taking scratch memory of its own, which could be the same.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(withScratch((s) => isScratch(s.int32(4))), true);
+ * assert.equal(isScratch(new Int32Array(4)), false);
+ * ```
+ */
+export function isScratch(view: ArrayBufferView): boolean {
+  return regions.includes(view.buffer as ArrayBuffer);
+}
+
+/**
  * Bytes of scratch regions held now.
  *
  * @example

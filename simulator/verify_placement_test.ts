@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.10.2";
 import { parseMinimallocCsv } from "../graph/minimalloc_csv.ts";
+import { keepScratch, withScratch } from "../graph/scratch.ts";
 import { verifyPlacement } from "./verify_placement.ts";
 
 Deno.test("verifyPlacement: an overlap at times far apart is reported at its own time", () => {
@@ -35,4 +36,27 @@ Deno.test("verifyPlacement: stretching the times changes no verdict", () => {
     const steps = (r: typeof plain) => r.violations.map((v) => "step" in v ? v.step : -1);
     assert.deepEqual(steps(far), steps(plain).map((s) => s < 0 ? s : s * 1e9 + 3));
   }));
+});
+
+Deno.test("verifyPlacement: offsets in scratch memory given back are judged as they were given", () => {
+  // A caller's offsets that outlived their scope (a bug of the caller's):
+  // the verifier's own scratch arrays would take the same memory.
+  const n = 2000;
+  const buffers = Array.from(
+    { length: n },
+    (_, i) => ({ id: `b${i}`, lower: i, upper: i + 2, size: 8 }),
+  );
+  keepScratch(true);
+  try {
+    const offsets = withScratch((s) => {
+      const o = s.float64(n);
+      for (let i = 0; i < n; i++) o[i] = (i % 2) * 8;
+      return o;
+    });
+    const report = verifyPlacement({ buffers }, offsets);
+    assert.equal(report.ok, true);
+    assert.equal(report.arena, 16);
+  } finally {
+    keepScratch(false);
+  }
 });
