@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { setDenseOffsets } from "./dense_offsets.ts";
 import { ProblemCollector } from "./input_error.ts";
 import type { IndexedGraph } from "./indexed_graph.ts";
 import {
@@ -297,13 +298,13 @@ export function buildPlan(g: IndexedGraph, options: BuildPlanOptions): Plan {
   const plan: Plan = { format: "memplan.plan/v1", graph: g.name };
   if (options.order) plan.order = Array.from(options.order, (v) => g.opIds[v]);
   if (options.offsets) {
-    // No prototype: a tensor named "__proto__" must get an offset like any other
-    // (on a plain object the assignment would be swallowed by the accessor).
-    const offsets: Record<string, number> = Object.create(null);
-    for (let t = 0; t < g.tensorCount; t++) {
-      if (g.size[t] > 0) offsets[g.tensorIds[t]] = options.offsets[t];
-    }
-    plan.offsets = offsets;
+    // An object of them only when read (graph/dense_offsets.ts); a copy, as
+    // the caller's array may change.
+    setDenseOffsets(plan, {
+      tensorIds: g.tensorIds,
+      size: g.size,
+      offsets: options.offsets.slice(0, g.tensorCount),
+    });
   }
   if (options.capacity !== undefined) plan.capacity = options.capacity;
   if (options.planner) plan.planner = options.planner;

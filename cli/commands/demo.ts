@@ -6,6 +6,7 @@
 import { Command } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadGraph } from "../../graph/load.ts";
 import { STDOUT, writeTextAtomic } from "../../graph/write_output.ts";
+import { planJson } from "../../graph/plan_json.ts";
 import { EXIT } from "../../pipeline/exit.ts";
 import { formatPlannerBug } from "../../pipeline/planner_bug.ts";
 import { planVerified } from "../../pipeline/plan_verified.ts";
@@ -61,7 +62,7 @@ export function demoCommand() {
         if (output !== STDOUT) {
           await Deno.mkdir(output.split("/").slice(0, -1).join("/") || ".", { recursive: true });
         }
-        await writeTextAtomic(output, JSON.stringify(r.plan), { inputs: [file] });
+        await writeTextAtomic(output, planJson(r.plan), { inputs: [file] });
         // With -o -, standard output carries the plan and the comparison goes beside it.
         const say = output === STDOUT ? console.error : console.log;
         if (opts.json) {

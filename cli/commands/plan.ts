@@ -6,6 +6,7 @@
 import { Command, Option } from "npm:@commander-js/extra-typings@15.1.0";
 import { loadGraph } from "../../graph/load.ts";
 import { checkOutputPath, writeTextAtomic } from "../../graph/write_output.ts";
+import { planJson } from "../../graph/plan_json.ts";
 import { planVerified } from "../../pipeline/plan_verified.ts";
 import { planSummary } from "../../pipeline/summary.ts";
 import { placerNames, schedulerNames } from "../../solver/registry.ts";
@@ -132,7 +133,7 @@ export function planCommand() {
             if (over !== undefined) s.timeNote = over;
             return s;
           },
-          write: () => writeTextAtomic(output!, JSON.stringify(r.plan), { inputs: [graphFile] }),
+          write: () => writeTextAtomic(output!, planJson(r.plan), { inputs: [graphFile] }),
           json: opts.json,
           table: formatPlanSummary,
         });
