@@ -163,7 +163,7 @@ function take(bytes: number, zero = true): { buffer: ArrayBuffer; offset: number
     // region, reusing what earlier steps touched (only touched pages cost).
     const least = keep ? KEPT_REGION : MIN_REGION;
     const size = Math.max(least, 2 * bytes, regions[region]?.byteLength ?? 0);
-    regions[region] = new ArrayBuffer(size);
+    regions[region] = allocateRegion(size, bytes);
     touched[region] = 0;
     at = 0;
   }
@@ -174,6 +174,25 @@ function take(bytes: number, zero = true): { buffer: ArrayBuffer; offset: number
   if (zero && dirty > 0) new Uint8Array(regions[region], offset, dirty).fill(0);
   if (at > touched[region]) touched[region] = at;
   return { buffer: regions[region], offset };
+}
+
+/**
+ * A region of `size` bytes, or only the `needed` when the system refuses
+ * that many (a strict overcommit policy counts untouched memory too).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(allocateRegion(2 ** 52, 64).byteLength, 64);
+ * ```
+ */
+export function allocateRegion(size: number, needed: number): ArrayBuffer {
+  try {
+    return new ArrayBuffer(size);
+  } catch (e) {
+    if (!(e instanceof RangeError) || size === needed) throw e;
+    return new ArrayBuffer(needed);
+  }
 }
 
 function padded(bytes: number): number {
