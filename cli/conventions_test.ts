@@ -108,6 +108,9 @@ Deno.test("conventions: verify prints one JSON shape for a graph and plan or a C
   assert.deepEqual(Object.keys(csv).slice(0, common.length), common);
   assert.deepEqual(graph.inputs, [TINY, VALID]);
   assert.deepEqual(csv.inputs, [sol]);
+  // No per-tensor or per-step arrays: at a million tensors they were 100 MB of
+  // JSON (typed arrays written as objects of indices).
+  for (const bulky of ["offsets", "lifetimes", "timeline"]) assert.equal(bulky in graph, false);
   await Deno.remove(dir, { recursive: true });
 });
 

@@ -10,7 +10,7 @@ import { replay } from "../../pipeline/replay.ts";
 import { verifySolution } from "../../pipeline/verify_solution.ts";
 import { reportToJson } from "../../simulator/report_json.ts";
 import { loadInputs } from "../inputs.ts";
-import { verifyJson } from "../verify_json.ts";
+import { type Verdict, verifyJson } from "../verify_json.ts";
 import { formatPlacementReport, formatReport } from "../print_report.ts";
 import { printJson, runCommand } from "../run.ts";
 import { optionalSize, parseRate } from "../size.ts";
@@ -82,7 +82,8 @@ export function verifyCommand() {
         }
         const { graph, resolved } = await loadInputs(first, planFile);
         const report = replay(graph, { resolved, capacity });
-        if (opts.json) printJson(verifyJson([first, planFile], report, reportToJson(report)));
+        // The verdict from the report without its per-tensor and per-step arrays.
+        if (opts.json) printJson(verifyJson([first, planFile], reportToJson(report) as Verdict, {}));
         else console.log(formatReport(report));
         return report.ok ? EXIT.ok : EXIT.violations;
       });
