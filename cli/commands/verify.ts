@@ -80,11 +80,12 @@ export function verifyCommand() {
             json: opts.json ?? false,
           });
         }
-        const { graph, resolved } = await loadInputs(first, planFile);
+        const { graph, resolved } = await loadInputs(first, planFile, planValue);
         const report = replay(graph, { resolved, capacity });
         // The verdict from the report without its per-tensor and per-step arrays.
-        if (opts.json) printJson(verifyJson([first, planFile], reportToJson(report) as Verdict, {}));
-        else console.log(formatReport(report));
+        if (opts.json) {
+          printJson(verifyJson([first, planFile], reportToJson(report) as Verdict, {}));
+        } else console.log(formatReport(report));
         return report.ok ? EXIT.ok : EXIT.violations;
       });
     });
