@@ -12,7 +12,7 @@ import type { IndexedGraph } from "./indexed_graph.ts";
 import { scannedProblem, scanPlainMinimalloc } from "./minimalloc_scan.ts";
 import { columnarProblem, compactIds } from "./problem_columns.ts";
 import type { ResolvedPlan } from "./plan.ts";
-import { readBytes, readJson, utf8Text, withFileBytes } from "./read_input.ts";
+import { parseJson, readBytes, readJson, readText, utf8Text, withFileBytes } from "./read_input.ts";
 import type { PlacementProblem, Plan } from "./types.ts";
 
 /**
@@ -63,7 +63,10 @@ export async function loadResolvedPlan(
   file: string,
 ): Promise<{ plan: Plan; resolved: ResolvedPlan }> {
   const { readPlan } = await import("./plan.ts");
-  return readPlan(g, await readJson(file), file);
+  const { scanPlan } = await import("./plan_scan.ts");
+  // The quick reading of a valid plan; the general one names any problem.
+  const text = await readText(file);
+  return scanPlan(text, g, file) ?? readPlan(g, parseJson(text, file), file);
 }
 
 /**

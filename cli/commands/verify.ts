@@ -9,12 +9,14 @@ import { EXIT } from "../../pipeline/exit.ts";
 import { replay } from "../../pipeline/replay.ts";
 import { verifySolution } from "../../pipeline/verify_solution.ts";
 import { reportToJson } from "../../simulator/report_json.ts";
-import { loadInputs } from "../inputs.ts";
+import { loadGraph } from "../../graph/load.ts";
+import { readPlan } from "../../graph/plan.ts";
+import { scanPlan } from "../../graph/plan_scan.ts";
 import { type Verdict, verifyJson } from "../verify_json.ts";
 import { formatPlacementReport, formatReport } from "../print_report.ts";
 import { printJson, runCommand } from "../run.ts";
 import { optionalSize, parseRate } from "../size.ts";
-import { readJson } from "../../graph/read_input.ts";
+import { parseJson, readText } from "../../graph/read_input.ts";
 import { verifyBudget } from "../budget/verify_budget_command.ts";
 
 /**
@@ -72,15 +74,22 @@ export function verifyCommand() {
           else console.log(formatPlacementReport(first, r));
           return r.ok ? EXIT.ok : EXIT.violations;
         }
-        const planValue = await readJson(planFile);
-        if ((planValue as { format?: unknown } | null)?.format === "memplan.plan/v2") {
-          return await verifyBudget(first, planFile, planValue, {
-            capacity,
-            bandwidth,
-            json: opts.json ?? false,
-          });
+        // The plan's text first (a missing file is said before the graph is
+        // read); the quick reading of a valid plan needs the graph.
+        const planText = await readText(planFile);
+        const graph = await loadGraph(first);
+        let resolved = scanPlan(planText, graph, planFile)?.resolved;
+        if (resolved === undefined) {
+          const planValue = parseJson(planText, planFile);
+          if ((planValue as { format?: unknown } | null)?.format === "memplan.plan/v2") {
+            return await verifyBudget(first, planFile, planValue, {
+              capacity,
+              bandwidth,
+              json: opts.json ?? false,
+            });
+          }
+          resolved = readPlan(graph, planValue, planFile).resolved;
         }
-        const { graph, resolved } = await loadInputs(first, planFile, planValue);
         const report = replay(graph, { resolved, capacity });
         // The verdict from the report without its per-tensor and per-step arrays.
         if (opts.json) {
