@@ -15,7 +15,7 @@
  * @module
  */
 import type { IndexedGraph } from "./indexed_graph.ts";
-import { readPlan, type ResolvedPlan } from "./plan.ts";
+import { parsePlan, readPlan, type ResolvedPlan } from "./plan.ts";
 import type { Plan } from "./types.ts";
 
 const QUOTE = 34, BACKSLASH = 92, COMMA = 44, COLON = 58, ZERO = 48, NINE = 57;
@@ -23,8 +23,7 @@ const OPEN = 123, CLOSE = 125, LBRACKET = 91, RBRACKET = 93;
 
 /**
  * The plan in `text` checked against `g`, as {@linkcode readPlan} gives it,
- * when the quick reading takes it; else undefined. The plan's `offsets`
- * object is parsed from the text only if read.
+ * when the quick reading takes it; else undefined.
  *
  * @example
  * ```ts
@@ -43,9 +42,30 @@ export function scanPlan(
   g: IndexedGraph,
   file: string,
 ): { plan: Plan; resolved: ResolvedPlan } | undefined {
+  const plan = lazyPlan(text, file);
+  return plan && readPlanQuickly(g, plan, file);
+}
+
+/**
+ * The plan in `text` as {@linkcode parsePlan} gives it, its offsets checked
+ * (plain keys, plain integers up to 2^53 − 1) but made an object only when
+ * read, when the quick reading takes it; else undefined. Until its
+ * `offsets` is read or written, {@linkcode readPlanQuickly} reads them from
+ * the text.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const plan = lazyPlan('{"format": "memplan.plan/v1", "offsets": {"a": 8}}', "p.json")!;
+ * assert.equal(plan.format, "memplan.plan/v1");
+ * assert.deepEqual(plan.offsets, { a: 8 });
+ * assert.equal(lazyPlan('{"format": "memplan.plan/v1", "offsets": {"a": -8}}', "p.json"), undefined);
+ * ```
+ */
+export function lazyPlan(text: string, file: string): Plan | undefined {
   const head: Record<string, unknown> = {};
   const keys: string[] = [];
-  let offsets: Float64Array | undefined;
+  let offsetsAt = -1;
   let pos = skipSpace(text, 0);
   if (text.charCodeAt(pos++) !== OPEN) return undefined;
   pos = skipSpace(text, pos);
@@ -62,9 +82,9 @@ export function scanPlan(
       if (text.charCodeAt(pos++) !== COLON) return undefined;
       pos = skipSpace(text, pos);
       if (key === "offsets") {
-        const read = scanOffsets(text, pos, g);
+        offsetsAt = pos;
+        const read = scanOffsets(text, pos);
         if (read === undefined) return undefined;
-        offsets = read.offsets;
         pos = read.end;
       } else {
         const end = valueEnd(text, pos);
@@ -84,16 +104,13 @@ export function scanPlan(
     }
   }
   if (skipSpace(text, pos) !== text.length || head.format !== "memplan.plan/v1") return undefined;
-  if (offsets !== undefined && !offsetsComplete(g, offsets)) return undefined;
-  // The rest (head, order, capacity, the graph's name) by the usual checks.
-  let read: { plan: Plan; resolved: ResolvedPlan };
+  // The rest by the usual checks (the offsets' values are checked above).
   try {
-    read = readPlan(g, head, file);
+    parsePlan(offsetsAt < 0 ? head : { ...head, offsets: {} }, file);
   } catch {
     return undefined;
   }
-  if (offsets === undefined) return read;
-  // The plan object with its keys in file order, its offsets parsed when read.
+  // The keys in file order, the offsets parsed when read.
   const plan = {} as Plan;
   for (const key of keys) {
     if (key !== "offsets") {
@@ -106,6 +123,7 @@ export function scanPlan(
       continue;
     }
     const settle = (value: unknown) => {
+      offsetsText.delete(plan);
       Object.defineProperty(plan, "offsets", {
         value,
         enumerable: true,
@@ -120,8 +138,53 @@ export function scanPlan(
       get: () => settle(JSON.parse(text).offsets),
       set: settle,
     });
+    offsetsText.set(plan, { text, at: offsetsAt });
   }
-  return { plan, resolved: { ...read.resolved, offsets } };
+  return plan;
+}
+
+/** Plans of {@linkcode lazyPlan} whose offsets were never read or written: their text. */
+const offsetsText = new WeakMap<Plan, { text: string; at: number }>();
+
+/**
+ * {@linkcode readPlan} of a plan of {@linkcode lazyPlan}, its offsets read
+ * from the text straight into an array by tensor, when every one is a
+ * tensor of `g` (a tensor named twice: the last one counts, as in
+ * `JSON.parse`) and every tensor of positive size has one, aligned, its end
+ * within 2^53 − 1; else undefined (any other plan too).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadGraph } from "./load.ts";
+ * const g = await loadGraph("testdata/graphs/tiny.json");
+ * const plan = lazyPlan(await Deno.readTextFile("testdata/plans/tiny.valid.json"), "p.json")!;
+ * assert.equal(readPlanQuickly(g, plan, "p.json")?.resolved.offsets?.[g.tensorIndex.get("b")!], 14);
+ * plan.offsets!.b = 16; // read and changed: the text is no longer the plan
+ * assert.equal(readPlanQuickly(g, plan, "p.json"), undefined);
+ * ```
+ */
+export function readPlanQuickly(
+  g: IndexedGraph,
+  plan: Plan,
+  file: string,
+): { plan: Plan; resolved: ResolvedPlan } | undefined {
+  const source = offsetsText.get(plan);
+  if (source === undefined) return undefined;
+  const read = scanOffsets(source.text, source.at, g);
+  if (read?.offsets === undefined || !offsetsComplete(g, read.offsets)) return undefined;
+  // Everything but the offsets by the usual checks (order, capacity, the
+  // graph's name), read from the plan as it is now.
+  const head: Record<string, unknown> = {};
+  for (const key of Object.keys(plan)) {
+    if (key !== "offsets") head[key] = (plan as unknown as Record<string, unknown>)[key];
+  }
+  try {
+    const { resolved } = readPlan(g, head, file);
+    return { plan, resolved: { ...resolved, offsets: read.offsets } };
+  } catch {
+    return undefined;
+  }
 }
 
 function skipSpace(text: string, pos: number): number {
@@ -173,11 +236,12 @@ function valueEnd(text: string, pos: number): number {
 function scanOffsets(
   text: string,
   pos: number,
-  g: IndexedGraph,
-): { offsets: Float64Array; end: number } | undefined {
+  g?: IndexedGraph,
+): { offsets?: Float64Array; end: number } | undefined {
   if (text.charCodeAt(pos++) !== OPEN) return undefined;
-  const offsets = new Float64Array(g.tensorCount).fill(NaN);
-  const ids = g.tensorIds;
+  // Without a graph, only checked.
+  const offsets = g && new Float64Array(g.tensorCount).fill(NaN);
+  const ids = g?.tensorIds ?? [];
   pos = skipSpace(text, pos);
   if (text.charCodeAt(pos) === CLOSE) return { offsets, end: pos + 1 };
   // Plans usually list offsets in the graph's tensor order: the tensor after
@@ -187,12 +251,16 @@ function scanOffsets(
     const keyEnd = plainStringEnd(text, pos);
     if (keyEnd < 0) return undefined;
     const from = pos + 1, length = keyEnd - 1 - from;
-    let t: number | undefined;
-    if (next < ids.length && ids[next].length === length && text.startsWith(ids[next], from)) {
-      t = next;
-    } else t = g.tensorIndex.get(text.slice(from, from + length));
-    if (t === undefined) return undefined;
-    next = t + 1;
+    let t = -1; // without a graph: checked only
+    if (g) {
+      const found =
+        next < ids.length && ids[next].length === length && text.startsWith(ids[next], from)
+          ? next
+          : g.tensorIndex.get(text.slice(from, from + length));
+      if (found === undefined) return undefined;
+      t = found;
+      next = t + 1;
+    }
     pos = skipSpace(text, keyEnd);
     if (text.charCodeAt(pos++) !== COLON) return undefined;
     pos = skipSpace(text, pos);
@@ -209,9 +277,9 @@ function scanOffsets(
       return undefined;
     }
     // (A fraction or an exponent is refused below: no comma or brace after
-    // the digits. A value past 2^53 - 1, read rounded, never below it, is
-    // refused with the ends past it.)
-    offsets[t] = v;
+    // the digits.)
+    if (v > Number.MAX_SAFE_INTEGER) return undefined;
+    if (offsets) offsets[t] = v;
     pos = skipSpace(text, pos);
     const c = text.charCodeAt(pos++);
     if (c === CLOSE) return { offsets, end: pos };

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.10.2";
 import { indexGraph } from "./indexed_graph.ts";
-import { readPlan } from "./plan.ts";
-import { scanPlan } from "./plan_scan.ts";
+import { parsePlan, readPlan } from "./plan.ts";
+import { lazyPlan, scanPlan } from "./plan_scan.ts";
 import type { Graph } from "./types.ts";
 
 /** A chain graph whose tensor ids need escaping now and then; sizes 0 among them. */
@@ -117,4 +117,40 @@ Deno.test("scanPlan: takes a valid plan however it is laid out", () => {
     assert.ok(r, text);
     assert.deepEqual(r.resolved, readPlan(g, JSON.parse(text), "p.json").resolved);
   }
+});
+
+Deno.test("lazyPlan: never takes what parsePlan refuses, and reads as JSON.parse does", () => {
+  const value = fc.oneof(
+    fc.maxSafeNat().map(String),
+    fc.constantFrom("-1", "0.5", "1e3", "01", '"7"', "null", "9007199254740992", "{}", "[]"),
+  );
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.string({ maxLength: 3 }), value), { maxLength: 4 }),
+      fc.constantFrom(
+        "memplan.plan/v1",
+        "memplan.plan/v1",
+        "memplan.plan/v1",
+        "memplan.plan/v2",
+        1,
+      ),
+      fc.constantFrom(undefined, "5", "5", '"5"', "-5"),
+      (entries, format, capacity) => {
+        const body = entries.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(", ");
+        const text = `{"format": ${JSON.stringify(format)}, "offsets": {${body}}` +
+          (capacity === undefined ? "" : `, "capacity": ${capacity}`) + "}";
+        let general: unknown;
+        try {
+          general = parsePlan(JSON.parse(text), "p.json");
+        } catch {
+          general = undefined;
+        }
+        const quick = lazyPlan(text, "p.json");
+        if (quick === undefined) return;
+        assert.ok(general, `taken quickly but refused by parsePlan: ${text}`);
+        assert.equal(JSON.stringify(quick), JSON.stringify(general));
+      },
+    ),
+    { numRuns: 500 },
+  );
 });

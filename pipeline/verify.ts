@@ -6,6 +6,8 @@
  */
 import { type IndexedGraph, indexGraph } from "../graph/indexed_graph.ts";
 import { readPlan } from "../graph/plan.ts";
+import { readPlanQuickly } from "../graph/plan_scan.ts";
+import type { Plan } from "../graph/types.ts";
 import type { AllocatorName } from "../simulator/allocator.ts";
 import type { Report } from "../simulator/simulate.ts";
 import { replay } from "./replay.ts";
@@ -41,7 +43,9 @@ export interface VerifyOptions {
 export function verify(graph: unknown, plan: unknown, options: VerifyOptions = {}): Report {
   const g = isIndexed(graph) ? graph : indexGraph(graph);
   const { file, ...rest } = options;
-  const { resolved } = readPlan(g, plan, file ?? "<plan>");
+  // A plan loaded by loadPlan whose offsets were never read: from its text.
+  const { resolved } = readPlanQuickly(g, plan as Plan, file ?? "<plan>") ??
+    readPlan(g, plan, file ?? "<plan>");
   return replay(g, { resolved, ...rest });
 }
 
