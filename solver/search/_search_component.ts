@@ -477,14 +477,12 @@ class CanonicalSearch {
         }
         if (this.#fExcluded[d] === 0) {
           this.#fExcluded[d] = 1;
-          if (!this.#releases || this.#pin !== undefined || !this.#noneFutile(d, from, to, level)) {
-            this.#fX[d] = this.#xtop;
-            for (let k = this.#fStart[d]; k < this.#fEnd[d]; k++) {
-              this.#exclude(this.#pool[k], level);
-            }
-            this.#enter(from, to, level);
-            continue;
+          this.#fX[d] = this.#xtop;
+          for (let k = this.#fStart[d]; k < this.#fEnd[d]; k++) {
+            this.#exclude(this.#pool[k], level);
           }
+          this.#enter(from, to, level);
+          continue;
         }
         // Every branch failed, none cut short: the state has no completion.
         this.#failures.add(this.#fKeyA[d], this.#fKeyB[d]);
@@ -713,7 +711,11 @@ class CanonicalSearch {
       sortByContact(this.#contact, pool, this.#fStart[d], top, pick, x);
     }
     this.#poolTop = this.#fEnd[d] = top;
-    this.#fExcluded[d] = forced >= 0 ? 1 : 0;
+    // A futile "none of them" is marked as taken: decided here, where the
+    // counts of the buffers at x are at hand, not when the branch comes.
+    const noNone = forced >= 0 ||
+      (this.#releases && pin === undefined && this.#noneFutile(d, x, count));
+    this.#fExcluded[d] = noNone ? 1 : 0;
     this.#fKeyA[d] = ka;
     this.#fKeyB[d] = kb;
     this.#fLog[d] = -1;
@@ -1015,29 +1017,22 @@ class CanonicalSearch {
    * most `x` and what it still holds fills the rest exactly) and no other
    * unplaced buffer could start at `x` over it. Excluding the candidates then
    * leaves the space just above `x` there empty for good, and the child node
-   * would fail its room check.
+   * would fail its room check. `count` holds, per section of the node, how
+   * many of its buffers can start at `x` over it (the candidates among them).
+   * With no candidate the branch would only repeat the node: futile too.
    */
-  #noneFutile(d: number, from: number, to: number, x: number): boolean {
+  #noneFutile(d: number, x: number, count: Int32Array): boolean {
     const pool = this.#pool, first = this.#first, end = this.#end, h = this.#h, rem = this.#rem;
-    const start = this.#fStart[d], stop = this.#fEnd[d];
+    const start = this.#fStart[d], stop = this.#fEnd[d], candidates = stop - start;
+    if (candidates === 0) return true;
     let lo = 0, hi = Infinity;
     for (let k = start; k < stop; k++) {
       const b = pool[k];
       if (first[b] > lo) lo = first[b];
       if (end[b] < hi) hi = end[b];
     }
-    const groups = this.#groups, placed = this.#placed;
     for (let s = lo; s < hi; s++) {
-      if (h[s] > x || this.#capFp - x - rem[s] > 0) continue;
-      let other = false;
-      for (let k = from; k < to && !other; k++) {
-        const o = groups[k];
-        if (placed[o] !== 0 || first[o] > s || s >= end[o]) continue;
-        let listed = false;
-        for (let j = start; j < stop && !listed; j++) listed = pool[j] === o;
-        other = !listed && this.#reach(o, x) === x;
-      }
-      if (!other) return true;
+      if (h[s] <= x && this.#capFp - x - rem[s] <= 0 && count[s] === candidates) return true;
     }
     return false;
   }
