@@ -595,11 +595,16 @@ class CanonicalSearch {
     const well = this.#well, inside = this.#inside;
     let nAtX = 0;
     if (wells > 0) inside.fill(0, lo, hi + 1);
-    low.fill(Infinity, lo, hi);
+    // Where no buffer can start at x, a section's room is counted from its
+    // lowest reachable start; once the release bound is checked at this node
+    // it makes that check too (at the section's lowest release, above the
+    // node's lowest when some buffer starts at x), so the lows are skipped.
+    const lows = this.#diving || !this.#releaseBound;
+    if (lows) low.fill(Infinity, lo, hi);
     count.fill(0, lo, hi + 1);
     if (valleys > 0) head.fill(-1, lo, hi);
     // Section by section while the lifespans are short, else by blocks (same values).
-    const ranges = width > 4 * unplaced + 2 * (hi - lo) * (31 - Math.clz32(hi - lo))
+    const ranges = lows && width > 4 * unplaced + 2 * (hi - lo) * (31 - Math.clz32(hi - lo))
       ? this.#lowOfRanges
       : undefined;
     for (let k = from; k < to; k++) {
@@ -617,7 +622,9 @@ class CanonicalSearch {
         count[es]--;
         atX[nAtX++] = b;
       } else if (ranges !== undefined) ranges.add(fs, es, f, low);
-      else for (let s = fs; s < es; s++) if (f < low[s]) low[s] = f;
+      else if (lows) {
+        for (let s = fs; s < es; s++) if (f < low[s]) low[s] = f;
+      }
       if (wells > 0) {
         const w = well[fs];
         if (w >= 0 && well[es - 1] === w) {
@@ -642,6 +649,7 @@ class CanonicalSearch {
     for (let s = lo; s < hi; s++) {
       if (rem[s] === 0) continue;
       const c = count[s];
+      if (c === 0 && !lows) continue;
       const room = capFp - (c > 0 ? x : low[s]) - rem[s];
       if (room < 0) return false;
       if (
