@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { IndexedGraph } from "../../graph/indexed_graph.ts";
 import { loadGraph } from "../../graph/load.ts";
 import { verifyBudgetPlan } from "../../simulator/budget/verify_budget_plan.ts";
 import { EXIT } from "../../pipeline/exit.ts";
@@ -16,6 +17,8 @@ export interface VerifyBudgetOptions {
   /** Host-device bytes per second; overrides the plan's. */
   bandwidth?: number;
   json?: boolean;
+  /** The graph of `graphFile`, when loaded already. */
+  graph?: IndexedGraph;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function verifyBudget(
   planValue: unknown,
   options: VerifyBudgetOptions = {},
 ): Promise<number> {
-  const g = await loadGraph(graphFile);
+  const g = options.graph ?? await loadGraph(graphFile);
   const report = verifyBudgetPlan(g, planValue, {
     file: planFile,
     capacity: options.capacity,

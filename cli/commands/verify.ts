@@ -86,6 +86,7 @@ export function verifyCommand() {
               capacity,
               bandwidth,
               json: opts.json ?? false,
+              graph,
             });
           }
           resolved = readPlan(graph, planValue, planFile).resolved;
