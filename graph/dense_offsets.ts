@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { lazyProperty } from "./lazy_property.ts";
 import type { Plan } from "./types.ts";
 
 /** What a plan's offsets are made from: tensor ids, sizes and offsets by tensor index. */
@@ -25,7 +26,8 @@ const denseOf = new WeakMap<Plan, DenseOffsets>();
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import type { Plan } from "./types.ts";
+ * import { lazyProperty } from "./lazy_property.ts";
+import type { Plan } from "./types.ts";
  * const plan: Plan = { format: "memplan.plan/v1" };
  * setDenseOffsets(plan, { tensorIds: ["a", "b"], size: [4, 0], offsets: Float64Array.from([8, 0]) });
  * assert.ok(denseOffsets(plan));
@@ -34,22 +36,7 @@ const denseOf = new WeakMap<Plan, DenseOffsets>();
  * ```
  */
 export function setDenseOffsets(plan: Plan, dense: DenseOffsets): void {
-  const settle = (value: Record<string, number> | undefined) => {
-    denseOf.delete(plan);
-    Object.defineProperty(plan, "offsets", {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-    return value;
-  };
-  Object.defineProperty(plan, "offsets", {
-    enumerable: true,
-    configurable: true,
-    get: () => settle(offsetRecord(dense)),
-    set: (value: Record<string, number> | undefined) => settle(value),
-  });
+  lazyProperty(plan, "offsets", () => offsetRecord(dense), () => denseOf.delete(plan));
   denseOf.set(plan, dense);
 }
 

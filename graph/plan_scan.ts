@@ -15,6 +15,7 @@
  * @module
  */
 import type { IndexedGraph } from "./indexed_graph.ts";
+import { lazyProperty } from "./lazy_property.ts";
 import { parsePlan, readPlan, type ResolvedPlan } from "./plan.ts";
 import type { Plan } from "./types.ts";
 
@@ -122,22 +123,12 @@ export function lazyPlan(text: string, file: string): Plan | undefined {
       });
       continue;
     }
-    const settle = (value: unknown) => {
-      offsetsText.delete(plan);
-      Object.defineProperty(plan, "offsets", {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-      return value as Record<string, number>;
-    };
-    Object.defineProperty(plan, "offsets", {
-      enumerable: true,
-      configurable: true,
-      get: () => settle(JSON.parse(text).offsets),
-      set: settle,
-    });
+    lazyProperty(
+      plan,
+      "offsets",
+      () => JSON.parse(text).offsets as Record<string, number>,
+      () => offsetsText.delete(plan),
+    );
     offsetsText.set(plan, { text, at: offsetsAt });
   }
   return plan;

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { lazyProperty } from "./lazy_property.ts";
 import type { Buffer, PlacementProblem } from "./types.ts";
 
 /** A problem's buffers as columns, by buffer index. */
@@ -47,22 +48,7 @@ const columnsOf = new WeakMap<PlacementProblem, ProblemColumns>();
  */
 export function columnarProblem(columns: ProblemColumns): PlacementProblem {
   const problem = {} as PlacementProblem;
-  const settle = (buffers: Buffer[]) => {
-    columnsOf.delete(problem);
-    Object.defineProperty(problem, "buffers", {
-      value: buffers,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-    return buffers;
-  };
-  Object.defineProperty(problem, "buffers", {
-    enumerable: true,
-    configurable: true,
-    get: () => settle(buffersOf(columns)),
-    set: (buffers: Buffer[]) => settle(buffers),
-  });
+  lazyProperty(problem, "buffers", () => buffersOf(columns), () => columnsOf.delete(problem));
   columnsOf.set(problem, columns);
   return problem;
 }
