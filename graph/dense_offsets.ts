@@ -26,8 +26,7 @@ const denseOf = new WeakMap<Plan, DenseOffsets>();
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { lazyProperty } from "./lazy_property.ts";
-import type { Plan } from "./types.ts";
+ * import type { Plan } from "./types.ts";
  * const plan: Plan = { format: "memplan.plan/v1" };
  * setDenseOffsets(plan, { tensorIds: ["a", "b"], size: [4, 0], offsets: Float64Array.from([8, 0]) });
  * assert.ok(denseOffsets(plan));
