@@ -99,6 +99,23 @@ export function withScratch<T>(fn: (s: Scratch) => T): T {
 }
 
 /**
+ * Runs `fn` with arrays like those of `mem`: in a scope of its own, given back
+ * when it returns, when `mem` is scratch memory; {@linkcode fresh} ones when
+ * `mem` is. For a step whose own arrays need not outlive it, called by a
+ * caller that may or may not have scratch memory.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(nestedScratch(fresh, (s) => isScratch(s.int32(4))), false);
+ * assert.equal(withScratch((mem) => nestedScratch(mem, (s) => isScratch(s.int32(4)))), true);
+ * ```
+ */
+export function nestedScratch<T>(mem: Scratch, fn: (s: Scratch) => T): T {
+  return mem === fresh ? fn(fresh) : withScratch(fn);
+}
+
+/**
  * Keeps scratch regions between outermost scopes (`true`), so that the steps
  * of one command reuse each other's pages; `false` drops them when no scope
  * is open. For a process that runs one command and exits: the regions stay

@@ -8,7 +8,7 @@
  * @module
  */
 
-import { fresh, type Scratch, withScratch } from "./scratch.ts";
+import { fresh, nestedScratch, type Scratch, withScratch } from "./scratch.ts";
 
 const DIGIT_BITS = 11;
 const BUCKETS = 1 << DIGIT_BITS;
@@ -54,7 +54,7 @@ export function sortedOrder(values: Float64Array, mem: Scratch = fresh): Int32Ar
     return identity;
   }
   if (radixSortable(values)) {
-    return radixSort(values, mem === fresh ? { keys: false } : { keys: false, mem }).pos;
+    return radixSort(values, { keys: false, mem }).pos;
   }
   const order = new Int32Array(values.length);
   for (let k = 0; k < order.length; k++) order[k] = k;
@@ -82,7 +82,8 @@ export function radixSort(
 ): { lo: Uint32Array; hi: Uint32Array; pos: Int32Array } {
   const n = values.length;
   const keys = options.keys ?? true;
-  const mem = options.mem;
+  // Fresh arrays asked for: those of the module's own scratch below.
+  const mem = options.mem === fresh ? undefined : options.mem;
   // Times and addresses rarely reach 2^32: then there are no high words to
   // sort or carry, and their arrays are never made (4 MB each a million).
   let largest = 0;
@@ -207,7 +208,7 @@ export function orderBy32BitKeys(
     }
     return true;
   };
-  return mem === fresh ? run(fresh) : withScratch(run);
+  return nestedScratch(mem, run);
 }
 
 /** The longest run of equal keys {@linkcode orderBy32BitKeys} sorts by insertion. */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { fresh, type Scratch, withScratch } from "../graph/scratch.ts";
+import { fresh, nestedScratch, type Scratch } from "../graph/scratch.ts";
 
 /** Each lifespan as the compressed steps it covers, and the time of each step. */
 export interface LowerRanks {
@@ -63,7 +63,7 @@ export function lowerRanks(
   };
   // The counts only while counting (given back before `lowers` is taken).
   // Every step is some lifespan's first: each written below.
-  const lowers = mem.float64(mem === fresh ? count(fresh) : withScratch(count), false);
+  const lowers = mem.float64(nestedScratch(mem, count), false);
   for (let i = 0; i < n; i++) lowers[first[i]] = lower[i];
   return { lowers, first, last };
 }

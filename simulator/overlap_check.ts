@@ -14,9 +14,7 @@
  * @module
  */
 import { orderBy32BitKeys, radixSort, radixSortable, sortedOrder } from "../graph/sorted_order.ts";
-import { fresh, type Scratch, withScratch } from "../graph/scratch.ts";
-
-const TWO_32 = 2 ** 32;
+import { fresh, nestedScratch, type Scratch } from "../graph/scratch.ts";
 import { coordinateRanks } from "./coordinate_ranks.ts";
 import { RankSet } from "./rank_set.ts";
 import type { ViolationLog } from "./violations.ts";
@@ -207,23 +205,14 @@ function offsetRanks(
   // fresh memory.
   const startAt = mem.float64(m, false), order = mem.int32(m, false);
   for (let i = 0; i < m; i++) startAt[i] = offsets[placed[i]];
-  const sort = () => {
-    if (radixSortable(startAt) && orderBy32BitKeys(startAt, order, mem)) {
-      for (let r = 0; r < m; r++) startAt[r] = offsets[placed[order[r]]];
-    } else if (radixSortable(startAt)) {
-      const sorted = radixSort(startAt, mem === fresh ? {} : { mem });
-      order.set(sorted.pos);
-      const { lo, hi } = sorted, high = hi.length > 0; // none: all below 2^32
-      for (let r = 0; r < m; r++) startAt[r] = high ? hi[r] * TWO_32 + lo[r] : lo[r];
-    } else {
-      order.set(sortedOrder(startAt));
-      const byRank = Float64Array.from(order, (i) => startAt[i]);
-      startAt.set(byRank);
-    }
-  };
   // The sort's words and positions only while it runs.
-  if (mem === fresh) sort();
-  else withScratch(sort);
+  nestedScratch(mem, (mem) => {
+    if (!radixSortable(startAt)) order.set(sortedOrder(startAt));
+    else if (!orderBy32BitKeys(startAt, order, mem)) {
+      order.set(radixSort(startAt, { keys: false, mem }).pos);
+    }
+  });
+  for (let r = 0; r < m; r++) startAt[r] = offsets[placed[order[r]]];
   const rankOf = mem.int32(T, false); // read for placed tensors only
   for (let r = 0; r < m; r++) {
     const t = placed[order[r]];
