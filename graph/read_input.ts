@@ -12,6 +12,17 @@ function fail(file: string, message: string): never {
   throw new InputError([{ file, where: "", message }]);
 }
 
+/** The one message for a file that cannot be opened or read. */
+function cannotRead(file: string, e: unknown): never {
+  const why = e instanceof Deno.errors.NotFound ? "no such file" : (e as Error).message;
+  fail(file, `cannot read: ${why}`);
+}
+
+/** Bytes that start with the gzip magic. */
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
 /**
  * The longest string V8 can make (2^29 - 24 UTF-16 units). A text file of more
  * bytes may not fit in one string, and JSON.parse needs one; ASCII JSON never fits.
@@ -64,7 +75,7 @@ export function gunzipped(
   options: DecodeOptions = {},
 ): Uint8Array {
   const limit = options.maxBytes ?? MAX_TEXT_BYTES;
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+  if (isGzip(bytes)) {
     try {
       return gunzipSync(bytes, { maxOutputLength: limit + 1 });
     } catch (e) {
@@ -116,8 +127,7 @@ export async function readBytes(file: string, options: DecodeOptions = {}): Prom
   try {
     f = await Deno.open(file);
   } catch (e) {
-    const why = e instanceof Deno.errors.NotFound ? "no such file" : (e as Error).message;
-    fail(file, `cannot read: ${why}`);
+    cannotRead(file, e);
   }
   let bytes: Uint8Array;
   try {
@@ -143,7 +153,7 @@ export async function readBytes(file: string, options: DecodeOptions = {}): Prom
     }
     bytes = buf.subarray(0, at);
   } catch (e) {
-    fail(file, `cannot read: ${(e as Error).message}`);
+    cannotRead(file, e);
   } finally {
     f.close();
   }
@@ -172,20 +182,19 @@ export function withFileBytes<T>(file: string, fn: (bytes: Uint8Array) => T): T 
   try {
     f = Deno.openSync(file);
   } catch (e) {
-    const why = e instanceof Deno.errors.NotFound ? "no such file" : (e as Error).message;
-    fail(file, `cannot read: ${why}`);
+    cannotRead(file, e);
   }
   try {
     let info: Deno.FileInfo;
     try {
       info = f.statSync();
     } catch (e) {
-      fail(file, `cannot read: ${(e as Error).message}`);
+      cannotRead(file, e);
     }
     if (!info.isFile || info.size === 0) return undefined;
     return withScratch((s) => {
       const bytes = readWhole(f, s.uint8(info.size + 1, false), file);
-      if (bytes === undefined || bytes[0] === 0x1f && bytes[1] === 0x8b) return undefined;
+      if (bytes === undefined || isGzip(bytes)) return undefined;
       return fn(bytes);
     });
   } finally {
@@ -204,7 +213,7 @@ function readWhole(f: Deno.FsFile, buf: Uint8Array, file: string): Uint8Array | 
       if (at === buf.length) return undefined;
     }
   } catch (e) {
-    fail(file, `cannot read: ${(e as Error).message}`);
+    cannotRead(file, e);
   }
 }
 
@@ -225,8 +234,7 @@ export async function readText(file: string, options: DecodeOptions = {}): Promi
   try {
     bytes = await Deno.readFile(file);
   } catch (e) {
-    const why = e instanceof Deno.errors.NotFound ? "no such file" : (e as Error).message;
-    fail(file, `cannot read: ${why}`);
+    cannotRead(file, e);
   }
   return decodeText(bytes, file, options);
 }
