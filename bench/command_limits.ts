@@ -21,7 +21,7 @@
  * @module
  */
 import { benchArgs } from "./placement/args.ts";
-import { loadNote } from "./placement/stats.ts";
+import { timedTable } from "./placement/timed_table.ts";
 import { overCell, timedCli } from "./placement_large.ts";
 
 /** One run of the table. */
@@ -114,13 +114,16 @@ async function main(args: string[]): Promise<number> {
     console.error(`--seed must be an integer and --budget-share in (0, 1]`);
     return 2;
   }
-  const dir = await Deno.makeTempDir({ prefix: "memplan_limits_" });
-  const lines = [
-    "| command | size | limit s | wall s | over s (allowed) | outcome | time limit |",
-    "|---|---|---|---|---|---|---|",
+  const header = [
+    "command",
+    "size",
+    "limit s",
+    "wall s",
+    "over s (allowed)",
+    "outcome",
+    "time limit",
   ];
-  const loadBefore = loadNote();
-  try {
+  const table = await timedTable({ prefix: "memplan_limits_", header, seed }, async (dir, row) => {
     for (const run of parseLimitRuns(values.runs)) {
       const what = run.kind === "ilp" ? "tight" : "graph";
       const input = `${dir}/${what}-${run.size}.${what === "tight" ? "csv" : "json"}`;
@@ -135,18 +138,14 @@ async function main(args: string[]): Promise<number> {
       if (s?.arena && s?.peakLive) {
         outcome += `, arena / peak live ${(Number(s.arena) / Number(s.peakLive)).toFixed(4)}`;
       }
-      lines.push(
+      row(
         `| ${labelOf(run)} | ${run.size} | ${run.limit} | ${wall.toFixed(2)} | ${
           overCell(wall, run.limit)
         } | ${outcome} | ${note} |`,
       );
-      console.error(lines.at(-1));
     }
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-  console.log(`seed ${seed}; ${loadBefore} at start, ${loadNote()} at end\n`);
-  console.log(lines.join("\n"));
+  });
+  console.log(table);
   return 0;
 }
 

@@ -26,7 +26,7 @@
 import { benchArgs } from "./placement/args.ts";
 import { randomIntervalShape } from "./generators/random_intervals.ts";
 import type { LargeFamily, WrittenCheck } from "./placement/large_instance.ts";
-import { loadNote } from "./placement/stats.ts";
+import { timedTable } from "./placement/timed_table.ts";
 
 /** One run of the table. */
 export interface LargeRun {
@@ -118,13 +118,17 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const here = new URL("./placement/large_instance.ts", import.meta.url).pathname;
-  const dir = await Deno.makeTempDir({ prefix: "memplan_large_" });
-  const lines = [
-    "| family | buffers | limit s | wall s | over s (allowed) | height / peak live | verified | time limit |",
-    "|---|---|---|---|---|---|---|---|",
+  const header = [
+    "family",
+    "buffers",
+    "limit s",
+    "wall s",
+    "over s (allowed)",
+    "height / peak live",
+    "verified",
+    "time limit",
   ];
-  const loadBefore = loadNote();
-  try {
+  const table = await timedTable({ prefix: "memplan_large_", header, seed }, async (dir, row) => {
     for (const run of parseRuns(values.runs)) {
       const input = `${dir}/${run.family}-${run.buffers}.csv`, output = `${dir}/out.csv`;
       await child(
@@ -154,20 +158,16 @@ async function main(args: string[]): Promise<number> {
         height = check.heightOverPeakLive.toFixed(5);
         verified = check.verified;
       }
-      lines.push(
+      row(
         `| ${run.family}${run.foreign ? " (foreign)" : ""}${
           run.family === "random" ? ` ${shapeNote(seed)}` : ""
         } | ${run.buffers} | ${run.limit} | ${wall.toFixed(2)} | ${
           overCell(wall, run.limit)
         } | ${height} | ${verified} | ${timeNote} |`,
       );
-      console.error(lines.at(-1));
     }
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-  console.log(`seed ${seed}; ${loadBefore} at start, ${loadNote()} at end\n`);
-  console.log(lines.join("\n"));
+  });
+  console.log(table);
   return 0;
 }
 
