@@ -43,7 +43,8 @@ export function scanPlan(
   g: IndexedGraph,
   file: string,
 ): { plan: Plan; resolved: ResolvedPlan } | undefined {
-  const plan = lazyPlan(text, file);
+  // readPlanQuickly checks the head as parsePlan would: not twice.
+  const plan = lazyPlan(text, file, { checked: false });
   return plan && readPlanQuickly(g, plan, file);
 }
 
@@ -52,7 +53,8 @@ export function scanPlan(
  * (plain keys, plain integers up to 2^53 − 1) but made an object only when
  * read, when the quick reading takes it; else undefined. Until its
  * `offsets` is read or written, {@linkcode readPlanQuickly} reads them from
- * the text.
+ * the text. With `checked: false` the head is not checked (for a caller that
+ * reads the plan against its graph next, which checks it).
  *
  * @example
  * ```ts
@@ -63,7 +65,11 @@ export function scanPlan(
  * assert.equal(lazyPlan('{"format": "memplan.plan/v1", "offsets": {"a": -8}}', "p.json"), undefined);
  * ```
  */
-export function lazyPlan(text: string, file: string): Plan | undefined {
+export function lazyPlan(
+  text: string,
+  file: string,
+  options: { checked?: boolean } = {},
+): Plan | undefined {
   const head: Record<string, unknown> = {};
   const keys: string[] = [];
   let offsetsAt = -1;
@@ -105,9 +111,10 @@ export function lazyPlan(text: string, file: string): Plan | undefined {
     }
   }
   if (skipSpace(text, pos) !== text.length || head.format !== "memplan.plan/v1") return undefined;
-  // The rest by the usual checks (the offsets' values are checked above).
+  // The rest by the usual checks (the offsets' values are checked above),
+  // unless the caller checks it next (`checked: false`).
   try {
-    parsePlan(offsetsAt < 0 ? head : { ...head, offsets: {} }, file);
+    if (options.checked ?? true) parsePlan(offsetsAt < 0 ? head : { ...head, offsets: {} }, file);
   } catch {
     return undefined;
   }
