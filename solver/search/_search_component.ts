@@ -67,7 +67,7 @@ import { type Heuristic, heuristicOrder, HEURISTICS } from "./_heuristics.ts";
 import { restOnBound } from "./_rest_on.ts";
 import { ReleaseBound } from "./_release_bound.ts";
 import { FailureTable } from "./_failure_table.ts";
-import { bufferHashes, levelKeyA, levelKeyB, skyA, skyB } from "./_state_hash.ts";
+import { bufferHashes, levelKeyA, levelKeyB, skyA, skyB, skylineTopKeys } from "./_state_hash.ts";
 import { labelValleys, type ValleyArrays, valleysCover } from "./_valleys.ts";
 import { markWells, type WellArrays, wellsAfford } from "./_wells.ts";
 import type { RangeMin } from "./_range_min.ts";
@@ -207,6 +207,7 @@ class CanonicalSearch {
 
   #h: Float64Array; // top of the placed buffers, per section
   #below: Int32Array; // the placed buffer whose top that is, or -1
+  #topKey: Int32Array; // per buffer: what the skyline hash takes of it as a top (skylineTopKeys)
   #span: Float64Array; // buffers with equal lifespans share a value
   #copyBefore: Int32Array; // the previous buffer of equal lifespan and size, or -1
   #rem: Float64Array; // footprints still to place, per section
@@ -330,6 +331,7 @@ class CanonicalSearch {
       return span;
     });
     this.#copyBefore = memo(comp, "copyBefore", () => copiesBefore(comp, this.#span));
+    this.#topKey = memo(comp, "topKey", () => skylineTopKeys(this.#span, comp.footprint));
     const pin = comp.pinned;
     if (pin !== undefined && pin.some((o) => !Number.isNaN(o))) {
       this.#pin = pin;
@@ -800,11 +802,11 @@ class CanonicalSearch {
     const ftrail = this.#ftrail, itrail = this.#itrail;
     let ftop = this.#ftop, itop = this.#itop;
     const below = this.#below, skyHA = this.#skyHA, skyHB = this.#skyHB;
-    const flip = this.#flip;
+    const flip = this.#flip, topKey = this.#topKey[b];
     for (let s = first; s < end; s++) {
       const k = flip < 0 ? s : flip - s;
-      skyHA[s] = skyA(k, top, b);
-      skyHB[s] = skyB(k, top, b);
+      skyHA[s] = skyA(k, top, topKey);
+      skyHB[s] = skyB(k, top, topKey);
       ftrail[ftop++] = h[s];
       h[s] = top;
       rem[s] -= fp;
@@ -852,7 +854,7 @@ class CanonicalSearch {
     if (this.#logTop > mark) this.#keepIfDeepest();
     const h = this.#h, rem = this.#rem, floor = this.#floor, below = this.#below;
     const ftrail = this.#ftrail, itrail = this.#itrail, flip = this.#flip;
-    const cross = this.#cross, skyHA = this.#skyHA, skyHB = this.#skyHB;
+    const cross = this.#cross, skyHA = this.#skyHA, skyHB = this.#skyHB, topKey = this.#topKey;
     let ftop = this.#ftop, itop = this.#itop;
     while (this.#logTop > mark) {
       const b = this.#log[--this.#logTop];
@@ -866,8 +868,9 @@ class CanonicalSearch {
         rem[s] += fp;
         below[s] = itrail[--itop];
         const k = flip < 0 ? s : flip - s;
-        skyHA[s] = skyA(k, h[s], below[s]);
-        skyHB[s] = skyB(k, h[s], below[s]);
+        const t = below[s] < 0 ? -1 : topKey[below[s]];
+        skyHA[s] = skyA(k, h[s], t);
+        skyHB[s] = skyB(k, h[s], t);
       }
       this.#offsets[b] = NaN;
       this.#placed[b] = 0;

@@ -97,6 +97,37 @@ export function levelKeyB(b: number, x: number, ex: number): number {
     fmix(Math.floor(x / 4294967296) ^ 0x27d4eb2f);
 }
 
+/**
+ * Per buffer, what a state's key takes of it when it is a section's top
+ * (`below` of {@linkcode skyA}). The search's future sees a top only through
+ * its twin rule: an unplaced buffer of the same lifespan (`span`) that is
+ * larger, or as large and of lower index, may not sit right on it. The one
+ * buffer of each lifespan with no such buffer (the first of the largest) is
+ * keyed -1, as the floor, so that arrangements of the same skyline under
+ * other such tops are one state; every other buffer is keyed by its index.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * // Buffers 0 and 2 share a lifespan, 2 the larger; 1 is alone in its own.
+ * const span = new Float64Array([5, 7, 5]), footprint = new Float64Array([1, 4, 2]);
+ * assert.deepEqual([...skylineTopKeys(span, footprint)], [0, -1, -1]);
+ * ```
+ */
+export function skylineTopKeys(span: Float64Array, footprint: Float64Array): Int32Array {
+  const n = span.length;
+  const out = Int32Array.from({ length: n }, (_, b) => b);
+  // Largest footprint first, then lowest index: the first of each lifespan is the one.
+  const order = out.slice().sort((a, b) =>
+    span[a] - span[b] || footprint[b] - footprint[a] || a - b
+  );
+  for (let k = 0; k < n; k++) {
+    const b = order[k];
+    if (k === 0 || span[order[k - 1]] !== span[b]) out[b] = -1;
+  }
+  return out;
+}
+
 /** Hash values of parts of up to this many buffers are kept from part to part. */
 const HASHES_KEPT_MAX = 4096;
 const hashesByCount = new Map<number, Int32Array>();

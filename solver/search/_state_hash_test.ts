@@ -1,5 +1,13 @@
 import assert from "node:assert/strict";
-import { bufferHashes, fmix, levelKeyA, levelKeyB, skyA, skyB } from "./_state_hash.ts";
+import {
+  bufferHashes,
+  fmix,
+  levelKeyA,
+  levelKeyB,
+  skyA,
+  skyB,
+  skylineTopKeys,
+} from "./_state_hash.ts";
 
 Deno.test("state key shares: updating by XOR out and in gives the key of the new state", () => {
   // A skyline of three sections; raising section 1 from 0 to 4096 under buffer 2.
@@ -33,4 +41,16 @@ Deno.test("bufferHashes: distinct values, shared between parts of one size", () 
   const z = bufferHashes(1000);
   assert.equal(new Set(z).size, z.length);
   assert.equal(bufferHashes(1000), z);
+});
+
+Deno.test("skylineTopKeys: only the first of the largest of each lifespan is keyed as the floor", () => {
+  // Lifespans 3 (buffers 0, 2, 3, 5: the largest, 4, twice) and 9 (1 and 4, equal).
+  const span = new Float64Array([3, 9, 3, 3, 9, 3]);
+  const footprint = new Float64Array([1, 2, 4, 4, 2, 3]);
+  assert.deepEqual([...skylineTopKeys(span, footprint)], [0, -1, -1, 3, 4, 5]);
+  // A buffer alone in its lifespan: nothing can be its twin.
+  assert.deepEqual([...skylineTopKeys(new Float64Array([1, 2]), new Float64Array([5, 1]))], [
+    -1,
+    -1,
+  ]);
 });
