@@ -105,6 +105,12 @@ export interface ComponentSearchOptions {
    */
   releases?: boolean;
   /**
+   * Check releases in every section of every node (default false: only in the
+   * sections whose buffers' reaches changed since a parent that held, the
+   * same cuts for a fraction of the work). True only to test that.
+   */
+  releasesEverywhere?: boolean;
+  /**
    * Stop checking releases in this run once this many checks in a row have
    * all passed (default never). Futile "none of them" branches are still
    * cut. On large parts with long lifespans a check costs about as much as
@@ -200,6 +206,8 @@ class CanonicalSearch {
   #zb: Int32Array;
   #zx: Int32Array; // its share of the exclusions' hash
   #fKeyA: Int32Array; // state key of each frame
+  #fR: Int32Array; // reach trail mark before the frame's node set its reaches
+  #fHeld: Uint8Array; // the frame's node checked releases in its every section
   #fKeyB: Int32Array;
 
   #order: Int32Array; // buffers in the order candidates are tried
@@ -253,7 +261,9 @@ class CanonicalSearch {
   // Scratch, per section.
   #low: Float64Array; // lowest reachable start
   #lowOfRanges: RangeMin; // for #low when lifespans are long
-  #reachOf: Float64Array; // per buffer: #reach at the node being opened
+  #reachOf: Float64Array; // per buffer: #reach at the node being opened (then at its parent's)
+  #rtrail: Float64Array; // (buffer, old reach) pairs, undone as nodes are left
+  #rtop = 0;
   #count: Int32Array; // candidates covering it; also side labels when splitting
   #counts: Int32Array;
   #well: Int32Array; // well of a section, or -1
@@ -267,6 +277,7 @@ class CanonicalSearch {
   #scratch: SearchScratch;
   #release: ReleaseBound | undefined; // made at the first use
   #releases: boolean;
+  #releasesEverywhere: boolean;
   #releaseBound: boolean; // releases still checked in this run
   #releaseTrial: number;
   #releasePasses = 0; // checks passed since the last cut
@@ -288,6 +299,7 @@ class CanonicalSearch {
     this.#failures = options.failures ?? new FailureTable();
     this.#flip = comp.mirrored ? sections - 1 : -1;
     this.#releases = this.#releaseBound = options.releases ?? true;
+    this.#releasesEverywhere = options.releasesEverywhere ?? false;
     this.#releaseTrial = options.releaseTrial ?? Infinity;
     const zs = memo(comp, "hashes", () => bufferHashes(n));
     this.#za = zs.subarray(0, n);
@@ -365,7 +377,9 @@ class CanonicalSearch {
     this.#groups = sc.take("groups", Math.max(16, 4 * n), I);
     this.#low = sc.take("low", sections + 1, F);
     this.#lowOfRanges = sc.ranges(sections + 1);
-    this.#reachOf = sc.take("reachOf", n, F);
+    // NaN: a root's every reach is new.
+    this.#reachOf = sc.take("reachOf", n, F).fill(NaN, 0, n);
+    this.#rtrail = sc.take("rtrail", 1024, F);
     this.#count = sc.take("count", sections + 1, I);
     this.#counts = sc.take("counts", sections + 2, I);
     this.#well = sc.take("well", sections + 1, I);
@@ -404,6 +418,8 @@ class CanonicalSearch {
     this.#fGroups = sc.take("fGroups", 64, I);
     this.#fKeyA = sc.take("fKeyA", 64, I);
     this.#fKeyB = sc.take("fKeyB", 64, I);
+    this.#fR = sc.take("fR", 64, I);
+    this.#fHeld = sc.take("fHeld", 64, U);
   }
 
   /** Runs the whole search (once). */
@@ -437,6 +453,9 @@ class CanonicalSearch {
     sc.give("fGroups", this.#fGroups);
     sc.give("fKeyA", this.#fKeyA);
     sc.give("fKeyB", this.#fKeyB);
+    sc.give("fR", this.#fR);
+    sc.give("fHeld", this.#fHeld);
+    sc.give("rtrail", this.#rtrail);
   }
 
   /** The offsets to report for an outcome. */
@@ -490,10 +509,14 @@ class CanonicalSearch {
         this.#failures.add(this.#fKeyA[d], this.#fKeyB[d]);
         this.#poolTop = this.#fStart[d];
         this.#groupsTop = this.#fGroups[d];
+        this.#unreach(this.#fR[d]);
         this.#depth--;
       }
     }
-    if (this.#depth > base) this.#poolTop = this.#fStart[base + 1];
+    if (this.#depth > base) {
+      this.#poolTop = this.#fStart[base + 1];
+      this.#unreach(this.#fR[base + 1]);
+    }
     this.#depth = base;
     this.#groupsTop = groupsMark;
     this.#undoTo(logMark);
@@ -503,6 +526,7 @@ class CanonicalSearch {
 
   #succeed(base: number, groupsMark: number): boolean {
     this.#poolTop = this.#fStart[base + 1];
+    this.#unreach(this.#fR[base + 1]);
     this.#groupsTop = groupsMark;
     this.#depth = base;
     return true;
@@ -511,9 +535,32 @@ class CanonicalSearch {
   /**
    * Opens a node for the members `groups[from, to)` at water level `x`:
    * raises the level if nothing can start at it, prunes, picks a section and
-   * pushes a frame holding its candidates. False when pruned.
+   * pushes a frame holding its candidates. False when pruned, its reaches
+   * then set back to its parent's.
    */
   #enter(from: number, to: number, x: number): boolean {
+    const mark = this.#rtop;
+    if (2 * (mark + 4 * (to - from)) > this.#rtrail.length) {
+      this.#rtrail = grow(this.#rtrail, 2 * (mark + 4 * (to - from)));
+    }
+    if (this.#open(from, to, x, mark)) return true;
+    this.#unreach(mark);
+    return false;
+  }
+
+  /** Sets the reaches changed since trail mark `mark` back. */
+  #unreach(mark: number): void {
+    const rtrail = this.#rtrail, reach = this.#reachOf;
+    let top = this.#rtop;
+    while (top > mark) {
+      top -= 2;
+      reach[rtrail[top]] = rtrail[top + 1];
+    }
+    this.#rtop = top;
+  }
+
+  /** {@linkcode #enter}, whose reach trail starts at `mark`. */
+  #open(from: number, to: number, x: number, mark: number): boolean {
     if (++this.nodes > this.#nodeLimit) {
       this.#stopped = "limit";
       return false;
@@ -531,6 +578,10 @@ class CanonicalSearch {
     const pin = this.#pin;
     let m = Infinity, lo = Infinity, hi = 0, ex = 0, width = 0, unplaced = 0, next = Infinity;
     let ua = 0, ub = 0; // hash of the unplaced members
+    // The sections whose buffers' reaches differ from the parent's.
+    let changedLo = Infinity, changedHi = -1;
+    const rtrail = this.#rtrail;
+    let rtop = mark;
     for (let k = from; k < to; k++) {
       const b = groups[k];
       if (placed[b] !== 0) continue;
@@ -539,7 +590,10 @@ class CanonicalSearch {
       let f;
       if (pin !== undefined && pin[b] === pin[b]) {
         f = this.#reach(b, x);
-        if (f === Infinity) return false;
+        if (f === Infinity) {
+          this.#rtop = rtop;
+          return false;
+        }
         if (f > x && f < next) next = f;
       } else if (fl > x) {
         f = fl;
@@ -547,7 +601,14 @@ class CanonicalSearch {
       } else if (fl === x && excluded[b] !== x && !this.#twinBelow(b, x) && this.#copyFree(b)) {
         f = x;
       } else f = x + restOn[b];
-      reach[b] = f;
+      if (reach[b] !== f) {
+        // Its parent's reach kept for the way back; its sections' releases are to check.
+        rtrail[rtop++] = b;
+        rtrail[rtop++] = reach[b];
+        reach[b] = f;
+        if (first[b] < changedLo) changedLo = first[b];
+        if (end[b] > changedHi) changedHi = end[b];
+      }
       if (f < m) m = f;
       if (first[b] < lo) lo = first[b];
       if (end[b] > hi) hi = end[b];
@@ -557,6 +618,7 @@ class CanonicalSearch {
       width += end[b] - first[b];
       unplaced++;
     }
+    this.#rtop = rtop;
     if (m > x) {
       // Nothing starts at x: the next buffer starts at a floor, the lowest one
       // above x (floors at or below x are below m, those above are at least m).
@@ -566,10 +628,21 @@ class CanonicalSearch {
       for (let k = from; k < to; k++) {
         const b = groups[k];
         if (placed[b] !== 0) continue;
-        if (floor[b] + fp[b] <= x && !this.#isPinned(b)) return false;
-        reach[b] = this.#reach(b, x);
+        if (floor[b] + fp[b] <= x && !this.#isPinned(b)) {
+          this.#rtop = rtop;
+          return false;
+        }
+        const f = this.#reach(b, x);
+        if (reach[b] !== f) {
+          rtrail[rtop++] = b;
+          rtrail[rtop++] = reach[b];
+          reach[b] = f;
+          if (first[b] < changedLo) changedLo = first[b];
+          if (end[b] > changedHi) changedHi = end[b];
+        }
         if (excluded[b] === x) ex ^= zx[b];
       }
+      this.#rtop = rtop;
     }
     // The state, as far as the rest of the side depends on it: the skyline
     // over the unplaced members' sections, those members, the water level and
@@ -674,12 +747,20 @@ class CanonicalSearch {
       pickCount = count[pick];
     }
     if (valleys > 0 && !valleysCover(this.#valleyArrays, capFp, lo, hi)) return false;
+    // Releases: where the parent node checked them all, only the sections of
+    // buffers whose reach changed since can fail (placing a buffer only takes
+    // footprints away); every other one holds as it did there.
+    let held = 0;
     if (this.#releaseBound && !this.#diving) {
-      if (!this.#releaseFits(lo, hi)) {
+      const p = this.#depth;
+      const parentHeld = p >= 0 && this.#fHeld[p] === 1 && !this.#releasesEverywhere;
+      const cLo = parentHeld ? changedLo : lo, cHi = parentHeld ? changedHi : hi;
+      if (!this.#releaseFits(lo, hi, cLo, cHi, m)) {
         this.#releasePasses = 0;
         return false;
       }
       if (++this.#releasePasses >= this.#releaseTrial) this.#releaseBound = false;
+      held = 1;
     }
     const d = this.#depth + 1;
     if (d === this.#fLevel.length) this.#growFrames();
@@ -728,6 +809,8 @@ class CanonicalSearch {
     this.#fExcluded[d] = noNone ? 1 : 0;
     this.#fKeyA[d] = ka;
     this.#fKeyB[d] = kb;
+    this.#fR[d] = mark;
+    this.#fHeld[d] = held;
     this.#fLog[d] = -1;
     this.#fX[d] = -1;
     this.#depth = d;
@@ -1007,19 +1090,13 @@ class CanonicalSearch {
     return sides;
   }
 
-  /** The release bound (_release_bound.ts) over the reaches `#enter` just computed. */
-  #releaseFits(lo: number, hi: number): boolean {
-    this.#release ??= new ReleaseBound(this.#n);
-    return this.#release.holds(
-      this.#placed,
-      this.#reachOf,
-      this.#fp,
-      this.#first,
-      this.#end,
-      this.#capFp,
-      lo,
-      hi,
-    );
+  /**
+   * The release bound (_release_bound.ts) over the reaches `#enter` just
+   * computed, in the sections `[from, to)` of the node's `[lo, hi)`.
+   */
+  #releaseFits(lo: number, hi: number, from: number, to: number, lowest: number): boolean {
+    this.#release ??= new ReleaseBound({ footprint: this.#fp, first: this.#first, end: this.#end });
+    return this.#release.holds(this.#placed, this.#reachOf, this.#capFp, lo, hi, from, to, lowest);
   }
 
   /**
@@ -1062,6 +1139,8 @@ class CanonicalSearch {
     this.#fGroups = grow(this.#fGroups, c);
     this.#fKeyA = grow(this.#fKeyA, c);
     this.#fKeyB = grow(this.#fKeyB, c);
+    this.#fR = grow(this.#fR, c);
+    this.#fHeld = grow(this.#fHeld, c);
   }
 }
 
