@@ -68,7 +68,7 @@ import { restOnBound } from "./_rest_on.ts";
 import { ReleaseBound } from "./_release_bound.ts";
 import { FailureTable } from "./_failure_table.ts";
 import { bufferHashes, levelKeyA, levelKeyB, skyA, skyB, skylineTopKeys } from "./_state_hash.ts";
-import { labelValleys, type ValleyArrays, valleysCover } from "./_valleys.ts";
+import { labelValleys, runsAround, type ValleyArrays, valleysCover } from "./_valleys.ts";
 import { markWells, type WellArrays, wellsAfford } from "./_wells.ts";
 import type { RangeMin } from "./_range_min.ts";
 import { SearchScratch } from "./_search_scratch.ts";
@@ -105,11 +105,11 @@ export interface ComponentSearchOptions {
    */
   releases?: boolean;
   /**
-   * Check releases in every section of every node (default false: only in the
-   * sections whose buffers' reaches changed since a parent that held, the
+   * Check releases, wells and valleys in every section of every node
+   * (default false: only around what changed since a parent that held, the
    * same cuts for a fraction of the work). True only to test that.
    */
-  releasesEverywhere?: boolean;
+  everywhere?: boolean;
   /**
    * Stop checking releases in this run once this many checks in a row have
    * all passed (default never). Futile "none of them" branches are still
@@ -207,7 +207,7 @@ class CanonicalSearch {
   #zx: Int32Array; // its share of the exclusions' hash
   #fKeyA: Int32Array; // state key of each frame
   #fR: Int32Array; // reach trail mark before the frame's node set its reaches
-  #fHeld: Uint8Array; // the frame's node checked releases in its every section
+  #fHeld: Uint8Array; // what the frame's node checked in its every section: RELEASES | WELLS | VALLEYS
   #fKeyB: Int32Array;
 
   #order: Int32Array; // buffers in the order candidates are tried
@@ -272,12 +272,13 @@ class CanonicalSearch {
   #next: Int32Array;
   #atX: Int32Array; // the node's members that can start at its level, in order
   #valley: Int32Array; // first section of the section's valley, or -1
+  #runs = new Int32Array(2); // the sections whose wells and valleys a node checks
   #valleyArrays: ValleyArrays;
   #wellArrays: WellArrays;
   #scratch: SearchScratch;
   #release: ReleaseBound | undefined; // made at the first use
   #releases: boolean;
-  #releasesEverywhere: boolean;
+  #everywhere: boolean;
   #releaseBound: boolean; // releases still checked in this run
   #releaseTrial: number;
   #releasePasses = 0; // checks passed since the last cut
@@ -299,7 +300,7 @@ class CanonicalSearch {
     this.#failures = options.failures ?? new FailureTable();
     this.#flip = comp.mirrored ? sections - 1 : -1;
     this.#releases = this.#releaseBound = options.releases ?? true;
-    this.#releasesEverywhere = options.releasesEverywhere ?? false;
+    this.#everywhere = options.everywhere ?? false;
     this.#releaseTrial = options.releaseTrial ?? Infinity;
     const zs = memo(comp, "hashes", () => bufferHashes(n));
     this.#za = zs.subarray(0, n);
@@ -659,17 +660,49 @@ class CanonicalSearch {
     const kb = levelKeyB(ub, x, ex);
     if (this.#failures.has(ka, kb)) return false;
     // Wells and valleys count the space under the skyline as free or lost,
-    // which a buffer pinned above it breaks: not checked with pins.
-    const wells = pin === undefined ? markWells(this.#wellArrays, x, lo, hi) : 0;
-    const valleys = this.#diving || pin !== undefined
-      ? 0
-      : labelValleys(this.#valleyArrays, x, lo, hi);
+    // which a buffer pinned above it breaks: not checked with pins. Where the
+    // parent checked them at the same level, only the runs of sections around
+    // what changed since (the placed buffer's sections, and those of buffers
+    // whose reach changed) can fail: each other run has the same sections,
+    // walls, room and candidates as there.
+    const checkWells = pin === undefined, checkValleys = !this.#diving && pin === undefined;
+    let vFrom = lo, vTo = hi;
+    const p = this.#depth, pHeld = p >= 0 && !this.#everywhere ? this.#fHeld[p] : 0;
+    if ((pHeld & WELLS) !== 0 && (!checkValleys || (pHeld & VALLEYS) !== 0)) {
+      let cLo = changedLo, cHi = changedHi;
+      if (this.#fLevel[p] !== x) {
+        // The level rose: a section is seen at another height, or comes into
+        // a well, only if its top is at or below the new level.
+        const h = this.#h, rem = this.#rem;
+        for (let s = lo; s < hi; s++) {
+          if (h[s] <= x && rem[s] > 0) {
+            if (s < cLo) cLo = s;
+            if (s + 1 > cHi) cHi = s + 1;
+          }
+        }
+      }
+      const lm = this.#fLog[p];
+      if (lm >= 0) {
+        const b = this.#log[lm];
+        if (first[b] < cLo) cLo = first[b];
+        if (end[b] > cHi) cHi = end[b];
+      }
+      if (cLo > cHi) vFrom = vTo = lo;
+      else {
+        const runs = this.#runs;
+        runsAround(this.#valleyArrays, x, lo, hi, cLo, cHi, runs);
+        vFrom = runs[0];
+        vTo = runs[1];
+      }
+    }
+    const wells = checkWells ? markWells(this.#wellArrays, x, lo, hi, vFrom, vTo) : 0;
+    const valleys = checkValleys ? labelValleys(this.#valleyArrays, x, lo, hi, vFrom, vTo) : 0;
     const size = this.#size, capacity = this.#capacity, h = this.#h;
     const low = this.#low, count = this.#count, valley = this.#valley;
     const head = this.#head, nextIn = this.#next, atX = this.#atX;
     const well = this.#well, inside = this.#inside;
     let nAtX = 0;
-    if (wells > 0) inside.fill(0, lo, hi + 1);
+    if (wells > 0) inside.fill(0, vFrom, vTo + 1);
     // Where no buffer can start at x, a section's room is counted from its
     // lowest reachable start; once the release bound is checked at this node
     // it makes that check too (at the section's lowest release, above the
@@ -677,7 +710,7 @@ class CanonicalSearch {
     const lows = this.#diving || !this.#releaseBound;
     if (lows) low.fill(Infinity, lo, hi);
     count.fill(0, lo, hi + 1);
-    if (valleys > 0) head.fill(-1, lo, hi);
+    if (valleys > 0) head.fill(-1, vFrom, vTo);
     // Section by section while the lifespans are short, else by blocks (same values).
     const ranges = lows && width > 4 * unplaced + 2 * (hi - lo) * (31 - Math.clz32(hi - lo))
       ? this.#lowOfRanges
@@ -700,6 +733,7 @@ class CanonicalSearch {
       else if (lows) {
         for (let s = fs; s < es; s++) if (f < low[s]) low[s] = f;
       }
+      if (fs < vFrom || es > vTo) continue;
       if (wells > 0) {
         const w = well[fs];
         if (w >= 0 && well[es - 1] === w) {
@@ -715,7 +749,9 @@ class CanonicalSearch {
       }
     }
     if (ranges !== undefined) ranges.flush(low, lo, hi);
-    if (wells > 0 && !wellsAfford(this.#wellArrays, this.#capFp, x, lo, hi)) return false;
+    if (wells > 0 && !wellsAfford(this.#wellArrays, this.#capFp, x, lo, hi, vFrom, vTo)) {
+      return false;
+    }
     for (let s = lo + 1; s < hi; s++) count[s] += count[s - 1];
     // Every section's remaining footprints above its lowest reachable start;
     // meanwhile the section to branch on.
@@ -746,21 +782,20 @@ class CanonicalSearch {
       for (let s = first[t] + 1; s < end[t]; s++) if (count[s] < count[pick]) pick = s;
       pickCount = count[pick];
     }
-    if (valleys > 0 && !valleysCover(this.#valleyArrays, capFp, lo, hi)) return false;
+    if (valleys > 0 && !valleysCover(this.#valleyArrays, capFp, lo, hi, vFrom, vTo)) return false;
     // Releases: where the parent node checked them all, only the sections of
     // buffers whose reach changed since can fail (placing a buffer only takes
     // footprints away); every other one holds as it did there.
-    let held = 0;
+    let held = (checkWells ? WELLS : 0) | (checkValleys ? VALLEYS : 0);
     if (this.#releaseBound && !this.#diving) {
-      const p = this.#depth;
-      const parentHeld = p >= 0 && this.#fHeld[p] === 1 && !this.#releasesEverywhere;
+      const parentHeld = p >= 0 && (this.#fHeld[p] & RELEASES) !== 0 && !this.#everywhere;
       const cLo = parentHeld ? changedLo : lo, cHi = parentHeld ? changedHi : hi;
       if (!this.#releaseFits(lo, hi, cLo, cHi, m)) {
         this.#releasePasses = 0;
         return false;
       }
       if (++this.#releasePasses >= this.#releaseTrial) this.#releaseBound = false;
-      held = 1;
+      held |= RELEASES;
     }
     const d = this.#depth + 1;
     if (d === this.#fLevel.length) this.#growFrames();
@@ -1145,6 +1180,8 @@ class CanonicalSearch {
 }
 
 const EMPTY_F64 = new Float64Array(0);
+// Bits of #fHeld.
+const RELEASES = 1, WELLS = 2, VALLEYS = 4;
 const COMPACT = 8;
 
 const memos = new WeakMap<Component, Map<string, Float64Array | Int32Array>>();

@@ -42,8 +42,9 @@ export interface ValleyArrays {
 }
 
 /**
- * Labels each section of `[lo, hi)` with the first section of its valley, or
- * -1, sets `low2` there, and returns the number of valleys.
+ * Labels each section of `[from, to)` (default `[lo, hi)`, the node's range;
+ * `from` and `to` must fall between runs) with the first section of its
+ * valley, or -1, sets `low2` there, and returns the number of valleys.
  *
  * @example
  * ```ts
@@ -60,17 +61,24 @@ export interface ValleyArrays {
  * assert.equal(a.low2[1], 1); // the bottom plus the smallest footprint to rest on
  * ```
  */
-export function labelValleys(a: ValleyArrays, x: number, lo: number, hi: number): number {
+export function labelValleys(
+  a: ValleyArrays,
+  x: number,
+  lo: number,
+  hi: number,
+  from = lo,
+  to = hi,
+): number {
   const { rem, h, valley, low2, restOnIn } = a;
   let valleys = 0;
-  for (let s = lo; s < hi;) {
+  for (let s = from; s < to;) {
     if (rem[s] === 0) {
       valley[s++] = -1;
       continue;
     }
     const y = Math.max(h[s], x);
     let e = s + 1;
-    while (e < hi && rem[e] > 0 && Math.max(h[e], x) === y) e++;
+    while (e < to && rem[e] > 0 && Math.max(h[e], x) === y) e++;
     const left = s === lo || rem[s - 1] === 0 ? Infinity : h[s - 1];
     const right = e === hi || rem[e] === 0 ? Infinity : h[e];
     const walled = left > y && right > y, wall = Math.min(left, right);
@@ -85,7 +93,7 @@ export function labelValleys(a: ValleyArrays, x: number, lo: number, hi: number)
 }
 
 /**
- * False when in some valley of `[lo, hi)` no disjoint set of candidates covers
+ * False when in some valley of `[from, to)` (default `[lo, hi)`) no disjoint set of candidates covers
  * every section that cannot afford to wait (a left-to-right pass over section
  * boundaries). Uses the labels and `low2` of {@linkcode labelValleys} and the
  * candidate lists `head`/`next` the search fills.
@@ -107,16 +115,23 @@ export function labelValleys(a: ValleyArrays, x: number, lo: number, hi: number)
  * assert.equal(valleysCover(a, 4, 0, 4), true);
  * ```
  */
-export function valleysCover(a: ValleyArrays, capFp: number, lo: number, hi: number): boolean {
+export function valleysCover(
+  a: ValleyArrays,
+  capFp: number,
+  lo: number,
+  hi: number,
+  from = lo,
+  to = hi,
+): boolean {
   const { end, rem, low2, head, next, ok, valley } = a;
-  for (let s = lo; s < hi;) {
+  for (let s = from; s < to;) {
     const v = valley[s];
     if (v < 0) {
       s++;
       continue;
     }
     let e = s;
-    while (e < hi && valley[e] === v) e++;
+    while (e < to && valley[e] === v) e++;
     ok.fill(0, s, e + 1);
     ok[s] = 1;
     for (let t = s; t < e; t++) {
@@ -128,4 +143,53 @@ export function valleysCover(a: ValleyArrays, capFp: number, lo: number, hi: num
     s = e;
   }
   return true;
+}
+
+/**
+ * The sections whose wells and valleys must be checked again after those of
+ * `[from, to)` changed (their tops, or the reach of a buffer over them), the
+ * rest having held before at the same level: one more on each side, for a
+ * run's walls are its neighbours, then widened to whole runs of sections of
+ * equal height seen from `x` (wells are such runs too). Written to `out[0]`
+ * and `out[1]`, both `lo` when nothing is to check; clipped to `[lo, hi)`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * // Heights 8, 0, 0, 8, 4, 4, 8 at level 0; section 4 changed: its run 4-5,
+ * // and section 3, whose wall it is, are checked again (section 6's walls, 5
+ * // and the end, did not change).
+ * const a = { h: Float64Array.of(8, 0, 0, 8, 4, 4, 8), rem: new Float64Array(7).fill(1) };
+ * const out = new Int32Array(2);
+ * runsAround(a, 0, 0, 7, 4, 5, out);
+ * assert.deepEqual([...out], [3, 6]);
+ * runsAround(a, 0, 0, 7, 2, 3, out); // section 2: its run 1-2, and section 3
+ * assert.deepEqual([...out], [1, 4]);
+ * ```
+ */
+export function runsAround(
+  a: Pick<ValleyArrays, "h" | "rem">,
+  x: number,
+  lo: number,
+  hi: number,
+  from: number,
+  to: number,
+  out: Int32Array,
+): void {
+  const { h, rem } = a;
+  let s = from - 1 > lo ? from - 1 : lo, e = to + 1 < hi ? to + 1 : hi;
+  if (s >= e) {
+    out[0] = out[1] = lo;
+    return;
+  }
+  if (rem[s] > 0) {
+    const y = h[s] > x ? h[s] : x;
+    while (s > lo && rem[s - 1] > 0 && (h[s - 1] > x ? h[s - 1] : x) === y) s--;
+  }
+  if (rem[e - 1] > 0) {
+    const y = h[e - 1] > x ? h[e - 1] : x;
+    while (e < hi && rem[e] > 0 && (h[e] > x ? h[e] : x) === y) e++;
+  }
+  out[0] = s;
+  out[1] = e;
 }

@@ -33,8 +33,9 @@ export interface WellArrays {
 }
 
 /**
- * Labels each section of `[lo, hi)` with its well, or -1, and returns the
- * number of wells.
+ * Labels each section of `[from, to)` (default `[lo, hi)`, the node's range;
+ * `from` and `to` must fall between runs) with its well, or -1, and returns
+ * the number of wells.
  *
  * @example
  * ```ts
@@ -47,22 +48,30 @@ export interface WellArrays {
  * assert.deepEqual([...a.well.subarray(0, 5)], [-1, 0, 0, -1, 1]);
  * ```
  */
-export function markWells(a: WellArrays, x: number, lo: number, hi: number): number {
+export function markWells(
+  a: WellArrays,
+  x: number,
+  lo: number,
+  hi: number,
+  from = lo,
+  to = hi,
+): number {
   const { h, rem, well } = a;
   let wells = 0;
-  for (let s = lo; s < hi; s++) {
+  for (let s = from; s < to; s++) {
     if (rem[s] === 0 || h[s] > x) {
       well[s] = -1;
       continue;
     }
-    if (s === lo || well[s - 1] < 0) wells++;
+    if (s === from || well[s - 1] < 0) wells++;
     well[s] = wells - 1;
   }
   return wells;
 }
 
 /**
- * Whether every section of every well can afford the space below its lowest
+ * Whether every section of every well in `[from, to)` (default `[lo, hi)`,
+ * as labelled by {@linkcode markWells}) can afford the space below its lowest
  * wall that the buffers within the well leave empty, given `inside` (by
  * differences: long lifespans cost no more than short ones).
  *
@@ -89,16 +98,18 @@ export function wellsAfford(
   x: number,
   lo: number,
   hi: number,
+  from = lo,
+  to = hi,
 ): boolean {
   const { h, rem, well, inside } = arrays;
-  for (let s = lo + 1; s < hi; s++) inside[s] += inside[s - 1];
-  for (let a = lo; a < hi;) {
+  for (let s = from + 1; s < to; s++) inside[s] += inside[s - 1];
+  for (let a = from; a < to;) {
     if (well[a] < 0) {
       a++;
       continue;
     }
     let b = a;
-    while (b < hi && well[b] === well[a]) b++;
+    while (b < to && well[b] === well[a]) b++;
     const left = a > lo && rem[a - 1] > 0 ? h[a - 1] : Infinity;
     const right = b < hi && rem[b] > 0 ? h[b] : Infinity;
     const wall = Math.min(left, right, capFp);
