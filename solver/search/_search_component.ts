@@ -111,6 +111,13 @@ export interface ComponentSearchOptions {
    */
   everywhere?: boolean;
   /**
+   * Slots of the trail that keeps a node's parent's reaches (two a change),
+   * default `max(2^20, 16 n)`: a part whose path down would need more (long
+   * paths of level rises over many buffers) stops keeping it and from then
+   * on checks everywhere, so that its memory stays bounded.
+   */
+  trailLimit?: number;
+  /**
    * Stop checking releases in this run once this many checks in a row have
    * all passed (default never). Futile "none of them" branches are still
    * cut. On large parts with long lifespans a check costs about as much as
@@ -264,6 +271,8 @@ class CanonicalSearch {
   #reachOf: Float64Array; // per buffer: #reach at the node being opened (then at its parent's)
   #rtrail: Float64Array; // (buffer, old reach) pairs, undone as nodes are left
   #rtop = 0;
+  #rtrailLimit: number;
+  #untrailed = false; // past the trail's limit: parents' reaches no longer kept
   #count: Int32Array; // candidates covering it; also side labels when splitting
   #counts: Int32Array;
   #well: Int32Array; // well of a section, or -1
@@ -301,6 +310,7 @@ class CanonicalSearch {
     this.#flip = comp.mirrored ? sections - 1 : -1;
     this.#releases = this.#releaseBound = options.releases ?? true;
     this.#everywhere = options.everywhere ?? false;
+    this.#rtrailLimit = options.trailLimit ?? Math.max(1 << 20, 16 * n);
     this.#releaseTrial = options.releaseTrial ?? Infinity;
     const zs = memo(comp, "hashes", () => bufferHashes(n));
     this.#za = zs.subarray(0, n);
@@ -540,9 +550,10 @@ class CanonicalSearch {
    * then set back to its parent's.
    */
   #enter(from: number, to: number, x: number): boolean {
-    const mark = this.#rtop;
-    if (2 * (mark + 4 * (to - from)) > this.#rtrail.length) {
-      this.#rtrail = grow(this.#rtrail, 2 * (mark + 4 * (to - from)));
+    const mark = this.#rtop, need = mark + 4 * (to - from);
+    if (need > this.#rtrail.length && !this.#untrailed) {
+      if (need > this.#rtrailLimit) this.#untrailed = true;
+      else this.#rtrail = grow(this.#rtrail, Math.min(2 * need, this.#rtrailLimit));
     }
     if (this.#open(from, to, x, mark)) return true;
     this.#unreach(mark);
@@ -581,7 +592,7 @@ class CanonicalSearch {
     let ua = 0, ub = 0; // hash of the unplaced members
     // The sections whose buffers' reaches differ from the parent's.
     let changedLo = Infinity, changedHi = -1;
-    const rtrail = this.#rtrail;
+    const rtrail = this.#rtrail, trailed = !this.#untrailed;
     let rtop = mark;
     for (let k = from; k < to; k++) {
       const b = groups[k];
@@ -604,8 +615,10 @@ class CanonicalSearch {
       } else f = x + restOn[b];
       if (reach[b] !== f) {
         // Its parent's reach kept for the way back; its sections' releases are to check.
-        rtrail[rtop++] = b;
-        rtrail[rtop++] = reach[b];
+        if (trailed) {
+          rtrail[rtop++] = b;
+          rtrail[rtop++] = reach[b];
+        }
         reach[b] = f;
         if (first[b] < changedLo) changedLo = first[b];
         if (end[b] > changedHi) changedHi = end[b];
@@ -635,8 +648,10 @@ class CanonicalSearch {
         }
         const f = this.#reach(b, x);
         if (reach[b] !== f) {
-          rtrail[rtop++] = b;
-          rtrail[rtop++] = reach[b];
+          if (trailed) {
+            rtrail[rtop++] = b;
+            rtrail[rtop++] = reach[b];
+          }
           reach[b] = f;
           if (first[b] < changedLo) changedLo = first[b];
           if (end[b] > changedHi) changedHi = end[b];
@@ -667,7 +682,8 @@ class CanonicalSearch {
     // walls, room and candidates as there.
     const checkWells = pin === undefined, checkValleys = !this.#diving && pin === undefined;
     let vFrom = lo, vTo = hi;
-    const p = this.#depth, pHeld = p >= 0 && !this.#everywhere ? this.#fHeld[p] : 0;
+    const p = this.#depth;
+    const pHeld = p >= 0 && !this.#everywhere && !this.#untrailed ? this.#fHeld[p] : 0;
     if ((pHeld & WELLS) !== 0 && (!checkValleys || (pHeld & VALLEYS) !== 0)) {
       let cLo = changedLo, cHi = changedHi;
       if (this.#fLevel[p] !== x) {
@@ -788,7 +804,8 @@ class CanonicalSearch {
     // footprints away); every other one holds as it did there.
     let held = (checkWells ? WELLS : 0) | (checkValleys ? VALLEYS : 0);
     if (this.#releaseBound && !this.#diving) {
-      const parentHeld = p >= 0 && (this.#fHeld[p] & RELEASES) !== 0 && !this.#everywhere;
+      const parentHeld = p >= 0 && (this.#fHeld[p] & RELEASES) !== 0 && !this.#everywhere &&
+        !this.#untrailed;
       const cLo = parentHeld ? changedLo : lo, cHi = parentHeld ? changedHi : hi;
       if (!this.#releaseFits(lo, hi, cLo, cHi, m)) {
         this.#releasePasses = 0;

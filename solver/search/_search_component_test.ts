@@ -201,16 +201,20 @@ Deno.test("checking releases, wells and valleys only around what changed cuts ex
     ...seeds.map((seed) => slackInstance({ seed })),
   ];
   for (const t of instances) {
-    const run = (everywhere: boolean) =>
+    const run = (options: Partial<ComponentSearchOptions>) =>
       searchEveryPart(t.problem, {
         capacity: t.capacity,
         alignment: 1,
         deadline: Infinity,
         nodeLimit: 1500,
-        everywhere,
+        ...options,
       });
-    const changed = run(false), everywhere = run(true);
+    const changed = run({}), everywhere = run({ everywhere: true });
     assert.equal(changed.nodes, everywhere.nodes, t.name);
     assert.deepEqual(changed.outcomes, everywhere.outcomes, t.name);
+    // A trail too small for the way down: checked everywhere from then on.
+    const short = run({ trailLimit: 3000 });
+    assert.equal(short.nodes, everywhere.nodes, t.name);
+    assert.deepEqual(short.outcomes, everywhere.outcomes, t.name);
   }
 });
