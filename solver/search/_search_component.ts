@@ -43,6 +43,8 @@
  *   unplaced buffers, those buffers, water level, exclusions), and pruned
  *   when reached again, by another arrangement of the same skyline, beside
  *   any other placement of the rest, or by a later restart (_failure_table.ts).
+ *   A section's top buffer enters the hash only where the twin rule below can
+ *   see it, so arrangements under other tops are one state (skylineTopKeys).
  *
  * Symmetry, also from P: copies (same lifespan and size) are placed in index
  * order, and a buffer never sits right on a smaller one of the same lifespan
@@ -54,6 +56,14 @@
  * searched on its own (with its own water level), and when a side has no
  * completion the node fails without trying other completions of the sides
  * already solved. A side of one buffer goes at its floor, without a node.
+ *
+ * Checked where things changed. Releases, wells and valleys each hold or fail
+ * section by section (run by run), on the skyline and the reaches of the
+ * buffers there. A node whose parent held them checks only the sections where
+ * those changed: the placed buffer's, those of buffers whose reach changed
+ * (the parent's reaches are kept on a trail for the comparison), and after the
+ * level rose every section at or below it. Node for node the same search as
+ * checking everywhere, for a fraction of the work.
  *
  * The search keeps an explicit stack of frames and a trail of changed values,
  * so it allocates nothing per node; it recurses only into the sides of a
