@@ -686,10 +686,10 @@ class CanonicalSearch {
     if (this.#failures.has(ka, kb)) return false;
     // Wells and valleys count the space under the skyline as free or lost,
     // which a buffer pinned above it breaks: not checked with pins. Where the
-    // parent checked them at the same level, only the runs of sections around
-    // what changed since (the placed buffer's sections, and those of buffers
-    // whose reach changed) can fail: each other run has the same sections,
-    // walls, room and candidates as there.
+    // parent checked them, only the runs of sections around what changed since
+    // (the placed buffer's sections, those of buffers whose reach changed, and
+    // after a rise of the level those at or below it) can fail: each other run
+    // has the same sections, height, walls, room and candidates as there.
     const checkWells = pin === undefined, checkValleys = !this.#diving && pin === undefined;
     let vFrom = lo, vTo = hi;
     const p = this.#depth;
