@@ -281,6 +281,8 @@ class CanonicalSearch {
   #reachOf: Float64Array; // per buffer: #reach at the node being opened (then at its parent's)
   #rtrail: Float64Array; // (buffer, old reach) pairs, undone as nodes are left
   #rtop = 0;
+  #changedLo = 0; // the sections of the buffers whose reach the node being opened changed
+  #changedHi = 0;
   #rtrailLimit: number;
   #untrailed = false; // past the trail's limit: parents' reaches no longer kept
   #count: Int32Array; // candidates covering it; also side labels when splitting
@@ -581,6 +583,20 @@ class CanonicalSearch {
     this.#rtop = top;
   }
 
+  /**
+   * Sets `b`'s reach to `f`, keeping the old one on the trail (while kept) and
+   * its sections among those to check again.
+   */
+  #changeReach(b: number, f: number): void {
+    if (!this.#untrailed) {
+      this.#rtrail[this.#rtop++] = b;
+      this.#rtrail[this.#rtop++] = this.#reachOf[b];
+    }
+    this.#reachOf[b] = f;
+    if (this.#first[b] < this.#changedLo) this.#changedLo = this.#first[b];
+    if (this.#end[b] > this.#changedHi) this.#changedHi = this.#end[b];
+  }
+
   /** {@linkcode #enter}, whose reach trail starts at `mark`. */
   #open(from: number, to: number, x: number, mark: number): boolean {
     if (++this.nodes > this.#nodeLimit) {
@@ -601,9 +617,8 @@ class CanonicalSearch {
     let m = Infinity, lo = Infinity, hi = 0, ex = 0, width = 0, unplaced = 0, next = Infinity;
     let ua = 0, ub = 0; // hash of the unplaced members
     // The sections whose buffers' reaches differ from the parent's.
-    let changedLo = Infinity, changedHi = -1;
-    const rtrail = this.#rtrail, trailed = !this.#untrailed;
-    let rtop = mark;
+    this.#changedLo = Infinity;
+    this.#changedHi = -1;
     for (let k = from; k < to; k++) {
       const b = groups[k];
       if (placed[b] !== 0) continue;
@@ -612,10 +627,7 @@ class CanonicalSearch {
       let f;
       if (pin !== undefined && pin[b] === pin[b]) {
         f = this.#reach(b, x);
-        if (f === Infinity) {
-          this.#rtop = rtop;
-          return false;
-        }
+        if (f === Infinity) return false;
         if (f > x && f < next) next = f;
       } else if (fl > x) {
         f = fl;
@@ -623,16 +635,7 @@ class CanonicalSearch {
       } else if (fl === x && excluded[b] !== x && !this.#twinBelow(b, x) && this.#copyFree(b)) {
         f = x;
       } else f = x + restOn[b];
-      if (reach[b] !== f) {
-        // Its parent's reach kept for the way back; its sections' releases are to check.
-        if (trailed) {
-          rtrail[rtop++] = b;
-          rtrail[rtop++] = reach[b];
-        }
-        reach[b] = f;
-        if (first[b] < changedLo) changedLo = first[b];
-        if (end[b] > changedHi) changedHi = end[b];
-      }
+      if (reach[b] !== f) this.#changeReach(b, f);
       if (f < m) m = f;
       if (first[b] < lo) lo = first[b];
       if (end[b] > hi) hi = end[b];
@@ -642,7 +645,6 @@ class CanonicalSearch {
       width += end[b] - first[b];
       unplaced++;
     }
-    this.#rtop = rtop;
     if (m > x) {
       // Nothing starts at x: the next buffer starts at a floor, the lowest one
       // above x (floors at or below x are below m, those above are at least m).
@@ -652,24 +654,13 @@ class CanonicalSearch {
       for (let k = from; k < to; k++) {
         const b = groups[k];
         if (placed[b] !== 0) continue;
-        if (floor[b] + fp[b] <= x && !this.#isPinned(b)) {
-          this.#rtop = rtop;
-          return false;
-        }
+        if (floor[b] + fp[b] <= x && !this.#isPinned(b)) return false;
         const f = this.#reach(b, x);
-        if (reach[b] !== f) {
-          if (trailed) {
-            rtrail[rtop++] = b;
-            rtrail[rtop++] = reach[b];
-          }
-          reach[b] = f;
-          if (first[b] < changedLo) changedLo = first[b];
-          if (end[b] > changedHi) changedHi = end[b];
-        }
+        if (reach[b] !== f) this.#changeReach(b, f);
         if (excluded[b] === x) ex ^= zx[b];
       }
-      this.#rtop = rtop;
     }
+    const changedLo = this.#changedLo, changedHi = this.#changedHi;
     // The state, as far as the rest of the side depends on it: the skyline
     // over the unplaced members' sections, those members, the water level and
     // the exclusions there. Nothing else reaches them: no other unplaced
