@@ -565,7 +565,14 @@ class CanonicalSearch {
     const mark = this.#rtop, need = mark + 4 * (to - from);
     if (need > this.#rtrail.length && !this.#untrailed) {
       if (need > this.#rtrailLimit) this.#untrailed = true;
-      else this.#rtrail = grow(this.#rtrail, Math.min(2 * need, this.#rtrailLimit));
+      else {
+        // Doubling, but never past the limit (grow would double past it).
+        const t = new Float64Array(
+          Math.min(Math.max(need, 2 * this.#rtrail.length), this.#rtrailLimit),
+        );
+        t.set(this.#rtrail.subarray(0, mark));
+        this.#rtrail = t;
+      }
     }
     if (this.#open(from, to, x, mark)) return true;
     this.#unreach(mark);
