@@ -140,8 +140,8 @@ export function keepScratch(on: boolean): void {
 }
 
 /**
- * True when `view` lies in scratch memory: the verifier copies such offsets
- * before taking scratch memory of its own, which could be the same.
+ * True when `view` lies in scratch memory (which {@linkcode outOfScratch}
+ * copies out of).
  *
  * @example
  * ```ts
@@ -152,6 +152,27 @@ export function keepScratch(on: boolean): void {
  */
 export function isScratch(view: ArrayBufferView): boolean {
   return regions.includes(view.buffer as ArrayBuffer);
+}
+
+/**
+ * `values` itself, or a copy when it lies in scratch memory: what a judge
+ * (the verifiers) reads while it takes scratch memory of its own, which could
+ * be the same.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const own = Float64Array.of(1, 2);
+ * assert.equal(outOfScratch(own), own);
+ * withScratch((s) => {
+ *   const lent = s.float64(2);
+ *   assert.notEqual(outOfScratch(lent), lent);
+ *   assert.equal(isScratch(outOfScratch(lent)), false);
+ * });
+ * ```
+ */
+export function outOfScratch(values: Float64Array): Float64Array {
+  return isScratch(values) ? values.slice() : values;
 }
 
 /**

@@ -28,7 +28,7 @@ import type { AllocatorName, OnlineAllocator } from "./allocator.ts";
 import { createAllocator } from "./allocators/mod.ts";
 import { footprint } from "./footprint.ts";
 import { checkOverlaps } from "./overlap_check.ts";
-import { isScratch, withScratch } from "../graph/scratch.ts";
+import { outOfScratch, withScratch } from "../graph/scratch.ts";
 import { type Violation, type ViolationKind, ViolationLog } from "./violations.ts";
 
 /** Options of {@linkcode simulate}. */
@@ -161,8 +161,8 @@ export function simulate(g: IndexedGraph, options: SimulateOptions = {}): Report
   }
   if (options.capacity !== undefined) checkCapacity(g, lt, offsets, options.capacity, log);
   // The sweep's arrays in scratch memory (graph/scratch.ts); offsets that
-  // lie there are copied first, as the verifier of placements does.
-  const checked = isScratch(offsets) ? offsets.slice() : offsets;
+  // lie there are copied first.
+  const checked = outOfScratch(offsets);
   withScratch((mem) =>
     checkOverlaps(
       { first: lt.first, last: lt.last, offsets: checked, sizes: g.size, ids: g.tensorIds, steps },

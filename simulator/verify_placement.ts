@@ -9,7 +9,7 @@ import { problemPeakLive } from "../graph/placement_problem.ts";
 import { bufferId, problemColumns } from "../graph/problem_columns.ts";
 import type { PlacementProblem } from "../graph/types.ts";
 import { problemSteps } from "../graph/problem_steps.ts";
-import { isScratch, withScratch } from "../graph/scratch.ts";
+import { outOfScratch, withScratch } from "../graph/scratch.ts";
 import { lowerRanks } from "./lower_ranks.ts";
 import { checkOverlaps } from "./overlap_check.ts";
 import { type Violation, type ViolationKind, ViolationLog } from "./violations.ts";
@@ -48,7 +48,7 @@ export function verifyPlacement(
   options: { capacity?: number; violationCap?: number } = {},
 ): PlacementReport {
   // The judge's own scratch memory must not be what it judges.
-  if (isScratch(offsets)) offsets = offsets.slice();
+  offsets = outOfScratch(offsets);
   const log = new ViolationLog(options.violationCap ?? 100);
   const capacity = options.capacity ?? problem.capacity;
   const align = problem.alignment ?? 1;
