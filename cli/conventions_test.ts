@@ -162,7 +162,8 @@ Deno.test("conventions: -o - writes the text to standard output; plan without -o
 });
 
 Deno.test("conventions: help text is not hard-wrapped, numeric defaults are numbers, viz --cap is gone", async () => {
-  const commands = [buildProgram(), ...buildProgram().commands];
+  const program = await buildProgram();
+  const commands = [program, ...program.commands];
   for (const c of commands) {
     const all = [c, ...c.commands];
     for (const x of all) {

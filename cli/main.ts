@@ -9,26 +9,8 @@
 import { CommanderError, type CommandUnknownOpts } from "npm:@commander-js/extra-typings@15.1.0";
 import { EXIT } from "../pipeline/exit.ts";
 import { keepScratch } from "../graph/scratch.ts";
-
-/**
- * Every command is loaded alone when it is the one asked for: start-up counts
- * against `place` and `plan`'s `--time-limit`, and a CI script verifying a
- * plan waits for it too; loading every command's modules (charts, the budget
- * planners, …) took 0.1 s more than loading one. The program's own help and
- * version, and anything misspelt, load them all (cli/program.ts).
- */
-const ALONE: Record<string, () => Promise<CommandUnknownOpts>> = {
-  stats: async () => (await import("./commands/stats.ts")).statsCommand(),
-  simulate: async () => (await import("./commands/simulate.ts")).simulateCommand(),
-  verify: async () => (await import("./commands/verify.ts")).verifyCommand(),
-  convert: async () => (await import("./commands/convert.ts")).convertCommand(),
-  plan: async () => (await import("./commands/plan.ts")).planCommand(),
-  place: async () => (await import("./commands/place.ts")).placeCommand(),
-  demo: async () => (await import("./commands/demo.ts")).demoCommand(),
-  viz: async () => (await import("./commands/viz.ts")).vizCommand(),
-  bench: async () => (await import("./commands/bench.ts")).benchCommand(),
-  pareto: async () => (await import("./budget/pareto_command.ts")).paretoCommand(),
-};
+import { buildProgram, COMMANDS } from "./program.ts";
+import { programWith } from "./program_base.ts";
 
 /**
  * The command named `name`, its modules loaded alone; undefined for any
@@ -42,7 +24,7 @@ const ALONE: Record<string, () => Promise<CommandUnknownOpts>> = {
  * ```
  */
 export async function commandAlone(name: string): Promise<CommandUnknownOpts | undefined> {
-  return Object.hasOwn(ALONE, name) ? await ALONE[name]() : undefined;
+  return Object.hasOwn(COMMANDS, name) ? await COMMANDS[name]() : undefined;
 }
 
 /**
@@ -59,9 +41,7 @@ export async function commandAlone(name: string): Promise<CommandUnknownOpts | u
 export async function main(args: string[]): Promise<number> {
   Deno.exitCode = 0;
   const alone = await commandAlone(args[0]);
-  const program = alone
-    ? (await import("./program_base.ts")).programWith([alone])
-    : (await import("./program.ts")).buildProgram();
+  const program = alone ? programWith([alone]) : await buildProgram();
   try {
     await program.parseAsync(args, { from: "user" });
   } catch (e) {
